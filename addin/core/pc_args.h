@@ -1,0 +1,17 @@
+/* pc_args.h - reading the optional scalar arguments every function shares. */
+#ifndef PC_ARGS_H
+#define PC_ARGS_H
+
+#include "pc_status.h"
+#include "pc_table.h"
+
+/* Read an optional number argument (PeriodStart, Percentile, Smoothing, ...). Omitted
+ * (*GIVEN = FALSE) when T is NULL or 0 x 0, or its one cell is empty, an empty text or 0:
+ * Calc passes a reference to an empty cell as 0, and templates rely on that. Otherwise
+ * *GIVEN = TRUE and *VALUE is the number. Text gives PC_ERR_VALUE, an error value
+ * PC_ERR_VALUE, more than one cell PC_ERR_ARG, a non-finite number PC_ERR_NUM; ARG is the
+ * argument position reported in ERR. */
+PcStatus pc_optional_number(const PcTable *t, int arg, const char *name, gboolean *given,
+                            double *value, PcError *err);
+
+#endif

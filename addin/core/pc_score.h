@@ -1,0 +1,18 @@
+/* pc_score.h - LEAD_SCORE: naive-Bayes win probability of leads from past leads. */
+#ifndef PC_SCORE_H
+#define PC_SCORE_H
+
+#include "pc_status.h"
+#include "pc_table.h"
+
+/* LEAD_SCORE(Leads; History; Outcomes; [Smoothing]). SMOOTHING is NULL when omitted
+ * (1 x 1; 0 or empty also means omitted). Argument positions: leads 0, history 1,
+ * outcomes 2, smoothing 3.
+ * On success *SCORES is a newly allocated array (g_free) of *N_SCORES win probabilities,
+ * one per row of LEADS (a one-row LEADS of c cells is one lead when History has c
+ * columns). */
+PcStatus pc_lead_score(const PcTable *leads, const PcTable *history, const PcTable *outcomes,
+                       const PcTable *smoothing, double **scores, gsize *n_scores,
+                       PcError *err);
+
+#endif

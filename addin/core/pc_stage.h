@@ -1,0 +1,23 @@
+/* pc_stage.h - STAGE_CONVERSION and LEADS_NEEDED: how deals move through the funnel. */
+#ifndef PC_STAGE_H
+#define PC_STAGE_H
+
+#include "pc_status.h"
+#include "pc_table.h"
+
+/* STAGE_CONVERSION(StageData; FromStage; ToStage; StageOrder; [IgnoreStages]).
+ * FROM_STAGE and TO_STAGE are UTF-8. IGNORE_STAGES is NULL when omitted. Argument
+ * positions for PcError.arg: stage_data 0, from 1, to 2, stage_order 3, ignore 4.
+ * Fills *RESULT with the share of deals that reached FROM which also reached TO. */
+PcStatus pc_stage_conversion(const PcTable *stage_data, const char *from_stage,
+                             const char *to_stage, const PcTable *stage_order,
+                             const PcTable *ignore_stages, double *result, PcError *err);
+
+/* LEADS_NEEDED(Target; StageData; FromStage; StageOrder; [IgnoreStages]; [AverageDealSize]).
+ * AVERAGE_DEAL_SIZE is NULL when omitted (1 x 1; 0 or empty also means omitted).
+ * Argument positions: target 0, stage_data 1, from 2, stage_order 3, ignore 4, size 5. */
+PcStatus pc_leads_needed(double target, const PcTable *stage_data, const char *from_stage,
+                         const PcTable *stage_order, const PcTable *ignore_stages,
+                         const PcTable *average_deal_size, double *result, PcError *err);
+
+#endif

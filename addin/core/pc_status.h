@@ -1,0 +1,43 @@
+/* pc_status.h - the errors the core can report, and where they come from.
+ *
+ * Every core entry point returns a PcStatus and, on failure, fills a PcError with the
+ * argument, the row and a sentence a salesperson can act on ("row 12: 25 is not a
+ * probability in 0-1; type 25%"). The UNO layer turns the status into the Calc error
+ * code; the sidebar shows the message.
+ */
+#ifndef PC_STATUS_H
+#define PC_STATUS_H
+
+#include <glib.h>
+
+typedef enum {
+    PC_OK = 0,
+    PC_ERR_ARG,   /* Err:502  wrong shapes, invalid options */
+    PC_ERR_NA,    /* #N/A     a name not found, too little data to answer */
+    PC_ERR_VALUE, /* #VALUE!  text where a number is needed */
+    PC_ERR_NUM,   /* #NUM!    a number out of range */
+    PC_ERR_DIV0,  /* #DIV/0!  a zero denominator */
+    PC_ERR_NOMEM  /* out of memory or over a documented size cap */
+} PcStatus;
+
+#define PC_ERROR_MESSAGE_MAX 240
+
+typedef struct {
+    PcStatus status;
+    int arg;    /* 0-based argument position of the function, -1 when not tied to one */
+    gssize row; /* 0-based row inside that argument's range (header counted), -1 when none */
+    char message[PC_ERROR_MESSAGE_MAX];
+} PcError;
+
+/* Reset ERR to "no error" (err may be NULL). */
+void pc_error_clear(PcError *err);
+
+/* Record STATUS with a printf-style message in ERR (ERR may be NULL) and return STATUS,
+ * so that callers can write `return pc_fail(err, PC_ERR_NA, 1, row, "...")`. */
+PcStatus pc_fail(PcError *err, PcStatus status, int arg, gssize row, const char *fmt, ...)
+    G_GNUC_PRINTF(5, 6);
+
+/* The Calc name of STATUS ("#N/A", "Err:502", ...), for messages and tests. */
+const char *pc_status_name(PcStatus status);
+
+#endif

@@ -1,0 +1,76 @@
+/* pc_text.c - comparison keys for names, and the outcome vocabulary. */
+#include "pc_text.h"
+
+#include <string.h>
+
+char *pc_text_key(const char *utf8)
+{
+    /* trim Unicode white space (g_unichar_isspace covers U+00A0 and the other Zs) */
+    const char *start = utf8, *end = utf8 + strlen(utf8);
+    while (start < end && g_unichar_isspace(g_utf8_get_char(start)))
+        start = g_utf8_next_char(start);
+    while (end > start) {
+        const char *prev = g_utf8_prev_char(end);
+        if (!g_unichar_isspace(g_utf8_get_char(prev)))
+            break;
+        end = prev;
+    }
+    /* NFC first so that decomposed and composed forms fold alike, then NFC again because
+     * case folding can produce decomposed sequences (e.g. U+0130) */
+    char *nfc = g_utf8_normalize(start, end - start, G_NORMALIZE_NFC);
+    if (!nfc)
+        return g_strdup("");
+    char *folded = g_utf8_casefold(nfc, -1);
+    g_free(nfc);
+    char *key = g_utf8_normalize(folded, -1, G_NORMALIZE_NFC);
+    g_free(folded);
+    return key ? key : g_strdup("");
+}
+
+GPtrArray *pc_text_keys(const PcTable *t)
+{
+    GPtrArray *keys = g_ptr_array_new_full(pc_table_text_count(t), g_free);
+    for (guint i = 0; i < pc_table_text_count(t); i++)
+        g_ptr_array_add(keys, pc_text_key(g_ptr_array_index(t->texts, i)));
+    return keys;
+}
+
+/* Keys as pc_text_key makes them (lower case, NFC). */
+static const char *const WON_WORDS[] = { "won", "gewonnen", "yes", "ja", "closed won", "closedwon",
+                                         "true", "wahr", NULL };
+static const char *const LOST_WORDS[] = { "lost", "verloren", "no", "nein", "closed lost",
+                                          "closedlost", "false", "falsch", NULL };
+
+static gboolean in_list(const char *key, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(key, *list) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+PcOutcome pc_outcome_of_key(const char *key)
+{
+    if (in_list(key, WON_WORDS))
+        return PC_OUTCOME_WON;
+    if (in_list(key, LOST_WORDS))
+        return PC_OUTCOME_LOST;
+    return PC_OUTCOME_NONE;
+}
+
+PcOutcome pc_outcome_of_cell(const PcTable *t, const GPtrArray *keys, const PcCell *cell)
+{
+    (void)t;
+    switch (cell->kind) {
+    case PC_CELL_NUMBER:
+        if (cell->num == 1.0)
+            return PC_OUTCOME_WON;
+        if (cell->num == 0.0)
+            return PC_OUTCOME_LOST;
+        return PC_OUTCOME_NONE;
+    case PC_CELL_TEXT:
+        return pc_outcome_of_key(g_ptr_array_index(keys, cell->text));
+    default:
+        return PC_OUTCOME_NONE;
+    }
+}

@@ -1,0 +1,31 @@
+/* pc_text.h - how names typed by people are compared, and the shared outcome vocabulary.
+ *
+ * Stage names, categorical values and outcome words match after NFC normalisation,
+ * trimming Unicode white space (the no-break space of CRM exports included) and
+ * g_utf8_casefold: "Qualifiziert" = "qualifiziert\u00a0", "ÄRZTE" = "ärzte".
+ */
+#ifndef PC_TEXT_H
+#define PC_TEXT_H
+
+#include "pc_table.h"
+
+/* Return the comparison key of UTF8 (NUL-terminated), newly allocated (g_free). A text
+ * that is only white space gives "". */
+char *pc_text_key(const char *utf8);
+
+/* The keys of every distinct text of a table, computed once: keys[id] (owned by the
+ * array). Free with g_ptr_array_unref. */
+GPtrArray *pc_text_keys(const PcTable *t);
+
+typedef enum { PC_OUTCOME_NONE = 0, PC_OUTCOME_WON, PC_OUTCOME_LOST } PcOutcome;
+
+/* The outcome a cell states: won = 1, TRUE, "won", "gewonnen", "yes", "ja", "closed won",
+ * "closedwon", "true", "wahr"; lost = 0, FALSE, "lost", "verloren", "no", "nein", "closed
+ * lost", "closedlost", "false", "falsch". Anything else (blank, "open", 2) is NONE. KEYS
+ * are the table's text keys (pc_text_keys). */
+PcOutcome pc_outcome_of_cell(const PcTable *t, const GPtrArray *keys, const PcCell *cell);
+
+/* The outcome a key (pc_text_key) states. */
+PcOutcome pc_outcome_of_key(const char *key);
+
+#endif
