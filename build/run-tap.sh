@@ -5,7 +5,7 @@ suite=$1; shift
 passed=0; failed=0
 for prog in "$@"; do
     log=$(mktemp)
-    "$prog" --tap >"$log" 2>&1
+    ${VALGRIND:-} "$prog" --tap >"$log" 2>&1
     rc=$?
     p=$(grep -c '^ok ' "$log")
     f=$(grep -c '^not ok ' "$log")

@@ -1,0 +1,176 @@
+/* cu_object.c - reference counting, queryInterface and dispatch for C objects. */
+#include "cu_object.h"
+
+#include "cu_except.h"
+#include "cu_string.h"
+
+#include <string.h>
+
+static void SAL_CALL facet_acquire(uno_Interface *ui)
+{
+    g_atomic_int_inc(&((CuFacet *)ui)->owner->refs);
+}
+
+static void SAL_CALL facet_release(uno_Interface *ui)
+{
+    CuObject *o = ((CuFacet *)ui)->owner;
+    if (g_atomic_int_dec_and_test(&o->refs)) {
+        if (o->cls->destroy)
+            o->cls->destroy(o);
+        g_free(o);
+    }
+}
+
+/* Answer queryInterface: the facet of the wanted type, or a void any. */
+static void query_interface(CuObject *o, void *ret, void **args)
+{
+    typelib_TypeDescriptionReference *want = *(typelib_TypeDescriptionReference **)args[0];
+    uno_Interface *found = NULL;
+    if (cu_ustr_equals_ascii(want->pTypeName, "com.sun.star.uno.XInterface"))
+        found = &o->facets[0].ui;
+    for (guint i = 0; !found && o->cls->interfaces[i].type_name; i++)
+        if (cu_ustr_equals_ascii(want->pTypeName, o->cls->interfaces[i].type_name))
+            found = &o->facets[i].ui;
+    if (!found) {
+        uno_any_construct((uno_Any *)ret, NULL, NULL, NULL);
+        return;
+    }
+    typelib_TypeDescription *td = NULL;
+    typelib_typedescriptionreference_getDescription(&td, want);
+    uno_any_construct((uno_Any *)ret, &found, td, NULL); /* acquires found */
+    typelib_typedescription_release(td);
+}
+
+static void SAL_CALL facet_dispatch(uno_Interface *ui, const typelib_TypeDescription *member,
+                                    void *ret, void **args, uno_Any **exc)
+{
+    CuFacet *f = (CuFacet *)ui;
+    CuObject *o = f->owner;
+    uno_Any *exc_storage = *exc; /* caller's storage: we construct into it only to raise */
+    *exc = NULL;
+    sal_Int32 pos = ((const typelib_InterfaceMemberTypeDescription *)member)->nPosition;
+    switch (pos) {
+    case CU_POS_QUERY_INTERFACE:
+        query_interface(o, ret, args);
+        return;
+    case CU_POS_ACQUIRE:
+        facet_acquire(ui);
+        return;
+    case CU_POS_RELEASE:
+        facet_release(ui);
+        return;
+    default:
+        break;
+    }
+    CuCallFn call = o->cls->interfaces[f->index].call;
+    if (call && call(o, f->index, pos, member, ret, args, exc_storage)) {
+        *exc = exc_storage;
+        return;
+    }
+    if (!call) { /* a member we never declared: tell the caller instead of crashing */
+        cu_throw_runtime(exc_storage, "Pipecalc: member not implemented");
+        *exc = exc_storage;
+    }
+}
+
+void *cu_object_new(const CuClass *cls, gsize size)
+{
+    g_return_val_if_fail(size >= sizeof(CuObject), NULL);
+    CuObject *o = g_try_malloc0(size);
+    if (!o)
+        return NULL;
+    o->cls = cls;
+    o->refs = 1;
+    for (guint i = 0; cls->interfaces[i].type_name; i++) {
+        g_return_val_if_fail(i < CU_MAX_FACETS, NULL);
+        o->facets[i].ui.acquire = facet_acquire;
+        o->facets[i].ui.release = facet_release;
+        o->facets[i].ui.pDispatcher = facet_dispatch;
+        o->facets[i].owner = o;
+        o->facets[i].index = i;
+    }
+    return o;
+}
+
+static void return_types(CuObject *o, void *ret)
+{
+    typelib_TypeDescriptionReference *refs[CU_MAX_FACETS] = { 0 };
+    sal_Int32 n = 0;
+    for (; o->cls->interfaces[n].type_name; n++)
+        typelib_typedescriptionreference_newByAsciiName(&refs[n], typelib_TypeClass_INTERFACE,
+                                                        o->cls->interfaces[n].type_name);
+    typelib_TypeDescriptionReference *seq_type = NULL;
+    typelib_typedescriptionreference_newByAsciiName(&seq_type, typelib_TypeClass_SEQUENCE, "[]type");
+    uno_Sequence *seq = NULL;
+    uno_type_sequence_construct(&seq, seq_type, refs, n, NULL);
+    *(uno_Sequence **)ret = seq;
+    for (sal_Int32 i = 0; i < n; i++)
+        typelib_typedescriptionreference_release(refs[i]);
+    typelib_typedescriptionreference_release(seq_type);
+}
+
+static void return_empty_bytes(void *ret)
+{
+    typelib_TypeDescriptionReference *seq_type = NULL;
+    typelib_typedescriptionreference_newByAsciiName(&seq_type, typelib_TypeClass_SEQUENCE, "[]byte");
+    uno_Sequence *seq = NULL;
+    uno_type_sequence_construct(&seq, seq_type, NULL, 0, NULL);
+    *(uno_Sequence **)ret = seq;
+    typelib_typedescriptionreference_release(seq_type);
+}
+
+static void return_services(CuObject *o, void *ret)
+{
+    sal_Int32 n = 0;
+    while (o->cls->services[n])
+        n++;
+    rtl_uString **names = g_new0(rtl_uString *, n + 1);
+    for (sal_Int32 i = 0; i < n; i++)
+        rtl_uString_newFromAscii(&names[i], o->cls->services[i]);
+    typelib_TypeDescriptionReference *seq_type = NULL;
+    typelib_typedescriptionreference_newByAsciiName(&seq_type, typelib_TypeClass_SEQUENCE, "[]string");
+    uno_Sequence *seq = NULL;
+    uno_type_sequence_construct(&seq, seq_type, names, n, NULL);
+    *(uno_Sequence **)ret = seq;
+    for (sal_Int32 i = 0; i < n; i++)
+        rtl_uString_release(names[i]);
+    g_free(names);
+    typelib_typedescriptionreference_release(seq_type);
+}
+
+gboolean cu_object_standard_call(CuObject *self, guint iface, sal_Int32 pos,
+                                 const typelib_TypeDescription *member, void *ret, void **args,
+                                 uno_Any *exc_storage)
+{
+    (void)member;
+    const char *type = self->cls->interfaces[iface].type_name;
+    if (strcmp(type, "com.sun.star.lang.XTypeProvider") == 0) {
+        if (pos == CU_POS_TYPES)
+            return_types(self, ret);
+        else
+            return_empty_bytes(ret);
+        return FALSE;
+    }
+    if (strcmp(type, "com.sun.star.lang.XServiceInfo") == 0) {
+        switch (pos) {
+        case CU_POS_IMPL_NAME:
+            rtl_uString_newFromAscii((rtl_uString **)ret, self->cls->implementation_name);
+            return FALSE;
+        case CU_POS_SUPPORTS: {
+            const rtl_uString *want = *(rtl_uString **)args[0];
+            sal_Bool yes = sal_False;
+            for (const char *const *s = self->cls->services; *s && !yes; s++)
+                yes = cu_ustr_equals_ascii(want, *s);
+            *(sal_Bool *)ret = yes;
+            return FALSE;
+        }
+        case CU_POS_SERVICES:
+            return_services(self, ret);
+            return FALSE;
+        default:
+            break;
+        }
+    }
+    cu_throw_runtime(exc_storage, "Pipecalc: member not implemented");
+    return TRUE;
+}

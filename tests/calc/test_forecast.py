@@ -1,0 +1,136 @@
+"""PIPELINE_FORECAST typed into real Calc cells: values, error codes, ranges, .ods round trip."""
+import itertools
+import os
+import tempfile
+import zipfile
+
+from calc import Sheet
+from office import save_as
+
+# A pipeline as a salesperson keeps it: header row, amounts, stages, close dates (serials
+# of 2026-01-15, 2026-02-10, 2026-03-05, 2026-01-20), per-deal probabilities; and a stage
+# table with its own header in F1:G5.
+PIPELINE = [
+    ["Amount", "Stage", "Close date", "Probability", None, "Stage", "Probability"],
+    [1000, "Lead", 46037, 0.1, None, "Lead", 0.1],
+    [2000, "Qualified", 46063, 0.3, None, "Qualified", 0.3],
+    [4000, "Proposal", 46086, 0.5, None, "Proposal", 0.5],
+    [500, "Won", 46042, 1, None, "Won", 1],
+]
+EXPECTED = 1000 * 0.1 + 2000 * 0.3 + 4000 * 0.5 + 500 * 1  # 3200
+
+
+def exact_quantile(amounts, probs, q):
+    """Reference: enumerate every won/lost combination."""
+    outcomes = []
+    for won in itertools.product((0, 1), repeat=len(amounts)):
+        p, total = 1.0, 0.0
+        for w, a, pr in zip(won, amounts, probs):
+            p *= pr if w else 1 - pr
+            total += a if w else 0
+        outcomes.append((total, p))
+    outcomes.sort()
+    cum = 0.0
+    for total, p in outcomes:
+        cum += p
+        if cum >= q - 1e-12:
+            return total
+    return outcomes[-1][0]
+
+
+def test_expected_revenue_with_stage_table(office):
+    s = Sheet(office, PIPELINE)
+    try:
+        s.expect("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5)", EXPECTED)
+        # header rows selected along with the data are recognised and skipped
+        s.expect("=PIPELINE_FORECAST(A1:A5;B1:B5;F1:G5)", EXPECTED)
+    finally:
+        s.close()
+
+
+def test_per_deal_probabilities_and_rows(office):
+    s = Sheet(office, PIPELINE)
+    try:
+        s.expect("=PIPELINE_FORECAST(A2:A5;B2:B5;D2:D5)", EXPECTED)
+        s.expect("=PIPELINE_FORECAST(A1:A5;B1:B5;D1:D5)", EXPECTED)
+        # inline arrays work as well as ranges
+        s.expect("=PIPELINE_FORECAST({100;200};{\"Lead\";\"Won\"};{0.5;0.25})", 100)
+    finally:
+        s.close()
+
+
+def test_period_counts_deals_closing_inside(office):
+    s = Sheet(office, PIPELINE)
+    try:
+        s.fill([[46023, 46053]], col=8)  # I1 = 2026-01-01, J1 = 2026-01-31
+        s.expect("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;C2:C5;I1;J1)", 100 + 500)
+        s.expect("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;C2:C5;DATE(2026;2;10);DATE(2026;3;5))", 600 + 2000)
+        s.expect("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;C2:C5;DATE(2026;2;1))", 600 + 2000)
+        s.expect("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;C2:C5;;DATE(2026;1;31))", 600)
+        # an empty cell for a bound means "no bound" (Calc passes it as 0)
+        s.expect("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;C2:C5;K1;K2)", EXPECTED)
+    finally:
+        s.close()
+
+
+def test_percentiles_match_enumeration(office):
+    s = Sheet(office, PIPELINE)
+    try:
+        amounts, probs = [1000, 2000, 4000, 500], [0.1, 0.3, 0.5, 1]
+        for q in (0.1, 0.5, 0.9):
+            s.expect("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;%s)" % q,
+                     exact_quantile(amounts, probs, q))
+        s.expect("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;K1)", EXPECTED)  # empty: expected value
+    finally:
+        s.close()
+
+
+def test_bad_input_gives_the_documented_error(office):
+    s = Sheet(office, PIPELINE + [["abc", "Lead", None, 0.1], [300, "Lost-typo", None, 25]])
+    try:
+        s.expect_error("=PIPELINE_FORECAST(A2:A6;B2:B6;F2:G5)", "#VALUE!")      # text amount
+        s.expect_error("=PIPELINE_FORECAST(A7;B7;F2:G5)", "#N/A")             # unknown stage
+        s.expect_error("=PIPELINE_FORECAST(A7;B7;D7)", "#NUM!")              # 25 is not 0-1
+        s.expect_error("=PIPELINE_FORECAST(A2:A5;B2:B4;F2:G5)", "Err:502")     # lengths differ
+        s.expect_error("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;1)", "#NUM!")  # q >= 1
+        s.expect_error("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;-0.1)", "#NUM!")
+        s.expect_error("=PIPELINE_FORECAST(;B2:B5;F2:G5)", "Err:502")          # required slot empty
+        s.set(0, 9, "=1/0")
+        # an error cell inside a range never reaches us: Calc answers Err:504 itself
+        s.expect_error("=PIPELINE_FORECAST(A2:A10;B2:B10;F2:G5)", "Err:504")
+        s.expect("=IFERROR(PIPELINE_FORECAST(A2:A10;B2:B10;F2:G5);-1)", -1)  # the README's pattern
+    finally:
+        s.close()
+
+
+def test_whole_columns_equal_the_used_range(office):
+    s = Sheet(office, PIPELINE)
+    try:
+        s.expect("=PIPELINE_FORECAST(A:A;B:B;F:G)", EXPECTED)
+        s.expect("=PIPELINE_FORECAST(A:A;B:B;D:D)", EXPECTED)
+    finally:
+        s.close()
+
+
+def test_survives_save_as_ods_and_reload(office):
+    s = Sheet(office, PIPELINE)
+    path = os.path.join(tempfile.mkdtemp(), "pipeline.ods")
+    try:
+        s.formula("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5)", at="I2")
+        s.formula("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;0.5)", at="I3")
+        save_as(s.doc, path)
+    finally:
+        s.close()
+    with zipfile.ZipFile(path) as z:
+        content = z.read("content.xml").decode("utf-8")
+    assert "of:=ORG.PIPECALC.PIPELINEFUNCTIONS.PIPELINEFORECAST(" in content, content[:2000]
+    doc = office.load(path)
+    try:
+        sheet = doc.Sheets.getByIndex(0)
+        doc.calculateAll()
+        i2, i3 = sheet.getCellRangeByName("I2"), sheet.getCellRangeByName("I3")
+        assert i2.getError() == 0 and abs(i2.getValue() - EXPECTED) < 1e-9, i2.getString()
+        assert i3.getValue() == exact_quantile([1000, 2000, 4000, 500], [0.1, 0.3, 0.5, 1], 0.5)
+        assert "PIPELINEFORECAST" in i2.getFormula().upper()
+    finally:
+        doc.close(True)
