@@ -92,7 +92,7 @@ $(EXT):
 # ---- running and testing ---------------------------------------------------------------
 PY := /usr/bin/python3
 
-.PHONY: run install uninstall test-table test-calc check check-asan check-valgrind
+.PHONY: run install uninstall test-table test-calc check check-asan check-valgrind check-imports
 
 # Build, install into a private profile under build/out/run, open the demo workbook.
 run: deps oxt
@@ -128,6 +128,10 @@ check-valgrind: $(CORE_TESTS)
 	@VALGRIND="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=9" \
 	  sh build/run-tap.sh valgrind $(CORE_TESTS)
 
+# The add-in imports no file, process, library or network function (see README: Reliability)
+check-imports: $(EXT)/libpipecalc.so
+	@sh build/check-imports.sh $<
+
 check: deps
 	@rm -f $(OUT)/results
 	@$(MAKE) --no-print-directory all
@@ -135,5 +139,6 @@ check: deps
 	-@$(MAKE) --no-print-directory test-table
 	-@$(MAKE) --no-print-directory check-asan
 	-@$(MAKE) --no-print-directory check-valgrind
+	-@$(MAKE) --no-print-directory check-imports
 	-@$(MAKE) --no-print-directory test-calc
 	@sh build/summary.sh $(OUT)/results

@@ -55,24 +55,38 @@ void pc_table_set_text(PcTable *t, gsize row, gsize col, const char *utf8, gssiz
 {
     g_return_if_fail(row < t->rows && col < t->cols);
     PcCell *c = &t->cells[row * t->cols + col];
-    if (len < 0)
+    /* the hash table needs a NUL-terminated, valid key. A NUL-terminated valid text (what
+     * converters pass) is looked up as it is: this runs once per text cell of every call */
+    gboolean terminated = len < 0;
+    if (terminated)
         len = (gssize)strlen(utf8);
     if (len == 0) {
         c->kind = PC_CELL_EMPTY;
         return;
     }
-    /* the hash table needs a NUL-terminated, valid key: make one, then look it up */
-    char *text = g_utf8_make_valid(utf8, len);
-    gpointer id1 = g_hash_table_lookup(t->intern, text);
+    char *copy = NULL;
+    const char *key = utf8;
+    if (!terminated || !g_utf8_validate_len(utf8, (gsize)len, NULL))
+        key = copy = g_utf8_make_valid(utf8, len);
+    gpointer id1 = g_hash_table_lookup(t->intern, key);
     if (id1) {
-        g_free(text);
+        g_free(copy);
     } else {
+        char *text = copy ? copy : g_strndup(utf8, (gsize)len);
         g_ptr_array_add(t->texts, text);
         id1 = GUINT_TO_POINTER(t->texts->len);
         g_hash_table_insert(t->intern, text, id1);
     }
     c->kind = PC_CELL_TEXT;
     c->text = GPOINTER_TO_UINT(id1) - 1;
+}
+
+void pc_table_set_text_id(PcTable *t, gsize row, gsize col, guint32 id)
+{
+    g_return_if_fail(row < t->rows && col < t->cols && id < t->texts->len);
+    PcCell *c = &t->cells[row * t->cols + col];
+    c->kind = PC_CELL_TEXT;
+    c->text = id;
 }
 
 gssize pc_table_vector_len(const PcTable *t)

@@ -48,6 +48,10 @@ void pc_table_set_error(PcTable *t, gsize row, gsize col, int calc_error_code);
  * the cell empty. Invalid UTF-8 is stored with each bad byte replaced by U+FFFD. */
 void pc_table_set_text(PcTable *t, gsize row, gsize col, const char *utf8, gssize len);
 
+/* Store at ROW, COL the text already stored in T under ID (from an earlier cell), without
+ * looking it up again: converters use it when the same source string repeats. */
+void pc_table_set_text_id(PcTable *t, gsize row, gsize col, guint32 id);
+
 static inline const PcCell *pc_table_at(const PcTable *t, gsize row, gsize col)
 {
     return &t->cells[row * t->cols + col];

@@ -3,8 +3,36 @@
 
 #include "cu_string.h"
 
+/* Calc hands equal cell texts over as one shared rtl_uString (its string pool), so a
+ * small cache from string pointer to text id skips converting and hashing repeats. The
+ * pointers stay valid for the whole conversion: the argument holds the strings. */
+#define TEXT_CACHE_SIZE 256
+typedef struct {
+    const rtl_uString *str[TEXT_CACHE_SIZE];
+    guint32 id[TEXT_CACHE_SIZE];
+} TextCache;
+
+static void set_text(PcTable *t, gsize row, gsize col, const rtl_uString *s, GString *buf,
+                     TextCache *cache)
+{
+    guint slot = (guint)(((guintptr)s >> 4) % TEXT_CACHE_SIZE);
+    if (cache->str[slot] == s) {
+        pc_table_set_text_id(t, row, col, cache->id[slot]);
+        return;
+    }
+    g_string_truncate(buf, 0);
+    cu_utf16_append_utf8(buf, s->buffer, s->length);
+    pc_table_set_text(t, row, col, buf->str, -1);
+    const PcCell *cell = pc_table_at(t, row, col);
+    if (cell->kind == PC_CELL_TEXT) {
+        cache->str[slot] = s;
+        cache->id[slot] = cell->text;
+    }
+}
+
 /* Store one any into cell (ROW, COL). BUF is scratch space for UTF-8 conversion. */
-static void set_cell(PcTable *t, gsize row, gsize col, const uno_Any *a, GString *buf)
+static void set_cell(PcTable *t, gsize row, gsize col, const uno_Any *a, GString *buf,
+                     TextCache *cache)
 {
     switch (a->pType->eTypeClass) {
     case typelib_TypeClass_VOID:
@@ -14,11 +42,8 @@ static void set_cell(PcTable *t, gsize row, gsize col, const uno_Any *a, GString
         return;
     case typelib_TypeClass_STRING: {
         const rtl_uString *s = *(rtl_uString *const *)a->pData;
-        if (s->length == 0)
-            return;
-        g_string_truncate(buf, 0);
-        cu_utf16_append_utf8(buf, s->buffer, s->length);
-        pc_table_set_text(t, row, col, buf->str, (gssize)buf->len);
+        if (s->length > 0)
+            set_text(t, row, col, s, buf, cache);
         return;
     }
     case typelib_TypeClass_BOOLEAN:
@@ -66,11 +91,13 @@ PcTable *cu_table_from_any_rows(const uno_Sequence *rows)
     if (!t)
         return NULL;
     GString *buf = g_string_sized_new(64);
+    TextCache *cache = g_new0(TextCache, 1);
     for (gsize r = 0; r < n_rows; r++) {
         const uno_Any *cells = (const uno_Any *)row_seqs[r]->elements;
         for (gsize c = 0; c < (gsize)row_seqs[r]->nElements; c++)
-            set_cell(t, r, c, &cells[c], buf);
+            set_cell(t, r, c, &cells[c], buf, cache);
     }
+    g_free(cache);
     g_string_free(buf, TRUE);
     return t;
 }
@@ -94,7 +121,8 @@ PcTable *cu_table_from_any(const uno_Any *value, gboolean *ok)
         return NULL;
     }
     GString *buf = g_string_new(NULL);
-    set_cell(t, 0, 0, value, buf);
+    TextCache cache = { { 0 }, { 0 } };
+    set_cell(t, 0, 0, value, buf, &cache);
     g_string_free(buf, TRUE);
     return t;
 }

@@ -7,6 +7,10 @@ void cu_utf16_append_utf8(GString *out, const sal_Unicode *s, sal_Int32 len)
 {
     for (sal_Int32 i = 0; i < len; i++) {
         gunichar c = s[i];
+        if (c == 0) { /* keep the result NUL-terminated text: U+0000 is no name anyway */
+            g_string_append(out, "\xef\xbf\xbd");
+            continue;
+        }
         if (c < 0x80) {
             g_string_append_c(out, (char)c);
             continue;

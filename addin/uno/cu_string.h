@@ -6,7 +6,7 @@
 #include <glib.h>
 
 /* Append the UTF-8 form of the LEN UTF-16 units at S to OUT. Lone surrogates (which Calc
- * cells can hold) become U+FFFD, so the result is always valid UTF-8. */
+ * cells can hold) and U+0000 become U+FFFD, so the result is always valid, NUL-free UTF-8. */
 void cu_utf16_append_utf8(GString *out, const sal_Unicode *s, sal_Int32 len);
 
 /* A new g_malloc'd UTF-8 copy of S (NULL gives ""). */

@@ -72,11 +72,27 @@ static void table_interns_texts(void)
     pc_table_free(t);
 }
 
+static void table_reuses_text_ids(void)
+{
+    PcTable *t = pc_table_new(2, 1);
+    pc_table_set_text(t, 0, 0, "Proposal", -1);
+    pc_table_set_text_id(t, 1, 0, pc_table_at(t, 0, 0)->text);
+    g_assert_cmpint(pc_table_at(t, 1, 0)->kind, ==, PC_CELL_TEXT);
+    g_assert_cmpstr(pc_table_text(t, pc_table_at(t, 1, 0)), ==, "Proposal");
+    g_assert_cmpuint(pc_table_text_count(t), ==, 1);
+    pc_table_free(t);
+}
+
 static void table_repairs_invalid_utf8(void)
 {
     PcTable *t = pc_table_new(1, 1);
     pc_table_set_text(t, 0, 0, "a\xff" "b", 3);
     g_assert_true(g_utf8_validate(pc_table_text(t, pc_table_at(t, 0, 0)), -1, NULL));
+    pc_table_set_text(t, 0, 0, "c\xff", -1); /* NUL-terminated but invalid */
+    g_assert_true(g_utf8_validate(pc_table_text(t, pc_table_at(t, 0, 0)), -1, NULL));
+    /* a length shorter than the text: only LEN bytes are read */
+    pc_table_set_text(t, 0, 0, "Lead and more", 4);
+    g_assert_cmpstr(pc_table_text(t, pc_table_at(t, 0, 0)), ==, "Lead");
     pc_table_free(t);
 }
 
@@ -135,6 +151,7 @@ int main(int argc, char **argv)
     g_test_add_func("/core/text/outcome-vocabulary", outcome_vocabulary);
     g_test_add_func("/core/table/interns-texts", table_interns_texts);
     g_test_add_func("/core/table/repairs-invalid-utf8", table_repairs_invalid_utf8);
+    g_test_add_func("/core/table/reuses-text-ids", table_reuses_text_ids);
     g_test_add_func("/core/table/shapes", table_shapes);
     g_test_add_func("/core/args/optional-number", optional_number_rules);
     return g_test_run();
