@@ -10,7 +10,10 @@
  * outcomes 2, smoothing 3.
  * On success *SCORES is a newly allocated array (g_free) of *N_SCORES win probabilities,
  * one per row of LEADS (a one-row LEADS of c cells is one lead when History has c
- * columns). */
+ * columns; with a one-column History a one-row LEADS of k cells is k leads). Returns
+ * PC_ERR_ARG (shapes, Smoothing a range), PC_ERR_NA (no won or no lost training row),
+ * PC_ERR_VALUE (error values, Smoothing text), PC_ERR_NUM (Smoothing < 0, non-finite
+ * numbers), PC_ERR_NOMEM; then *SCORES is NULL. Rules in pc_score.c. */
 PcStatus pc_lead_score(const PcTable *leads, const PcTable *history, const PcTable *outcomes,
                        const PcTable *smoothing, double **scores, gsize *n_scores,
                        PcError *err);
