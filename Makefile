@@ -12,6 +12,10 @@ XML_CF   := $(shell pkg-config --cflags libxml-2.0 2>/dev/null)
 XML_LD   := $(shell pkg-config --libs libxml-2.0 2>/dev/null)
 CFLAGS_CORE := $(CSTD) $(WARN) $(OPT) -fPIC -fvisibility=hidden $(GLIB_CF) -Iaddin/core
 
+# where the test suites record "suite passed failed" (kept across sub-makes with other OUT)
+RESULTS  ?= $(abspath $(OUT))/results
+export RESULTS
+
 CORE_SRC   := $(wildcard addin/core/*.c)
 CORE_OBJ   := $(CORE_SRC:addin/core/%.c=$(OUT)/core/%.o)
 CORE_LIB   := $(OUT)/libpccore.a
@@ -133,7 +137,7 @@ check-imports: $(EXT)/libpipecalc.so
 	@sh build/check-imports.sh $<
 
 check: deps
-	@rm -f $(OUT)/results
+	@rm -f $(RESULTS)
 	@$(MAKE) --no-print-directory all
 	-@$(MAKE) --no-print-directory test-core
 	-@$(MAKE) --no-print-directory test-table
@@ -141,4 +145,4 @@ check: deps
 	-@$(MAKE) --no-print-directory check-valgrind
 	-@$(MAKE) --no-print-directory check-imports
 	-@$(MAKE) --no-print-directory test-calc
-	@sh build/summary.sh $(OUT)/results
+	@sh build/summary.sh $(RESULTS)

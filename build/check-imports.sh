@@ -18,6 +18,5 @@ else
     echo "FAIL $lib exports: $exports"; failed=$((failed + 1))
 fi
 echo "imports: $passed passed, $failed failed"
-mkdir -p build/out
-echo "imports $passed $failed" >> build/out/results
+echo "imports $passed $failed" >> "${RESULTS:-build/out/results}"
 [ "$failed" -eq 0 ]

@@ -1,6 +1,6 @@
 #!/bin/sh
 # run-tap.sh SUITE PROGRAM... - runs g_test programs with TAP output, prints failures,
-# and appends "SUITE passed failed" to build/out/results for the closing summary.
+# and appends "SUITE passed failed" to $RESULTS (default build/out/results) for the closing summary.
 suite=$1; shift
 passed=0; failed=0
 for prog in "$@"; do
@@ -15,6 +15,5 @@ for prog in "$@"; do
     rm -f "$log"
 done
 echo "$suite: $passed passed, $failed failed"
-mkdir -p build/out
-echo "$suite $passed $failed" >> build/out/results
+echo "$suite $passed $failed" >> "${RESULTS:-build/out/results}"
 [ "$failed" -eq 0 ]

@@ -3,8 +3,32 @@
 
 #include <string.h>
 
+/* The key of a pure-ASCII text: trimmed and lower-cased. NFC and case folding of ASCII
+ * are exactly that, and most names are ASCII, so this skips three allocations. Returns
+ * NULL when UTF8 holds a non-ASCII byte. */
+static char *ascii_key(const char *utf8)
+{
+    const char *p = utf8;
+    for (; *p; p++)
+        if ((unsigned char)*p >= 0x80)
+            return NULL;
+    const char *start = utf8, *end = p;
+    while (start < end && g_ascii_isspace(*start))
+        start++;
+    while (end > start && g_ascii_isspace(end[-1]))
+        end--;
+    char *key = g_strndup(start, (gsize)(end - start));
+    for (char *k = key; *k; k++)
+        *k = g_ascii_tolower(*k);
+    return key;
+}
+
 char *pc_text_key(const char *utf8)
 {
+    char *fast = ascii_key(utf8);
+    if (fast)
+        return fast;
+
     /* trim Unicode white space (g_unichar_isspace covers U+00A0 and the other Zs) */
     const char *start = utf8, *end = utf8 + strlen(utf8);
     while (start < end && g_unichar_isspace(g_utf8_get_char(start)))
