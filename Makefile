@@ -3,7 +3,7 @@
 
 OUT      := build/out
 CC       ?= gcc
-CSTD     := -std=c11 -D_GNU_SOURCE
+CSTD     := -std=c11 -D_GNU_SOURCE -ffp-contract=off  # same bits on every machine (FMA)
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 OPT      ?= -O2 -g
 GLIB_CF  := $(shell pkg-config --cflags glib-2.0 2>/dev/null)
@@ -55,8 +55,9 @@ OFFICE   ?= /usr/lib/libreoffice/program
 VERSION  := 0.1.0
 UNO_CF   := -I$(SDK)/include -DLINUX -DUNX
 UNO_LD   := -L$(SDK)/lib -luno_cppu -luno_sal -Wl,-rpath-link,$(OFFICE)
-ADDIN_SRC := $(wildcard addin/uno/*.c) $(wildcard addin/functions/*.c) addin/component.c
-ADDIN_HDR := $(wildcard addin/uno/*.h addin/functions/*.h addin/core/*.h)
+ADDIN_SRC := $(wildcard addin/uno/*.c) $(wildcard addin/functions/*.c) addin/component.c \
+             $(wildcard addin/sidebar/*.c)
+ADDIN_HDR := $(wildcard addin/uno/*.h addin/functions/*.h addin/core/*.h addin/sidebar/*.h)
 EXT      := $(OUT)/ext
 OXT      := $(OUT)/pipecalc.oxt
 
@@ -66,7 +67,7 @@ oxt: $(OXT)
 
 $(EXT)/libpipecalc.so: $(ADDIN_SRC) $(ADDIN_HDR) $(CORE_LIB) | $(EXT)
 	$(CC) $(CSTD) $(WARN) $(OPT) -fPIC -fvisibility=hidden $(GLIB_CF) $(UNO_CF) \
-	  -Iaddin/core -Iaddin/uno -Iaddin/functions -shared -o $@ $(ADDIN_SRC) $(CORE_LIB) \
+	  -Iaddin/core -Iaddin/uno -Iaddin/functions -Iaddin/sidebar -shared -o $@ $(ADDIN_SRC) $(CORE_LIB) \
 	  $(UNO_LD) $(GLIB_LD) -lm -Wl,--no-undefined -Wl,-z,defs
 
 $(OUT)/gen-xcu: build/gen-xcu.c addin/functions/fn_table.c addin/functions/fn_table.h $(CORE_LIB) | $(OUT)/tests
@@ -76,13 +77,23 @@ $(OUT)/gen-xcu: build/gen-xcu.c addin/functions/fn_table.c addin/functions/fn_ta
 $(EXT)/CalcAddIns.xcu: $(OUT)/gen-xcu | $(EXT)
 	$(OUT)/gen-xcu $@
 
-$(EXT)/pipecalc.rdb: idl/org/pipecalc/XPipelineFunctions.idl | $(EXT)
-	$(SDK)/bin/unoidl-write $(OFFICE)/types.rdb $(OFFICE)/types/offapi.rdb $< $@
+# One .rdb from every .idl: each file is compiled alone (a file may define an interface
+# and its service), then all their entities are merged.
+IDL_FILES := $(wildcard idl/org/pipecalc/*.idl)
+OFFICE_RDB := $(OFFICE)/types.rdb $(OFFICE)/types/offapi.rdb
+$(EXT)/pipecalc.rdb: $(IDL_FILES) | $(EXT)
+	rm -rf $(OUT)/idl && mkdir -p $(OUT)/idl
+	for f in $(IDL_FILES); do n=$$(basename $$f .idl); \
+	  $(SDK)/bin/unoidl-write $(OFFICE_RDB) $$f $(OUT)/idl/$$n.rdb || exit 1; \
+	  $(SDK)/bin/unoidl-read --summary $(OFFICE_RDB) $(OUT)/idl/$$n.rdb | sed -n 's/^[a-z]* //p' \
+	    | grep -v '^org$$\|^org\.pipecalc$$' >> $(OUT)/idl/entities || exit 1; done
+	$(SDK)/bin/unoidl-write $(OFFICE_RDB) $(OUT)/idl/*.rdb @$(OUT)/idl/entities $@
 
 $(OXT): $(EXT)/libpipecalc.so $(EXT)/CalcAddIns.xcu $(EXT)/pipecalc.rdb $(wildcard descriptions/* descriptions/*/*)
 	mkdir -p $(EXT)/META-INF $(EXT)/icons $(EXT)/descriptions $(EXT)/registration
 	cp descriptions/META-INF/manifest.xml $(EXT)/META-INF/
 	cp descriptions/pipecalc.components $(EXT)/
+	cp descriptions/Sidebar.xcu descriptions/Factories.xcu $(EXT)/
 	cp descriptions/icons/*.png $(EXT)/icons/
 	cp descriptions/description-*.txt $(EXT)/descriptions/
 	cp descriptions/LICENSE.txt $(EXT)/registration/

@@ -1,4 +1,49 @@
-/* pc_forecast.h - PIPELINE_FORECAST: expected (or quantile of) won revenue. */
+/* pc_forecast.h - PIPELINE_FORECAST: expected (or quantile of) won revenue.
+ *
+ * PIPELINE_FORECAST(Amounts; Stages; Probabilities; [CloseDates]; [PeriodStart]; [PeriodEnd];
+ * [Percentile]). Implemented in pc_forecast.c (arguments) and pc_quantile.c (quantile).
+ *
+ * Shapes. Amounts, Stages, per-deal Probabilities and CloseDates are "column" arguments: a
+ * column or a row, row i of one belonging with row i of the others; a 2-D one or lengths
+ * that differ give PC_ERR_ARG. Probabilities is a stage table when it has exactly two
+ * columns and either more than one row, or one row while Amounts is not itself a 1 x 2
+ * row; otherwise it must be one-dimensional and as long as Amounts (one probability per
+ * deal; Stages is then only checked for length); anything else is PC_ERR_ARG.
+ *
+ * Rows. A row whose amount, stage, (per-deal) probability and close date are all empty is
+ * skipped; a text of white space only counts as empty (it looks empty). Every other row
+ * is checked whether or not the period counts it. An empty amount counts as 0; negative
+ * amounts are allowed (credit notes, clawbacks) and lower the forecast. A text amount,
+ * probability or close date, or an error value anywhere: PC_ERR_VALUE (Calc itself
+ * answers Err:504 for an error cell inside a range; inline arrays can carry them). A
+ * non-finite number: PC_ERR_NUM. A probability outside [0, 1]: PC_ERR_NUM ("row 12: 25 is
+ * not a probability in 0-1; type 25%"). A per-deal probability left empty beside an
+ * amount: PC_ERR_NA.
+ *
+ * Header row. When every cell of the first row of Amounts, Stages, per-deal
+ * Probabilities and CloseDates (when given) is text that would be invalid there - any text
+ * amount, a stage text the stage table does not know (any text with per-deal
+ * probabilities), a text probability, a text close date - that row is a header and is
+ * skipped. Only the first row, and only when all its cells qualify: "abc" | "Lead" is a
+ * deal with a bad amount (PC_ERR_VALUE), "Amount" | (empty) too.
+ *
+ * Stage table. Names match as pc_text_key() compares them; a stage given as a number
+ * matches the same number (or its text) in the table. The table's first row is a header
+ * and skipped when both its cells are text. Rows without a name are ignored (their
+ * probability is still checked). The same name twice with different probabilities (or
+ * one blank): PC_ERR_ARG; with the same probability: fine. A deal whose stage is not in
+ * the table, whose stage is blank beside an amount, or whose stage has a blank probability
+ * in the table: PC_ERR_NA.
+ *
+ * Period. PeriodStart/PeriodEnd (0 or empty = omitted) count only deals whose close date
+ * lies in [start, end], inclusive, by whole days (the floor of the serials); with a bound
+ * given a deal without a close date does not count. Start on a later day than end, or a
+ * bound without CloseDates: PC_ERR_ARG. A 1 x 1 CloseDates holding 0 or nothing, beside Amounts of
+ * other than one row, means omitted. Without bounds CloseDates is only checked.
+ *
+ * Percentile q (0 = omitted): q < 0 or q >= 1 is PC_ERR_NUM; otherwise the q-quantile of
+ * the won total of the counted deals, see pc_won_total_quantile(). No deal counted: 0.
+ */
 #ifndef PC_FORECAST_H
 #define PC_FORECAST_H
 
@@ -25,8 +70,18 @@ typedef struct {
 PcStatus pc_pipeline_forecast(const PcForecastArgs *args, double *result, PcError *err);
 
 /* The q-quantile (0 < q < 1) of sum(X_i * amounts[i]) where X_i ~ Bernoulli(probs[i])
- * independent: the smallest T with P(total <= T) >= q. Exact for n <= 20, a documented
- * deterministic approximation beyond. Returns PC_ERR_NOMEM only when memory runs out. */
+ * independent: the smallest T with P(total <= T) >= q, probabilities compared with a
+ * tolerance of 1e-12 and totals closer than 1e-12 times the uncertain deals' sum |amount|
+ * taken as equal, so that ties resolve as exact arithmetic would. 0 when N is 0.
+ * Exact for n <= 20 deals with 0 < p < 1 (deals with p = 0 or 1 are exact anyway), and
+ * beyond while the number of distinct totals stays small (round amounts). Otherwise a
+ * deterministic approximation (grid for the large deals, normal for the deals below
+ * 1/4096 of the total; see pc_quantile.c): the tests require 1 % of sum |amounts| at
+ * P10/P50/P90 against enumeration and Monte Carlo and measure at most 0.03 % (beyond
+ * Monte Carlo noise); 1,000,000 deals take a few 0.01 s.
+ * Same inputs, same bits, on every machine.
+ * Returns PC_ERR_NUM when q is outside (0, 1), an amount is not finite, a probability is
+ * outside [0, 1] or the result overflows; PC_ERR_NOMEM when memory runs out. */
 PcStatus pc_won_total_quantile(const double *amounts, const double *probs, gsize n, double q,
                                double *result);
 

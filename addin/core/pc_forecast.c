@@ -1,0 +1,501 @@
+/* pc_forecast.c - PIPELINE_FORECAST: reading the deal rows, the stage table and the period.
+ *
+ * Exports pc_pipeline_forecast() only; the quantile of the won total is computed in
+ * pc_quantile.c. All other code has file scope. The rules are in pc_forecast.h.
+ */
+#include "pc_forecast.h"
+
+#include "pc_args.h"
+#include "pc_text.h"
+
+#include <math.h>
+
+enum { ARG_AMOUNTS, ARG_STAGES, ARG_PROBS, ARG_DATES, ARG_START, ARG_END, ARG_PERCENTILE };
+
+/* Everything read once before the deal rows are walked. */
+typedef struct {
+    const PcForecastArgs *in;
+    gsize n;                  /* rows of the row-aligned arguments, header included */
+    const PcTable *dates;     /* NULL when CloseDates is omitted */
+    gboolean by_stage;        /* Probabilities is a stage | probability table */
+    GPtrArray *deal_keys;     /* keys of the Stages texts */
+    GPtrArray *table_keys;    /* keys of the stage table's texts */
+    GPtrArray *number_keys;   /* keys made for numeric stage names in the table */
+    GHashTable *stage_row;    /* stage key -> its stage-table row + 1 */
+    guint8 *amount_space;     /* per text id of Amounts: only white space */
+    guint8 *prob_space;       /* the same for per-deal Probabilities */
+    guint8 *date_space;       /* the same for CloseDates */
+    gboolean has_start, has_end, has_q;
+    double start, end;        /* whole days */
+    double q;
+} Forecast;
+
+/* One deal row as read. */
+typedef struct {
+    gboolean blank;   /* every cell empty: skipped */
+    gboolean counted; /* inside the period (or no period) */
+    double amount, prob;
+} Deal;
+
+/* Neumaier's compensated sum, so that many small deals add up exactly enough. */
+typedef struct {
+    double sum, comp;
+} Sum;
+
+static void sum_add(Sum *s, double x)
+{
+    double t = s->sum + x;
+    if (fabs(s->sum) >= fabs(x))
+        s->comp += (s->sum - t) + x;
+    else
+        s->comp += (x - t) + s->sum;
+    s->sum = t;
+}
+
+/* Record running out of memory in ERR. */
+static PcStatus no_memory(PcError *err)
+{
+    return pc_fail(err, PC_ERR_NOMEM, -1, -1, "not enough memory for this forecast");
+}
+
+/* TRUE when UTF-8 S holds nothing but white space (as pc_text_key trims it). */
+static gboolean only_space(const char *s)
+{
+    for (; *s; s = g_utf8_next_char(s))
+        if (!g_unichar_isspace(g_utf8_get_char(s)))
+            return FALSE;
+    return TRUE;
+}
+
+/* Mark, once per distinct text of T (may be NULL), whether it is only white space: such a
+ * cell looks empty to the user and is read as empty. *OUT is NULL when T has no texts. */
+static PcStatus find_space_texts(const PcTable *t, guint8 **out, PcError *err)
+{
+    *out = NULL;
+    if (!t || pc_table_text_count(t) == 0)
+        return PC_OK;
+    guint8 *s = g_try_new(guint8, pc_table_text_count(t));
+    if (!s)
+        return no_memory(err);
+    for (guint id = 0; id < pc_table_text_count(t); id++)
+        s[id] = only_space(g_ptr_array_index(t->texts, id));
+    *out = s;
+    return PC_OK;
+}
+
+/* The kind of C, a white-space-only text (SPACE[id]) counting as empty. */
+static PcCellKind kind_of(const PcCell *c, const guint8 *space)
+{
+    if (c->kind == PC_CELL_TEXT && space && space[c->text])
+        return PC_CELL_EMPTY;
+    return (PcCellKind)c->kind;
+}
+
+/* The kind of name cell C whose table has text keys KEYS: a text with an empty key is empty. */
+static PcCellKind name_kind(const PcCell *c, const GPtrArray *keys)
+{
+    if (c->kind == PC_CELL_TEXT && *(const char *)g_ptr_array_index(keys, c->text) == '\0')
+        return PC_CELL_EMPTY;
+    return (PcCellKind)c->kind;
+}
+
+/* Write the key of a stage given as a number (stage 3): the text "3" has the same key,
+ * whatever the locale. */
+static void number_key(double v, char buf[40])
+{
+    g_ascii_formatd(buf, 40, "%.15g", v);
+}
+
+/* Record probability V at ROW of argument ARG being outside [0, 1], suggesting a percent
+ * when V looks like one. */
+static PcStatus bad_probability(PcError *err, int arg, gsize row, double v)
+{
+    if (!isfinite(v))
+        return pc_fail(err, PC_ERR_NUM, arg, (gssize)row,
+                       "row %" G_GSIZE_FORMAT ": the probability is not a finite number",
+                       row + 1);
+    if (v > 1.0 && v <= 100.0)
+        return pc_fail(err, PC_ERR_NUM, arg, (gssize)row,
+                       "row %" G_GSIZE_FORMAT ": %g is not a probability in 0-1; type %g%%",
+                       row + 1, v, v);
+    return pc_fail(err, PC_ERR_NUM, arg, (gssize)row,
+                   "row %" G_GSIZE_FORMAT ": %g is not a probability in 0-1", row + 1, v);
+}
+
+/* TRUE for an empty cell or 0: what Calc passes for a reference to an empty cell. */
+static gboolean is_empty_or_zero(const PcCell *c)
+{
+    return c->kind == PC_CELL_EMPTY || (c->kind == PC_CELL_NUMBER && c->num == 0.0);
+}
+
+/* Check the shapes: every column argument one-dimensional and as long as Amounts, and
+ * decide which form Probabilities has. */
+static PcStatus check_shapes(Forecast *f, PcError *err)
+{
+    const PcForecastArgs *in = f->in;
+    gssize n = pc_table_vector_len(in->amounts);
+    if (n < 0)
+        return pc_fail(err, PC_ERR_ARG, ARG_AMOUNTS, -1,
+                       "Amounts must be one column or one row, not %" G_GSIZE_FORMAT " x %"
+                       G_GSIZE_FORMAT " cells", in->amounts->rows, in->amounts->cols);
+    f->n = (gsize)n;
+    gssize ns = pc_table_vector_len(in->stages);
+    if (ns != n)
+        return pc_fail(err, PC_ERR_ARG, ARG_STAGES, -1,
+                       "Stages must be one column or row as long as Amounts (%" G_GSSIZE_FORMAT
+                       " cells)", n);
+    const PcTable *p = in->probabilities;
+    /* a 1 x 2 Probabilities beside a 1 x 2 Amounts is two deals' probabilities */
+    gboolean amounts_pair_row = in->amounts->rows == 1 && in->amounts->cols == 2;
+    if (p->cols == 2 && (p->rows > 1 || !amounts_pair_row))
+        f->by_stage = TRUE;
+    else if (pc_table_vector_len(p) != n)
+        return pc_fail(err, PC_ERR_ARG, ARG_PROBS, -1,
+                       "Probabilities must be a two-column table (stage | probability) or one "
+                       "probability per deal (%" G_GSSIZE_FORMAT " cells)", n);
+    /* a reference to one empty cell (or 0) stands for an omitted CloseDates */
+    const PcTable *d = in->close_dates;
+    if (d && (d->rows == 0 || (f->n != 1 && d->rows == 1 && d->cols == 1 &&
+                               is_empty_or_zero(pc_table_at(d, 0, 0)))))
+        d = NULL;
+    if (d && pc_table_vector_len(d) != n)
+        return pc_fail(err, PC_ERR_ARG, ARG_DATES, -1,
+                       "CloseDates must be one column or row as long as Amounts (%" G_GSSIZE_FORMAT
+                       " cells)", n);
+    f->dates = d;
+    return PC_OK;
+}
+
+/* Read PeriodStart, PeriodEnd and Percentile. */
+static PcStatus read_options(Forecast *f, PcError *err)
+{
+    const PcForecastArgs *in = f->in;
+    double v = 0.0;
+    PcStatus st =
+        pc_optional_number(in->period_start, ARG_START, "PeriodStart", &f->has_start, &v, err);
+    if (st != PC_OK)
+        return st;
+    f->start = floor(v);
+    st = pc_optional_number(in->period_end, ARG_END, "PeriodEnd", &f->has_end, &v, err);
+    if (st != PC_OK)
+        return st;
+    f->end = floor(v);
+    if (f->has_start && f->has_end && f->start > f->end)
+        return pc_fail(err, PC_ERR_ARG, ARG_START, -1, "PeriodStart is after PeriodEnd");
+    if ((f->has_start || f->has_end) && !f->dates)
+        return pc_fail(err, PC_ERR_ARG, f->has_start ? ARG_START : ARG_END, -1,
+                       "a period needs CloseDates to tell which deals close in it");
+    st = pc_optional_number(in->percentile, ARG_PERCENTILE, "Percentile", &f->has_q, &f->q, err);
+    if (st != PC_OK)
+        return st;
+    if (f->has_q && (f->q < 0.0 || f->q >= 1.0)) {
+        if (f->q > 1.0 && f->q < 100.0)
+            return pc_fail(err, PC_ERR_NUM, ARG_PERCENTILE, -1,
+                           "Percentile %g is not between 0 and 1; type %g%% or %g", f->q, f->q,
+                           f->q / 100.0);
+        return pc_fail(err, PC_ERR_NUM, ARG_PERCENTILE, -1,
+                       "Percentile %g is not between 0 and 1 (0.9 for P90)", f->q);
+    }
+    return PC_OK;
+}
+
+/* Read the stage | probability table into F->stage_row: every probability cell checked,
+ * the first row skipped when both its cells are text (a header), rows without a name
+ * skipped, a name twice with different probabilities refused. */
+static PcStatus read_stage_table(Forecast *f, PcError *err)
+{
+    const PcTable *t = f->in->probabilities;
+    f->table_keys = pc_text_keys(t);
+    f->number_keys = g_ptr_array_new_with_free_func(g_free);
+    f->stage_row = g_hash_table_new(g_str_hash, g_str_equal);
+    gsize first = 0;
+    if (t->rows > 0 && name_kind(pc_table_at(t, 0, 0), f->table_keys) == PC_CELL_TEXT &&
+        name_kind(pc_table_at(t, 0, 1), f->table_keys) == PC_CELL_TEXT)
+        first = 1;
+    for (gsize r = first; r < t->rows; r++) {
+        const PcCell *name = pc_table_at(t, r, 0), *prob = pc_table_at(t, r, 1);
+        PcCellKind kn = name_kind(name, f->table_keys), kp = name_kind(prob, f->table_keys);
+        if (kn == PC_CELL_ERROR || kp == PC_CELL_ERROR)
+            return pc_fail(err, PC_ERR_VALUE, ARG_PROBS, (gssize)r,
+                           "row %" G_GSIZE_FORMAT " of the stage table holds an error value",
+                           r + 1);
+        if (kp == PC_CELL_TEXT)
+            return pc_fail(err, PC_ERR_VALUE, ARG_PROBS, (gssize)r,
+                           "row %" G_GSIZE_FORMAT ": the probability \"%s\" is text, not a number",
+                           r + 1, pc_table_text(t, prob));
+        if (kp == PC_CELL_NUMBER && !(prob->num >= 0.0 && prob->num <= 1.0))
+            return bad_probability(err, ARG_PROBS, r, prob->num);
+        const char *key;
+        if (kn == PC_CELL_EMPTY)
+            continue; /* a probability without a stage cannot be looked up */
+        if (kn == PC_CELL_TEXT) {
+            key = g_ptr_array_index(f->table_keys, name->text);
+        } else {
+            char buf[40];
+            number_key(name->num, buf);
+            key = g_strdup(buf);
+            g_ptr_array_add(f->number_keys, (gpointer)key);
+        }
+        gpointer prev = g_hash_table_lookup(f->stage_row, key);
+        if (!prev) {
+            g_hash_table_insert(f->stage_row, (gpointer)key, GSIZE_TO_POINTER(r + 1));
+            continue;
+        }
+        const PcCell *before = pc_table_at(t, GPOINTER_TO_SIZE(prev) - 1, 1);
+        PcCellKind kb = name_kind(before, f->table_keys);
+        gboolean same = kb == kp && (kp == PC_CELL_EMPTY || before->num == prob->num);
+        if (!same)
+            return pc_fail(err, PC_ERR_ARG, ARG_PROBS, (gssize)r,
+                           "row %" G_GSIZE_FORMAT ": the stage is already in row %" G_GSIZE_FORMAT
+                           " with a different probability", r + 1, GPOINTER_TO_SIZE(prev));
+    }
+    return PC_OK;
+}
+
+/* The stage-table row + 1 of stage cell C of Stages (a text or a number), 0 when absent. */
+static gsize stage_lookup(const Forecast *f, const PcCell *c)
+{
+    if (c->kind == PC_CELL_TEXT)
+        return GPOINTER_TO_SIZE(
+            g_hash_table_lookup(f->stage_row, g_ptr_array_index(f->deal_keys, c->text)));
+    char buf[40];
+    number_key(c->num, buf);
+    return GPOINTER_TO_SIZE(g_hash_table_lookup(f->stage_row, buf));
+}
+
+/* TRUE when every cell of the first deal row is text that would be invalid as data there:
+ * a text amount, a stage the stage table does not know (any text stage with per-deal
+ * probabilities), a text probability, a text close date. */
+static gboolean first_row_is_header(const Forecast *f)
+{
+    const PcForecastArgs *in = f->in;
+    if (f->n == 0)
+        return FALSE;
+    if (kind_of(pc_table_vector_at(in->amounts, 0), f->amount_space) != PC_CELL_TEXT)
+        return FALSE;
+    const PcCell *stage = pc_table_vector_at(in->stages, 0);
+    if (name_kind(stage, f->deal_keys) != PC_CELL_TEXT)
+        return FALSE;
+    if (f->by_stage && stage_lookup(f, stage))
+        return FALSE;
+    if (!f->by_stage &&
+        kind_of(pc_table_vector_at(in->probabilities, 0), f->prob_space) != PC_CELL_TEXT)
+        return FALSE;
+    if (f->dates && kind_of(pc_table_vector_at(f->dates, 0), f->date_space) != PC_CELL_TEXT)
+        return FALSE;
+    return TRUE;
+}
+
+/* Read deal I's probability from the stage table. HAS_AMOUNT: its amount cell is not empty. */
+static PcStatus stage_probability(const Forecast *f, gsize i, gboolean has_amount, double *p,
+                                  PcError *err)
+{
+    const PcTable *stages = f->in->stages, *t = f->in->probabilities;
+    const PcCell *c = pc_table_vector_at(stages, i);
+    char shown[40];
+    switch (name_kind(c, f->deal_keys)) {
+    case PC_CELL_ERROR:
+        return pc_fail(err, PC_ERR_VALUE, ARG_STAGES, (gssize)i,
+                       "row %" G_GSIZE_FORMAT ": the stage is an error value", i + 1);
+    case PC_CELL_EMPTY:
+        if (has_amount)
+            return pc_fail(err, PC_ERR_NA, ARG_STAGES, (gssize)i,
+                           "row %" G_GSIZE_FORMAT ": the deal has an amount but no stage", i + 1);
+        *p = 0.0;
+        return PC_OK;
+    default:
+        break;
+    }
+    gsize row1 = stage_lookup(f, c);
+    if (c->kind == PC_CELL_NUMBER)
+        number_key(c->num, shown);
+    const char *name = c->kind == PC_CELL_TEXT ? pc_table_text(stages, c) : shown;
+    if (!row1)
+        return pc_fail(err, PC_ERR_NA, ARG_STAGES, (gssize)i,
+                       "row %" G_GSIZE_FORMAT ": stage \"%s\" is not in the stage table", i + 1,
+                       name);
+    const PcCell *prob = pc_table_at(t, row1 - 1, 1);
+    if (name_kind(prob, f->table_keys) == PC_CELL_EMPTY)
+        return pc_fail(err, PC_ERR_NA, ARG_STAGES, (gssize)i,
+                       "row %" G_GSIZE_FORMAT ": stage \"%s\" has no probability in the stage "
+                       "table (its row %" G_GSIZE_FORMAT " is blank)", i + 1, name, row1);
+    *p = prob->num; /* checked by read_stage_table */
+    return PC_OK;
+}
+
+/* Read and check deal row I into *D. */
+static PcStatus read_deal(const Forecast *f, gsize i, Deal *d, PcError *err)
+{
+    const PcForecastArgs *in = f->in;
+    const PcCell *ca = pc_table_vector_at(in->amounts, i);
+    const PcCell *cp = f->by_stage ? NULL : pc_table_vector_at(in->probabilities, i);
+    const PcCell *cd = f->dates ? pc_table_vector_at(f->dates, i) : NULL;
+    PcCellKind ka = kind_of(ca, f->amount_space);
+    PcCellKind ks = name_kind(pc_table_vector_at(in->stages, i), f->deal_keys);
+    PcCellKind kp = cp ? kind_of(cp, f->prob_space) : PC_CELL_EMPTY;
+    PcCellKind kd = cd ? kind_of(cd, f->date_space) : PC_CELL_EMPTY;
+    d->blank = ka == PC_CELL_EMPTY && ks == PC_CELL_EMPTY && kp == PC_CELL_EMPTY &&
+               kd == PC_CELL_EMPTY;
+    if (d->blank)
+        return PC_OK;
+
+    d->amount = 0.0;
+    if (ka == PC_CELL_TEXT)
+        return pc_fail(err, PC_ERR_VALUE, ARG_AMOUNTS, (gssize)i,
+                       "row %" G_GSIZE_FORMAT ": the amount \"%s\" is text, not a number", i + 1,
+                       pc_table_text(in->amounts, ca));
+    if (ka == PC_CELL_ERROR)
+        return pc_fail(err, PC_ERR_VALUE, ARG_AMOUNTS, (gssize)i,
+                       "row %" G_GSIZE_FORMAT ": the amount is an error value", i + 1);
+    if (ka == PC_CELL_NUMBER) {
+        if (!isfinite(ca->num))
+            return pc_fail(err, PC_ERR_NUM, ARG_AMOUNTS, (gssize)i,
+                           "row %" G_GSIZE_FORMAT ": the amount is not a finite number", i + 1);
+        d->amount = ca->num;
+    }
+
+    PcStatus st;
+    if (f->by_stage) {
+        st = stage_probability(f, i, ka != PC_CELL_EMPTY, &d->prob, err);
+        if (st != PC_OK)
+            return st;
+    } else {
+        if (ks == PC_CELL_ERROR)
+            return pc_fail(err, PC_ERR_VALUE, ARG_STAGES, (gssize)i,
+                           "row %" G_GSIZE_FORMAT ": the stage is an error value", i + 1);
+        switch (kp) {
+        case PC_CELL_EMPTY:
+            if (ka != PC_CELL_EMPTY)
+                return pc_fail(err, PC_ERR_NA, ARG_PROBS, (gssize)i,
+                               "row %" G_GSIZE_FORMAT ": the deal has an amount but no probability",
+                               i + 1);
+            d->prob = 0.0;
+            break;
+        case PC_CELL_TEXT:
+            return pc_fail(err, PC_ERR_VALUE, ARG_PROBS, (gssize)i,
+                           "row %" G_GSIZE_FORMAT ": the probability \"%s\" is text, not a number",
+                           i + 1, pc_table_text(in->probabilities, cp));
+        case PC_CELL_ERROR:
+            return pc_fail(err, PC_ERR_VALUE, ARG_PROBS, (gssize)i,
+                           "row %" G_GSIZE_FORMAT ": the probability is an error value", i + 1);
+        default:
+            if (!(cp->num >= 0.0 && cp->num <= 1.0))
+                return bad_probability(err, ARG_PROBS, i, cp->num);
+            d->prob = cp->num;
+        }
+    }
+
+    gboolean dated = FALSE;
+    double day = 0.0;
+    switch (kd) {
+    case PC_CELL_TEXT:
+        return pc_fail(err, PC_ERR_VALUE, ARG_DATES, (gssize)i,
+                       "row %" G_GSIZE_FORMAT ": the close date \"%s\" is text, not a date", i + 1,
+                       pc_table_text(f->dates, cd));
+    case PC_CELL_ERROR:
+        return pc_fail(err, PC_ERR_VALUE, ARG_DATES, (gssize)i,
+                       "row %" G_GSIZE_FORMAT ": the close date is an error value", i + 1);
+    case PC_CELL_NUMBER:
+        if (!isfinite(cd->num))
+            return pc_fail(err, PC_ERR_NUM, ARG_DATES, (gssize)i,
+                           "row %" G_GSIZE_FORMAT ": the close date is not a finite number", i + 1);
+        dated = TRUE;
+        day = floor(cd->num); /* dates compare by whole day */
+        break;
+    default:
+        break;
+    }
+    d->counted = TRUE;
+    if (f->has_start || f->has_end)
+        d->counted = dated && (!f->has_start || day >= f->start) && (!f->has_end || day <= f->end);
+    return PC_OK;
+}
+
+/* Walk the deal rows: check each, add the counted ones, and answer. */
+static PcStatus sum_deals(const Forecast *f, double *result, PcError *err)
+{
+    gsize first = first_row_is_header(f) ? 1 : 0, counted = 0;
+    double *amounts = NULL, *probs = NULL, r;
+    PcStatus st = PC_OK;
+    if (f->has_q && f->n > first) {
+        amounts = g_try_new(double, f->n - first);
+        probs = g_try_new(double, f->n - first);
+        if (!amounts || !probs) {
+            st = no_memory(err);
+            goto out;
+        }
+    }
+    Sum total = { 0.0, 0.0 };
+    for (gsize i = first; i < f->n; i++) {
+        Deal d = { 0 };
+        st = read_deal(f, i, &d, err);
+        if (st != PC_OK)
+            goto out;
+        if (d.blank || !d.counted)
+            continue;
+        sum_add(&total, d.amount * d.prob);
+        if (amounts) {
+            amounts[counted] = d.amount;
+            probs[counted++] = d.prob;
+        }
+    }
+    r = total.sum + total.comp;
+    if (f->has_q) {
+        st = pc_won_total_quantile(amounts, probs, counted, f->q, &r);
+        if (st == PC_ERR_NOMEM) {
+            st = no_memory(err);
+            goto out;
+        }
+    }
+    if (st != PC_OK || !isfinite(r)) {
+        st = pc_fail(err, PC_ERR_NUM, -1, -1, "the forecast is too large for a number");
+        goto out;
+    }
+    *result = r;
+out:
+    g_free(amounts);
+    g_free(probs);
+    return st;
+}
+
+/* Free what F holds (not F). */
+static void forecast_clear(Forecast *f)
+{
+    if (f->stage_row)
+        g_hash_table_destroy(f->stage_row);
+    if (f->number_keys)
+        g_ptr_array_unref(f->number_keys);
+    if (f->table_keys)
+        g_ptr_array_unref(f->table_keys);
+    if (f->deal_keys)
+        g_ptr_array_unref(f->deal_keys);
+    g_free(f->amount_space);
+    g_free(f->prob_space);
+    g_free(f->date_space);
+}
+
+PcStatus pc_pipeline_forecast(const PcForecastArgs *args, double *result, PcError *err)
+{
+    g_return_val_if_fail(args && args->amounts && args->stages && args->probabilities && result,
+                         PC_ERR_ARG);
+    pc_error_clear(err);
+    Forecast f = { .in = args };
+    PcStatus st = check_shapes(&f, err);
+    if (st == PC_OK)
+        st = read_options(&f, err);
+    if (st == PC_OK)
+        st = find_space_texts(args->amounts, &f.amount_space, err);
+    if (st == PC_OK && !f.by_stage)
+        st = find_space_texts(args->probabilities, &f.prob_space, err);
+    if (st == PC_OK)
+        st = find_space_texts(f.dates, &f.date_space, err);
+    if (st == PC_OK) {
+        f.deal_keys = pc_text_keys(args->stages);
+        if (f.by_stage)
+            st = read_stage_table(&f, err);
+    }
+    if (st == PC_OK)
+        st = sum_deals(&f, result, err);
+    forecast_clear(&f);
+    return st;
+}
