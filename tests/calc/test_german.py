@@ -17,7 +17,7 @@ def native_formula(office, sheet, cell, text):
     """Enter TEXT as a user of the German UI types it (localized function names)."""
     from com.sun.star.table import CellAddress
     parser = sheet.doc.createInstance("com.sun.star.sheet.FormulaParser")
-    parser.setPropertyValue("FormulaLanguage", 3)  # com.sun.star.sheet.FormulaLanguage.NATIVE
+    parser.setPropertyValue("CompileEnglish", False)  # the UI language's function names
     c = sheet.cell(cell)
     tokens = parser.parseFormula(text, CellAddress(0, c.CellAddress.Column, c.CellAddress.Row))
     c.setTokens(tokens)
