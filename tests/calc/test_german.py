@@ -53,6 +53,11 @@ def test_german_formula_computes(office):
         assert c.getError() == 0 and abs(c.getValue() - 1100) < 1e-9, c.getString()
         c = native_formula(office, s, "H2", "=BENÖTIGTE_LEADS(2;B2:B3;\"Lead\";D2:D3)")
         assert c.getError() == 0 and c.getValue() == 4, c.getString()
+        c = native_formula(office, s, "H3", "=PHASEN_KONVERSION(B2:B3;\"lead\";\"QUALIFIZIERT\";D2:D3)")
+        assert c.getError() == 0 and c.getValue() == 0.5, c.getString()
+        c = native_formula(office, s, "H4", "=LEAD_BEWERTUNG(B2;B2:B3;{\"gewonnen\";\"verloren\"})")
+        # K = 2 values: P(Lead|won) = (1+1)/(1+2), P(Lead|lost) = (0+1)/(1+2) -> 2/3
+        assert c.getError() == 0 and abs(c.getValue() - 2 / 3) < 1e-12, c.getString()
         # the file format keeps the programmatic name whatever the UI language
         assert "ORG.PIPECALC.PIPELINEFUNCTIONS.PIPELINEFORECAST" in c.Spreadsheet.getCellRangeByName("H1").getFormula().upper()
     finally:
