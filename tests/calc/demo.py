@@ -104,6 +104,8 @@ def build_demo(office, path):
     pipe.getCellRangeByName("D2:D%d" % n).NumberFormat = fc.getCellRangeByName("B4").NumberFormat
     for sh in (pipe, hist, fc):
         sh.Columns.OptimalWidth = True
+    if doc.CurrentController:  # open on the forecast
+        doc.CurrentController.setActiveSheet(fc)
     doc.calculateAll()
     save_as(doc, path)
     doc.close(True)
