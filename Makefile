@@ -115,7 +115,9 @@ run: deps oxt
 
 # Install into / remove from the user's own LibreOffice (not as root: unopkg refuses).
 install: deps oxt
+	@if [ "$$(id -u)" -eq 0 ]; then echo "make install: run it as the user whose LibreOffice should get Pipecalc (unopkg refuses root); for all users: $(OFFICE)/unopkg add --shared $(OXT)"; exit 1; fi
 	$(OFFICE)/unopkg add --force $(OXT)
+	@echo "Pipecalc installed: restart LibreOffice Calc."
 uninstall:
 	$(OFFICE)/unopkg remove org.pipecalc
 

@@ -57,6 +57,7 @@ def test_conversion_errors(office):
         s.expect('=STAGE_CONVERSION(A2:A10;"Lead";"Won";C1:C5;"Lost")', 2 / 8)  # ... unless ignored
         s.expect_error('=STAGE_CONVERSION(A2:A4;"Negotiation";"Won";C1:C5)', "#DIV/0!")
         s.expect_error('=STAGE_CONVERSION(A2:A9;"Lead";"Won";C1:C5;42)', "#VALUE!")
+        s.expect_error('=STAGE_CONVERSION(A2:A9;;"Won";C1:C5)', "Err:502")  # required slot empty
     finally:
         s.close()
 
