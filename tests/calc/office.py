@@ -89,7 +89,7 @@ class Office:
                                      stdin=subprocess.DEVNULL, env=env, start_new_session=True)
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-        deadline = time.time() + 120
+        deadline = time.time() + 300
         while True:
             try:
                 self.ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe)
