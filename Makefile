@@ -129,6 +129,11 @@ $(OUT)/tests/test-table: tests/functions/test-table.c addin/functions/fn_table.c
 test-table: $(OUT)/tests/test-table $(EXT)/CalcAddIns.xcu
 	@sh build/run-tap.sh table $(OUT)/tests/test-table
 
+# The sidebar deck in a real Calc window under Xvfb; refreshes docs/sidebar.png
+.PHONY: test-ui
+test-ui: oxt
+	$(PY) tests/ui/test_sidebar_ui.py $(OXT) docs/sidebar.png
+
 # Integration tests in real, headless Calc with the freshly built .oxt
 test-calc: oxt
 	$(PY) tests/calc/run_tests.py $(OXT)

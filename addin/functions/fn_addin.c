@@ -143,6 +143,10 @@ static gboolean call_function(const FnInfo *fn, void *ret, void **args, uno_Any 
         cu_throw_illegal_argument(exc_storage, err.message, err.arg);
         return TRUE;
     }
+    if (s == PC_OK && result.rows * result.cols == 0) { /* Calc cannot show an empty array */
+        g_free(result.values);
+        s = PC_ERR_NA;
+    }
     if (s != PC_OK) {
         pack_error(fn, calc_code(s), ret);
         return FALSE;

@@ -25,6 +25,8 @@ def test_scores_as_one_array_formula(office):
         # smoothing 2: (1+2)/(3+6) vs (2+2)/(3+6) -> 3/7
         got = s.array("=LEAD_SCORE(E2;A2:A7;C2:C7;2)", "I2")
         assert abs(shown(got[0][0]) - 3 / 7) < 1e-9, got
+        # whole columns: the header and the million blank rows are not training rows
+        s.expect("=LEAD_SCORE(E3;A:A;C:C)", 0.75)
         # header rows selected with the history are not training rows ("Outcome" is no outcome)
         got = s.array("=LEAD_SCORE(E2:E5;A1:A7;C1:C7)", "J2:J5")
         assert [round(shown(r[0]), 9) for r in got] == [0.4, 0.75, 0.5, 0.5], got

@@ -1,0 +1,13 @@
+/* sb_factory.h - org.pipecalc.SidebarFactory, the com.sun.star.ui.XUIElementFactory that
+ * Factories.xcu registers for the "Pipeline" deck's panel URL. */
+#ifndef SB_FACTORY_H
+#define SB_FACTORY_H
+
+#include "cu_object.h"
+
+#define SB_FACTORY_IMPLEMENTATION "org.pipecalc.SidebarFactory"
+
+/* A new UI element factory (one reference); CONTEXT is acquired and kept. */
+CuObject *sb_factory_new(uno_Interface *context);
+
+#endif

@@ -1,0 +1,594 @@
+/* sb_forecast.c - Write forecast: plan (core only), check, then write the sheet and chart. */
+#include "sb_forecast.h"
+
+#include "cu_string.h"
+#include "pc_forecast.h"
+#include "pc_months.h"
+#include "pc_select.h"
+#include "pc_stage.h"
+#include "sb_guard.h"
+#include "sb_text.h"
+
+#include <math.h>
+#include <string.h>
+
+#define CHART_NAME "PipecalcForecast"
+#define FORECAST_FN "ORG.PIPECALC.PIPELINEFUNCTIONS.PIPELINEFORECAST"
+enum { NUMBER_FORMAT_DATE = 2, NUMBER_FORMAT_PERCENT = 128, NO_MONTH = -1 };
+enum { MONTH_COLS = 7 }; /* Month Expected P10 P50 P90 From Until, then one per stage */
+
+typedef struct {
+    SbLeadTable *t;
+    gssize amount, stage, close, owner, outcome;
+    GArray *open;            /* data rows of open deals */
+    gsize n_closed;
+    char **order;            /* open stages, funnel order */
+    gsize k;
+    GPtrArray *closed_words; /* won / lost words of the stage column, probability 0 */
+    double *prob;            /* per stage of ORDER */
+    gboolean *fallback;      /* no closed deal reached the stage */
+    PcTable *stage_table;    /* stage | probability, ORDER then CLOSED_WORDS */
+    GArray *months;          /* distinct close months of open deals, sorted; NO_MONTH last */
+    GPtrArray *owners;       /* distinct owner texts (borrowed), first-seen order */
+    gboolean live;           /* Expected per month as formulas */
+    PcError err;
+} Plan;
+
+static void plan_clear(Plan *p)
+{
+    if (p->open) g_array_free(p->open, TRUE);
+    g_strfreev(p->order);
+    if (p->closed_words) g_ptr_array_unref(p->closed_words);
+    g_free(p->prob);
+    g_free(p->fallback);
+    pc_table_free(p->stage_table);
+    if (p->months) g_array_free(p->months, TRUE);
+    if (p->owners) g_ptr_array_unref(p->owners);
+}
+
+/* A one-column table of the texts NAMES (N of them), then EXTRA when not NULL. */
+static PcTable *name_column(char **names, gsize n, const char *extra)
+{
+    PcTable *t = pc_table_new(n + (extra != NULL), 1);
+    for (gsize i = 0; i < n; i++)
+        pc_table_set_text(t, i, 0, names[i], -1);
+    if (extra)
+        pc_table_set_text(t, n, 0, extra, -1);
+    return t;
+}
+
+/* Stage probabilities: conversion from each stage to the won stage among closed deals. */
+static PcStatus learn_stages(Plan *p, GPtrArray *keys)
+{
+    const PcTable *c = p->t->cells;
+    const char *won = sb_text_german() ? "Gewonnen" : "Won";
+    GPtrArray *data = g_ptr_array_new(); /* borrowed names: each closed deal's furthest stage */
+    p->closed_words = g_ptr_array_new_with_free_func(g_free);
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    for (gsize r = 1; r < c->rows; r++) {
+        if (pc_roles_row_blank(c, r))
+            continue;
+        PcOutcome o = pc_roles_row_outcome(c, keys, r, p->outcome, p->stage);
+        const PcCell *s = pc_table_at(c, r, (gsize)p->stage);
+        if (o == PC_OUTCOME_NONE)
+            continue;
+        if (s->kind == PC_CELL_TEXT) { /* "Closed Won" as a stage: probability 0 in the table */
+            const char *key = g_ptr_array_index(keys, s->text);
+            if (pc_outcome_of_key(key) != PC_OUTCOME_NONE && !g_hash_table_contains(seen, key)) {
+                g_hash_table_add(seen, (gpointer)key);
+                g_ptr_array_add(p->closed_words, g_strdup(pc_table_text(c, s)));
+            }
+        }
+        const char *reached = p->order[0];
+        if (o == PC_OUTCOME_WON)
+            reached = won;
+        else if (s->kind == PC_CELL_TEXT &&
+                 pc_outcome_of_key(g_ptr_array_index(keys, s->text)) == PC_OUTCOME_NONE)
+            reached = pc_table_text(c, s);
+        g_ptr_array_add(data, (gpointer)reached);
+    }
+    g_hash_table_destroy(seen);
+    p->n_closed = data->len;
+    PcTable *stage_data = name_column((char **)data->pdata, data->len, NULL);
+    PcTable *order = name_column(p->order, p->k, won);
+    g_ptr_array_free(data, TRUE);
+    p->prob = g_new0(double, p->k);
+    p->fallback = g_new0(gboolean, p->k);
+    PcStatus st = PC_OK;
+    for (gsize i = 0; i < p->k && st == PC_OK; i++) {
+        PcError e;
+        st = pc_stage_conversion(stage_data, p->order[i], won, order, NULL, &p->prob[i], &e);
+        if (st == PC_ERR_DIV0) { /* no closed deal reached it: keep the stage before's value */
+            p->prob[i] = i ? p->prob[i - 1] : 0.0;
+            p->fallback[i] = TRUE;
+            st = PC_OK;
+        } else if (st != PC_OK) {
+            p->err = e;
+        }
+    }
+    pc_table_free(stage_data);
+    pc_table_free(order);
+    gsize n = p->k + p->closed_words->len;
+    p->stage_table = pc_table_new(n, 2);
+    for (gsize i = 0; i < n; i++) {
+        const char *name = i < p->k ? p->order[i] : g_ptr_array_index(p->closed_words, i - p->k);
+        pc_table_set_text(p->stage_table, i, 0, name, -1);
+        pc_table_set_number(p->stage_table, i, 1, i < p->k ? p->prob[i] : 0.0);
+    }
+    return st;
+}
+
+static gint cmp_month(gconstpointer a, gconstpointer b)
+{
+    gint x = *(const gint *)a, y = *(const gint *)b;
+    if (x == NO_MONTH || y == NO_MONTH) /* undated deals last */
+        return (x == NO_MONTH) - (y == NO_MONTH);
+    return (x > y) - (x < y);
+}
+
+static gint month_of_row(const Plan *p, gsize r)
+{
+    if (p->close < 0)
+        return NO_MONTH;
+    const PcCell *c = pc_table_at(p->t->cells, r, (gsize)p->close);
+    return c->kind == PC_CELL_NUMBER ? pc_month_of_serial(c->num) : NO_MONTH;
+}
+
+/* Open rows, their months and owners. */
+static void collect_open(Plan *p, GPtrArray *keys)
+{
+    const PcTable *c = p->t->cells;
+    p->open = g_array_new(FALSE, FALSE, sizeof(gsize));
+    p->months = g_array_new(FALSE, FALSE, sizeof(gint));
+    p->owners = g_ptr_array_new();
+    GHashTable *months = g_hash_table_new(g_direct_hash, g_direct_equal);
+    GHashTable *owners = g_hash_table_new(g_str_hash, g_str_equal);
+    for (gsize r = 1; r < c->rows; r++) {
+        if (pc_roles_row_blank(c, r) ||
+            pc_roles_row_outcome(c, keys, r, p->outcome, p->stage) != PC_OUTCOME_NONE)
+            continue;
+        g_array_append_val(p->open, r);
+        gint m = month_of_row(p, r);
+        if (!g_hash_table_contains(months, GINT_TO_POINTER(m + 2))) {
+            g_hash_table_add(months, GINT_TO_POINTER(m + 2));
+            g_array_append_val(p->months, m);
+        }
+        const PcCell *o = p->owner >= 0 ? pc_table_at(c, r, (gsize)p->owner) : NULL;
+        const char *key = o && o->kind == PC_CELL_TEXT ? g_ptr_array_index(keys, o->text) : "";
+        if (!g_hash_table_contains(owners, key)) {
+            g_hash_table_add(owners, (gpointer)key);
+            g_ptr_array_add(p->owners, (gpointer)key);
+        }
+    }
+    g_array_sort(p->months, cmp_month);
+    g_hash_table_destroy(months);
+    g_hash_table_destroy(owners);
+}
+
+typedef gboolean (*RowFilter)(const Plan *p, GPtrArray *keys, gsize row, gconstpointer what);
+
+static gboolean in_month(const Plan *p, GPtrArray *keys, gsize r, gconstpointer what)
+{
+    (void)keys;
+    return month_of_row(p, r) == *(const gint *)what;
+}
+
+static gboolean of_owner(const Plan *p, GPtrArray *keys, gsize r, gconstpointer what)
+{
+    const PcCell *o = pc_table_at(p->t->cells, r, (gsize)p->owner);
+    const char *key = o->kind == PC_CELL_TEXT ? g_ptr_array_index(keys, o->text) : "";
+    return strcmp(key, what) == 0;
+}
+
+static gboolean any_row(const Plan *p, GPtrArray *keys, gsize r, gconstpointer what)
+{
+    (void)p; (void)keys; (void)r; (void)what;
+    return TRUE;
+}
+
+/* PIPELINE_FORECAST over the open rows passing FILTER and, when STAGE >= 0, in that stage of
+ * the order; Q = 0 for the expected value, else that percentile. */
+static PcStatus forecast(Plan *p, GPtrArray *keys, RowFilter filter, gconstpointer what,
+                         gssize stage, double q, double *out)
+{
+    const PcTable *c = p->t->cells;
+    GArray *rows = g_array_new(FALSE, FALSE, sizeof(gsize));
+    char *stage_key = stage >= 0 ? pc_text_key(p->order[stage]) : NULL;
+    for (guint i = 0; i < p->open->len; i++) {
+        gsize r = g_array_index(p->open, gsize, i);
+        if (!filter(p, keys, r, what))
+            continue;
+        if (stage_key) {
+            const PcCell *s = pc_table_at(c, r, (gsize)p->stage);
+            if (s->kind != PC_CELL_TEXT || strcmp(g_ptr_array_index(keys, s->text), stage_key) != 0)
+                continue;
+        }
+        g_array_append_val(rows, r);
+    }
+    g_free(stage_key);
+    *out = 0.0;
+    PcStatus st = PC_OK;
+    if (rows->len) {
+        gsize ac = (gsize)p->amount, sc = (gsize)p->stage;
+        PcTable *amounts = pc_table_select(c, (gsize *)rows->data, rows->len, &ac, 1);
+        PcTable *stages = pc_table_select(c, (gsize *)rows->data, rows->len, &sc, 1);
+        PcTable *pct = NULL;
+        if (q > 0) {
+            pct = pc_table_new(1, 1);
+            pc_table_set_number(pct, 0, 0, q);
+        }
+        PcForecastArgs a = { amounts, stages, p->stage_table, NULL, NULL, NULL, pct };
+        pc_error_clear(&p->err);
+        st = amounts && stages ? pc_pipeline_forecast(&a, out, &p->err)
+                               : pc_fail(&p->err, PC_ERR_NOMEM, -1, -1, "the table is too large");
+        if (st != PC_OK && p->err.row >= 0 && (gsize)p->err.row < rows->len) {
+            /* the core counted rows of our selection: name the sheet's row instead */
+            gsize sheet_row = (gsize)p->t->range.StartRow + g_array_index(rows, gsize, p->err.row) + 1;
+            char *m = g_strdup(p->err.message);
+            g_snprintf(p->err.message, sizeof p->err.message, "%s (sheet row %zu)", m, sheet_row);
+            g_free(m);
+        }
+        pc_table_free(amounts);
+        pc_table_free(stages);
+        pc_table_free(pct);
+    }
+    g_array_free(rows, TRUE);
+    return st;
+}
+
+/* ---- the sheet --------------------------------------------------------------------- */
+
+typedef struct {
+    uno_Sequence *grid;
+    gsize rows, cols;
+    gsize stage_row0, month_row0, n_month_rows, owner_row0;
+    GPtrArray *formulas; /* "row col formula" triples as (gsize row, gsize col, char *) */
+    GArray *formula_pos;
+    double total;
+} Layout;
+
+/* Fill 4 cells from COL: expected, P10, P50, P90 of the rows FILTER/WHAT selects. */
+static PcStatus put_quantiles(Plan *p, GPtrArray *keys, Layout *l, gsize row, gsize col,
+                              RowFilter filter, gconstpointer what, double *expected)
+{
+    static const double Q[4] = { 0, 0.1, 0.5, 0.9 };
+    for (int i = 0; i < 4; i++) {
+        double v;
+        PcStatus st = forecast(p, keys, filter, what, -1, Q[i], &v);
+        if (st != PC_OK)
+            return st;
+        sb_grid_set_number(l->grid, row, col + (gsize)i, v);
+        if (i == 0 && expected)
+            *expected = v;
+    }
+    return PC_OK;
+}
+
+static void add_formula(Layout *l, gsize row, gsize col, char *formula)
+{
+    gsize pos[2] = { row, col };
+    g_array_append_vals(l->formula_pos, pos, 2);
+    g_ptr_array_add(l->formulas, formula);
+}
+
+/* Everything the sheet shows, computed through the core before anything is written. */
+static PcStatus lay_out(Plan *p, GPtrArray *keys, Layout *l)
+{
+    gsize ks = p->k + p->closed_words->len;
+    l->stage_row0 = 4;
+    l->month_row0 = l->stage_row0 + ks + 1;
+    l->n_month_rows = p->months->len;
+    l->owner_row0 = l->month_row0 + 1 + l->n_month_rows + 1 + 1;
+    gsize n_owners = p->owner >= 0 ? p->owners->len : 0;
+    l->rows = n_owners ? l->owner_row0 + 1 + n_owners : l->owner_row0 - 1;
+    l->cols = MAX(MONTH_COLS + p->k, 5);
+    l->grid = sb_grid_new(l->rows, l->cols);
+    l->formulas = g_ptr_array_new_with_free_func(g_free);
+    l->formula_pos = g_array_new(FALSE, FALSE, sizeof(gsize));
+    char *src = sb_range_text(p->t->sheet_name, &p->t->range);
+    char *line = g_strdup_printf(sb_text(SB_FC_SOURCE), src, p->n_closed);
+    sb_grid_set_text(l->grid, 0, 0, sb_text(SB_FC_TITLE));
+    sb_grid_set_text(l->grid, 1, 0, line);
+    g_free(line);
+    g_free(src);
+    /* stage table */
+    sb_grid_set_text(l->grid, 3, 0, sb_text(SB_FC_STAGE));
+    sb_grid_set_text(l->grid, 3, 1, sb_text(SB_FC_PROBABILITY));
+    for (gsize i = 0; i < ks; i++) {
+        sb_grid_set_text(l->grid, l->stage_row0 + i, 0, pc_table_text(p->stage_table,
+                                                                      pc_table_at(p->stage_table, i, 0)));
+        sb_grid_set_number(l->grid, l->stage_row0 + i, 1, pc_table_at(p->stage_table, i, 1)->num);
+        if (i < p->k && p->fallback[i])
+            sb_grid_set_text(l->grid, l->stage_row0 + i, 2, sb_text(SB_FC_PROB_FALLBACK));
+    }
+    /* months x stages */
+    static const SbText HEAD[MONTH_COLS] = { SB_FC_MONTH, SB_FC_EXPECTED, SB_TEXT_P10, SB_TEXT_P50,
+                                             SB_TEXT_P90, SB_FC_FROM, SB_FC_UNTIL };
+    for (gsize j = 0; j < MONTH_COLS; j++)
+        sb_grid_set_text(l->grid, l->month_row0, j, sb_text(HEAD[j]));
+    for (gsize s = 0; s < p->k; s++)
+        sb_grid_set_text(l->grid, l->month_row0, MONTH_COLS + s, p->order[s]);
+    SbRange data = { 0, 0, p->t->range.StartRow + 1, 0, p->t->range.EndRow };
+    /* the stage table is on the same sheet, whatever its name turns out to be */
+    char *table_ref = g_strdup_printf("$A$%zu:$B$%zu", l->stage_row0 + 1, l->stage_row0 + ks);
+    PcStatus st = PC_OK;
+    for (guint i = 0; i < p->months->len && st == PC_OK; i++) {
+        gint m = g_array_index(p->months, gint, i);
+        gsize row = l->month_row0 + 1 + i;
+        char label[16];
+        if (m == NO_MONTH)
+            g_strlcpy(label, sb_text(SB_FC_NO_DATE), sizeof label);
+        else
+            pc_month_label(m, label, sizeof label);
+        sb_grid_set_text(l->grid, row, 0, label);
+        st = put_quantiles(p, keys, l, row, 1, in_month, &m, NULL);
+        for (gsize s = 0; s < p->k && st == PC_OK; s++) {
+            double v;
+            st = forecast(p, keys, in_month, &m, (gssize)s, 0, &v);
+            sb_grid_set_number(l->grid, row, MONTH_COLS + s, v);
+        }
+        if (m == NO_MONTH)
+            continue;
+        sb_grid_set_number(l->grid, row, 5, pc_month_first_day(m));
+        sb_grid_set_number(l->grid, row, 6, pc_month_last_day(m));
+        if (p->live) { /* the same number, but following edits of the table and stage table */
+            data.StartColumn = data.EndColumn = p->t->range.StartColumn + (sal_Int32)p->amount;
+            char *a = sb_range_ref(p->t->sheet_name, &data);
+            data.StartColumn = data.EndColumn = p->t->range.StartColumn + (sal_Int32)p->stage;
+            char *s = sb_range_ref(p->t->sheet_name, &data);
+            data.StartColumn = data.EndColumn = p->t->range.StartColumn + (sal_Int32)p->close;
+            char *d = sb_range_ref(p->t->sheet_name, &data);
+            add_formula(l, row, 1, g_strdup_printf("=" FORECAST_FN "(%s;%s;%s;%s;F%zu;G%zu)", a, s,
+                                                   table_ref, d, row + 1, row + 1));
+            g_free(a); g_free(s); g_free(d);
+        }
+    }
+    g_free(table_ref);
+    gsize total_row = l->month_row0 + 1 + p->months->len;
+    sb_grid_set_text(l->grid, total_row, 0, sb_text(SB_FC_TOTAL));
+    if (st == PC_OK)
+        st = put_quantiles(p, keys, l, total_row, 1, any_row, NULL, &l->total);
+    for (gsize s = 0; s < p->k && st == PC_OK; s++) {
+        double v;
+        st = forecast(p, keys, any_row, NULL, (gssize)s, 0, &v);
+        sb_grid_set_number(l->grid, total_row, MONTH_COLS + s, v);
+    }
+    /* owners */
+    if (n_owners) {
+        sb_grid_set_text(l->grid, l->owner_row0, 0, sb_text(SB_FC_OWNER));
+        for (int j = 1; j < 5; j++)
+            sb_grid_set_text(l->grid, l->owner_row0, (gsize)j, sb_text(HEAD[j]));
+    }
+    for (gsize i = 0; i < n_owners && st == PC_OK; i++) {
+        const char *key = g_ptr_array_index(p->owners, i);
+        gsize row = l->owner_row0 + 1 + i;
+        /* show the owner as first typed: find a row with this key */
+        const char *shown = sb_text(SB_FC_NO_OWNER);
+        for (guint k = 0; k < p->open->len && *key; k++) {
+            const PcCell *o = pc_table_at(p->t->cells, g_array_index(p->open, gsize, k), (gsize)p->owner);
+            if (o->kind == PC_CELL_TEXT && strcmp(g_ptr_array_index(keys, o->text), key) == 0) {
+                shown = pc_table_text(p->t->cells, o);
+                break;
+            }
+        }
+        sb_grid_set_text(l->grid, row, 0, shown);
+        st = put_quantiles(p, keys, l, row, 1, of_owner, key, NULL);
+    }
+    return st;
+}
+
+static void layout_clear(Layout *l)
+{
+    sb_grid_free(l->grid);
+    if (l->formulas) g_ptr_array_unref(l->formulas);
+    if (l->formula_pos) g_array_free(l->formula_pos, TRUE);
+}
+
+/* ---- finding or making the sheet, writing --------------------------------------------- */
+
+static uno_Interface *sheets_of(uno_Interface *model, GError **error)
+{
+    static CuMethod get_sheets = CU_METHOD("com.sun.star.sheet.XSpreadsheetDocument", "getSheets");
+    return sb_call_iface(model, &get_sheets, NULL, NULL, error);
+}
+
+static gboolean sheet_exists(uno_Interface *sheets, const char *name)
+{
+    static CuMethod has = CU_METHOD("com.sun.star.container.XNameAccess", "hasByName");
+    sal_Bool yes = sal_False;
+    return sb_call_str(sheets, &has, name, &yes, NULL) && yes;
+}
+
+/* A sheet name not taken yet: "Forecast", "Forecast 2", ... (g_free). */
+static char *free_sheet_name(uno_Interface *sheets)
+{
+    char *name = g_strdup(sb_text(SB_FC_SHEET));
+    for (int i = 2; sheet_exists(sheets, name) && i < 1000; i++) {
+        g_free(name);
+        name = g_strdup_printf("%s %d", sb_text(SB_FC_SHEET), i);
+    }
+    return name;
+}
+
+/* Insert sheet NAME at the end; its index into *INDEX. */
+static uno_Interface *insert_sheet(uno_Interface *model, const char *name, sal_Int16 *index,
+                                   GError **error)
+{
+    static CuMethod count = CU_METHOD("com.sun.star.container.XIndexAccess", "getCount");
+    static CuMethod insert = CU_METHOD("com.sun.star.sheet.XSpreadsheets", "insertNewByName");
+    uno_Interface *sheets = sheets_of(model, error);
+    sal_Int32 n = 0;
+    gboolean ok = sheets && cu_call(sheets, &count, &n, NULL, error);
+    if (ok) {
+        rtl_uString *s = cu_ustr_from_utf8(name);
+        sal_Int16 pos = (sal_Int16)n;
+        void *args[2] = { &s, &pos };
+        ok = cu_call(sheets, &insert, NULL, args, error);
+        rtl_uString_release(s);
+    }
+    cu_release(sheets);
+    *index = (sal_Int16)n;
+    return ok ? sb_sheet_at(model, (sal_Int16)n, error) : NULL;
+}
+
+/* Replace our chart on SHEET by one of RANGE (months and Expected, with headers). */
+static gboolean put_chart(uno_Interface *sheet, const SbRange *range, gsize left_col, GError **error)
+{
+    static CuMethod get_charts = CU_METHOD("com.sun.star.table.XTableChartsSupplier", "getCharts");
+    static CuMethod has = CU_METHOD("com.sun.star.container.XNameAccess", "hasByName");
+    static CuMethod remove = CU_METHOD("com.sun.star.table.XTableCharts", "removeByName");
+    static CuMethod add = CU_METHOD("com.sun.star.table.XTableCharts", "addNewByName");
+    uno_Interface *charts = sb_call_iface(sheet, &get_charts, NULL, NULL, error);
+    if (!charts)
+        return FALSE;
+    sal_Bool exists = sal_False;
+    gboolean ok = sb_call_str(charts, &has, CHART_NAME, &exists, error) &&
+                  (!exists || sb_call_str(charts, &remove, CHART_NAME, NULL, error));
+    CuStruct rect;
+    if (ok && range && cu_struct_init(&rect, "com.sun.star.awt.Rectangle")) {
+        *(sal_Int32 *)cu_struct_field(&rect, "X") = (sal_Int32)(left_col * 2258 + 500); /* 1/100 mm */
+        *(sal_Int32 *)cu_struct_field(&rect, "Y") = 1000;
+        *(sal_Int32 *)cu_struct_field(&rect, "Width") = 16000;
+        *(sal_Int32 *)cu_struct_field(&rect, "Height") = 9000;
+        typelib_TypeDescriptionReference *type = NULL;
+        typelib_typedescriptionreference_newByAsciiName(&type, typelib_TypeClass_SEQUENCE,
+                                                        "[]com.sun.star.table.CellRangeAddress");
+        uno_Sequence *ranges = NULL;
+        uno_type_sequence_construct(&ranges, type, (void *)range, 1, NULL);
+        rtl_uString *name = cu_ustr_from_utf8(CHART_NAME);
+        sal_Bool yes = sal_True;
+        void *args[5] = { &name, rect.data, &ranges, &yes, &yes };
+        ok = cu_call(charts, &add, NULL, args, error);
+        rtl_uString_release(name);
+        uno_type_destructData(&ranges, type, NULL);
+        typelib_typedescriptionreference_release(type);
+        cu_struct_clear(&rect);
+    }
+    charts->release(charts);
+    return ok;
+}
+
+/* Write L onto SHEET (named NAME): old output cleared, values, formulas, formats, chart,
+ * marker. Called inside the undo context. */
+static gboolean write_sheet(Plan *p, Layout *l, uno_Interface *sheet, sal_Int16 index,
+                            const char *name, const SbRange *old, GError **error)
+{
+    SbRange all = { index, 0, 0, (sal_Int32)l->cols - 1, (sal_Int32)l->rows - 1 };
+    gsize ks = p->k + p->closed_words->len;
+    SbRange probs = { index, 1, (sal_Int32)l->stage_row0, 1, (sal_Int32)(l->stage_row0 + ks - 1) };
+    SbRange dates = { index, 5, (sal_Int32)l->month_row0 + 1, 6,
+                      (sal_Int32)(l->month_row0 + l->n_month_rows) };
+    if (!(old == NULL || sb_clear(sheet, old, error)) || !sb_write(sheet, &all, l->grid, error) ||
+        !sb_number_format(p->t->model, sheet, &probs, NUMBER_FORMAT_PERCENT, error) ||
+        !sb_number_format(p->t->model, sheet, &dates, NUMBER_FORMAT_DATE, error))
+        return FALSE;
+    for (guint i = 0; i < l->formulas->len; i++) {
+        gsize row = g_array_index(l->formula_pos, gsize, 2 * i);
+        gsize col = g_array_index(l->formula_pos, gsize, 2 * i + 1);
+        if (!sb_set_formula(sheet, (sal_Int32)col, (sal_Int32)row, g_ptr_array_index(l->formulas, i),
+                            error))
+            return FALSE;
+    }
+    /* the chart shows dated months only: "(no date)" and Total would dwarf them */
+    gsize dated = 0;
+    for (guint i = 0; i < p->months->len; i++)
+        dated += g_array_index(p->months, gint, i) != NO_MONTH;
+    SbRange chart = { index, 0, (sal_Int32)l->month_row0, 1, (sal_Int32)(l->month_row0 + dated) };
+    return put_chart(sheet, dated ? &chart : NULL, l->cols + 1, error) &&
+           sb_marker_set(p->t->model, SB_MARKER_FORECAST, name, &all, error);
+}
+
+/* Check, then write L in one undo step: onto our marked sheet, or a new one. */
+static gboolean place(Plan *p, Layout *l, char **message, GError **error)
+{
+    SbRange old;
+    gboolean reuse = sb_marker_get(p->t->model, SB_MARKER_FORECAST, &old);
+    uno_Interface *sheet = NULL, *sheets = NULL;
+    char *name = NULL;
+    sal_Int16 index = old.Sheet;
+    if (reuse) {
+        sheet = sb_sheet_at(p->t->model, old.Sheet, error);
+        if (!sheet)
+            return FALSE;
+        name = sb_sheet_name(sheet);
+        SbRange all = { old.Sheet, 0, 0, (sal_Int32)l->cols - 1, (sal_Int32)l->rows - 1 };
+        char *in_the_way = NULL;
+        if ((*message = sb_guard_refusal(p->t->model, sheet, name)) ||
+            !sb_guard_free(sheet, name, &all, &old, &in_the_way, error)) {
+            if (in_the_way)
+                *message = in_the_way;
+            cu_release(sheet);
+            g_free(name);
+            return FALSE;
+        }
+    } else {
+        if ((*message = sb_guard_refusal(p->t->model, NULL, NULL)))
+            return FALSE;
+        sheets = sheets_of(p->t->model, error);
+        if (!sheets)
+            return FALSE;
+        name = free_sheet_name(sheets);
+        sheets->release(sheets);
+    }
+    SbGuard g;
+    gboolean ok = sb_guard_begin(&g, p->t->model, sb_text(SB_UNDO_FORECAST), error);
+    if (ok && !reuse)
+        ok = (sheet = insert_sheet(p->t->model, name, &index, error)) != NULL;
+    ok = ok && write_sheet(p, l, sheet, index, name, reuse ? &old : NULL, error);
+    sb_guard_end(&g, ok);
+    if (ok) {
+        char total[64];
+        g_snprintf(total, sizeof total, "%.2f", l->total);
+        *message = g_strdup_printf(sb_text(SB_FORECAST_DONE), name, (gsize)p->open->len, total);
+    }
+    cu_release(sheet);
+    g_free(name);
+    return ok;
+}
+
+gboolean sb_forecast_run(SbLeadTable *t, char **message)
+{
+    *message = NULL;
+    if (!t->cells) {
+        *message = g_strdup(sb_text(SB_NO_TABLE));
+        return FALSE;
+    }
+    gsize cols = t->cells->cols;
+    Plan p = { .t = t };
+    p.amount = pc_roles_find(t->roles, cols, PC_ROLE_AMOUNT);
+    p.stage = pc_roles_find(t->roles, cols, PC_ROLE_STAGE);
+    p.close = pc_roles_find(t->roles, cols, PC_ROLE_CLOSE_DATE);
+    p.owner = pc_roles_find(t->roles, cols, PC_ROLE_OWNER);
+    p.outcome = pc_roles_find(t->roles, cols, PC_ROLE_OUTCOME);
+    p.live = p.outcome < 0 && p.close >= 0;
+    if (p.amount < 0 || p.stage < 0) {
+        *message = g_strdup(sb_text(SB_FORECAST_NEEDS));
+        return FALSE;
+    }
+    if (t->counts.won == 0 || t->counts.lost == 0) {
+        *message = g_strdup_printf(sb_text(SB_NO_CLOSED), t->counts.won, t->counts.lost);
+        return FALSE;
+    }
+    GPtrArray *keys = pc_text_keys(t->cells);
+    p.order = pc_roles_stage_order(t->cells, (gsize)p.stage);
+    p.k = g_strv_length(p.order);
+    Layout l = { 0 };
+    GError *error = NULL;
+    gboolean ok = FALSE;
+    collect_open(&p, keys);
+    if (p.open->len == 0 || p.k == 0)
+        *message = g_strdup(sb_text(SB_NO_OPEN));
+    else if (learn_stages(&p, keys) != PC_OK || lay_out(&p, keys, &l) != PC_OK)
+        *message = g_strdup_printf(sb_text(SB_FORECAST_FAILED), p.err.message);
+    else
+        ok = place(&p, &l, message, &error);
+    if (error) {
+        g_free(*message);
+        *message = g_strdup_printf(sb_text(SB_FAILED), error->message);
+        g_error_free(error);
+    }
+    layout_clear(&l);
+    plan_clear(&p);
+    g_ptr_array_unref(keys);
+    return ok;
+}

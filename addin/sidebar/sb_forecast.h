@@ -1,0 +1,21 @@
+/* sb_forecast.h - the "Write forecast" action.
+ *
+ * Stage probabilities come from the table's closed deals: STAGE_CONVERSION
+ * (pc_stage_conversion) from each stage to the won stage, where a won deal reached the won
+ * stage and a lost deal the stage it shows (its furthest). The stage order is guessed by
+ * pc_roles_stage_order. The open deals' expected revenue (PIPELINE_FORECAST,
+ * pc_pipeline_forecast) is written by close month x stage, with P10/P50/P90 per month and
+ * by owner, into a sheet "Forecast" marked by the named range PIPECALC_FORECAST, with a
+ * chart of the expected revenue by month. When the stage column itself says won / lost (no
+ * outcome column), each month's Expected cell is a live PIPELINE_FORECAST formula over the
+ * source table and the stage table on the sheet; otherwise everything is values. */
+#ifndef SB_FORECAST_H
+#define SB_FORECAST_H
+
+#include "sb_table.h"
+
+/* Run the action on T. TRUE with the report in *MESSAGE, or FALSE with the user's
+ * sentence why nothing was written (g_free either). */
+gboolean sb_forecast_run(SbLeadTable *t, char **message);
+
+#endif

@@ -1,0 +1,80 @@
+/* sb_guard.c - refusals, "is anything of the user's in the way", one undo step. */
+#include "sb_guard.h"
+
+#include "sb_text.h"
+
+char *sb_guard_refusal(uno_Interface *model, uno_Interface *sheet, const char *sheet_name)
+{
+    if (sb_document_readonly(model))
+        return g_strdup(sb_text(SB_READONLY));
+    if (sheet && sb_sheet_protected(sheet))
+        return g_strdup_printf(sb_text(SB_PROTECTED), sheet_name);
+    return NULL;
+}
+
+static gboolean inside(const SbRange *ours, sal_Int32 col, sal_Int32 row)
+{
+    return ours && col >= ours->StartColumn && col <= ours->EndColumn && row >= ours->StartRow &&
+           row <= ours->EndRow;
+}
+
+gboolean sb_guard_free(uno_Interface *sheet, const char *sheet_name, const SbRange *r,
+                       const SbRange *ours, char **in_the_way, GError **error)
+{
+    *in_the_way = NULL;
+    PcTable *cells = sb_read(sheet, r, error);
+    if (!cells)
+        return FALSE;
+    for (gsize i = 0; i < cells->rows && !*in_the_way; i++)
+        for (gsize j = 0; j < cells->cols && !*in_the_way; j++) {
+            sal_Int32 col = r->StartColumn + (sal_Int32)j, row = r->StartRow + (sal_Int32)i;
+            if (pc_table_at(cells, i, j)->kind == PC_CELL_EMPTY || inside(ours, col, row))
+                continue;
+            SbRange one = { r->Sheet, col, row, col, row };
+            char *name = sb_range_text(sheet_name, &one);
+            *g_strrstr(name, ":") = 0;
+            *in_the_way = g_strdup_printf(sb_text(SB_IN_THE_WAY), name);
+            g_free(name);
+        }
+    pc_table_free(cells);
+    return *in_the_way == NULL;
+}
+
+/* Number of steps on the undo stack. */
+static sal_Int32 undo_steps(uno_Interface *undo)
+{
+    static CuMethod titles = CU_METHOD("com.sun.star.document.XUndoManager", "getAllUndoActionTitles");
+    uno_Sequence *seq = NULL;
+    if (!cu_call(undo, &titles, &seq, NULL, NULL))
+        return -1;
+    sal_Int32 n = seq->nElements;
+    typelib_TypeDescriptionReference *type = NULL;
+    typelib_typedescriptionreference_newByAsciiName(&type, typelib_TypeClass_SEQUENCE, "[]string");
+    uno_type_destructData(&seq, type, NULL);
+    typelib_typedescriptionreference_release(type);
+    return n;
+}
+
+gboolean sb_guard_begin(SbGuard *g, uno_Interface *model, const char *title, GError **error)
+{
+    g->open = FALSE;
+    g->undo = sb_undo_manager(model, error);
+    if (!g->undo)
+        return FALSE;
+    g->steps_before = undo_steps(g->undo);
+    g->open = sb_undo_enter(g->undo, title, error);
+    return g->open;
+}
+
+void sb_guard_end(SbGuard *g, gboolean ok)
+{
+    if (g->open) {
+        sb_undo_leave(g->undo, NULL);
+        /* an empty context leaves no step: undoing then would take back the user's own */
+        if (!ok && undo_steps(g->undo) > g->steps_before)
+            sb_undo_last(g->undo, NULL);
+    }
+    cu_release(g->undo);
+    g->undo = NULL;
+    g->open = FALSE;
+}

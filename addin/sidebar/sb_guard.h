@@ -1,0 +1,33 @@
+/* sb_guard.h - what keeps an action from losing anything of the user's.
+ *
+ * Every action: reads and computes first, then checks (sb_guard_refusal, sb_guard_free),
+ * and only then writes, inside one undo context (sb_guard_begin / sb_guard_end), so that
+ * one Ctrl+Z takes the whole action back and a failure half-way is taken back at once. */
+#ifndef SB_GUARD_H
+#define SB_GUARD_H
+
+#include "sb_sheet.h"
+
+typedef struct {
+    uno_Interface *undo;
+    sal_Int32 steps_before; /* undo steps before the action's context */
+    gboolean open;
+} SbGuard;
+
+/* The user's sentence why MODEL / SHEET (named SHEET_NAME) may not be written, or NULL. */
+char *sb_guard_refusal(uno_Interface *model, uno_Interface *sheet, const char *sheet_name);
+
+/* Check that every non-empty cell of R on SHEET lies inside OURS (NULL: nothing is ours).
+ * FALSE with *IN_THE_WAY set to the user's sentence naming the first cell in the way, or
+ * with ERROR when reading failed. */
+gboolean sb_guard_free(uno_Interface *sheet, const char *sheet_name, const SbRange *r,
+                       const SbRange *ours, char **in_the_way, GError **error);
+
+/* Open the undo context TITLE on MODEL. */
+gboolean sb_guard_begin(SbGuard *g, uno_Interface *model, const char *title, GError **error);
+
+/* Close the context. When OK is FALSE and the context recorded anything, it is undone:
+ * the document is as before the action. */
+void sb_guard_end(SbGuard *g, gboolean ok);
+
+#endif

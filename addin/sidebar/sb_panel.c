@@ -1,0 +1,438 @@
+/* sb_panel.c - the panel object, its AWT controls and its listeners.
+ *
+ * The panel shows the description of the table around the cell cursor (refreshed on every
+ * selection change of the view), a button per action and the last action's report. Clicks
+ * run sb_actions_run, the same code as the PipelineActions service. Listeners point back
+ * to the panel without a reference; dispose() cuts them loose, so an event arriving after
+ * the panel is gone does nothing. */
+#include "sb_panel.h"
+
+#include "cu_call.h"
+#include "cu_except.h"
+#include "cu_string.h"
+#include "sb_actions.h"
+#include "sb_text.h"
+#include "sb_uno.h"
+
+#include <string.h>
+
+enum { MARGIN = 6, LINE = 16, BUTTON_H = 28, BUTTON_W = 130, CHAR_W = 7, N_BUTTONS = 2 };
+enum { WINDOW_CONTAINER = 2, WINDOW_SIMPLE = 3, ATTR_SHOW = 1 };
+enum { UI_ELEMENT_TOOLPANEL = 7 }; /* com.sun.star.ui.UIElementType */
+
+typedef struct Panel Panel;
+
+typedef struct {
+    CuObject base;
+    Panel *panel; /* not a reference; NULL once the panel is disposed */
+    SbAction action;
+} Listener;
+
+struct Panel {
+    CuObject base;
+    uno_Interface *frame, *controller, *sidebar; /* XFrame, XController, XSidebar */
+    uno_Interface *window;                       /* our container (XWindow) */
+    uno_Interface *info, *result;                /* fixed texts (XWindow) */
+    uno_Interface *buttons[N_BUTTONS];           /* push buttons (XWindow) */
+    Listener *selection;                         /* registered at the controller */
+    Listener *clicks[N_BUTTONS];
+    rtl_uString *url;
+    char *info_text, *result_text;
+    sal_Int32 width;
+};
+
+/* ---- member positions, resolved once by name ------------------------------------------ */
+
+enum { M_REAL, M_FRAME, M_URL, M_TYPE, M_WINDOW, M_ACCESSIBLE, M_HEIGHT, M_MIN_WIDTH, M_DISPOSE,
+       M_ADD_LISTENER, M_REMOVE_LISTENER, N_MEMBERS };
+static sal_Int32 member_pos[N_MEMBERS];
+
+static gpointer resolve_once(gpointer unused)
+{
+    (void)unused;
+    static const char *const ui[] = { "getRealInterface", "Frame", "ResourceURL", "Type" };
+    static const char *const tool[] = { "Window", "createAccessible" };
+    static const char *const side[] = { "getHeightForWidth", "getMinimalWidth" };
+    static const char *const comp[] = { "dispose", "addEventListener", "removeEventListener" };
+    sb_members_resolve("com.sun.star.ui.XUIElement", ui, &member_pos[M_REAL], 4);
+    sb_members_resolve("com.sun.star.ui.XToolPanel", tool, &member_pos[M_WINDOW], 2);
+    sb_members_resolve("com.sun.star.ui.XSidebarPanel", side, &member_pos[M_HEIGHT], 2);
+    sb_members_resolve("com.sun.star.lang.XComponent", comp, &member_pos[M_DISPOSE], 3);
+    return NULL;
+}
+
+static void resolve_members(void)
+{
+    static GOnce once = G_ONCE_INIT;
+    g_once(&once, resolve_once, NULL);
+}
+
+/* ---- AWT helpers ---------------------------------------------------------------------- */
+
+/* XToolkit.createWindow: a window of CLASS and SERVICE inside PARENT_PEER (XWindow). */
+static uno_Interface *make_window(uno_Interface *toolkit, sal_Int32 cls, const char *service,
+                                  uno_Interface *parent_peer, sal_Int32 attributes)
+{
+    static CuMethod create = CU_METHOD("com.sun.star.awt.XToolkit", "createWindow");
+    CuStruct d;
+    if (!cu_struct_init(&d, "com.sun.star.awt.WindowDescriptor"))
+        return NULL;
+    *(sal_Int32 *)cu_struct_field(&d, "Type") = cls;
+    rtl_uString *s = cu_ustr_from_utf8(service);
+    rtl_uString_assign(cu_struct_field(&d, "WindowServiceName"), s);
+    rtl_uString_release(s);
+    uno_Interface **parent = cu_struct_field(&d, "Parent");
+    *parent = parent_peer; /* the descriptor's destruction releases it */
+    parent_peer->acquire(parent_peer);
+    *(sal_Int16 *)cu_struct_field(&d, "ParentIndex") = -1;
+    *(sal_Int32 *)cu_struct_field(&d, "WindowAttributes") = attributes;
+    void *args[1] = { d.data };
+    uno_Interface *peer = sb_call_iface(toolkit, &create, args, "com.sun.star.awt.XWindow", NULL);
+    cu_struct_clear(&d);
+    return peer;
+}
+
+static void set_bounds(uno_Interface *w, sal_Int32 x, sal_Int32 y, sal_Int32 width, sal_Int32 height)
+{
+    static CuMethod pos_size = CU_METHOD("com.sun.star.awt.XWindow", "setPosSize");
+    sal_Int16 flags = 15; /* PosSize.POSSIZE */
+    void *args[5] = { &x, &y, &width, &height, &flags };
+    cu_call(w, &pos_size, NULL, args, NULL);
+}
+
+static void set_text(uno_Interface *w, const char *text)
+{
+    static CuMethod fixed = CU_METHOD("com.sun.star.awt.XFixedText", "setText");
+    sb_call_str(w, &fixed, text, NULL, NULL);
+}
+
+static void set_peer_bool(uno_Interface *w, const char *name, sal_Bool value)
+{
+    static CuMethod set = CU_METHOD("com.sun.star.awt.XVclWindowPeer", "setProperty");
+    uno_Any a;
+    uno_type_any_construct(&a, &value, *typelib_static_type_getByTypeClass(typelib_TypeClass_BOOLEAN), NULL);
+    rtl_uString *n = cu_ustr_from_utf8(name);
+    void *args[2] = { &n, &a };
+    cu_call(w, &set, NULL, args, NULL);
+    rtl_uString_release(n);
+    uno_any_destruct(&a, NULL);
+}
+
+/* Lines TEXT takes at WIDTH pixels: its lines, each wrapped at about CHAR_W per character. */
+static sal_Int32 text_lines(const char *text, sal_Int32 width)
+{
+    sal_Int32 per_line = MAX(10, (width - 2 * MARGIN) / CHAR_W), lines = 0;
+    char **parts = g_strsplit(text ? text : "", "\n", -1);
+    for (char **p = parts; *p; p++)
+        lines += 1 + (sal_Int32)g_utf8_strlen(*p, -1) / per_line;
+    g_strfreev(parts);
+    return MAX(lines, 1);
+}
+
+/* Place the controls for WIDTH; return the height they need. */
+static sal_Int32 layout(Panel *p, sal_Int32 width)
+{
+    p->width = width = MAX(width, 2 * MARGIN + BUTTON_W);
+    sal_Int32 y = MARGIN, inner = width - 2 * MARGIN;
+    sal_Int32 h = text_lines(p->info_text, width) * LINE + 4;
+    if (p->info)
+        set_bounds(p->info, MARGIN, y, inner, h);
+    y += h + MARGIN;
+    gboolean side_by_side = inner >= N_BUTTONS * BUTTON_W + MARGIN;
+    for (int i = 0; i < N_BUTTONS; i++) {
+        sal_Int32 x = side_by_side ? MARGIN + i * (BUTTON_W + MARGIN) : MARGIN;
+        if (p->buttons[i])
+            set_bounds(p->buttons[i], x, y, BUTTON_W, BUTTON_H);
+        if (!side_by_side || i == N_BUTTONS - 1)
+            y += BUTTON_H + MARGIN;
+    }
+    h = text_lines(p->result_text, width) * LINE + 4;
+    if (p->result)
+        set_bounds(p->result, MARGIN, y, inner, h);
+    return y + h + MARGIN;
+}
+
+static void relayout(Panel *p)
+{
+    static CuMethod request = CU_METHOD("com.sun.star.ui.XSidebar", "requestLayout");
+    layout(p, p->width);
+    if (p->sidebar)
+        cu_call(p->sidebar, &request, NULL, NULL, NULL);
+}
+
+/* Show the table around the cursor. */
+static void refresh(Panel *p)
+{
+    char *text = NULL;
+    if (!p->controller)
+        return;
+    sb_actions_run(SB_ACTION_DESCRIBE, p->controller, &text);
+    if (p->info_text && text && strcmp(p->info_text, text) == 0) {
+        g_free(text); /* unchanged: no flicker, no relayout */
+        return;
+    }
+    g_free(p->info_text);
+    p->info_text = text;
+    set_text(p->info, text);
+    relayout(p);
+}
+
+static void run_action(Panel *p, SbAction action)
+{
+    char *text = NULL;
+    if (!p->controller)
+        return;
+    sb_actions_run(action, p->controller, &text);
+    g_free(p->result_text);
+    p->result_text = text;
+    set_text(p->result, text);
+    g_free(p->info_text); /* the table may have changed (a Score column) */
+    p->info_text = NULL;
+    refresh(p);
+}
+
+/* ---- listeners -------------------------------------------------------------------------- */
+
+enum { POS_DISPOSING = 3, POS_EVENT = 4 }; /* XEventListener::disposing; actionPerformed /
+                                              selectionChanged: published, fixed */
+
+static gboolean listener_call(CuObject *self, guint iface, sal_Int32 pos,
+                              const typelib_TypeDescription *member, void *ret, void **args,
+                              uno_Any *exc_storage)
+{
+    (void)iface; (void)member; (void)ret; (void)args; (void)exc_storage;
+    Listener *l = (Listener *)self;
+    if (pos != POS_EVENT || !l->panel)
+        return FALSE; /* disposing: the panel's dispose() does the cleaning */
+    if (l->action == SB_ACTION_DESCRIBE)
+        refresh(l->panel);
+    else
+        run_action(l->panel, l->action);
+    return FALSE;
+}
+
+static const CuInterface LISTENER_INTERFACES[] = {
+    { "com.sun.star.awt.XActionListener", listener_call },
+    { "com.sun.star.view.XSelectionChangeListener", listener_call },
+    { "com.sun.star.lang.XEventListener", listener_call },
+    { NULL, NULL },
+};
+static const char *const NO_SERVICES[] = { NULL };
+static const CuClass LISTENER_CLASS = { "org.pipecalc.SidebarListener", NO_SERVICES,
+                                        LISTENER_INTERFACES, NULL };
+
+static Listener *listener_new(Panel *p, SbAction action)
+{
+    Listener *l = cu_object_new(&LISTENER_CLASS, sizeof(Listener));
+    if (l) {
+        l->panel = p;
+        l->action = action;
+    }
+    return l;
+}
+
+/* Add (ADD) or remove L as the controller's selection listener. */
+static void watch_selection(Panel *p, Listener *l, gboolean add)
+{
+    static CuMethod add_m = CU_METHOD("com.sun.star.view.XSelectionSupplier", "addSelectionChangeListener");
+    static CuMethod remove_m = CU_METHOD("com.sun.star.view.XSelectionSupplier",
+                                         "removeSelectionChangeListener");
+    uno_Interface *li = cu_object_facet(&l->base, 1); /* XSelectionChangeListener */
+    void *args[1] = { &li };
+    cu_call(p->controller, add ? &add_m : &remove_m, NULL, args, NULL);
+}
+
+/* ---- the panel object ----------------------------------------------------------------- */
+
+static void panel_dispose(Panel *p)
+{
+    static CuMethod dispose = CU_METHOD("com.sun.star.lang.XComponent", "dispose");
+    if (p->selection) {
+        if (p->controller)
+            watch_selection(p, p->selection, FALSE);
+        p->selection->panel = NULL;
+        cu_release(cu_object_interface(&p->selection->base));
+        p->selection = NULL;
+    }
+    for (int i = 0; i < N_BUTTONS; i++) {
+        if (p->clicks[i]) {
+            p->clicks[i]->panel = NULL;
+            cu_release(cu_object_interface(&p->clicks[i]->base));
+            p->clicks[i] = NULL;
+        }
+        cu_release(p->buttons[i]);
+        p->buttons[i] = NULL;
+    }
+    cu_release(p->info);
+    cu_release(p->result);
+    p->info = p->result = NULL;
+    if (p->window) /* disposing the container disposes the controls in it */
+        cu_call(p->window, &dispose, NULL, NULL, NULL);
+    cu_release(p->window);
+    p->window = NULL;
+    cu_release(p->controller);
+    cu_release(p->sidebar);
+    p->controller = p->sidebar = NULL;
+}
+
+static void panel_destroy(CuObject *self)
+{
+    Panel *p = (Panel *)self;
+    panel_dispose(p);
+    cu_release(p->frame);
+    if (p->url)
+        rtl_uString_release(p->url);
+    g_free(p->info_text);
+    g_free(p->result_text);
+}
+
+static void return_interface(void *ret, uno_Interface *i)
+{
+    if (i)
+        i->acquire(i);
+    *(uno_Interface **)ret = i;
+}
+
+static gboolean panel_call(CuObject *self, guint iface, sal_Int32 pos,
+                           const typelib_TypeDescription *member, void *ret, void **args,
+                           uno_Any *exc_storage)
+{
+    (void)iface; (void)member;
+    Panel *p = (Panel *)self;
+    resolve_members();
+    /* positions of different interfaces may coincide: check the facet's interface too */
+    switch (iface) {
+    case 0: /* XUIElement */
+        if (pos == member_pos[M_REAL])
+            return_interface(ret, cu_object_interface(self));
+        else if (pos == member_pos[M_FRAME])
+            return_interface(ret, p->frame);
+        else if (pos == member_pos[M_URL]) {
+            rtl_uString_acquire(p->url);
+            *(rtl_uString **)ret = p->url;
+        } else if (pos == member_pos[M_TYPE])
+            *(sal_Int16 *)ret = UI_ELEMENT_TOOLPANEL;
+        else
+            break;
+        return FALSE;
+    case 1: /* XToolPanel */
+        if (pos == member_pos[M_WINDOW])
+            return_interface(ret, p->window);
+        else if (pos == member_pos[M_ACCESSIBLE])
+            *(uno_Interface **)ret = p->window ? cu_query(p->window, "com.sun.star.accessibility.XAccessible")
+                                               : NULL;
+        else
+            break;
+        return FALSE;
+    case 2: /* XSidebarPanel */
+        if (pos == member_pos[M_HEIGHT]) {
+            sal_Int32 h = layout(p, *(sal_Int32 *)args[0]);
+            /* LayoutSize { long Minimum, Maximum, Preferred } */
+            sal_Int32 *size = ret;
+            size[0] = h;
+            size[1] = h;
+            size[2] = h;
+        } else if (pos == member_pos[M_MIN_WIDTH])
+            *(sal_Int32 *)ret = 2 * MARGIN + BUTTON_W;
+        else
+            break;
+        return FALSE;
+    case 3: /* XComponent */
+        if (pos == member_pos[M_DISPOSE])
+            panel_dispose(p);
+        else if (pos != member_pos[M_ADD_LISTENER] && pos != member_pos[M_REMOVE_LISTENER])
+            break;
+        return FALSE;
+    default:
+        break;
+    }
+    cu_throw_runtime(exc_storage, "Pipecalc: panel member not implemented");
+    return TRUE;
+}
+
+static const CuInterface PANEL_INTERFACES[] = {
+    { "com.sun.star.ui.XUIElement", panel_call },
+    { "com.sun.star.ui.XToolPanel", panel_call },
+    { "com.sun.star.ui.XSidebarPanel", panel_call },
+    { "com.sun.star.lang.XComponent", panel_call },
+    { NULL, NULL },
+};
+static const CuClass PANEL_CLASS = { "org.pipecalc.SidebarPanel", NO_SERVICES, PANEL_INTERFACES,
+                                     panel_destroy };
+
+/* The toolkit service. */
+static uno_Interface *toolkit(uno_Interface *context)
+{
+    static CuMethod get_smgr = CU_METHOD("com.sun.star.uno.XComponentContext", "getServiceManager");
+    static CuMethod create = CU_METHOD("com.sun.star.lang.XMultiComponentFactory", "createInstanceWithContext");
+    uno_Interface *smgr = sb_call_iface(context, &get_smgr, NULL, NULL, NULL);
+    rtl_uString *name = cu_ustr_from_utf8("com.sun.star.awt.Toolkit");
+    void *args[2] = { &name, &context };
+    uno_Interface *tk = smgr ? sb_call_iface(smgr, &create, args, "com.sun.star.awt.XToolkit", NULL) : NULL;
+    rtl_uString_release(name);
+    cu_release(smgr);
+    return tk;
+}
+
+static gboolean make_controls(Panel *p, uno_Interface *tk, uno_Interface *parent)
+{
+    static CuMethod add_listener = CU_METHOD("com.sun.star.awt.XButton", "addActionListener");
+    static CuMethod set_label = CU_METHOD("com.sun.star.awt.XButton", "setLabel");
+    static CuMethod set_visible = CU_METHOD("com.sun.star.awt.XWindow", "setVisible");
+    static const SbText LABELS[N_BUTTONS] = { SB_BUTTON_SCORE, SB_BUTTON_FORECAST };
+    static const SbAction ACTIONS[N_BUTTONS] = { SB_ACTION_SCORE, SB_ACTION_FORECAST };
+    uno_Interface *parent_peer = cu_query(parent, "com.sun.star.awt.XWindowPeer");
+    p->window = parent_peer ? make_window(tk, WINDOW_CONTAINER, "window", parent_peer, 0) : NULL;
+    cu_release(parent_peer);
+    uno_Interface *peer = p->window ? cu_query(p->window, "com.sun.star.awt.XWindowPeer") : NULL;
+    if (!peer)
+        return FALSE;
+    p->info = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
+    p->result = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
+    if (p->info)
+        set_peer_bool(p->info, "MultiLine", sal_True);
+    if (p->result)
+        set_peer_bool(p->result, "MultiLine", sal_True);
+    for (int i = 0; i < N_BUTTONS; i++) {
+        p->buttons[i] = make_window(tk, WINDOW_SIMPLE, "pushbutton", peer, ATTR_SHOW);
+        p->clicks[i] = p->buttons[i] ? listener_new(p, ACTIONS[i]) : NULL;
+        if (!p->clicks[i])
+            continue;
+        sb_call_str(p->buttons[i], &set_label, sb_text(LABELS[i]), NULL, NULL);
+        uno_Interface *li = cu_object_facet(&p->clicks[i]->base, 0); /* XActionListener */
+        void *args[1] = { &li };
+        cu_call(p->buttons[i], &add_listener, NULL, args, NULL);
+    }
+    peer->release(peer);
+    sal_Bool yes = sal_True;
+    void *args[1] = { &yes };
+    cu_call(p->window, &set_visible, NULL, args, NULL);
+    return p->info && p->result && p->buttons[0] && p->buttons[1];
+}
+
+CuObject *sb_panel_new(uno_Interface *context, uno_Interface *parent, uno_Interface *frame,
+                       uno_Interface *sidebar, rtl_uString *url)
+{
+    static CuMethod get_controller = CU_METHOD("com.sun.star.frame.XFrame", "getController");
+    sb_text_init(context);
+    Panel *p = cu_object_new(&PANEL_CLASS, sizeof(Panel));
+    if (!p)
+        return NULL;
+    p->url = url;
+    rtl_uString_acquire(url);
+    p->frame = frame ? cu_query(frame, "com.sun.star.frame.XFrame") : NULL;
+    p->sidebar = sidebar ? cu_query(sidebar, "com.sun.star.ui.XSidebar") : NULL;
+    p->controller = p->frame ? sb_call_iface(p->frame, &get_controller, NULL, NULL, NULL) : NULL;
+    p->width = 200;
+    uno_Interface *tk = toolkit(context);
+    gboolean ok = tk && make_controls(p, tk, parent);
+    cu_release(tk);
+    if (!ok) {
+        cu_release(cu_object_interface(&p->base));
+        return NULL;
+    }
+    if (p->controller && (p->selection = listener_new(p, SB_ACTION_DESCRIBE)))
+        watch_selection(p, p->selection, TRUE);
+    refresh(p);
+    return &p->base;
+}

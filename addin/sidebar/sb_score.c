@@ -1,0 +1,188 @@
+/* sb_score.c - Score leads: core computation first, every check next, writes last. */
+#include "sb_score.h"
+
+#include "pc_score.h"
+#include "pc_select.h"
+#include "sb_guard.h"
+#include "sb_text.h"
+
+#include <string.h>
+
+enum { NUMBER_FORMAT_PERCENT = 128 };
+
+typedef struct {
+    GArray *open, *closed;   /* data row numbers of T's cells */
+    GArray *attributes;      /* column numbers */
+    PcTable *outcomes;       /* closed rows: 1 won, 0 lost */
+    gsize won, lost;
+} Split;
+
+static void split_clear(Split *s)
+{
+    if (s->open) g_array_free(s->open, TRUE);
+    if (s->closed) g_array_free(s->closed, TRUE);
+    if (s->attributes) g_array_free(s->attributes, TRUE);
+    pc_table_free(s->outcomes);
+}
+
+/* Sort T's rows into open and closed and pick the attribute columns. */
+static void split_rows(const SbLeadTable *t, Split *s)
+{
+    const PcTable *c = t->cells;
+    gssize oc = pc_roles_find(t->roles, c->cols, PC_ROLE_OUTCOME);
+    gssize sc = pc_roles_find(t->roles, c->cols, PC_ROLE_STAGE);
+    s->open = g_array_new(FALSE, FALSE, sizeof(gsize));
+    s->closed = g_array_new(FALSE, FALSE, sizeof(gsize));
+    s->attributes = g_array_new(FALSE, FALSE, sizeof(gsize));
+    GArray *won = g_array_new(FALSE, FALSE, sizeof(guint8));
+    GPtrArray *keys = pc_text_keys(c);
+    for (gsize r = 1; r < c->rows; r++) {
+        if (pc_roles_row_blank(c, r))
+            continue;
+        PcOutcome o = pc_roles_row_outcome(c, keys, r, oc, sc);
+        if (o == PC_OUTCOME_NONE) {
+            g_array_append_val(s->open, r);
+            continue;
+        }
+        g_array_append_val(s->closed, r);
+        guint8 w = o == PC_OUTCOME_WON;
+        g_array_append_val(won, w);
+        s->won += w;
+        s->lost += !w;
+    }
+    g_ptr_array_unref(keys);
+    for (gsize j = 0; j < c->cols; j++)
+        if (t->roles[j] == PC_ROLE_ATTRIBUTE)
+            g_array_append_val(s->attributes, j);
+    s->outcomes = pc_table_new(won->len ? won->len : 0, won->len ? 1 : 0);
+    for (guint i = 0; i < won->len; i++)
+        pc_table_set_number(s->outcomes, i, 0, g_array_index(won, guint8, i));
+    g_array_free(won, TRUE);
+}
+
+/* Names of the attribute columns, comma-separated (g_free). */
+static char *attribute_names(const SbLeadTable *t, const Split *s)
+{
+    GString *out = g_string_new(NULL);
+    for (guint i = 0; i < s->attributes->len; i++) {
+        const PcCell *h = pc_table_at(t->cells, 0, g_array_index(s->attributes, gsize, i));
+        g_string_append_printf(out, "%s%s", i ? ", " : "", pc_table_text(t->cells, h));
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* Compute the scores of S's open rows into *SCORES. FALSE with the user's sentence. */
+static gboolean compute(const SbLeadTable *t, const Split *s, double **scores, char **message)
+{
+    const gsize *attrs = (const gsize *)s->attributes->data;
+    PcTable *history = pc_table_select(t->cells, (const gsize *)s->closed->data, s->closed->len, attrs,
+                                       s->attributes->len);
+    PcTable *leads = pc_table_select(t->cells, (const gsize *)s->open->data, s->open->len, attrs,
+                                     s->attributes->len);
+    PcError err;
+    pc_error_clear(&err);
+    gsize n = 0;
+    PcStatus st = history && leads && s->outcomes
+                      ? pc_lead_score(leads, history, s->outcomes, NULL, scores, &n, &err)
+                      : pc_fail(&err, PC_ERR_NOMEM, -1, -1, "the table is too large");
+    pc_table_free(history);
+    pc_table_free(leads);
+    if (st == PC_OK && n != s->open->len) { /* never write scores against the wrong rows */
+        g_free(*scores);
+        st = pc_fail(&err, PC_ERR_ARG, -1, -1, "%zu scores for %u leads", n, s->open->len);
+    }
+    if (st != PC_OK) {
+        *message = g_strdup_printf(sb_text(SB_SCORE_FAILED), err.message);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* The Score column: header, then each open row's score; closed and blank rows stay empty. */
+static uno_Sequence *score_grid(const SbLeadTable *t, const Split *s, const double *scores)
+{
+    gsize rows = (gsize)(t->range.EndRow - t->range.StartRow + 1);
+    uno_Sequence *g = sb_grid_new(rows, 1);
+    sb_grid_set_text(g, 0, 0, sb_text(SB_SCORE_HEADER));
+    for (guint i = 0; i < s->open->len; i++)
+        sb_grid_set_number(g, g_array_index(s->open, gsize, i), 0, scores[i]);
+    return g;
+}
+
+/* Write GRID into TARGET: one undo step, marker moved along. */
+static gboolean write_column(SbLeadTable *t, const SbRange *target, uno_Sequence *grid, GError **error)
+{
+    SbGuard g;
+    if (!sb_guard_begin(&g, t->model, sb_text(SB_UNDO_SCORE), error)) {
+        sb_guard_end(&g, FALSE);
+        return FALSE;
+    }
+    SbRange data = *target;
+    data.StartRow++;
+    gboolean ok = (!t->has_score || sb_clear(t->sheet, &t->score, error)) &&
+                  sb_write(t->sheet, target, grid, error) &&
+                  sb_number_format(t->model, t->sheet, &data, NUMBER_FORMAT_PERCENT, error) &&
+                  sb_marker_set(t->model, SB_MARKER_SCORE, t->sheet_name, target, error);
+    sb_guard_end(&g, ok);
+    return ok;
+}
+
+gboolean sb_score_run(SbLeadTable *t, char **message)
+{
+    *message = NULL;
+    if (!t->cells) {
+        *message = g_strdup(sb_text(SB_NO_TABLE));
+        return FALSE;
+    }
+    if ((*message = sb_guard_refusal(t->model, t->sheet, t->sheet_name)))
+        return FALSE;
+    char *where = sb_range_text(t->sheet_name, &t->range);
+    Split s = { 0 };
+    double *scores = NULL;
+    gboolean ok = FALSE;
+    split_rows(t, &s);
+    if (t->counts.rows == 0)
+        *message = g_strdup_printf(sb_text(SB_NO_ROWS), where);
+    else if (pc_roles_find(t->roles, t->cells->cols, PC_ROLE_OUTCOME) < 0 &&
+             pc_roles_find(t->roles, t->cells->cols, PC_ROLE_STAGE) < 0)
+        *message = g_strdup(sb_text(SB_NO_OUTCOME));
+    else if (s.won == 0 || s.lost == 0)
+        *message = g_strdup_printf(sb_text(SB_NO_CLOSED), s.won, s.lost);
+    else if (s.attributes->len == 0)
+        *message = g_strdup(sb_text(SB_NO_ATTRIBUTES));
+    else if (s.open->len == 0)
+        *message = g_strdup(sb_text(SB_NO_OPEN));
+    else if (compute(t, &s, &scores, message)) {
+        sal_Int32 col = t->has_score ? t->score.StartColumn : t->range.EndColumn + 1;
+        SbRange target = { t->range.Sheet, col, t->range.StartRow, col, t->range.EndRow };
+        GError *error = NULL;
+        char *in_the_way = NULL;
+        if (col > SB_MAX_COL)
+            *message = g_strdup(sb_text(SB_NO_ROOM));
+        else if (!sb_guard_free(t->sheet, t->sheet_name, &target, t->has_score ? &t->score : NULL,
+                                &in_the_way, &error))
+            *message = in_the_way;
+        else {
+            uno_Sequence *grid = score_grid(t, &s, scores);
+            ok = write_column(t, &target, grid, &error);
+            sb_grid_free(grid);
+            if (ok) {
+                char *column = sb_range_text(t->sheet_name, &target);
+                char *names = attribute_names(t, &s);
+                *message = g_strdup_printf(sb_text(SB_SCORED), (gsize)s.open->len, column, s.won,
+                                           s.lost, names);
+                g_free(names);
+                g_free(column);
+            }
+        }
+        if (error) {
+            g_free(*message);
+            *message = g_strdup_printf(sb_text(SB_FAILED), error->message);
+            g_error_free(error);
+        }
+    }
+    g_free(scores);
+    split_clear(&s);
+    g_free(where);
+    return ok;
+}

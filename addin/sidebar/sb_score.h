@@ -1,0 +1,17 @@
+/* sb_score.h - the "Score leads" action.
+ *
+ * Trains LEAD_SCORE (pc_lead_score) on the table's won and lost rows, using every
+ * scoring-attribute column, and writes the open rows' win probabilities as values into a
+ * "Score" column beside the table (values, not an array formula: an array block would
+ * break sorting and inserting rows). The column is marked by the named range
+ * PIPECALC_SCORE; running again refreshes it in place. */
+#ifndef SB_SCORE_H
+#define SB_SCORE_H
+
+#include "sb_table.h"
+
+/* Run the action on T. TRUE with the report in *MESSAGE, or FALSE with the user's
+ * sentence why nothing was written (g_free either). */
+gboolean sb_score_run(SbLeadTable *t, char **message);
+
+#endif

@@ -1,0 +1,77 @@
+/* sb_sheet.h - the Calc operations the sidebar needs: the view's cursor and sheet, cell
+ * ranges, reading and writing blocks of cells, protection, markers (named ranges) and the
+ * document's undo context. */
+#ifndef SB_SHEET_H
+#define SB_SHEET_H
+
+#include "pc_table.h"
+#include "sb_uno.h"
+
+/* Calc's column limit in 7.4 (AMJ); we never write beyond it. */
+#define SB_MAX_COL 1023
+#define SB_MAX_ROW 1048575
+
+/* The document (XModel) of a view CONTROLLER. */
+uno_Interface *sb_model(uno_Interface *controller, GError **error);
+
+/* The active sheet (XSpreadsheet) of CONTROLLER and the position of its cell cursor (the
+ * top-left cell of the selection). FALSE when the selection is no cell range (a shape). */
+uno_Interface *sb_cursor(uno_Interface *controller, SbCell *cursor, GError **error);
+
+/* Sheet number INDEX of document MODEL (XSpreadsheet). */
+uno_Interface *sb_sheet_at(uno_Interface *model, sal_Int16 index, GError **error);
+
+/* The contiguous region around CELL on SHEET (what Ctrl+* selects). */
+gboolean sb_region(uno_Interface *sheet, const SbCell *cell, SbRange *region, GError **error);
+
+/* The XCellRange of R on SHEET. */
+uno_Interface *sb_range(uno_Interface *sheet, const SbRange *r, GError **error);
+
+/* The cells of R as a core table (NULL on failure). */
+PcTable *sb_read(uno_Interface *sheet, const SbRange *r, GError **error);
+
+/* Write GRID (sb_grid_new, as tall and wide as R) into R, whose cells must be empty:
+ * numbers and non-empty texts, cell by cell (undoable; see sb_sheet.c). */
+gboolean sb_write(uno_Interface *sheet, const SbRange *r, uno_Sequence *grid, GError **error);
+
+/* Delete values, texts, formulas and direct formatting in R (not notes). */
+gboolean sb_clear(uno_Interface *sheet, const SbRange *r, GError **error);
+
+/* Put FORMULA (API grammar: English names, ';' separators) into cell COL, ROW. */
+gboolean sb_set_formula(uno_Interface *sheet, sal_Int32 col, sal_Int32 row, const char *formula,
+                        GError **error);
+
+/* Apply the document's standard number format of TYPE (com.sun.star.util.NumberFormat,
+ * e.g. 128 PERCENT, 2 DATE) to R. */
+gboolean sb_number_format(uno_Interface *model, uno_Interface *sheet, const SbRange *r,
+                          sal_Int16 type, GError **error);
+
+/* The sheet's name (g_free). */
+char *sb_sheet_name(uno_Interface *sheet);
+
+/* "$'Sheet 1'.$A$1:$B$9" (g_free): absolute, sheet quoted, for formulas and named ranges. */
+char *sb_range_ref(const char *sheet_name, const SbRange *r);
+
+/* "Sheet1.A1:B9" for messages (g_free). */
+char *sb_range_text(const char *sheet_name, const SbRange *r);
+
+/* TRUE when SHEET is protected / MODEL is read-only. */
+gboolean sb_sheet_protected(uno_Interface *sheet);
+gboolean sb_document_readonly(uno_Interface *model);
+
+/* The range a marker (document-level named range NAME) refers to. FALSE when there is no
+ * such name or it no longer refers to cells (its cells were deleted). */
+gboolean sb_marker_get(uno_Interface *model, const char *name, SbRange *r);
+
+/* Create or move marker NAME to R on the sheet named SHEET_NAME. */
+gboolean sb_marker_set(uno_Interface *model, const char *name, const char *sheet_name,
+                       const SbRange *r, GError **error);
+
+/* The document's undo manager (XUndoManager). */
+uno_Interface *sb_undo_manager(uno_Interface *model, GError **error);
+gboolean sb_undo_enter(uno_Interface *undo, const char *title, GError **error);
+gboolean sb_undo_leave(uno_Interface *undo, GError **error);
+/* Undo the last step (used to take back a half-written action). */
+gboolean sb_undo_last(uno_Interface *undo, GError **error);
+
+#endif

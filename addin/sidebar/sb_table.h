@@ -1,0 +1,42 @@
+/* sb_table.h - the lead table around a view's cell cursor, as the sidebar sees it.
+ *
+ * The table is the contiguous region around the cursor (Calc's Ctrl+*) whose first row is
+ * a header. A column Pipecalc wrote (the marked Score column, see sb_score.h) is never
+ * part of it: at the region's edge it is cut off, inside it is a "not used" column. */
+#ifndef SB_TABLE_H
+#define SB_TABLE_H
+
+#include "pc_roles.h"
+#include "sb_sheet.h"
+
+/* Marker (document-level named range) of the Score column. */
+#define SB_MARKER_SCORE "PIPECALC_SCORE"
+/* Marker of the forecast sheet's written area. */
+#define SB_MARKER_FORECAST "PIPECALC_FORECAST"
+
+typedef struct {
+    uno_Interface *model;  /* XModel, acquired */
+    uno_Interface *sheet;  /* XSpreadsheet, acquired */
+    char *sheet_name;
+    SbRange range;         /* header row included, our columns cut off */
+    PcTable *cells;        /* the range's cells; row 0 is the header */
+    PcRole *roles;         /* one per column */
+    PcLeadCounts counts;
+    gboolean has_score;    /* our Score column is on this sheet beside / inside the table */
+    SbRange score;         /* its marked range */
+} SbLeadTable;
+
+/* Find the table around CONTROLLER's cursor into T (zeroed first). Returns FALSE with no
+ * ERROR when there is simply no table there; FALSE with ERROR when a call failed. */
+gboolean sb_table_find(uno_Interface *controller, SbLeadTable *t, GError **error);
+
+/* Release what T holds. No operation on a zeroed T. */
+void sb_table_clear(SbLeadTable *t);
+
+/* The panel's description of T (g_free). */
+char *sb_table_describe(const SbLeadTable *t);
+
+/* "Sheet1.B7"-style name of cell COL, ROW of T's sheet, for messages (g_free). */
+char *sb_table_cell_text(const SbLeadTable *t, sal_Int32 col, sal_Int32 row);
+
+#endif

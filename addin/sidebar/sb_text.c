@@ -1,0 +1,182 @@
+/* sb_text.c - the English and German texts, and reading the UI language. */
+#include "sb_text.h"
+
+#include "cu_call.h"
+#include "cu_string.h"
+#include "sb_uno.h"
+
+#include <string.h>
+
+/* id                   English | German */
+static const char *const TEXTS[SB_N_TEXTS][2] = {
+    [SB_NO_TABLE] = { "No lead table here. Put the cell cursor into your table: a block of cells "
+                      "whose first row holds the column names.",
+                      "Hier ist keine Lead-Tabelle. Setzen Sie den Zellcursor in Ihre Tabelle: einen "
+                      "Zellblock, dessen erste Zeile die Spaltennamen enthält." },
+    [SB_TABLE] = { "Table %s: %zu rows, %zu open, %zu won, %zu lost.",
+                   "Tabelle %s: %zu Zeilen, %zu offen, %zu gewonnen, %zu verloren." },
+    [SB_COLUMNS] = { "Columns:", "Spalten:" },
+    [SB_SCORE_COLUMN] = { "Score column (Pipecalc): %s", "Bewertungsspalte (Pipecalc): %s" },
+    [SB_PROTECTED] = { "The sheet %s is protected: remove the protection (Tools > Protect Sheet) "
+                       "and try again. Nothing was written.",
+                       "Das Blatt %s ist geschützt: heben Sie den Schutz auf (Extras > Tabelle "
+                       "schützen) und versuchen Sie es erneut. Es wurde nichts geschrieben." },
+    [SB_READONLY] = { "The document is read-only. Nothing was written.",
+                      "Das Dokument ist schreibgeschützt. Es wurde nichts geschrieben." },
+    [SB_NO_ROWS] = { "The table %s has no data rows below its header.",
+                     "Die Tabelle %s hat unter der Kopfzeile keine Datenzeilen." },
+    [SB_NO_OUTCOME] = { "No outcome column: add a column \"Outcome\" holding won / lost, or use "
+                        "\"Won\" and \"Lost\" as stages.",
+                        "Keine Ergebnisspalte: fügen Sie eine Spalte \"Ergebnis\" mit gewonnen / "
+                        "verloren hinzu, oder verwenden Sie \"Gewonnen\" und \"Verloren\" als Phasen." },
+    [SB_NO_CLOSED] = { "Pipecalc learns from closed deals: the table needs at least one won and one "
+                       "lost row (it has %zu won, %zu lost). Nothing was written.",
+                       "Pipecalc lernt aus abgeschlossenen Deals: die Tabelle braucht mindestens eine "
+                       "gewonnene und eine verlorene Zeile (sie hat %zu gewonnen, %zu verloren). Es "
+                       "wurde nichts geschrieben." },
+    [SB_NO_ATTRIBUTES] = { "No column to learn from: add columns such as Source or Industry (every "
+                           "column now has a role such as name, stage or amount).",
+                           "Keine Spalte zum Lernen: fügen Sie Spalten wie Quelle oder Branche hinzu "
+                           "(jede Spalte hat jetzt eine Rolle wie Name, Phase oder Betrag)." },
+    [SB_NO_OPEN] = { "The table has no open leads to score.",
+                     "Die Tabelle hat keine offenen Leads zum Bewerten." },
+    [SB_IN_THE_WAY] = { "Cell %s is not empty and was not written by Pipecalc: move it away and "
+                        "run again. Nothing was written.",
+                        "Zelle %s ist nicht leer und wurde nicht von Pipecalc geschrieben: "
+                        "verschieben Sie sie und starten Sie erneut. Es wurde nichts geschrieben." },
+    [SB_NO_ROOM] = { "There is no free column right of the table. Nothing was written.",
+                     "Rechts der Tabelle ist keine Spalte frei. Es wurde nichts geschrieben." },
+    [SB_SCORED] = { "Scored %zu open leads into %s, learned from %zu won and %zu lost (%s).",
+                    "%zu offene Leads in %s bewertet, gelernt aus %zu gewonnenen und %zu "
+                    "verlorenen (%s)." },
+    [SB_SCORE_FAILED] = { "Scoring failed: %s. Nothing was written.",
+                          "Bewertung fehlgeschlagen: %s. Es wurde nichts geschrieben." },
+    [SB_SCORE_HEADER] = { "Score", "Score" },
+    [SB_UNDO_SCORE] = { "Pipecalc: score leads", "Pipecalc: Leads bewerten" },
+    [SB_UNDO_FORECAST] = { "Pipecalc: write forecast", "Pipecalc: Prognose schreiben" },
+    [SB_FORECAST_NEEDS] = { "The forecast needs an amount column and a stage column.",
+                            "Die Prognose braucht eine Betrags- und eine Phasenspalte." },
+    [SB_FORECAST_DONE] = { "Forecast written to sheet %s: %zu open deals, %s expected.",
+                           "Prognose auf Blatt %s geschrieben: %zu offene Deals, %s erwartet." },
+    [SB_FORECAST_FAILED] = { "The forecast failed: %s. Nothing was written.",
+                             "Die Prognose ist fehlgeschlagen: %s. Es wurde nichts geschrieben." },
+    [SB_FC_TITLE] = { "Pipeline forecast", "Pipeline-Prognose" },
+    [SB_FC_SOURCE] = { "From %s. Stage probabilities learned from %zu closed deals (won + lost); "
+                       "edit them below: the Expected column follows.",
+                       "Aus %s. Phasen-Wahrscheinlichkeiten aus %zu abgeschlossenen Deals (gewonnen + "
+                       "verloren); unten änderbar: die Spalte Erwartet folgt." },
+    [SB_FC_STAGE] = { "Stage", "Phase" },
+    [SB_FC_PROBABILITY] = { "Probability", "Wahrscheinlichkeit" },
+    [SB_FC_DEALS] = { "Open deals", "Offene Deals" },
+    [SB_FC_MONTH] = { "Month", "Monat" },
+    [SB_FC_EXPECTED] = { "Expected", "Erwartet" },
+    [SB_TEXT_P10] = { "P10", "P10" },
+    [SB_TEXT_P50] = { "P50", "P50" },
+    [SB_TEXT_P90] = { "P90", "P90" },
+    [SB_FC_FROM] = { "From", "Von" },
+    [SB_FC_UNTIL] = { "Until", "Bis" },
+    [SB_FC_OWNER] = { "Owner", "Verantwortlich" },
+    [SB_FC_TOTAL] = { "Total", "Summe" },
+    [SB_FC_NO_DATE] = { "(no date)", "(ohne Datum)" },
+    [SB_FC_NO_OWNER] = { "(nobody)", "(niemand)" },
+    [SB_FC_SHEET] = { "Forecast", "Prognose" },
+    [SB_FC_PROB_FALLBACK] = { "no closed deal reached it: earlier stage's value",
+                              "kein abgeschlossener Deal erreichte sie: Wert der Phase davor" },
+    [SB_BUTTON_SCORE] = { "Score leads", "Leads bewerten" },
+    [SB_BUTTON_FORECAST] = { "Write forecast", "Prognose schreiben" },
+    [SB_PANEL_HEADING] = { "Lead table", "Lead-Tabelle" },
+    [SB_FAILED] = { "Pipecalc could not finish: %s", "Pipecalc konnte nicht fertig werden: %s" },
+};
+
+/* role                 English | German */
+static const char *const ROLE_NAMES[PC_N_ROLES][2] = {
+    [PC_ROLE_ATTRIBUTE] = { "scoring attribute", "Bewertungsmerkmal" },
+    [PC_ROLE_NAME] = { "deal name", "Name" },
+    [PC_ROLE_ID] = { "ID (not used)", "ID (nicht verwendet)" },
+    [PC_ROLE_STAGE] = { "stage", "Phase" },
+    [PC_ROLE_AMOUNT] = { "amount", "Betrag" },
+    [PC_ROLE_PROBABILITY] = { "probability", "Wahrscheinlichkeit" },
+    [PC_ROLE_CLOSE_DATE] = { "close date", "Abschlussdatum" },
+    [PC_ROLE_OWNER] = { "owner", "Verantwortlich" },
+    [PC_ROLE_OUTCOME] = { "outcome", "Ergebnis" },
+    [PC_ROLE_CREATED] = { "created", "Erstellt" },
+    [PC_ROLE_CURRENCY] = { "currency", "Währung" },
+    [PC_ROLE_IGNORED] = { "not used", "nicht verwendet" },
+};
+
+static gint german = -1; /* -1 until sb_text_init */
+
+/* ooLocale from the configuration, "" when unset (then the office follows the system). */
+static char *configured_locale(uno_Interface *context)
+{
+    static CuMethod get_smgr = CU_METHOD("com.sun.star.uno.XComponentContext", "getServiceManager");
+    static CuMethod create = CU_METHOD("com.sun.star.lang.XMultiComponentFactory", "createInstanceWithContext");
+    static CuMethod create_args = CU_METHOD("com.sun.star.lang.XMultiServiceFactory",
+                                            "createInstanceWithArguments");
+    static CuMethod by_name = CU_METHOD("com.sun.star.container.XNameAccess", "getByName");
+    char *locale = NULL;
+    uno_Interface *smgr = sb_call_iface(context, &get_smgr, NULL, NULL, NULL);
+    rtl_uString *service = cu_ustr_from_utf8("com.sun.star.configuration.ConfigurationProvider");
+    void *a1[2] = { &service, &context };
+    uno_Interface *provider = smgr ? sb_call_iface(smgr, &create, a1, NULL, NULL) : NULL;
+    rtl_uString_release(service);
+    CuStruct pv;
+    if (provider && cu_struct_init(&pv, "com.sun.star.beans.PropertyValue")) {
+        rtl_uString **name = cu_struct_field(&pv, "Name");
+        rtl_uString *n = cu_ustr_from_utf8("nodepath"), *path = cu_ustr_from_utf8("/org.openoffice.Setup/L10N");
+        rtl_uString_assign(name, n);
+        uno_type_any_assign(cu_struct_field(&pv, "Value"), &path,
+                            *typelib_static_type_getByTypeClass(typelib_TypeClass_STRING), NULL, NULL);
+        uno_Any arg;
+        uno_any_construct(&arg, pv.data, pv.td, NULL);
+        typelib_TypeDescriptionReference *seq_type = NULL;
+        typelib_typedescriptionreference_newByAsciiName(&seq_type, typelib_TypeClass_SEQUENCE, "[]any");
+        uno_Sequence *args = NULL;
+        uno_type_sequence_construct(&args, seq_type, &arg, 1, NULL);
+        rtl_uString *access_name = cu_ustr_from_utf8("com.sun.star.configuration.ConfigurationAccess");
+        void *a2[2] = { &access_name, &args };
+        uno_Interface *access = sb_call_iface(provider, &create_args, a2, NULL, NULL);
+        uno_Any value;
+        if (access && sb_call_str(access, &by_name, "ooLocale", &value, NULL)) {
+            if (value.pType->eTypeClass == typelib_TypeClass_STRING)
+                locale = cu_ustr_to_utf8(*(rtl_uString **)value.pData);
+            uno_any_destruct(&value, NULL);
+        }
+        cu_release(access);
+        rtl_uString_release(access_name);
+        uno_type_destructData(&args, seq_type, NULL);
+        typelib_typedescriptionreference_release(seq_type);
+        uno_any_destruct(&arg, NULL);
+        rtl_uString_release(n);
+        rtl_uString_release(path);
+        cu_struct_clear(&pv);
+    }
+    cu_release(provider);
+    cu_release(smgr);
+    return locale ? locale : g_strdup("");
+}
+
+void sb_text_init(uno_Interface *context)
+{
+    if (g_atomic_int_get(&german) >= 0 || !context)
+        return;
+    char *locale = configured_locale(context);
+    const char *lang = *locale ? locale : g_get_language_names()[0];
+    g_atomic_int_set(&german, g_ascii_strncasecmp(lang, "de", 2) == 0 ? 1 : 0);
+    g_free(locale);
+}
+
+gboolean sb_text_german(void)
+{
+    return g_atomic_int_get(&german) == 1;
+}
+
+const char *sb_text(SbText id)
+{
+    return id < SB_N_TEXTS && TEXTS[id][0] ? TEXTS[id][sb_text_german()] : "?";
+}
+
+const char *sb_role_name(PcRole role)
+{
+    return role < PC_N_ROLES ? ROLE_NAMES[role][sb_text_german()] : "?";
+}

@@ -1,0 +1,70 @@
+/* sb_text.h - every text the sidebar shows, in English and German.
+ *
+ * The language follows the office's user interface (/org.openoffice.Setup/L10N/ooLocale,
+ * read once by sb_text_init); texts with arguments are printf formats. */
+#ifndef SB_TEXT_H
+#define SB_TEXT_H
+
+#include "cu_sdk.h"
+#include "pc_roles.h"
+
+typedef enum {
+    SB_NO_TABLE,
+    SB_TABLE,
+    SB_COLUMNS,
+    SB_SCORE_COLUMN,
+    SB_PROTECTED,
+    SB_READONLY,
+    SB_NO_ROWS,
+    SB_NO_OUTCOME,
+    SB_NO_CLOSED,
+    SB_NO_ATTRIBUTES,
+    SB_NO_OPEN,
+    SB_IN_THE_WAY,
+    SB_NO_ROOM,
+    SB_SCORED,
+    SB_SCORE_FAILED,
+    SB_SCORE_HEADER,
+    SB_UNDO_SCORE,
+    SB_UNDO_FORECAST,
+    SB_FORECAST_NEEDS,
+    SB_FORECAST_DONE,
+    SB_FORECAST_FAILED,
+    SB_FC_TITLE,
+    SB_FC_SOURCE,
+    SB_FC_STAGE,
+    SB_FC_PROBABILITY,
+    SB_FC_DEALS,
+    SB_FC_MONTH,
+    SB_FC_EXPECTED,
+    SB_TEXT_P10,
+    SB_TEXT_P50,
+    SB_TEXT_P90,
+    SB_FC_FROM,
+    SB_FC_UNTIL,
+    SB_FC_OWNER,
+    SB_FC_TOTAL,
+    SB_FC_NO_DATE,
+    SB_FC_NO_OWNER,
+    SB_FC_SHEET,
+    SB_FC_PROB_FALLBACK,
+    SB_BUTTON_SCORE,
+    SB_BUTTON_FORECAST,
+    SB_PANEL_HEADING,
+    SB_FAILED,
+    SB_N_TEXTS
+} SbText;
+
+/* Read the user interface language from CONTEXT's configuration (once per process). */
+void sb_text_init(uno_Interface *context);
+
+/* TRUE when the user interface is German. */
+gboolean sb_text_german(void);
+
+/* The text ID in the user interface language. */
+const char *sb_text(SbText id);
+
+/* The name of a column role in the user interface language. */
+const char *sb_role_name(PcRole role);
+
+#endif

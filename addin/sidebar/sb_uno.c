@@ -1,0 +1,188 @@
+/* sb_uno.c - strings, anys, properties and grids over cu_call. */
+#include "sb_uno.h"
+
+#include "cu_string.h"
+
+#include <string.h>
+
+static gboolean struct_size_is(const char *type, gsize size)
+{
+    CuStruct s;
+    if (!cu_struct_init(&s, type))
+        return FALSE;
+    gboolean same = (gsize)s.td->nSize == size;
+    cu_struct_clear(&s);
+    return same;
+}
+
+static gpointer check_layouts_once(gpointer unused)
+{
+    (void)unused;
+    gboolean ok = struct_size_is("com.sun.star.table.CellRangeAddress", sizeof(SbRange)) &&
+                  struct_size_is("com.sun.star.table.CellAddress", sizeof(SbCell));
+    return GINT_TO_POINTER(ok ? 1 : 2);
+}
+
+gboolean sb_uno_check_layouts(void)
+{
+    static GOnce once = G_ONCE_INIT;
+    return GPOINTER_TO_INT(g_once(&once, check_layouts_once, NULL)) == 1;
+}
+
+uno_Interface *sb_any_query(const uno_Any *a, const char *iface)
+{
+    uno_Interface *i = cu_any_interface(a);
+    return i ? cu_query(i, iface) : NULL;
+}
+
+uno_Interface *sb_call_iface(uno_Interface *obj, CuMethod *m, void **args, const char *iface,
+                             GError **error)
+{
+    uno_Interface *r = NULL;
+    if (!cu_call(obj, m, &r, args, error))
+        return NULL;
+    if (!r || !iface)
+        return r;
+    uno_Interface *q = cu_query(r, iface);
+    r->release(r);
+    if (!q)
+        g_set_error(error, CU_ERROR, 5, "%s.%s returned no %s", m->iface, m->member, iface);
+    return q;
+}
+
+uno_Interface *sb_call_any_iface(uno_Interface *obj, CuMethod *m, void **args, const char *iface,
+                                 GError **error)
+{
+    uno_Any a;
+    if (!cu_call(obj, m, &a, args, error))
+        return NULL;
+    uno_Interface *q = sb_any_query(&a, iface);
+    uno_any_destruct(&a, NULL);
+    if (!q)
+        g_set_error(error, CU_ERROR, 5, "%s.%s returned no %s", m->iface, m->member, iface);
+    return q;
+}
+
+gboolean sb_call_str(uno_Interface *obj, CuMethod *m, const char *utf8, void *ret, GError **error)
+{
+    rtl_uString *s = cu_ustr_from_utf8(utf8);
+    void *args[1] = { &s };
+    gboolean ok = cu_call(obj, m, ret, args, error);
+    rtl_uString_release(s);
+    return ok;
+}
+
+gboolean sb_get_property(uno_Interface *obj, const char *name, uno_Any *value, GError **error)
+{
+    static CuMethod get = CU_METHOD("com.sun.star.beans.XPropertySet", "getPropertyValue");
+    return sb_call_str(obj, &get, name, value, error);
+}
+
+gboolean sb_set_property(uno_Interface *obj, const char *name, typelib_TypeClass tc,
+                         void *value, GError **error)
+{
+    static CuMethod set = CU_METHOD("com.sun.star.beans.XPropertySet", "setPropertyValue");
+    uno_Any a;
+    uno_type_any_construct(&a, value, *typelib_static_type_getByTypeClass(tc), NULL);
+    rtl_uString *n = cu_ustr_from_utf8(name);
+    void *args[2] = { &n, &a };
+    gboolean ok = cu_call(obj, &set, NULL, args, error);
+    rtl_uString_release(n);
+    uno_any_destruct(&a, NULL);
+    return ok;
+}
+
+static typelib_TypeDescriptionReference *grid_type(void)
+{
+    static typelib_TypeDescriptionReference *t; /* kept for the process */
+    if (!g_atomic_pointer_get(&t)) {
+        typelib_TypeDescriptionReference *n = NULL;
+        typelib_typedescriptionreference_newByAsciiName(&n, typelib_TypeClass_SEQUENCE, "[][]any");
+        if (!g_atomic_pointer_compare_and_exchange(&t, NULL, n))
+            typelib_typedescriptionreference_release(n);
+    }
+    return t;
+}
+
+static typelib_TypeDescriptionReference *row_type(void)
+{
+    static typelib_TypeDescriptionReference *t;
+    if (!g_atomic_pointer_get(&t)) {
+        typelib_TypeDescriptionReference *n = NULL;
+        typelib_typedescriptionreference_newByAsciiName(&n, typelib_TypeClass_SEQUENCE, "[]any");
+        if (!g_atomic_pointer_compare_and_exchange(&t, NULL, n))
+            typelib_typedescriptionreference_release(n);
+    }
+    return t;
+}
+
+uno_Sequence *sb_grid_new(gsize rows, gsize cols)
+{
+    uno_Sequence *outer = NULL;
+    uno_type_sequence_construct(&outer, grid_type(), NULL, (sal_Int32)rows, NULL);
+    uno_Sequence **row_seqs = (uno_Sequence **)outer->elements;
+    for (gsize r = 0; r < rows; r++) {
+        uno_Sequence *seq = NULL;
+        uno_type_sequence_construct(&seq, row_type(), NULL, (sal_Int32)cols, NULL);
+        uno_Sequence *old = row_seqs[r];
+        row_seqs[r] = seq;
+        uno_type_destructData(&old, row_type(), NULL);
+        /* "" leaves a cell empty; a void any would make it #N/A (and some shapes of void
+         * cells crash Calc 7.4's setDataArray) */
+        for (gsize c = 0; c < cols; c++)
+            sb_grid_set_text(outer, r, c, "");
+    }
+    return outer;
+}
+
+static uno_Any *grid_cell(uno_Sequence *grid, gsize row, gsize col)
+{
+    uno_Sequence *r = ((uno_Sequence **)grid->elements)[row];
+    return &((uno_Any *)r->elements)[col];
+}
+
+void sb_grid_set_number(uno_Sequence *grid, gsize row, gsize col, double value)
+{
+    uno_type_any_assign(grid_cell(grid, row, col), &value,
+                        *typelib_static_type_getByTypeClass(typelib_TypeClass_DOUBLE), NULL, NULL);
+}
+
+void sb_grid_set_text(uno_Sequence *grid, gsize row, gsize col, const char *utf8)
+{
+    rtl_uString *s = cu_ustr_from_utf8(utf8);
+    uno_type_any_assign(grid_cell(grid, row, col), &s,
+                        *typelib_static_type_getByTypeClass(typelib_TypeClass_STRING), NULL, NULL);
+    rtl_uString_release(s);
+}
+
+void sb_grid_free(uno_Sequence *grid)
+{
+    if (grid)
+        uno_type_destructData(&grid, grid_type(), NULL);
+}
+
+void sb_members_resolve(const char *iface, const char *const *names, sal_Int32 *pos, int n)
+{
+    for (int i = 0; i < n; i++)
+        pos[i] = -1;
+    typelib_TypeDescription *td = NULL;
+    rtl_uString *name = NULL;
+    rtl_uString_newFromAscii(&name, iface);
+    typelib_typedescription_getByName(&td, name);
+    rtl_uString_release(name);
+    if (!td)
+        return;
+    const typelib_InterfaceTypeDescription *itd = (const typelib_InterfaceTypeDescription *)td;
+    for (sal_Int32 p = 0; p < itd->nAllMembers; p++) {
+        typelib_TypeDescription *member = NULL;
+        typelib_typedescriptionreference_getDescription(&member, itd->ppAllMembers[p]);
+        if (!member)
+            continue;
+        const rtl_uString *m = ((const typelib_InterfaceMemberTypeDescription *)member)->pMemberName;
+        for (int i = 0; i < n; i++)
+            if (cu_ustr_equals_ascii(m, names[i]))
+                pos[i] = p;
+        typelib_typedescription_release(member);
+    }
+    typelib_typedescription_release(td);
+}

@@ -1,0 +1,66 @@
+/* sb_uno.h - small conveniences over cu_call for the sidebar: strings, anys, properties,
+ * sequences of sequences of anys (what XCellRangeData reads and writes), struct mirrors.
+ *
+ * Every function that returns an interface returns it acquired (cu_release it); every
+ * function taking a GError ** sets it on failure and returns FALSE / NULL.
+ */
+#ifndef SB_UNO_H
+#define SB_UNO_H
+
+#include "cu_call.h"
+#include "cu_sdk.h"
+
+#include <glib.h>
+
+/* C mirrors of com.sun.star.table.CellRangeAddress / CellAddress: binary UNO lays structs
+ * out as the C compiler does, and these are checked against the type library on first use
+ * (sb_uno_check_layouts). */
+typedef struct {
+    sal_Int16 Sheet;
+    sal_Int32 StartColumn, StartRow, EndColumn, EndRow;
+} SbRange;
+
+typedef struct {
+    sal_Int16 Sheet;
+    sal_Int32 Column, Row;
+} SbCell;
+
+/* FALSE when the mirrors above do not match the installed type library. */
+gboolean sb_uno_check_layouts(void);
+
+/* The interface held by an any, acquired and queried for IFACE; NULL when none. */
+uno_Interface *sb_any_query(const uno_Any *a, const char *iface);
+
+/* Call a method returning an interface (ARGS as for cu_call); the result is queried for
+ * IFACE when IFACE is not NULL. A NULL result without an exception is no error. */
+uno_Interface *sb_call_iface(uno_Interface *obj, CuMethod *m, void **args, const char *iface,
+                             GError **error);
+
+/* A method returning an any holding an interface (getByIndex, getPropertyValue, ...). */
+uno_Interface *sb_call_any_iface(uno_Interface *obj, CuMethod *m, void **args, const char *iface,
+                                 GError **error);
+
+/* Read property NAME of OBJ (XPropertySet) into *VALUE (uno_any_destruct it). */
+gboolean sb_get_property(uno_Interface *obj, const char *name, uno_Any *value, GError **error);
+
+/* Set property NAME of OBJ to a value of type class TC (DOUBLE, LONG, BOOLEAN, STRING
+ * as rtl_uString **) pointed to by VALUE. */
+gboolean sb_set_property(uno_Interface *obj, const char *name, typelib_TypeClass tc,
+                         void *value, GError **error);
+
+/* Call a method taking one string argument (UTF-8) and no other; RET as for cu_call. */
+gboolean sb_call_str(uno_Interface *obj, CuMethod *m, const char *utf8, void *ret, GError **error);
+
+/* A sequence< sequence< any > > of ROWS x COLS empty texts (cells left empty), to fill
+ * and pass to setDataArray; free with sb_grid_free. */
+uno_Sequence *sb_grid_new(gsize rows, gsize cols);
+void sb_grid_set_number(uno_Sequence *grid, gsize row, gsize col, double value);
+void sb_grid_set_text(uno_Sequence *grid, gsize row, gsize col, const char *utf8);
+void sb_grid_free(uno_Sequence *grid);
+
+#endif
+
+/* Find the positions of members NAMES[0..N) of interface IFACE (inherited members count,
+ * XInterface's are 0..2) into POS (-1 when missing). For interfaces whose ABI order we do
+ * not want to hard-code; call once and dispatch on the positions. */
+void sb_members_resolve(const char *iface, const char *const *names, sal_Int32 *pos, int n);

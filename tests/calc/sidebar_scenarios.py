@@ -1,0 +1,282 @@
+"""sidebar_scenarios.py - what the sidebar's actions must do, run by sidebar_driver.py in a
+process that knows org.pipecalc.XPipelineActions (see there). Each scenario takes the
+office's component context and raises AssertionError on a failure."""
+import os
+import tempfile
+import time
+
+import uno
+from com.sun.star.beans import PropertyValue
+from com.sun.star.lang import IllegalArgumentException
+
+# Deal | Stage | Amount | Close date | Owner | Source | Industry | Outcome. Close dates are
+# serials: 46037 = 2026-01-15, 46063 = 2026-02-10, 46086 = 2026-03-05.
+LEADS = [
+    ["Deal", "Stage", "Amount", "Close date", "Owner", "Source", "Industry", "Outcome"],
+    ["Acme", "Proposal", 1000, 46037, "Ann", "Web", "Retail", "won"],
+    ["Bolt", "Lead", 2000, 46063, "Bob", "Fair", "Health", "lost"],
+    ["Cyan", "Qualified", 3000, 46086, "Ann", "Web", "Retail", ""],
+    ["Dune", "Proposal", 4000, 46042, "Bob", "Fair", "Retail", ""],
+    ["Echo", "Lead", 500, 46100, "Ann", "Web", "Health", "lost"],
+    ["Flux", "Qualified", 800, 46040, "Bob", "Web", "Retail", "won"],
+    ["Gale", "Lead", 1500, 46070, "Ann", "Fair", "Health", ""],
+    ["Hive", "Negotiation", 2500, 46041, "Bob", "Web", "Retail", "won"],
+]
+
+# The same deals with the outcome in the stage column (no Outcome column): live formulas.
+STAGED = [
+    ["Deal", "Stage", "Amount", "Close date", "Owner", "Source"],
+    ["Acme", "Won", 1000, 46037, "Ann", "Web"],
+    ["Bolt", "Lost", 2000, 46063, "Bob", "Fair"],
+    ["Cyan", "Qualified", 3000, 46086, "Ann", "Web"],
+    ["Dune", "Proposal", 4000, 46042, "Bob", "Fair"],
+    ["Echo", "Lost", 500, 46100, "Ann", "Web"],
+    ["Flux", "Won", 800, 46040, "Bob", "Web"],
+    ["Gale", "Lead", 1500, 46070, "Ann", "Fair"],
+]
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name = name
+    p.Value = value
+    return p
+
+
+class Book:
+    """A hidden Calc document whose first sheet holds ROWS from A1, cursor on B3."""
+
+    def __init__(self, ctx, rows=LEADS, url="private:factory/scalc", readonly=False, hidden=True):
+        smgr = ctx.ServiceManager
+        self.desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        self.actions = smgr.createInstanceWithContext("org.pipecalc.PipelineActions", ctx)
+        args = (prop("Hidden", hidden),) + ((prop("ReadOnly", True),) if readonly else ())
+        self.doc = self.desktop.loadComponentFromURL(url, "_blank", 0, args)
+        self.sheet = self.doc.Sheets.getByIndex(0)
+        if rows:
+            self.put(rows)
+        self.ctrl = self.doc.CurrentController
+        self.select("B3")
+
+    def put(self, rows, at="A1"):
+        start = self.sheet.getCellRangeByName(at).CellAddress
+        width = max(len(r) for r in rows)
+        data = tuple(tuple((r + [""] * width)[:width]) for r in rows)
+        rng = self.sheet.getCellRangeByPosition(start.Column, start.Row, start.Column + width - 1,
+                                                start.Row + len(rows) - 1)
+        rng.setDataArray(data)
+
+    def select(self, name):
+        self.ctrl.select(self.sheet.getCellRangeByName(name))
+
+    def cells(self, rng="A1:L20", sheet=None):
+        return (sheet or self.sheet).getCellRangeByName(rng).getDataArray()
+
+    def refused(self, action):
+        try:
+            getattr(self.actions, action)(self.ctrl)
+        except IllegalArgumentException as e:
+            return e.Message
+        raise AssertionError("%s was not refused" % action)
+
+    def close(self):
+        self.doc.setModified(False)
+        self.doc.close(True)
+
+
+
+def score_column(b, rng="I1:I9"):
+    return [r[0] for r in b.cells(rng)]
+
+
+def describe_recognises_roles(ctx):
+    b = Book(ctx)
+    try:
+        d = b.actions.describe(b.ctrl)
+        assert "Sheet1.A1:H9: 8 rows, 3 open, 3 won, 2 lost" in d, d
+        for line in ("Stage: stage", "Amount: amount", "Close date: close date", "Owner: owner",
+                     "Source: scoring attribute", "Outcome: outcome"):
+            assert line in d, (line, d)
+        b.select("P40")
+        assert b.actions.describe(b.ctrl).startswith("No lead table"), "an empty cell is no table"
+    finally:
+        b.close()
+
+
+def score_writes_values_and_one_undo_restores(ctx):
+    b = Book(ctx)
+    try:
+        before = b.cells()
+        report = b.actions.scoreLeads(b.ctrl)
+        assert "Scored 3 open leads into Sheet1.I1:I9" in report, report
+        col = score_column(b)
+        assert col[0] == "Score"
+        for i, v in enumerate(col[1:], start=1):
+            if LEADS[i][7]:
+                assert v == "", "closed row %d got %r" % (i, v)   # left empty, not #N/A
+            else:
+                assert isinstance(v, float) and 0 < v < 1, (i, v)
+        cell = b.sheet.getCellRangeByName("I4")
+        assert cell.getFormula() == "" or not cell.getFormula().startswith("="), "values, not formulas"
+        assert cell.getString().endswith("%"), cell.getString()
+        assert b.doc.NamedRanges.hasByName("PIPECALC_SCORE")
+        # the marked column is never an attribute when the table is detected again
+        assert "Score:" not in b.actions.describe(b.ctrl)
+        again = b.actions.scoreLeads(b.ctrl)
+        assert "Sheet1.I1:I9" in again and score_column(b) == col, "re-run refreshes in place"
+        b.doc.UndoManager.undo()
+        b.doc.UndoManager.undo()
+        after = b.cells()
+        assert after == before, "two runs, two undos: the sheet is as before:\n%s\n%s" % (
+            [r for r in before if r not in after], [r for r in after if r not in before])
+        assert not b.doc.NamedRanges.hasByName("PIPECALC_SCORE"), "the marker is undone too"
+    finally:
+        b.close()
+
+
+def score_refuses_protected_sheet(ctx):
+    b = Book(ctx)
+    try:
+        before = b.cells()
+        b.sheet.protect("")
+        msg = b.refused("scoreLeads")
+        assert "protected" in msg and "Nothing was written" in msg, msg
+        assert b.cells() == before
+        # the forecast only reads this sheet and writes a new one: allowed
+        assert "Forecast written" in b.actions.writeForecast(b.ctrl)
+        assert b.cells() == before
+    finally:
+        b.close()
+
+
+def score_refuses_user_cell_in_the_way(ctx):
+    b = Book(ctx)
+    try:
+        b.actions.scoreLeads(b.ctrl)
+        # a new open lead, and the user's own note in the Score column of its row
+        b.put([["Iris", "Lead", 900, 46050, "Ann", "Web", "Retail", "", "call back!"]], at="A10")
+        before = b.cells()
+        msg = b.refused("scoreLeads")
+        assert "Sheet1.I10" in msg and "Nothing was written" in msg, msg
+        assert b.cells() == before, "nothing written"
+    finally:
+        b.close()
+
+
+def score_needs_won_and_lost(ctx):
+    b = Book(ctx, rows=[r[:7] + ([""] if i else ["Outcome"]) for i, r in enumerate(LEADS)])
+    try:
+        before = b.cells()
+        msg = b.refused("scoreLeads")
+        assert "at least one won and one lost" in msg, msg
+        assert b.cells() == before
+        b.put([["Deal", "Source", "Outcome"]], at="A1")
+        b.sheet.getCellRangeByName("A2:H9").clearContents(1 | 2 | 4 | 16)
+        b.select("A1")
+        assert b.actions.describe(b.ctrl).startswith("No lead table"), "a header alone is no table"
+    finally:
+        b.close()
+
+
+def readonly_document_is_refused(ctx):
+    path = os.path.join(tempfile.mkdtemp(), "ro.ods")
+    b = Book(ctx)
+    b.doc.storeToURL(uno.systemPathToFileUrl(path), (prop("FilterName", "calc8"),))
+    b.close()
+    b = Book(ctx, rows=None, url=uno.systemPathToFileUrl(path), readonly=True)
+    try:
+        assert "read-only" in b.refused("scoreLeads")
+        assert "read-only" in b.refused("writeForecast")
+    finally:
+        b.close()
+
+
+def forecast_sheet_chart_and_one_undo(ctx):
+    # A document with a view: Calc 7.4 crashes undoing a new sheet in a hidden document
+    # (its undo of "insert sheet" needs a view), whoever inserted the sheet.
+    b = Book(ctx, hidden=False)
+    try:
+        n_sheets = b.doc.Sheets.Count
+        report = b.actions.writeForecast(b.ctrl)
+        assert "Forecast written to sheet Forecast: 3 open deals, 7900.00 expected" in report, report
+        fc = b.doc.Sheets.getByName("Forecast")
+        rows = b.cells("A1:K18", fc)
+        assert rows[3][:2] == ("Stage", "Probability")
+        months = [r[0] for r in rows[10:14]]
+        assert months == ["2026-01", "2026-02", "2026-03", "Total"], months
+        assert rows[13][1] == 7900.0 and rows[13][2] <= rows[13][3] <= rows[13][4], rows[13]
+        assert [r[0] for r in rows[16:18]] == ["Ann", "Bob"], rows[16:18]
+        assert fc.Charts.hasByName("PipecalcForecast")
+        assert b.doc.NamedRanges.hasByName("PIPECALC_FORECAST")
+        # again: the same sheet is refreshed, no "Forecast 2"
+        b.actions.writeForecast(b.ctrl)
+        assert b.doc.Sheets.Count == n_sheets + 1
+        b.doc.UndoManager.undo()
+        b.doc.UndoManager.undo()
+        assert b.doc.Sheets.Count == n_sheets, "one undo per run removes the sheet with its chart"
+        assert not b.doc.NamedRanges.hasByName("PIPECALC_FORECAST")
+    finally:
+        b.close()
+
+
+def forecast_live_formulas_when_stages_say_won_lost(ctx):
+    b = Book(ctx, rows=STAGED)
+    try:
+        b.actions.writeForecast(b.ctrl)
+        fc = b.doc.Sheets.getByName("Forecast")
+        b.doc.calculateAll()
+        # stage table: 3 open stages + Won + Lost at 0 -> months start at row 11 (0-based 10)
+        rows = b.cells("A1:H16", fc)
+        first = [i for i, r in enumerate(rows) if r[0] == "Month"][0] + 1
+        cell = fc.getCellByPosition(1, first)
+        assert "PIPELINEFORECAST" in cell.getFormula().upper(), cell.getFormula()
+        assert cell.getError() == 0 and abs(cell.getValue() - rows[first][1]) < 1e-9, \
+            (cell.getFormula(), cell.getValue(), cell.getError(), rows[first])
+    finally:
+        b.close()
+
+
+def markers_survive_save_and_reload(ctx):
+    path = os.path.join(tempfile.mkdtemp(), "markers.ods")
+    b = Book(ctx)
+    b.actions.scoreLeads(b.ctrl)
+    b.actions.writeForecast(b.ctrl)
+    b.doc.storeToURL(uno.systemPathToFileUrl(path), (prop("FilterName", "calc8"),))
+    b.close()
+    b = Book(ctx, rows=None, url=uno.systemPathToFileUrl(path))
+    try:
+        assert b.doc.NamedRanges.hasByName("PIPECALC_SCORE")
+        assert b.doc.NamedRanges.hasByName("PIPECALC_FORECAST")
+        assert "Score column (Pipecalc): Sheet1.I1:I9" in b.actions.describe(b.ctrl)
+        assert "into Sheet1.I1:I9" in b.actions.scoreLeads(b.ctrl), "refreshed, not a new column"
+        n = b.doc.Sheets.Count
+        b.actions.writeForecast(b.ctrl)
+        assert b.doc.Sheets.Count == n, "refreshed, not a second forecast sheet"
+    finally:
+        b.close()
+
+
+def score_100000_rows_timing(ctx):
+    import random
+    rnd = random.Random(7)
+    sources, industries = ["Web", "Fair", "Referral", "Cold"], ["Retail", "Health", "IT", "Bank"]
+    rows = [LEADS[0]]
+    for i in range(100000):
+        outcome = rnd.choice(["won", "lost", "", ""])
+        rows.append(["L%d" % i, rnd.choice(["Lead", "Qualified", "Proposal"]), 1000 + i % 5000,
+                     46023 + i % 365, rnd.choice(["Ann", "Bob"]), rnd.choice(sources),
+                     rnd.choice(industries), outcome])
+    b = Book(ctx, rows=rows)
+    try:
+        t0 = time.time()
+        report = b.actions.scoreLeads(b.ctrl)
+        dt = time.time() - t0
+        print("Score on 100,000 rows: %.2f s (%s)" % (dt, report[:60]), flush=True)
+        assert b.sheet.getCellRangeByName("I1").getString() == "Score"
+        t0 = time.time()
+        b.actions.writeForecast(b.ctrl)
+        print("Forecast on 100,000 rows: %.2f s" % (time.time() - t0), flush=True)
+    finally:
+        b.close()
+
+

@@ -1,0 +1,58 @@
+"""The sidebar's actions in real headless Calc, through org.pipecalc.PipelineActions - the
+code the panel's buttons run. Each test runs one scenario of sidebar_scenarios.py in a
+helper process that knows our interface type (see sidebar_driver.py)."""
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def run(office, scenario):
+    rdb = os.path.join(os.path.dirname(office.oxt), "ext", "pipecalc.rdb")
+    types = "<file://%s/types>* file://%s" % (os.environ.get("PIPECALC_OFFICE", "/usr/lib/libreoffice/program"), rdb)
+    env = dict(os.environ, URE_MORE_TYPES=types)
+    r = subprocess.run([sys.executable, os.path.join(HERE, "sidebar_driver.py"), rdb, office.pipe, scenario],
+                       env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
+    print(r.stdout, end="")
+    assert r.returncode == 0, "scenario %s failed" % scenario
+
+
+def test_sidebar_describe_recognises_roles(office):
+    run(office, "describe_recognises_roles")
+
+
+def test_sidebar_score_values_and_undo(office):
+    run(office, "score_writes_values_and_one_undo_restores")
+
+
+def test_sidebar_score_refuses_protected_sheet(office):
+    run(office, "score_refuses_protected_sheet")
+
+
+def test_sidebar_score_refuses_user_cell(office):
+    run(office, "score_refuses_user_cell_in_the_way")
+
+
+def test_sidebar_score_needs_won_and_lost(office):
+    run(office, "score_needs_won_and_lost")
+
+
+def test_sidebar_readonly_document(office):
+    run(office, "readonly_document_is_refused")
+
+
+def test_sidebar_forecast_sheet_and_undo(office):
+    run(office, "forecast_sheet_chart_and_one_undo")
+
+
+def test_sidebar_forecast_live_formulas(office):
+    run(office, "forecast_live_formulas_when_stages_say_won_lost")
+
+
+def test_sidebar_markers_survive_reload(office):
+    run(office, "markers_survive_save_and_reload")
+
+
+def test_sidebar_score_100000_rows(office):
+    run(office, "score_100000_rows_timing")

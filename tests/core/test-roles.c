@@ -1,0 +1,179 @@
+/* test-roles.c - column roles from headers (en/de), row outcomes, counts, stage order. */
+#include "pc_roles.h"
+#include "pc_select.h"
+
+static PcTable *table_of(const char *const *cells, gsize rows, gsize cols)
+{
+    PcTable *t = pc_table_new(rows, cols);
+    for (gsize r = 0; r < rows; r++)
+        for (gsize c = 0; c < cols; c++) {
+            const char *v = cells[r * cols + c];
+            if (!v)
+                continue;
+            if (v[0] == '#')
+                pc_table_set_number(t, r, c, g_ascii_strtod(v + 1, NULL));
+            else
+                pc_table_set_text(t, r, c, v, -1);
+        }
+    return t;
+}
+
+static void roles_english_headers(void)
+{
+    g_assert_cmpint(pc_role_of_header("Deal"), ==, PC_ROLE_NAME);
+    g_assert_cmpint(pc_role_of_header("Deal ID"), ==, PC_ROLE_ID);
+    g_assert_cmpint(pc_role_of_header(" Sales_Stage "), ==, PC_ROLE_STAGE);
+    g_assert_cmpint(pc_role_of_header("Amount (EUR)"), ==, PC_ROLE_AMOUNT);
+    g_assert_cmpint(pc_role_of_header("Deal value"), ==, PC_ROLE_AMOUNT);
+    g_assert_cmpint(pc_role_of_header("Win probability"), ==, PC_ROLE_PROBABILITY);
+    g_assert_cmpint(pc_role_of_header("Close-Date"), ==, PC_ROLE_CLOSE_DATE);
+    g_assert_cmpint(pc_role_of_header("Owner"), ==, PC_ROLE_OWNER);
+    g_assert_cmpint(pc_role_of_header("Status"), ==, PC_ROLE_OUTCOME);
+    g_assert_cmpint(pc_role_of_header("Created on"), ==, PC_ROLE_CREATED);
+    g_assert_cmpint(pc_role_of_header("Currency"), ==, PC_ROLE_CURRENCY);
+}
+
+static void roles_german_headers(void)
+{
+    g_assert_cmpint(pc_role_of_header("Kunde"), ==, PC_ROLE_NAME);
+    g_assert_cmpint(pc_role_of_header("Phase"), ==, PC_ROLE_STAGE);
+    g_assert_cmpint(pc_role_of_header("Betrag (EUR)"), ==, PC_ROLE_AMOUNT);
+    g_assert_cmpint(pc_role_of_header("Abschlusswahrscheinlichkeit"), ==, PC_ROLE_PROBABILITY);
+    g_assert_cmpint(pc_role_of_header("Abschlussdatum"), ==, PC_ROLE_CLOSE_DATE);
+    g_assert_cmpint(pc_role_of_header("VERKÄUFER"), ==, PC_ROLE_OWNER);
+    g_assert_cmpint(pc_role_of_header("Ergebnis"), ==, PC_ROLE_OUTCOME);
+    g_assert_cmpint(pc_role_of_header("Erstellt am"), ==, PC_ROLE_CREATED);
+    g_assert_cmpint(pc_role_of_header("Währung"), ==, PC_ROLE_CURRENCY);
+}
+
+static void roles_attributes_are_not_guessed(void)
+{
+    /* prefixes count only for unit-carrying roles with long phrases */
+    g_assert_cmpint(pc_role_of_header("Lead source"), ==, PC_ROLE_ATTRIBUTE);
+    g_assert_cmpint(pc_role_of_header("Close reason"), ==, PC_ROLE_ATTRIBUTE);
+    g_assert_cmpint(pc_role_of_header("Value segment"), ==, PC_ROLE_ATTRIBUTE);
+    g_assert_cmpint(pc_role_of_header("Industry"), ==, PC_ROLE_ATTRIBUTE);
+    g_assert_cmpint(pc_role_of_header("Branche"), ==, PC_ROLE_ATTRIBUTE);
+    g_assert_cmpint(pc_role_of_header(""), ==, PC_ROLE_ATTRIBUTE);
+    g_assert_cmpint(pc_role_of_header("!!!"), ==, PC_ROLE_ATTRIBUTE);
+}
+
+static const char *const LEADS[] = {
+    "Deal", "Stage",     "Amount", "Source", "Outcome", "Amount",
+    "A",    "Proposal",  "#100",   "Web",    "won",     "#1",
+    "B",    "Lead",      "#200",   "Fair",   "Verloren", "#2",
+    NULL,   NULL,        NULL,     NULL,     NULL,      NULL,
+    "C",    "Qualified", "#300",   "Web",    NULL,      "#3",
+    "D",    "Negotiation", "#400", "Web",    "open",    "#4",
+};
+
+static void roles_detect_and_count(void)
+{
+    PcTable *t = table_of(LEADS, 6, 6);
+    PcRole roles[6] = { 0, 0, 0, 0, 0, PC_ROLE_IGNORED };
+    g_assert_true(pc_roles_has_header(t));
+    pc_roles_detect(t, roles);
+    g_assert_cmpint(roles[0], ==, PC_ROLE_NAME);
+    g_assert_cmpint(roles[1], ==, PC_ROLE_STAGE);
+    g_assert_cmpint(roles[2], ==, PC_ROLE_AMOUNT);
+    g_assert_cmpint(roles[3], ==, PC_ROLE_ATTRIBUTE);
+    g_assert_cmpint(roles[4], ==, PC_ROLE_OUTCOME);
+    g_assert_cmpint(roles[5], ==, PC_ROLE_IGNORED); /* marked by the caller: stays */
+    g_assert_cmpint(pc_roles_find(roles, 6, PC_ROLE_OUTCOME), ==, 4);
+    g_assert_cmpint(pc_roles_find(roles, 6, PC_ROLE_OWNER), ==, -1);
+    PcLeadCounts n;
+    pc_roles_count(t, roles, &n);
+    g_assert_cmpuint(n.rows, ==, 4); /* the blank row is skipped */
+    g_assert_cmpuint(n.won, ==, 1);
+    g_assert_cmpuint(n.lost, ==, 1);
+    g_assert_cmpuint(n.open, ==, 2);
+    pc_table_free(t);
+}
+
+static void roles_second_column_of_a_role_is_ignored(void)
+{
+    static const char *const cells[] = { "Amount", "Value", "Size", "#1", "#2", "Small" };
+    PcTable *t = table_of(cells, 2, 3);
+    PcRole roles[3] = { 0 };
+    pc_roles_detect(t, roles);
+    g_assert_cmpint(roles[0], ==, PC_ROLE_AMOUNT);
+    g_assert_cmpint(roles[1], ==, PC_ROLE_IGNORED);
+    g_assert_cmpint(roles[2], ==, PC_ROLE_ATTRIBUTE);
+    pc_table_free(t);
+}
+
+static void roles_header_needs_text_only(void)
+{
+    static const char *const numeric[] = { "Amount", "#5", "#1", "#2" };
+    PcTable *t = table_of(numeric, 2, 2);
+    g_assert_false(pc_roles_has_header(t));
+    pc_table_free(t);
+    static const char *const blank[] = { NULL, NULL };
+    t = table_of(blank, 1, 2);
+    g_assert_false(pc_roles_has_header(t));
+    pc_table_free(t);
+    g_assert_false(pc_roles_has_header(NULL));
+}
+
+static void roles_outcome_from_stage_column(void)
+{
+    static const char *const cells[] = { "Stage", "Closed Won", "Closed Lost", "Proposal", "#1" };
+    PcTable *t = table_of(cells, 5, 1);
+    PcRole roles[1] = { 0 };
+    pc_roles_detect(t, roles);
+    PcLeadCounts n;
+    pc_roles_count(t, roles, &n);
+    g_assert_cmpuint(n.won, ==, 1);
+    g_assert_cmpuint(n.lost, ==, 1);
+    g_assert_cmpuint(n.open, ==, 2); /* a number in a stage column is no outcome */
+    pc_table_free(t);
+}
+
+static void roles_stage_order_guess(void)
+{
+    static const char *const cells[] = { "Stage", "Verhandlung", "Angebot", "Custom step",
+                                         "won", "Lead", "angebot ", "Qualifiziert", NULL };
+    PcTable *t = table_of(cells, 9, 1);
+    char **order = pc_roles_stage_order(t, 0);
+    g_assert_cmpuint(g_strv_length(order), ==, 5);
+    g_assert_cmpstr(order[0], ==, "Lead");
+    g_assert_cmpstr(order[1], ==, "Qualifiziert");
+    g_assert_cmpstr(order[2], ==, "Angebot");
+    g_assert_cmpstr(order[3], ==, "Verhandlung");
+    g_assert_cmpstr(order[4], ==, "Custom step"); /* unknown: last, in order of appearance */
+    g_strfreev(order);
+    pc_table_free(t);
+}
+
+static void select_rows_and_columns(void)
+{
+    PcTable *t = table_of(LEADS, 6, 6);
+    gsize rows[] = { 5, 1 }, cols[] = { 2, 0 };
+    PcTable *s = pc_table_select(t, rows, 2, cols, 2);
+    g_assert_cmpuint(s->rows, ==, 2);
+    g_assert_cmpuint(s->cols, ==, 2);
+    g_assert_cmpfloat(pc_table_at(s, 0, 0)->num, ==, 400);
+    g_assert_cmpstr(pc_table_text(s, pc_table_at(s, 1, 1)), ==, "A");
+    pc_table_free(s);
+    s = pc_table_select(t, rows, 0, cols, 2);
+    g_assert_cmpuint(s->rows, ==, 0);
+    g_assert_cmpuint(s->cols, ==, 0);
+    pc_table_free(s);
+    pc_table_free(t);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/core/roles/english-headers", roles_english_headers);
+    g_test_add_func("/core/roles/german-headers", roles_german_headers);
+    g_test_add_func("/core/roles/attributes-are-not-guessed", roles_attributes_are_not_guessed);
+    g_test_add_func("/core/roles/detect-and-count", roles_detect_and_count);
+    g_test_add_func("/core/roles/second-column-of-a-role-is-ignored",
+                    roles_second_column_of_a_role_is_ignored);
+    g_test_add_func("/core/roles/header-needs-text-only", roles_header_needs_text_only);
+    g_test_add_func("/core/roles/outcome-from-stage-column", roles_outcome_from_stage_column);
+    g_test_add_func("/core/roles/stage-order-guess", roles_stage_order_guess);
+    g_test_add_func("/core/select/rows-and-columns", select_rows_and_columns);
+    return g_test_run();
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/python3
+"""test_sidebar_ui.py OXT [PNG] - the "Pipeline" deck in a real Calc window under Xvfb.
+
+Opens a lead table, opens the deck, checks the panel's text, clicks "Score leads" through
+the accessibility API (the same as a mouse click on the button), checks the written Score
+column, and saves a screenshot (PNG, default docs/sidebar.png). Needs xvfb, imagemagick.
+Exit status 0 when everything passed."""
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "calc"))
+from office import Office, prop  # noqa: E402
+from sidebar_scenarios import LEADS  # noqa: E402
+
+DISPLAY = ":97"
+
+
+def wait_for(cond, seconds=15):
+    end = time.time() + seconds
+    while time.time() < end:
+        if cond():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def main():
+    oxt = sys.argv[1]
+    png = sys.argv[2] if len(sys.argv) > 2 else os.path.join(HERE, "..", "..", "docs", "sidebar.png")
+    xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.environ["DISPLAY"] = DISPLAY
+    office = Office(oxt, headless=False)
+    ok = False
+    try:
+        time.sleep(1)
+        office.start()
+        doc = office.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, ())
+        sheet = doc.Sheets.getByIndex(0)
+        sheet.getCellRangeByPosition(0, 0, len(LEADS[0]) - 1, len(LEADS) - 1).setDataArray(
+            tuple(tuple(r) for r in LEADS))
+        ctrl = doc.CurrentController
+        ctrl.Frame.ContainerWindow.setPosSize(0, 0, 1280, 800, 15)
+        ctrl.select(sheet.getCellRangeByName("B3"))
+        disp = office.create("com.sun.star.frame.DispatchHelper")
+        disp.executeDispatch(ctrl.Frame, ".uno:SidebarDeck.PipecalcDeck", "", 0, ())
+        deck = ctrl.getSidebar().getDecks().getByName("PipecalcDeck")
+        assert wait_for(deck.isActive), "the deck did not open"
+        panel = deck.getPanels().getByName("PipecalcPanel")
+        win = panel.getDialog()
+        kids = list(win.getWindows())
+        texts = [k for k in kids if hasattr(k, "setText") and not hasattr(k, "setLabel")]
+        buttons = [k for k in kids if hasattr(k, "setLabel")]
+        assert len(buttons) == 2, "expected 2 buttons, found %d" % len(buttons)
+        info = texts[0].getText()
+        print("panel says:", info.replace("\n", " | "))
+        assert "3 open, 3 won, 2 lost" in info, info
+        # moving the cursor off the table: the panel follows
+        ctrl.select(sheet.getCellRangeByName("P30"))
+        assert wait_for(lambda: "No lead table" in texts[0].getText()), texts[0].getText()
+        ctrl.select(sheet.getCellRangeByName("C4"))
+        assert wait_for(lambda: "3 open" in texts[0].getText())
+        score = [b for b in buttons if b.getAccessibleContext().getAccessibleName() == "Score leads"][0]
+        score.getAccessibleContext().doAccessibleAction(0)
+        assert wait_for(lambda: sheet.getCellRangeByName("I1").getString() == "Score"), "no Score column"
+        assert sheet.getCellRangeByName("I4").getValue() > 0
+        print("after click:", texts[1].getText())
+        time.sleep(1.5)
+        # small enough to commit: 75 %, 32 colours without dithering
+        subprocess.run(["import", "-display", DISPLAY, "-window", "root", "-resize", "75%",
+                        "+dither", "-colors", "32", "PNG8:" + png], check=True)
+        print("screenshot", os.path.abspath(png))
+        ok = True
+        doc.setModified(False)
+        doc.close(True)
+    finally:
+        office.stop()
+        xvfb.terminate()
+        xvfb.wait()
+    print("ui: %d passed, %d failed" % (int(ok), int(not ok)))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
