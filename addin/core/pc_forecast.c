@@ -5,6 +5,8 @@
  */
 #include "pc_forecast.h"
 
+#include "pc_num.h"
+
 #include "pc_args.h"
 #include "pc_text.h"
 
@@ -36,21 +38,6 @@ typedef struct {
     gboolean counted; /* inside the period (or no period) */
     double amount, prob;
 } Deal;
-
-/* Neumaier's compensated sum, so that many small deals add up exactly enough. */
-typedef struct {
-    double sum, comp;
-} Sum;
-
-static void sum_add(Sum *s, double x)
-{
-    double t = s->sum + x;
-    if (fabs(s->sum) >= fabs(x))
-        s->comp += (s->sum - t) + x;
-    else
-        s->comp += (x - t) + s->sum;
-    s->sum = t;
-}
 
 /* Record running out of memory in ERR. */
 static PcStatus no_memory(PcError *err)
@@ -425,7 +412,7 @@ static PcStatus sum_deals(const Forecast *f, double *result, PcError *err)
             goto out;
         }
     }
-    Sum total = { 0.0, 0.0 };
+    PcSum total = { 0.0, 0.0 };
     for (gsize i = first; i < f->n; i++) {
         Deal d = { 0 };
         st = read_deal(f, i, &d, err);
@@ -433,13 +420,13 @@ static PcStatus sum_deals(const Forecast *f, double *result, PcError *err)
             goto out;
         if (d.blank || !d.counted)
             continue;
-        sum_add(&total, d.amount * d.prob);
+        pc_sum_add(&total, d.amount * d.prob);
         if (amounts) {
             amounts[counted] = d.amount;
             probs[counted++] = d.prob;
         }
     }
-    r = total.sum + total.comp;
+    r = pc_sum_value(&total);
     if (f->has_q) {
         st = pc_won_total_quantile(amounts, probs, counted, f->q, &r);
         if (st == PC_ERR_NOMEM) {

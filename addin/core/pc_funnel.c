@@ -7,6 +7,8 @@
  */
 #include "pc_funnel.h"
 
+#include "pc_num.h"
+
 #include "pc_text.h"
 
 #include <math.h>
@@ -244,22 +246,6 @@ static PcStatus read_vector(Reader *r, PcError *err)
     return PC_OK;
 }
 
-/* Hash and compare numeric deal ids by value; 0 and -0 are one id. */
-static guint number_hash(gconstpointer p)
-{
-    double v = *(const double *)p;
-    if (v == 0.0)
-        v = 0.0;
-    guint64 bits;
-    memcpy(&bits, &v, sizeof bits);
-    return (guint)(bits ^ (bits >> 32));
-}
-
-static gboolean number_equal(gconstpointer a, gconstpointer b)
-{
-    return *(const double *)a == *(const double *)b;
-}
-
 /* Deal ids seen so far. */
 typedef struct {
     gssize *deal_of_text;      /* text id -> deal index, -1 not looked up yet */
@@ -308,7 +294,7 @@ static PcStatus read_log(Reader *r, PcError *err)
     for (guint i = 0; i < n_texts; i++)
         ix.deal_of_text[i] = -1;
     ix.deal_of_key = g_hash_table_new(g_str_hash, g_str_equal);
-    ix.deal_of_number = g_hash_table_new(number_hash, number_equal);
+    ix.deal_of_number = g_hash_table_new(pc_number_hash, pc_number_equal);
     PcStatus st = PC_OK;
     for (gsize i = 0; i < r->data->rows && st == PC_OK; i++) {
         const PcCell *id = pc_table_at(r->data, i, 0), *sc = pc_table_at(r->data, i, 1);

@@ -49,6 +49,8 @@
 #include "pc_forecast.h"
 #include "pc_quantile.h"
 
+#include "pc_num.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -80,21 +82,6 @@ typedef struct {
     double v, p; /* total, its probability */
 } Atom;
 
-/* Neumaier's compensated sum. */
-typedef struct {
-    double sum, comp;
-} Sum;
-
-static inline void sum_add(Sum *s, double x)
-{
-    double t = s->sum + x;
-    if (fabs(s->sum) >= fabs(x))
-        s->comp += (s->sum - t) + x;
-    else
-        s->comp += (x - t) + s->sum;
-    s->sum = t;
-}
-
 static inline gboolean deal_varies(double a, double p)
 {
     return p > 0.0 && p < 1.0 && a != 0.0;
@@ -119,23 +106,23 @@ static PcStatus scan_deals(const double *amounts, const double *probs, gsize n, 
 {
     if (!(q > 0.0 && q < 1.0) || (n && (!amounts || !probs)))
         return PC_ERR_NUM;
-    Sum c = { 0, 0 }, s = { 0, 0 };
+    PcSum c = { 0, 0 }, s = { 0, 0 };
     sc->m = 0;
     for (gsize i = 0; i < n; i++) {
         double a = amounts[i], p = probs[i];
         if (!isfinite(a) || !(p >= 0.0 && p <= 1.0))
             return PC_ERR_NUM;
         if (p >= 1.0)
-            sum_add(&c, a);
+            pc_sum_add(&c, a);
         if (!deal_varies(a, p))
             continue;
         if (a < 0.0)
-            sum_add(&c, a);
-        sum_add(&s, fabs(a));
+            pc_sum_add(&c, a);
+        pc_sum_add(&s, fabs(a));
         sc->m++;
     }
-    sc->c = c.sum + c.comp;
-    sc->s = s.sum + s.comp;
+    sc->c = pc_sum_value(&c);
+    sc->s = pc_sum_value(&s);
     if (!isfinite(sc->c) || !isfinite(sc->s) || !isfinite(sc->c + sc->s))
         return PC_ERR_NUM;
     return PC_OK;
@@ -173,13 +160,13 @@ static gsize merge_deal(const Atom *in, gsize len, double a, double p, Atom *out
 static double atoms_quantile(const Atom *at, gsize len, double tol, double q)
 {
     double need = q - PROB_TOL;
-    Sum cum = { 0, 0 };
+    PcSum cum = { 0, 0 };
     gsize i = 0;
     while (i < len) {
         double first = at[i].v;
         while (i < len && at[i].v - first <= tol)
-            sum_add(&cum, at[i++].p);
-        if (cum.sum + cum.comp >= need)
+            pc_sum_add(&cum, at[i++].p);
+        if (pc_sum_value(&cum) >= need)
             return first;
     }
     /* rounding left the total a hair under q: the largest total it is */
@@ -394,10 +381,10 @@ static double mixture_quantile(const Mixture *mx, double s, double q)
 {
     double need = q - PROB_TOL;
     if (mx->sigma == 0.0) {
-        Sum cum = { 0, 0 };
+        PcSum cum = { 0, 0 };
         for (gsize j = 0; j < mx->bins; j++) {
-            sum_add(&cum, mx->w[j]);
-            if (cum.sum + cum.comp >= need)
+            pc_sum_add(&cum, mx->w[j]);
+            if (pc_sum_value(&cum) >= need)
                 return MIN((double)j * mx->h, s);
         }
         return s;
@@ -461,7 +448,7 @@ static PcStatus approx_quantile(const double *amounts, const double *probs, gsiz
     PcStatus st = PC_ERR_NOMEM;
     if (!la || !lp)
         goto out;
-    Sum mu = { 0, 0 }, var = { 0, 0 };
+    PcSum mu = { 0, 0 }, var = { 0, 0 };
     for (gsize i = 0; i < n; i++) {
         double a, p;
         if (!deal_varies(amounts[i], probs[i]))
@@ -472,15 +459,15 @@ static PcStatus approx_quantile(const double *amounts, const double *probs, gsiz
             la[k] = a;
             lp[k++] = p;
         } else {
-            sum_add(&mu, a * p);
-            sum_add(&var, a * a * p * (1.0 - p));
+            pc_sum_add(&mu, a * p);
+            pc_sum_add(&var, a * a * p * (1.0 - p));
         }
     }
     st = grid_deals(la, lp, k, &mx);
     if (st != PC_OK)
         goto out;
-    mx.mu = mu.sum + mu.comp;
-    mx.sigma = sqrt(MAX(var.sum + var.comp, 0.0));
+    mx.mu = pc_sum_value(&mu);
+    mx.sigma = sqrt(MAX(pc_sum_value(&var), 0.0));
     *result = sc->c + ldexp(mixture_quantile(&mx, s, q), e);
 out:
     g_free(la);

@@ -29,6 +29,8 @@
  */
 #include "pc_score.h"
 
+#include "pc_num.h"
+
 #include "pc_args.h"
 #include "pc_text.h"
 
@@ -72,22 +74,6 @@ typedef struct {
     gsize *vid_of_text;         /* History text id -> value id + 1, 0 when blank */
     Column *cols;
 } Model;
-
-/* Hash and compare numbers by value; 0 and -0 are one value. */
-static guint number_hash(gconstpointer p)
-{
-    double v = *(const double *)p;
-    if (v == 0.0)
-        v = 0.0;
-    guint64 bits;
-    memcpy(&bits, &v, sizeof bits);
-    return (guint)(bits ^ (bits >> 32));
-}
-
-static gboolean number_equal(gconstpointer a, gconstpointer b)
-{
-    return *(const double *)a == *(const double *)b;
-}
 
 static void model_clear(Model *m)
 {
@@ -198,7 +184,7 @@ static PcStatus key_history_texts(Model *m, PcError *err)
         return fail_nomem(err, 1);
     m->hkeys = pc_text_keys(m->history);
     m->vid_of_key = g_hash_table_new(g_str_hash, g_str_equal);
-    m->vid_of_number = g_hash_table_new(number_hash, number_equal);
+    m->vid_of_number = g_hash_table_new(pc_number_hash, pc_number_equal);
     for (guint i = 0; i < n_texts; i++) {
         char *key = g_ptr_array_index(m->hkeys, i);
         gsize vid1 = 0;
