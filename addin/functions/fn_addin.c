@@ -42,35 +42,25 @@ static gboolean signature_matches(const typelib_InterfaceMethodTypeDescription *
     return TRUE;
 }
 
+/* Match member POS to its table row, if the IDL signature agrees with the table. */
+static void match_member(sal_Int32 pos, const typelib_InterfaceMemberTypeDescription *m,
+                         gpointer unused)
+{
+    (void)unused;
+    char *method = cu_ustr_to_utf8(m->pMemberName);
+    const FnInfo *fn = fn_find(method);
+    if (fn && pos < MAX_MEMBERS && m->aBase.eTypeClass == typelib_TypeClass_INTERFACE_METHOD &&
+        signature_matches((const typelib_InterfaceMethodTypeDescription *)m, fn))
+        fn_at_position[pos] = fn;
+    else
+        fprintf(stderr, "pipecalc: %s has no matching table row\n", method);
+    g_free(method);
+}
+
 static gpointer resolve_members(gpointer unused)
 {
     (void)unused;
-    typelib_TypeDescription *td = NULL;
-    rtl_uString *name = NULL;
-    rtl_uString_newFromAscii(&name, INTERFACE_NAME);
-    typelib_typedescription_getByName(&td, name);
-    rtl_uString_release(name);
-    if (!td)
-        return NULL;
-    const typelib_InterfaceTypeDescription *itd = (const typelib_InterfaceTypeDescription *)td;
-    for (sal_Int32 pos = CU_POS_FIRST_OWN; pos < itd->nAllMembers && pos < MAX_MEMBERS; pos++) {
-        typelib_TypeDescription *member = NULL;
-        typelib_typedescriptionreference_getDescription(&member, itd->ppAllMembers[pos]);
-        if (!member)
-            continue;
-        const typelib_InterfaceMemberTypeDescription *m =
-            (const typelib_InterfaceMemberTypeDescription *)member;
-        char *method = cu_ustr_to_utf8(m->pMemberName);
-        const FnInfo *fn = fn_find(method);
-        if (fn && member->eTypeClass == typelib_TypeClass_INTERFACE_METHOD &&
-            signature_matches((const typelib_InterfaceMethodTypeDescription *)member, fn))
-            fn_at_position[pos] = fn;
-        else
-            fprintf(stderr, "pipecalc: %s has no matching table row\n", method);
-        g_free(method);
-        typelib_typedescription_release(member);
-    }
-    typelib_typedescription_release(td);
+    cu_each_member(INTERFACE_NAME, match_member, NULL);
     return NULL;
 }
 

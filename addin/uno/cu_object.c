@@ -174,3 +174,25 @@ gboolean cu_object_standard_call(CuObject *self, guint iface, sal_Int32 pos,
     cu_throw_runtime(exc_storage, "Pipecalc: member not implemented");
     return TRUE;
 }
+
+gboolean cu_each_member(const char *iface, CuMemberVisit visit, gpointer user_data)
+{
+    typelib_TypeDescription *td = NULL;
+    rtl_uString *name = NULL;
+    rtl_uString_newFromAscii(&name, iface);
+    typelib_typedescription_getByName(&td, name);
+    rtl_uString_release(name);
+    if (!td)
+        return FALSE;
+    const typelib_InterfaceTypeDescription *itd = (const typelib_InterfaceTypeDescription *)td;
+    for (sal_Int32 pos = CU_POS_FIRST_OWN; pos < itd->nAllMembers; pos++) {
+        typelib_TypeDescription *member = NULL;
+        typelib_typedescriptionreference_getDescription(&member, itd->ppAllMembers[pos]);
+        if (!member)
+            continue;
+        visit(pos, (const typelib_InterfaceMemberTypeDescription *)member, user_data);
+        typelib_typedescription_release(member);
+    }
+    typelib_typedescription_release(td);
+    return TRUE;
+}

@@ -73,6 +73,13 @@ gboolean cu_object_standard_call(CuObject *self, guint iface, sal_Int32 pos,
                                  const typelib_TypeDescription *member, void *ret, void **args,
                                  uno_Any *exc_storage);
 
+/* Call VISIT for each member of interface IFACE after XInterface's (position >= 3), with
+ * its position and type description (valid during the call). Classes use it once, to map
+ * positions to their own tables. FALSE when the type library does not know IFACE. */
+typedef void (*CuMemberVisit)(sal_Int32 pos, const typelib_InterfaceMemberTypeDescription *member,
+                              gpointer user_data);
+gboolean cu_each_member(const char *iface, CuMemberVisit visit, gpointer user_data);
+
 /* Fixed ABI positions of the members we implement in published interfaces. */
 enum {
     CU_POS_QUERY_INTERFACE = 0,
