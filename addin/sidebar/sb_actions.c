@@ -4,7 +4,10 @@
 
 #include "cu_except.h"
 #include "cu_string.h"
+#include "sb_checks.h"
+#include "sb_explain.h"
 #include "sb_forecast.h"
+#include "sb_funnel.h"
 #include "sb_score.h"
 #include "sb_table.h"
 #include "sb_text.h"
@@ -14,7 +17,9 @@
 #define INTERFACE_NAME "org.pipecalc.XPipelineActions"
 #define MAX_MEMBERS 16
 
-static const char *const MEMBER_NAMES[SB_N_ACTIONS] = { "describe", "scoreLeads", "writeForecast" };
+static const char *const MEMBER_NAMES[SB_N_ACTIONS] = { "describe", "scoreLeads", "writeForecast",
+                                                        "explainCell", "checkData",
+                                                        "fixPercentProbabilities", "writeFunnel" };
 
 /* member position -> action + 1 (0: not one of ours) */
 static int action_at[MAX_MEMBERS];
@@ -45,8 +50,14 @@ static gpointer resolve_members(gpointer unused)
     return NULL;
 }
 
-gboolean sb_actions_run(SbAction action, uno_Interface *controller, char **message)
+/* Find the table around CONTROLLER's cursor and run ACTION (TARGET for the funnel). */
+static gboolean run_on_table(SbAction action, uno_Interface *controller, double target,
+                             char **message)
 {
+    if (action == SB_ACTION_EXPLAIN) {
+        sb_explain_cell(controller, message);
+        return TRUE;
+    }
     SbLeadTable t;
     GError *error = NULL;
     gboolean found = sb_table_find(controller, &t, &error);
@@ -66,13 +77,82 @@ gboolean sb_actions_run(SbAction action, uno_Interface *controller, char **messa
         case SB_ACTION_SCORE:
             ok = sb_score_run(&t, message);
             break;
-        default:
+        case SB_ACTION_FIX_PERCENT:
+            ok = sb_checks_fix_percent(&t, message);
+            break;
+        case SB_ACTION_FUNNEL:
+            ok = sb_funnel_run(&t, target, message);
+            break;
+        case SB_ACTION_FORECAST:
             ok = sb_forecast_run(&t, message);
+            break;
+        default: /* the list of checks is answered by actions_call (checkData) */
+            *message = sb_table_describe(&t);
             break;
         }
     }
     sb_table_clear(&t);
     return ok;
+}
+
+gboolean sb_actions_run(SbAction action, uno_Interface *controller, char **message)
+{
+    return run_on_table(action, controller, 0.0, message);
+}
+
+gboolean sb_actions_funnel(uno_Interface *controller, double target, char **message)
+{
+    return run_on_table(SB_ACTION_FUNNEL, controller, target, message);
+}
+
+/* The checks of the table around CONTROLLER's cursor (empty without a table). */
+static GPtrArray *checks_of(uno_Interface *controller, SbLeadTable *t, gboolean *percent_fixable)
+{
+    gboolean found = sb_table_find(controller, t, NULL);
+    if (!found)
+        sb_table_clear(t); /* half-found: as no table */
+    return sb_checks_list(t, percent_fixable);
+}
+
+void sb_actions_panel(uno_Interface *controller, char **info, char **checks, char **explain,
+                      gboolean *percent_fixable)
+{
+    SbLeadTable t;
+    GPtrArray *lines = checks_of(controller, &t, percent_fixable);
+    *info = sb_table_describe(&t);
+    if (!t.cells) {
+        *checks = g_strdup("");
+    } else {
+        GString *s = g_string_new(sb_text(SB_CK_HEADING));
+        if (lines->len == 0)
+            g_string_append_printf(s, "\n  %s", sb_text(SB_CK_NONE));
+        for (guint i = 0; i < lines->len; i++)
+            g_string_append_printf(s, "\n- %s", (const char *)g_ptr_array_index(lines, i));
+        *checks = g_string_free(s, FALSE);
+    }
+    g_ptr_array_unref(lines);
+    sb_table_clear(&t);
+    if (!sb_explain_cell(controller, explain)) {
+        g_free(*explain);
+        *explain = NULL;
+    }
+}
+
+/* Store LINES as a sequence< string > into RET. */
+static void return_strings(void *ret, GPtrArray *lines)
+{
+    typelib_TypeDescriptionReference *type = NULL;
+    typelib_typedescriptionreference_newByAsciiName(&type, typelib_TypeClass_SEQUENCE, "[]string");
+    uno_Sequence *seq = NULL;
+    uno_type_sequence_construct(&seq, type, NULL, (sal_Int32)lines->len, NULL);
+    rtl_uString **items = (rtl_uString **)seq->elements;
+    for (guint i = 0; i < lines->len; i++) {
+        rtl_uString *old = items[i];
+        items[i] = cu_ustr_from_utf8(g_ptr_array_index(lines, i));
+        rtl_uString_release(old);
+    }
+    typelib_typedescriptionreference_release(type);
+    *(uno_Sequence **)ret = seq;
 }
 
 static gboolean actions_call(CuObject *self, guint iface, sal_Int32 pos,
@@ -93,8 +173,18 @@ static gboolean actions_call(CuObject *self, guint iface, sal_Int32 pos,
         cu_throw_illegal_argument(exc_storage, "no Calc view given", 0);
         return TRUE;
     }
+    if (a - 1 == SB_ACTION_CHECKS) {
+        SbLeadTable t;
+        GPtrArray *lines = checks_of(controller, &t, NULL);
+        sb_table_clear(&t);
+        return_strings(ret, lines);
+        g_ptr_array_unref(lines);
+        return FALSE;
+    }
     char *message = NULL;
-    gboolean ok = sb_actions_run((SbAction)(a - 1), controller, &message);
+    gboolean ok = a - 1 == SB_ACTION_FUNNEL
+                      ? sb_actions_funnel(controller, *(double *)args[1], &message)
+                      : sb_actions_run((SbAction)(a - 1), controller, &message);
     if (!ok) {
         cu_throw_illegal_argument(exc_storage, message, 0);
         g_free(message);

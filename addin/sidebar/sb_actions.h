@@ -9,7 +9,16 @@
 
 #define SB_ACTIONS_IMPLEMENTATION "org.pipecalc.PipelineActions"
 
-typedef enum { SB_ACTION_DESCRIBE, SB_ACTION_SCORE, SB_ACTION_FORECAST, SB_N_ACTIONS } SbAction;
+typedef enum {
+    SB_ACTION_DESCRIBE,
+    SB_ACTION_SCORE,
+    SB_ACTION_FORECAST,
+    SB_ACTION_EXPLAIN,     /* the cell at the cursor, no table needed */
+    SB_ACTION_CHECKS,      /* a list of sentences (checkData), not through sb_actions_run */
+    SB_ACTION_FIX_PERCENT,
+    SB_ACTION_FUNNEL,      /* takes a target: see sb_actions_funnel */
+    SB_N_ACTIONS
+} SbAction;
 
 /* A new service object with one reference (CONTEXT: the component context, not kept). */
 CuObject *sb_actions_new(uno_Interface *context);
@@ -17,5 +26,15 @@ CuObject *sb_actions_new(uno_Interface *context);
 /* Run ACTION on the table around CONTROLLER's cursor. TRUE with the report in *MESSAGE,
  * FALSE with the user's sentence why nothing was written (g_free either). */
 gboolean sb_actions_run(SbAction action, uno_Interface *controller, char **message);
+
+/* Write the funnel for TARGET on the table around CONTROLLER's cursor; as sb_actions_run. */
+gboolean sb_actions_funnel(uno_Interface *controller, double target, char **message);
+
+/* What the panel shows for CONTROLLER's cursor, from one reading of the table: the
+ * description, the data checks as one text (heading and lines) and the explanation of the
+ * cell (NULL when it calls none of our functions). *PERCENT_FIXABLE: the percent check
+ * found something. g_free the texts. */
+void sb_actions_panel(uno_Interface *controller, char **info, char **checks, char **explain,
+                      gboolean *percent_fixable);
 
 #endif

@@ -57,29 +57,29 @@ static PcTable *name_column(char **names, gsize n, const char *extra)
     return t;
 }
 
-/* Stage probabilities: conversion from each stage to the won stage among closed deals. */
-static PcStatus learn_stages(Plan *p, GPtrArray *keys)
+PcTable *sb_closed_stage_data(const SbLeadTable *t, GPtrArray *keys, const char *first,
+                              const char *won, GPtrArray *closed_words)
 {
-    const PcTable *c = p->t->cells;
-    const char *won = sb_text_german() ? "Gewonnen" : "Won";
+    const PcTable *c = t->cells;
+    gssize outcome = pc_roles_find(t->roles, c->cols, PC_ROLE_OUTCOME);
+    gssize stage = pc_roles_find(t->roles, c->cols, PC_ROLE_STAGE);
     GPtrArray *data = g_ptr_array_new(); /* borrowed names: each closed deal's furthest stage */
-    p->closed_words = g_ptr_array_new_with_free_func(g_free);
     GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-    for (gsize r = 1; r < c->rows; r++) {
+    for (gsize r = 1; r < c->rows && stage >= 0; r++) {
         if (pc_roles_row_blank(c, r))
             continue;
-        PcOutcome o = pc_roles_row_outcome(c, keys, r, p->outcome, p->stage);
-        const PcCell *s = pc_table_at(c, r, (gsize)p->stage);
+        PcOutcome o = pc_roles_row_outcome(c, keys, r, outcome, stage);
+        const PcCell *s = pc_table_at(c, r, (gsize)stage);
         if (o == PC_OUTCOME_NONE)
             continue;
-        if (s->kind == PC_CELL_TEXT) { /* "Closed Won" as a stage: probability 0 in the table */
+        if (s->kind == PC_CELL_TEXT && closed_words) { /* "Closed Won" as a stage */
             const char *key = g_ptr_array_index(keys, s->text);
             if (pc_outcome_of_key(key) != PC_OUTCOME_NONE && !g_hash_table_contains(seen, key)) {
                 g_hash_table_add(seen, (gpointer)key);
-                g_ptr_array_add(p->closed_words, g_strdup(pc_table_text(c, s)));
+                g_ptr_array_add(closed_words, g_strdup(pc_table_text(c, s)));
             }
         }
-        const char *reached = p->order[0];
+        const char *reached = first;
         if (o == PC_OUTCOME_WON)
             reached = won;
         else if (s->kind == PC_CELL_TEXT &&
@@ -88,10 +88,19 @@ static PcStatus learn_stages(Plan *p, GPtrArray *keys)
         g_ptr_array_add(data, (gpointer)reached);
     }
     g_hash_table_destroy(seen);
-    p->n_closed = data->len;
-    PcTable *stage_data = name_column((char **)data->pdata, data->len, NULL);
-    PcTable *order = name_column(p->order, p->k, won);
+    PcTable *column = name_column((char **)data->pdata, data->len, NULL);
     g_ptr_array_free(data, TRUE);
+    return column;
+}
+
+/* Stage probabilities: conversion from each stage to the won stage among closed deals. */
+static PcStatus learn_stages(Plan *p, GPtrArray *keys)
+{
+    const char *won = sb_text_german() ? "Gewonnen" : "Won";
+    p->closed_words = g_ptr_array_new_with_free_func(g_free);
+    PcTable *stage_data = sb_closed_stage_data(p->t, keys, p->order[0], won, p->closed_words);
+    p->n_closed = stage_data ? stage_data->rows : 0;
+    PcTable *order = name_column(p->order, p->k, won);
     p->prob = g_new0(double, p->k);
     p->fallback = g_new0(gboolean, p->k);
     PcStatus st = PC_OK;
@@ -386,88 +395,6 @@ static void layout_clear(Layout *l)
 
 /* ---- finding or making the sheet, writing --------------------------------------------- */
 
-static uno_Interface *sheets_of(uno_Interface *model, GError **error)
-{
-    static CuMethod get_sheets = CU_METHOD("com.sun.star.sheet.XSpreadsheetDocument", "getSheets");
-    return sb_call_iface(model, &get_sheets, NULL, NULL, error);
-}
-
-static gboolean sheet_exists(uno_Interface *sheets, const char *name)
-{
-    static CuMethod has = CU_METHOD("com.sun.star.container.XNameAccess", "hasByName");
-    sal_Bool yes = sal_False;
-    return sb_call_str(sheets, &has, name, &yes, NULL) && yes;
-}
-
-/* A sheet name not taken yet: "Forecast", "Forecast 2", ... (g_free). */
-static char *free_sheet_name(uno_Interface *sheets)
-{
-    char *name = g_strdup(sb_text(SB_FC_SHEET));
-    for (int i = 2; sheet_exists(sheets, name) && i < 1000; i++) {
-        g_free(name);
-        name = g_strdup_printf("%s %d", sb_text(SB_FC_SHEET), i);
-    }
-    return name;
-}
-
-/* Insert sheet NAME at the end; its index into *INDEX. */
-static uno_Interface *insert_sheet(uno_Interface *model, const char *name, sal_Int16 *index,
-                                   GError **error)
-{
-    static CuMethod count = CU_METHOD("com.sun.star.container.XIndexAccess", "getCount");
-    static CuMethod insert = CU_METHOD("com.sun.star.sheet.XSpreadsheets", "insertNewByName");
-    uno_Interface *sheets = sheets_of(model, error);
-    sal_Int32 n = 0;
-    gboolean ok = sheets && cu_call(sheets, &count, &n, NULL, error);
-    if (ok) {
-        rtl_uString *s = cu_ustr_from_utf8(name);
-        sal_Int16 pos = (sal_Int16)n;
-        void *args[2] = { &s, &pos };
-        ok = cu_call(sheets, &insert, NULL, args, error);
-        rtl_uString_release(s);
-    }
-    cu_release(sheets);
-    *index = (sal_Int16)n;
-    return ok ? sb_sheet_at(model, (sal_Int16)n, error) : NULL;
-}
-
-/* Replace our chart on SHEET by one of RANGE (months and Expected, with headers). */
-static gboolean put_chart(uno_Interface *sheet, const SbRange *range, gsize left_col, GError **error)
-{
-    static CuMethod get_charts = CU_METHOD("com.sun.star.table.XTableChartsSupplier", "getCharts");
-    static CuMethod has = CU_METHOD("com.sun.star.container.XNameAccess", "hasByName");
-    static CuMethod remove = CU_METHOD("com.sun.star.table.XTableCharts", "removeByName");
-    static CuMethod add = CU_METHOD("com.sun.star.table.XTableCharts", "addNewByName");
-    uno_Interface *charts = sb_call_iface(sheet, &get_charts, NULL, NULL, error);
-    if (!charts)
-        return FALSE;
-    sal_Bool exists = sal_False;
-    gboolean ok = sb_call_str(charts, &has, CHART_NAME, &exists, error) &&
-                  (!exists || sb_call_str(charts, &remove, CHART_NAME, NULL, error));
-    CuStruct rect;
-    if (ok && range && cu_struct_init(&rect, "com.sun.star.awt.Rectangle")) {
-        *(sal_Int32 *)cu_struct_field(&rect, "X") = (sal_Int32)(left_col * 2258 + 500); /* 1/100 mm */
-        *(sal_Int32 *)cu_struct_field(&rect, "Y") = 1000;
-        *(sal_Int32 *)cu_struct_field(&rect, "Width") = 16000;
-        *(sal_Int32 *)cu_struct_field(&rect, "Height") = 9000;
-        typelib_TypeDescriptionReference *type = NULL;
-        typelib_typedescriptionreference_newByAsciiName(&type, typelib_TypeClass_SEQUENCE,
-                                                        "[]com.sun.star.table.CellRangeAddress");
-        uno_Sequence *ranges = NULL;
-        uno_type_sequence_construct(&ranges, type, (void *)range, 1, NULL);
-        rtl_uString *name = cu_ustr_from_utf8(CHART_NAME);
-        sal_Bool yes = sal_True;
-        void *args[5] = { &name, rect.data, &ranges, &yes, &yes };
-        ok = cu_call(charts, &add, NULL, args, error);
-        rtl_uString_release(name);
-        uno_type_destructData(&ranges, type, NULL);
-        typelib_typedescriptionreference_release(type);
-        cu_struct_clear(&rect);
-    }
-    charts->release(charts);
-    return ok;
-}
-
 /* Write L onto SHEET (named NAME): old output cleared, values, formulas, formats, chart,
  * marker. Called inside the undo context. */
 static gboolean write_sheet(Plan *p, Layout *l, uno_Interface *sheet, sal_Int16 index,
@@ -494,7 +421,7 @@ static gboolean write_sheet(Plan *p, Layout *l, uno_Interface *sheet, sal_Int16 
     for (guint i = 0; i < p->months->len; i++)
         dated += g_array_index(p->months, gint, i) != NO_MONTH;
     SbRange chart = { index, 0, (sal_Int32)l->month_row0, 1, (sal_Int32)(l->month_row0 + dated) };
-    return put_chart(sheet, dated ? &chart : NULL, l->cols + 1, error) &&
+    return sb_put_chart(sheet, CHART_NAME, dated ? &chart : NULL, l->cols + 1, error) &&
            sb_marker_set(p->t->model, SB_MARKER_FORECAST, name, &all, error);
 }
 
@@ -524,16 +451,16 @@ static gboolean place(Plan *p, Layout *l, char **message, GError **error)
     } else {
         if ((*message = sb_guard_refusal(p->t->model, NULL, NULL)))
             return FALSE;
-        sheets = sheets_of(p->t->model, error);
+        sheets = sb_sheets(p->t->model, error);
         if (!sheets)
             return FALSE;
-        name = free_sheet_name(sheets);
+        name = sb_free_sheet_name(sheets, sb_text(SB_FC_SHEET));
         sheets->release(sheets);
     }
     SbGuard g;
     gboolean ok = sb_guard_begin(&g, p->t->model, sb_text(SB_UNDO_FORECAST), error);
     if (ok && !reuse)
-        ok = (sheet = insert_sheet(p->t->model, name, &index, error)) != NULL;
+        ok = (sheet = sb_insert_sheet(p->t->model, name, &index, error)) != NULL;
     ok = ok && write_sheet(p, l, sheet, index, name, reuse ? &old : NULL, error);
     sb_guard_end(&g, ok);
     if (ok) {

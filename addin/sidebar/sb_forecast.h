@@ -18,4 +18,11 @@
  * sentence why nothing was written (g_free either). */
 gboolean sb_forecast_run(SbLeadTable *t, char **message);
 
+/* The furthest stage each closed deal of T reached, as a one-column table for
+ * STAGE_CONVERSION: won deals at WON, lost deals at the stage they show (FIRST when that is
+ * an outcome word or blank). KEYS = pc_text_keys(T's cells). The stage column's outcome
+ * words ("Closed Won") are appended to CLOSED_WORDS (g_strdup'd) when it is not NULL. */
+PcTable *sb_closed_stage_data(const SbLeadTable *t, GPtrArray *keys, const char *first,
+                              const char *won, GPtrArray *closed_words);
+
 #endif

@@ -1,7 +1,8 @@
 /* sb_panel.c - the panel object, its AWT controls and its listeners.
  *
- * The panel shows the description of the table around the cell cursor (refreshed on every
- * selection change of the view), a button per action and the last action's report. Clicks
+ * The panel shows the description of the table around the cell cursor and its data checks
+ * (refreshed on every selection change of the view), a button per action, the explanation
+ * of the selected cell when it calls one of our functions, and the last action's report. Clicks
  * run sb_actions_run, the same code as the PipelineActions service. Listeners point back
  * to the panel without a reference; dispose() cuts them loose, so an event arriving after
  * the panel is gone does nothing. */
@@ -11,13 +12,18 @@
 #include "cu_except.h"
 #include "cu_string.h"
 #include "sb_actions.h"
+#include "sb_funnel.h"
 #include "sb_text.h"
 #include "sb_uno.h"
 
+#include <math.h>
 #include <string.h>
 
-enum { MARGIN = 6, LINE = 16, BUTTON_H = 28, BUTTON_W = 130, CHAR_W = 7, N_BUTTONS = 2 };
-enum { WINDOW_CONTAINER = 2, WINDOW_SIMPLE = 3, ATTR_SHOW = 1 };
+enum { MARGIN = 6, LINE = 16, BUTTON_H = 28, BUTTON_W = 130, CHAR_W = 7, N_BUTTONS = 4 };
+enum { FIX_BUTTON = 2,    /* enabled only when the percent check found something */
+       FUNNEL_BUTTON = 3, /* beside the target field */
+       LABEL_W = 44, EDIT_W = 96, FIX_W = 220 };
+enum { WINDOW_CONTAINER = 2, WINDOW_SIMPLE = 3, ATTR_SHOW = 1, ATTR_BORDER = 16 };
 enum { UI_ELEMENT_TOOLPANEL = 7 }; /* com.sun.star.ui.UIElementType */
 
 typedef struct Panel Panel;
@@ -32,12 +38,14 @@ struct Panel {
     CuObject base;
     uno_Interface *frame, *controller, *sidebar; /* XFrame, XController, XSidebar */
     uno_Interface *window;                       /* our container (XWindow) */
-    uno_Interface *info, *result;                /* fixed texts (XWindow) */
+    uno_Interface *info, *checks, *explain, *result; /* fixed texts (XWindow) */
+    uno_Interface *target_label, *target;            /* "Target:" and its edit field */
     uno_Interface *buttons[N_BUTTONS];           /* push buttons (XWindow) */
     Listener *selection;                         /* registered at the controller */
     Listener *clicks[N_BUTTONS];
     rtl_uString *url;
-    char *info_text, *result_text;
+    char *info_text, *checks_text, *explain_text, *result_text;
+    gboolean fixable;
     sal_Int32 width;
 };
 
@@ -138,14 +146,34 @@ static sal_Int32 layout(Panel *p, sal_Int32 width)
     if (p->info)
         set_bounds(p->info, MARGIN, y, inner, h);
     y += h + MARGIN;
-    gboolean side_by_side = inner >= N_BUTTONS * BUTTON_W + MARGIN;
-    for (int i = 0; i < N_BUTTONS; i++) {
+    h = p->checks_text && *p->checks_text ? text_lines(p->checks_text, width) * LINE + 4 : 0;
+    if (p->checks)
+        set_bounds(p->checks, MARGIN, y, inner, h);
+    y += h ? h + MARGIN : 0;
+    gboolean side_by_side = inner >= 2 * (BUTTON_W + MARGIN) + FIX_W;
+    for (int i = 0; i < FUNNEL_BUTTON; i++) {
         sal_Int32 x = side_by_side ? MARGIN + i * (BUTTON_W + MARGIN) : MARGIN;
-        if (p->buttons[i])
-            set_bounds(p->buttons[i], x, y, BUTTON_W, BUTTON_H);
-        if (!side_by_side || i == N_BUTTONS - 1)
+        if (p->buttons[i]) /* the fix button's label is longer */
+            set_bounds(p->buttons[i], x, y, i == FIX_BUTTON ? MIN(FIX_W, inner) : BUTTON_W, BUTTON_H);
+        if (!side_by_side || i == FUNNEL_BUTTON - 1)
             y += BUTTON_H + MARGIN;
     }
+    /* Target: [____] [Write funnel], the button below when too narrow */
+    if (p->target_label)
+        set_bounds(p->target_label, MARGIN, y + 6, LABEL_W, LINE);
+    if (p->target)
+        set_bounds(p->target, MARGIN + LABEL_W, y + 2, EDIT_W, BUTTON_H - 4);
+    gboolean beside = inner >= LABEL_W + EDIT_W + MARGIN + BUTTON_W;
+    if (!beside)
+        y += BUTTON_H + MARGIN;
+    if (p->buttons[FUNNEL_BUTTON])
+        set_bounds(p->buttons[FUNNEL_BUTTON], beside ? MARGIN + LABEL_W + EDIT_W + MARGIN : MARGIN, y,
+                   BUTTON_W, BUTTON_H);
+    y += BUTTON_H + MARGIN;
+    h = p->explain_text ? text_lines(p->explain_text, width) * LINE + 4 : 0;
+    if (p->explain)
+        set_bounds(p->explain, MARGIN, y, inner, h);
+    y += h ? h + MARGIN : 0;
     h = text_lines(p->result_text, width) * LINE + 4;
     if (p->result)
         set_bounds(p->result, MARGIN, y, inner, h);
@@ -160,21 +188,64 @@ static void relayout(Panel *p)
         cu_call(p->sidebar, &request, NULL, NULL, NULL);
 }
 
-/* Show the table around the cursor. */
+static gboolean same(const char *a, const char *b)
+{
+    return g_strcmp0(a, b) == 0;
+}
+
+static void set_enabled(uno_Interface *w, gboolean on)
+{
+    static CuMethod enable = CU_METHOD("com.sun.star.awt.XWindow", "setEnable");
+    sal_Bool b = on ? sal_True : sal_False;
+    void *args[1] = { &b };
+    cu_call(w, &enable, NULL, args, NULL);
+}
+
+/* Show the table around the cursor, its checks and the selected cell's explanation. */
 static void refresh(Panel *p)
 {
-    char *text = NULL;
+    char *info = NULL, *checks = NULL, *explain = NULL;
+    gboolean fixable = FALSE;
     if (!p->controller)
         return;
-    sb_actions_run(SB_ACTION_DESCRIBE, p->controller, &text);
-    if (p->info_text && text && strcmp(p->info_text, text) == 0) {
-        g_free(text); /* unchanged: no flicker, no relayout */
+    sb_actions_panel(p->controller, &info, &checks, &explain, &fixable);
+    if (fixable != p->fixable || !p->info_text) {
+        p->fixable = fixable;
+        if (p->buttons[FIX_BUTTON])
+            set_enabled(p->buttons[FIX_BUTTON], fixable);
+    }
+    if (same(p->info_text, info) && same(p->checks_text, checks) && same(p->explain_text, explain)) {
+        g_free(info); /* unchanged: no flicker, no relayout */
+        g_free(checks);
+        g_free(explain);
         return;
     }
     g_free(p->info_text);
-    p->info_text = text;
-    set_text(p->info, text);
+    g_free(p->checks_text);
+    g_free(p->explain_text);
+    p->info_text = info;
+    p->checks_text = checks;
+    p->explain_text = explain;
+    set_text(p->info, info);
+    set_text(p->checks, checks);
+    set_text(p->explain, explain ? explain : "");
     relayout(p);
+}
+
+/* The target typed in the panel, or NAN. */
+static double typed_target(Panel *p)
+{
+    static CuMethod get_text = CU_METHOD("com.sun.star.awt.XTextComponent", "getText");
+    rtl_uString *s = NULL;
+    double target = NAN;
+    if (p->target && cu_call(p->target, &get_text, &s, NULL, NULL)) {
+        char *text = cu_ustr_to_utf8(s);
+        rtl_uString_release(s);
+        if (!sb_funnel_parse_target(text, &target))
+            target = NAN;
+        g_free(text);
+    }
+    return target;
 }
 
 static void run_action(Panel *p, SbAction action)
@@ -182,7 +253,10 @@ static void run_action(Panel *p, SbAction action)
     char *text = NULL;
     if (!p->controller)
         return;
-    sb_actions_run(action, p->controller, &text);
+    if (action == SB_ACTION_FUNNEL)
+        sb_actions_funnel(p->controller, typed_target(p), &text);
+    else
+        sb_actions_run(action, p->controller, &text);
     g_free(p->result_text);
     p->result_text = text;
     set_text(p->result, text);
@@ -264,8 +338,12 @@ static void panel_dispose(Panel *p)
         p->buttons[i] = NULL;
     }
     cu_release(p->info);
+    cu_release(p->checks);
+    cu_release(p->explain);
     cu_release(p->result);
-    p->info = p->result = NULL;
+    cu_release(p->target_label);
+    cu_release(p->target);
+    p->info = p->checks = p->explain = p->result = p->target_label = p->target = NULL;
     if (p->window) /* disposing the container disposes the controls in it */
         cu_call(p->window, &dispose, NULL, NULL, NULL);
     cu_release(p->window);
@@ -283,6 +361,8 @@ static void panel_destroy(CuObject *self)
     if (p->url)
         rtl_uString_release(p->url);
     g_free(p->info_text);
+    g_free(p->checks_text);
+    g_free(p->explain_text);
     g_free(p->result_text);
 }
 
@@ -379,8 +459,10 @@ static gboolean make_controls(Panel *p, uno_Interface *tk, uno_Interface *parent
     static CuMethod add_listener = CU_METHOD("com.sun.star.awt.XButton", "addActionListener");
     static CuMethod set_label = CU_METHOD("com.sun.star.awt.XButton", "setLabel");
     static CuMethod set_visible = CU_METHOD("com.sun.star.awt.XWindow", "setVisible");
-    static const SbText LABELS[N_BUTTONS] = { SB_BUTTON_SCORE, SB_BUTTON_FORECAST };
-    static const SbAction ACTIONS[N_BUTTONS] = { SB_ACTION_SCORE, SB_ACTION_FORECAST };
+    static const SbText LABELS[N_BUTTONS] = { SB_BUTTON_SCORE, SB_BUTTON_FORECAST, SB_BUTTON_FIX_PERCENT,
+                                              SB_BUTTON_FUNNEL };
+    static const SbAction ACTIONS[N_BUTTONS] = { SB_ACTION_SCORE, SB_ACTION_FORECAST,
+                                                 SB_ACTION_FIX_PERCENT, SB_ACTION_FUNNEL };
     uno_Interface *parent_peer = cu_query(parent, "com.sun.star.awt.XWindowPeer");
     p->window = parent_peer ? make_window(tk, WINDOW_CONTAINER, "window", parent_peer, 0) : NULL;
     cu_release(parent_peer);
@@ -388,11 +470,17 @@ static gboolean make_controls(Panel *p, uno_Interface *tk, uno_Interface *parent
     if (!peer)
         return FALSE;
     p->info = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
+    p->checks = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
+    p->explain = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
     p->result = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
-    if (p->info)
-        set_peer_bool(p->info, "MultiLine", sal_True);
-    if (p->result)
-        set_peer_bool(p->result, "MultiLine", sal_True);
+    p->target_label = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
+    p->target = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
+    if (p->target_label)
+        set_text(p->target_label, sb_text(SB_LABEL_TARGET));
+    uno_Interface *texts[4] = { p->info, p->checks, p->explain, p->result };
+    for (int i = 0; i < 4; i++)
+        if (texts[i])
+            set_peer_bool(texts[i], "MultiLine", sal_True);
     for (int i = 0; i < N_BUTTONS; i++) {
         p->buttons[i] = make_window(tk, WINDOW_SIMPLE, "pushbutton", peer, ATTR_SHOW);
         p->clicks[i] = p->buttons[i] ? listener_new(p, ACTIONS[i]) : NULL;
@@ -407,7 +495,8 @@ static gboolean make_controls(Panel *p, uno_Interface *tk, uno_Interface *parent
     sal_Bool yes = sal_True;
     void *args[1] = { &yes };
     cu_call(p->window, &set_visible, NULL, args, NULL);
-    return p->info && p->result && p->buttons[0] && p->buttons[1];
+    return p->info && p->checks && p->explain && p->result && p->target && p->buttons[0] &&
+           p->buttons[1] && p->buttons[2] && p->buttons[3];
 }
 
 CuObject *sb_panel_new(uno_Interface *context, uno_Interface *parent, uno_Interface *frame,

@@ -357,3 +357,85 @@ gboolean sb_undo_last(uno_Interface *undo, GError **error)
     static CuMethod undo_m = CU_METHOD("com.sun.star.document.XUndoManager", "undo");
     return cu_call(undo, &undo_m, NULL, NULL, error);
 }
+
+/* ---- sheets and charts (moved here from sb_forecast.c for the funnel) ---------------- */
+
+uno_Interface *sb_sheets(uno_Interface *model, GError **error)
+{
+    static CuMethod get_sheets = CU_METHOD("com.sun.star.sheet.XSpreadsheetDocument", "getSheets");
+    return sb_call_iface(model, &get_sheets, NULL, NULL, error);
+}
+
+static gboolean sheet_exists(uno_Interface *sheets, const char *name)
+{
+    static CuMethod has = CU_METHOD("com.sun.star.container.XNameAccess", "hasByName");
+    sal_Bool yes = sal_False;
+    return sb_call_str(sheets, &has, name, &yes, NULL) && yes;
+}
+
+char *sb_free_sheet_name(uno_Interface *sheets, const char *base)
+{
+    char *name = g_strdup(base);
+    for (int i = 2; sheet_exists(sheets, name) && i < 1000; i++) {
+        g_free(name);
+        name = g_strdup_printf("%s %d", base, i);
+    }
+    return name;
+}
+
+uno_Interface *sb_insert_sheet(uno_Interface *model, const char *name, sal_Int16 *index,
+                               GError **error)
+{
+    static CuMethod count = CU_METHOD("com.sun.star.container.XIndexAccess", "getCount");
+    static CuMethod insert = CU_METHOD("com.sun.star.sheet.XSpreadsheets", "insertNewByName");
+    uno_Interface *sheets = sb_sheets(model, error);
+    sal_Int32 n = 0;
+    gboolean ok = sheets && cu_call(sheets, &count, &n, NULL, error);
+    if (ok) {
+        rtl_uString *s = cu_ustr_from_utf8(name);
+        sal_Int16 pos = (sal_Int16)n;
+        void *args[2] = { &s, &pos };
+        ok = cu_call(sheets, &insert, NULL, args, error);
+        rtl_uString_release(s);
+    }
+    cu_release(sheets);
+    *index = (sal_Int16)n;
+    return ok ? sb_sheet_at(model, (sal_Int16)n, error) : NULL;
+}
+
+gboolean sb_put_chart(uno_Interface *sheet, const char *chart_name, const SbRange *range,
+                      gsize left_col, GError **error)
+{
+    static CuMethod get_charts = CU_METHOD("com.sun.star.table.XTableChartsSupplier", "getCharts");
+    static CuMethod has = CU_METHOD("com.sun.star.container.XNameAccess", "hasByName");
+    static CuMethod remove = CU_METHOD("com.sun.star.table.XTableCharts", "removeByName");
+    static CuMethod add = CU_METHOD("com.sun.star.table.XTableCharts", "addNewByName");
+    uno_Interface *charts = sb_call_iface(sheet, &get_charts, NULL, NULL, error);
+    if (!charts)
+        return FALSE;
+    sal_Bool exists = sal_False;
+    gboolean ok = sb_call_str(charts, &has, chart_name, &exists, error) &&
+                  (!exists || sb_call_str(charts, &remove, chart_name, NULL, error));
+    CuStruct rect;
+    if (ok && range && cu_struct_init(&rect, "com.sun.star.awt.Rectangle")) {
+        *(sal_Int32 *)cu_struct_field(&rect, "X") = (sal_Int32)(left_col * 2258 + 500); /* 1/100 mm */
+        *(sal_Int32 *)cu_struct_field(&rect, "Y") = 1000;
+        *(sal_Int32 *)cu_struct_field(&rect, "Width") = 16000;
+        *(sal_Int32 *)cu_struct_field(&rect, "Height") = 9000;
+        typelib_TypeDescriptionReference *type = NULL;
+        typelib_typedescriptionreference_newByAsciiName(&type, typelib_TypeClass_SEQUENCE,
+                                                        "[]com.sun.star.table.CellRangeAddress");
+        uno_Sequence *ranges = NULL;
+        uno_type_sequence_construct(&ranges, type, (void *)range, 1, NULL);
+        rtl_uString *name = cu_ustr_from_utf8(chart_name);
+        sal_Bool yes = sal_True;
+        void *args[5] = { &name, rect.data, &ranges, &yes, &yes };
+        ok = cu_call(charts, &add, NULL, args, error);
+        rtl_uString_release(name);
+        uno_type_destructData(&ranges, type, NULL);
+        typelib_typedescriptionreference_release(type);
+        cu_struct_clear(&rect);
+    }
+    charts->release(charts);
+    return ok;
+}

@@ -74,4 +74,19 @@ gboolean sb_undo_leave(uno_Interface *undo, GError **error);
 /* Undo the last step (used to take back a half-written action). */
 gboolean sb_undo_last(uno_Interface *undo, GError **error);
 
+/* The document's sheets (XSpreadsheets). */
+uno_Interface *sb_sheets(uno_Interface *model, GError **error);
+
+/* A sheet name not taken yet among SHEETS: BASE, "BASE 2", ... (g_free). */
+char *sb_free_sheet_name(uno_Interface *sheets, const char *base);
+
+/* Insert sheet NAME at the end of MODEL; its index into *INDEX (XSpreadsheet). */
+uno_Interface *sb_insert_sheet(uno_Interface *model, const char *name, sal_Int16 *index,
+                               GError **error);
+
+/* Replace the chart CHART_NAME on SHEET by a new default chart of RANGE (headers in its
+ * first row and column), placed right of column LEFT_COL; RANGE NULL: only remove it. */
+gboolean sb_put_chart(uno_Interface *sheet, const char *chart_name, const SbRange *range,
+                      gsize left_col, GError **error);
+
 #endif

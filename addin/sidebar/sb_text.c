@@ -86,6 +86,84 @@ static const char *const TEXTS[SB_N_TEXTS][2] = {
     [SB_BUTTON_FORECAST] = { "Write forecast", "Prognose schreiben" },
     [SB_PANEL_HEADING] = { "Lead table", "Lead-Tabelle" },
     [SB_FAILED] = { "Pipecalc could not finish: %s", "Pipecalc konnte nicht fertig werden: %s" },
+    /* Explain: cell, function, Calc's error, the core's sentence, " (argument: cell)" */
+    [SB_EX_NOT_OURS] = { "%s does not call a Pipecalc function.",
+                         "%s ruft keine Pipecalc-Funktion auf." },
+    [SB_EX_FINE] = { "%s: %s computes without an error.", "%s: %s rechnet ohne Fehler." },
+    [SB_EX_ERROR] = { "%s: %s answers %s because %s%s.", "%s: %s ergibt %s, denn %s%s." },
+    [SB_EX_NOT_FROM_ARGS] = { "%s shows %s, but %s finds nothing wrong with its arguments: the "
+                              "error comes from another part of the formula, or a cell it refers "
+                              "to holds an error.",
+                              "%s zeigt %s, aber %s findet an seinen Argumenten nichts falsch: der "
+                              "Fehler kommt aus einem anderen Teil der Formel, oder eine Zelle, auf "
+                              "die sie verweist, enthält einen Fehler." },
+    [SB_EX_CANNOT] = { "%s shows %s; Pipecalc cannot re-run %s here: argument %d (%s) is not a "
+                       "cell range, a named range, a number or a text.",
+                       "%s zeigt %s; Pipecalc kann %s hier nicht nachrechnen: Argument %d (%s) ist "
+                       "kein Zellbereich, benannter Bereich, keine Zahl und kein Text." },
+    [SB_EX_EMPTY] = { "there is nothing to compute", "es gibt nichts zu berechnen" },
+    /* Data checks */
+    [SB_CK_HEADING] = { "Data checks:", "Datenprüfung:" },
+    [SB_CK_NONE] = { "No problems found in the data.", "Keine Probleme in den Daten gefunden." },
+    [SB_CK_PERCENT] = { "%zu probabilities look typed as 0-100 (e.g. %s holds %g): use \"Divide "
+                        "probabilities by 100\".",
+                        "%zu Wahrscheinlichkeiten scheinen als 0-100 eingegeben (z. B. %s mit %g): "
+                        "verwenden Sie \"Wahrscheinlichkeiten durch 100 teilen\"." },
+    [SB_CK_OVERDUE] = { "%zu open deals are past their close date (e.g. %s).",
+                        "%zu offene Deals haben ihr Abschlussdatum überschritten (z. B. %s)." },
+    [SB_CK_CURRENCIES] = { "The currency column mixes currencies (%s): sums add them up as one; "
+                           "%zu rows differ from the most common (e.g. %s).",
+                           "Die Währungsspalte mischt Währungen (%s): Summen zählen sie wie eine; "
+                           "%zu Zeilen weichen von der häufigsten ab (z. B. %s)." },
+    [SB_CK_UNKNOWN] = { "%zu rows have stages the forecast sheet's stage table does not know (%s; "
+                        "e.g. %s): run Write forecast again.",
+                        "%zu Zeilen haben Phasen, die die Phasentabelle des Prognoseblatts nicht "
+                        "kennt (%s; z. B. %s): schreiben Sie die Prognose neu." },
+    [SB_CK_REJECTED_ROW] = { "%s: PIPELINE_FORECAST would answer %s: %s.",
+                             "%s: PIPELINE_PROGNOSE ergäbe %s: %s." },
+    [SB_CK_REJECTED] = { "PIPELINE_FORECAST would answer %s: %s.", "PIPELINE_PROGNOSE ergäbe %s: %s." },
+    [SB_BUTTON_FIX_PERCENT] = { "Divide probabilities by 100", "Wahrscheinlichkeiten durch 100 teilen" },
+    [SB_UNDO_FIX_PERCENT] = { "Pipecalc: divide probabilities by 100",
+                              "Pipecalc: Wahrscheinlichkeiten durch 100 teilen" },
+    [SB_FIX_DONE] = { "Divided %zu probabilities in %s by 100; they now show as percentages.",
+                      "%zu Wahrscheinlichkeiten in %s durch 100 geteilt; sie erscheinen jetzt als "
+                      "Prozent." },
+    [SB_FIX_FORMULAS] = { " %zu cells computed by formulas were left alone.",
+                          " %zu von Formeln berechnete Zellen blieben unverändert." },
+    /* Funnel */
+    [SB_FN_TITLE] = { "Pipeline funnel", "Pipeline-Trichter" },
+    [SB_FN_SOURCE] = { "From %s: %zu closed deals (won + lost); a lost deal counts at the stage it "
+                       "shows.",
+                       "Aus %s: %zu abgeschlossene Deals (gewonnen + verloren); ein verlorener Deal "
+                       "zählt in der Phase, die er zeigt." },
+    [SB_FN_REACHED] = { "Deals reached", "Deals erreicht" },
+    [SB_FN_TO_NEXT] = { "To next stage", "Zur nächsten Phase" },
+    [SB_FN_TO_WON] = { "To won", "Zu gewonnen" },
+    [SB_FN_NEEDED] = { "Deals needed for target", "Nötige Deals für das Ziel" },
+    [SB_FN_TARGET] = { "Target", "Ziel" },
+    [SB_FN_REVENUE] = { "won revenue", "gewonnener Umsatz" },
+    [SB_FN_DEALS] = { "won deals", "gewonnene Deals" },
+    [SB_FN_AVERAGE] = { "Average won deal", "Durchschnittlicher gewonnener Deal" },
+    [SB_FN_SHEET] = { "Funnel", "Trichter" },
+    [SB_FN_DONE] = { "Funnel written to sheet %s: %s deals needed at the first stage.",
+                     "Trichter auf Blatt %s geschrieben: %s Deals in der ersten Phase nötig." },
+    [SB_FN_FAILED] = { "The funnel failed: %s. Nothing was written.",
+                       "Der Trichter ist fehlgeschlagen: %s. Es wurde nichts geschrieben." },
+    [SB_FN_NEEDS] = { "The funnel needs a stage column with at least one stage besides won and "
+                      "lost.",
+                      "Der Trichter braucht eine Phasenspalte mit mindestens einer Phase außer "
+                      "gewonnen und verloren." },
+    [SB_FN_NEED_TARGET] = { "Type a target above 0 (won revenue, or won deals when the table has "
+                            "no amounts). Nothing was written.",
+                            "Geben Sie ein Ziel über 0 ein (gewonnener Umsatz, oder gewonnene Deals "
+                            "ohne Beträge). Es wurde nichts geschrieben." },
+    [SB_UNDO_FUNNEL] = { "Pipecalc: write funnel", "Pipecalc: Trichter schreiben" },
+    [SB_BUTTON_FUNNEL] = { "Write funnel", "Trichter schreiben" },
+    [SB_LABEL_TARGET] = { "Target:", "Ziel:" },
+    [SB_FIX_NOTHING] = { "No probability typed as 0-100 to divide (cells computed by formulas "
+                         "are never changed). Nothing was written.",
+                         "Keine als 0-100 eingegebene Wahrscheinlichkeit zu teilen (von Formeln "
+                         "berechnete Zellen werden nie geändert). Es wurde nichts geschrieben." },
 };
 
 /* role                 English | German */

@@ -79,6 +79,13 @@ class Book:
             return e.Message
         raise AssertionError("%s was not refused" % action)
 
+    def refused_with(self, action, *args):
+        try:
+            getattr(self.actions, action)(self.ctrl, *args)
+        except IllegalArgumentException as e:
+            return e.Message
+        raise AssertionError("%s was not refused" % action)
+
     def close(self):
         self.doc.setModified(False)
         self.doc.close(True)
@@ -187,6 +194,7 @@ def readonly_document_is_refused(ctx):
     try:
         assert "read-only" in b.refused("scoreLeads")
         assert "read-only" in b.refused("writeForecast")
+        assert "read-only" in b.refused_with("writeFunnel", 10.0)
     finally:
         b.close()
 
@@ -280,3 +288,198 @@ def score_100000_rows_timing(ctx):
         b.close()
 
 
+# ---- Explain -------------------------------------------------------------------------
+
+FN = "ORG.PIPECALC.PIPELINEFUNCTIONS."
+# Amount | Stage | Probability, then a stage table in E1:F3
+EXPLAIN = [
+    ["Amount", "Stage", "Probability", "", "Stage", "Probability"],
+    [100, "Lead", 0.1, "", "Lead", 0.1],
+    [200, "Proposal", 0.5, "", "Proposal", 0.5],
+    [300, "Lead", 0.2, "", "", ""],
+]
+
+
+def explained(b, cell, formula):
+    c = b.sheet.getCellRangeByName(cell)
+    c.setFormula(formula)
+    b.doc.calculateAll()
+    b.select(cell)
+    return c.getError(), b.actions.explainCell(b.ctrl)
+
+
+def explain_says_why_a_cell_shows_its_error(ctx):
+    b = Book(ctx, rows=EXPLAIN)
+    try:
+        # a cell that is fine says so
+        err, text = explained(b, "H1", "=%sPIPELINEFORECAST(A2:A4;B2:B4;C2:C4)" % FN)
+        assert err == 0 and text == "Sheet1.H1: PIPELINE_FORECAST computes without an error.", (err, text)
+        # probability 25: #NUM!, the row, the percent hint and the sheet cell
+        b.sheet.getCellRangeByName("C3").setValue(25)
+        err, text = explained(b, "H1", "=%sPIPELINEFORECAST(A2:A4;B2:B4;C2:C4)" % FN)
+        assert err == 503, err
+        assert text == ("Sheet1.H1: PIPELINE_FORECAST answers #NUM! because row 2: 25 is not a "
+                        "probability in 0-1; type 25% (Probabilities: Sheet1.C3)."), text
+        b.sheet.getCellRangeByName("C3").setValue(0.5)
+        # a text amount: #VALUE!, through a reference on another sheet and a nested call
+        b.doc.Sheets.insertNewByName("Other sheet", 1)
+        other = b.doc.Sheets.getByName("Other sheet")
+        other.getCellRangeByName("B2:B4").setDataArray(((100,), ("lots",), (300,)))
+        err, text = explained(b, "H2", "=ROUND(%sPIPELINEFORECAST($'Other sheet'.B2:B4;B2:B4;C2:C4);2)" % FN)
+        assert err == 519, err
+        assert "answers #VALUE! because row 2: the amount \"lots\" is text" in text, text
+        assert "(Amounts: 'Other sheet'.B3)" in text or "(Amounts: Other sheet.B3)" in text, text
+        # an unknown stage against a stage table: #N/A, named in the stage column
+        b.sheet.getCellRangeByName("B4").setString("Demo")
+        err, text = explained(b, "H3", "=%sPIPELINEFORECAST(A2:A4;B2:B4;E1:F3)" % FN)
+        assert err == 32767, err
+        assert "answers #N/A because row 3:" in text and "Demo" in text and "Sheet1.B4" in text, text
+        b.sheet.getCellRangeByName("B4").setString("Lead")
+        # lengths that differ: Err:502, no cell to name
+        err, text = explained(b, "H4", "=%sPIPELINEFORECAST(A2:A4;B2:B3;C2:C4)" % FN)
+        assert err == 502, err
+        assert "answers Err:502 because Stages must be one column or row as long as Amounts" in text, text
+        # a named range and a text literal argument (STAGE_CONVERSION)
+        b.doc.NamedRanges.addNewByName("Funnel", "$Sheet1.$E$2:$E$3", b.sheet.getCellRangeByName("A1").CellAddress, 0)
+        err, text = explained(b, "H5", '=%sSTAGECONVERSION(B2:B4;"Lead";"Nowhere";Funnel)' % FN)
+        assert err != 0 and "STAGE_CONVERSION answers" in text and "Nowhere" in text, (err, text)
+        # not ours, and an expression we cannot re-read
+        b.select("A2")
+        assert b.actions.explainCell(b.ctrl) == "Sheet1.A2 does not call a Pipecalc function."
+        err, text = explained(b, "H6", "=%sPIPELINEFORECAST(A2:A4*2;B2:B4;C2:C3)" % FN)
+        assert err != 0 and "cannot re-run PIPELINE_FORECAST" in text and "argument 1 (Amounts)" in text, (err, text)
+        assert b.doc.isModified()  # (the test's own edits) - explain itself writes nothing:
+        before = b.cells("A1:H6")
+        b.actions.explainCell(b.ctrl)
+        assert b.cells("A1:H6") == before
+    finally:
+        b.close()
+
+
+# ---- Data checks ---------------------------------------------------------------------
+
+def checks_table(today):
+    """Deal | Stage | Amount | Probability | Close date | Currency | Outcome, with one of
+    each problem: 25 typed for 25 %, an overdue open deal, a USD row among EUR, a text
+    amount."""
+    return [
+        ["Deal", "Stage", "Amount", "Probability", "Close date", "Currency", "Outcome"],
+        ["Acme", "Lead", 1000, 0.1, today + 30, "EUR", ""],
+        ["Bolt", "Proposal", 2000, 25, today + 40, "EUR", ""],       # 25 -> 25 %
+        ["Cyan", "Proposal", 3000, 0.5, today - 10, "EUR", ""],      # overdue
+        ["Dune", "Lead", 4000, 0.1, today - 10, "EUR", "won"],       # closed: not overdue
+        ["Echo", "Lead", "lots", 0.2, today + 5, "USD", ""],         # text amount, USD
+    ]
+
+
+def today_serial():
+    import datetime
+    return float((datetime.date.today() - datetime.date(1899, 12, 30)).days)
+
+
+def checks_report_problems_and_fix_percent_in_one_undo(ctx):
+    b = Book(ctx, rows=checks_table(today_serial()))
+    try:
+        found = b.actions.checkData(b.ctrl)
+        text = "\n".join(found)
+        assert any(s.startswith("1 probabilities look typed as 0-100 (e.g. Sheet1.D3 holds 25)") for s in found), text
+        assert any(s.startswith("1 open deals are past their close date (e.g. Sheet1.E4)") for s in found), text
+        assert any(s.startswith("The currency column mixes currencies (EUR, USD)") and "Sheet1.F6" in s
+                   for s in found), text
+        assert any(s.startswith("Sheet1.A3:G3: PIPELINE_FORECAST would answer #NUM!: 25 is not a probability")
+                   for s in found), text
+        assert any(s.startswith("Sheet1.A6:G6: PIPELINE_FORECAST would answer #VALUE!: the amount \"lots\"")
+                   for s in found), text
+        assert len(found) == 5, text
+        # a formula cell holding 40 is never changed
+        b.sheet.getCellRangeByName("D2").setFormula("=20*2")
+        before = b.cells("A1:G6")
+        report = b.actions.fixPercentProbabilities(b.ctrl)
+        assert report.startswith("Divided 1 probabilities in Sheet1.D2:D6 by 100") and "1 cells computed by formulas" in report, report
+        assert b.sheet.getCellRangeByName("D3").getValue() == 0.25
+        assert b.sheet.getCellRangeByName("D3").getString() == "25.00%", b.sheet.getCellRangeByName("D3").getString()
+        assert b.sheet.getCellRangeByName("D2").getFormula() == "=20*2"
+        # only the formula's 40 is left: reported, but the fix never touches a formula
+        assert [s for s in b.actions.checkData(b.ctrl) if "typed as 0-100" in s][0].startswith(
+            "1 probabilities look typed as 0-100 (e.g. Sheet1.D2 holds 40)")
+        b.doc.UndoManager.undo()
+        assert b.cells("A1:G6") == before, "one undo restores the probabilities"
+        assert b.sheet.getCellRangeByName("D3").getString() == "25"
+        # nothing to fix: refused, nothing written
+        b.sheet.getCellRangeByName("D3").setValue(0.25)
+        b.sheet.getCellRangeByName("D2").setValue(0.1)
+        assert "No probability typed as 0-100" in b.refused("fixPercentProbabilities")
+        # protected sheet: refused
+        b.sheet.getCellRangeByName("D3").setValue(25)
+        b.sheet.protect("")
+        assert "protected" in b.refused("fixPercentProbabilities")
+        assert b.sheet.getCellRangeByName("D3").getValue() == 25
+        b.sheet.unprotect("")
+        b.select("P40")
+        assert b.actions.checkData(b.ctrl) == (), "no table, no findings"
+    finally:
+        b.close()
+
+
+def checks_unknown_stages_against_the_forecast_sheet(ctx):
+    b = Book(ctx, hidden=False)
+    try:
+        b.actions.writeForecast(b.ctrl)
+        assert not any("stages" in s for s in b.actions.checkData(b.ctrl))
+        b.put([["Iris", "Pilot", 900, 46050, "Ann", "Web", "Retail", ""]], at="A10")
+        found = b.actions.checkData(b.ctrl)
+        assert any(s.startswith("1 rows have stages the forecast sheet's stage table does not know (Pilot; e.g. Sheet1.B10)")
+                   for s in found), found
+    finally:
+        b.close()
+
+
+# ---- Funnel --------------------------------------------------------------------------
+
+def funnel_sheet_chart_refusals_and_one_undo(ctx):
+    b = Book(ctx, hidden=False)  # undoing a new sheet needs a view (see the forecast test)
+    try:
+        n_sheets = b.doc.Sheets.Count
+        assert "Type a target above 0" in b.refused_with("writeFunnel", 0.0)
+        report = b.actions.writeFunnel(b.ctrl, 10000.0)
+        assert report == "Funnel written to sheet Funnel: 12 deals needed at the first stage.", report
+        fn = b.doc.Sheets.getByName("Funnel")
+        rows = b.cells("A1:E12", fn)
+        assert rows[3] == ("Stage", "Deals reached", "To next stage", "To won", "Deals needed for target"), rows[3]
+        # closed deals: Bolt, Echo lost at Lead; Flux (Qualified), Acme (Proposal), Hive
+        # (Negotiation) won -> 5 reached Lead, 3 every later stage
+        assert [r[0] for r in rows[4:9]] == ["Lead", "Qualified", "Proposal", "Negotiation", "Won"], rows
+        assert [r[1] for r in rows[4:9]] == [5, 3, 3, 3, 3], rows
+        assert abs(rows[4][2] - 0.6) < 1e-12 and abs(rows[4][3] - 0.6) < 1e-12 and rows[5][2] == 1, rows
+        # target revenue 10000 at an average won deal of 4300/3: ceil(10000 / (1433.33 * 0.6))
+        assert rows[4][4] == 12 and rows[5][4] == 7, rows
+        assert rows[10][:3] == ("Target", 10000, "won revenue") and abs(rows[11][1] - 4300 / 3) < 1e-9, rows[10:12]
+        assert fn.Charts.hasByName("PipecalcFunnel")
+        assert b.doc.NamedRanges.hasByName("PIPECALC_FUNNEL")
+        # again: the same sheet refreshed; a user's cell in the way is refused
+        b.actions.writeFunnel(b.ctrl, 20000.0)
+        assert b.doc.Sheets.Count == n_sheets + 1 and fn.getCellRangeByName("B11").getValue() == 20000
+        b.doc.UndoManager.undo()
+        b.doc.UndoManager.undo()
+        assert b.doc.Sheets.Count == n_sheets, "one undo per run removes the sheet with its chart"
+        assert not b.doc.NamedRanges.hasByName("PIPECALC_FUNNEL")
+    finally:
+        b.close()
+
+
+def funnel_refuses_user_cells_and_protected_sheet(ctx):
+    b = Book(ctx)
+    try:
+        b.actions.writeFunnel(b.ctrl, 5.0)
+        fn = b.doc.Sheets.getByName("Funnel")
+        # the table grows a stage: the funnel grows a row, onto the user's cell
+        b.put([["Iris", "Demo", 900, 46050, "Ann", "Web", "Retail", "lost"]], at="A10")
+        fn.getCellRangeByName("A13").setString("my note")
+        before = b.cells("A1:E14", fn)
+        msg = b.refused_with("writeFunnel", 5.0)
+        assert "Funnel.A13" in msg and "Nothing was written" in msg, msg
+        assert b.cells("A1:E14", fn) == before
+        fn.protect("")
+        assert "protected" in b.refused_with("writeFunnel", 5.0)
+    finally:
+        b.close()

@@ -56,3 +56,23 @@ def test_sidebar_markers_survive_reload(office):
 
 def test_sidebar_score_100000_rows(office):
     run(office, "score_100000_rows_timing")
+
+
+def test_sidebar_explain_cell_errors(office):
+    run(office, "explain_says_why_a_cell_shows_its_error")
+
+
+def test_sidebar_data_checks_and_percent_fix(office):
+    run(office, "checks_report_problems_and_fix_percent_in_one_undo")
+
+
+def test_sidebar_data_checks_unknown_stages(office):
+    run(office, "checks_unknown_stages_against_the_forecast_sheet")
+
+
+def test_sidebar_funnel_sheet_and_undo(office):
+    run(office, "funnel_sheet_chart_refusals_and_one_undo")
+
+
+def test_sidebar_funnel_refusals(office):
+    run(office, "funnel_refuses_user_cells_and_protected_sheet")

@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """test_sidebar_ui.py OXT [PNG] - the "Pipeline" deck in a real Calc window under Xvfb.
 
-Opens a lead table, opens the deck, checks the panel's text, clicks "Score leads" through
-the accessibility API (the same as a mouse click on the button), checks the written Score
-column, and saves a screenshot (PNG, default docs/sidebar.png). Needs xvfb, imagemagick.
+Opens a lead table, opens the deck, checks the panel's text and data checks, clicks "Score
+leads" through the accessibility API (the same as a mouse click on the button), checks the
+written Score column and that the explanation follows the selected cell, and saves a
+screenshot (PNG, default docs/sidebar.png). Needs xvfb, imagemagick.
 Exit status 0 when everything passed."""
 import os
 import subprocess
@@ -54,20 +55,32 @@ def main():
         kids = list(win.getWindows())
         texts = [k for k in kids if hasattr(k, "setText") and not hasattr(k, "setLabel")]
         buttons = [k for k in kids if hasattr(k, "setLabel")]
-        assert len(buttons) == 2, "expected 2 buttons, found %d" % len(buttons)
-        info = texts[0].getText()
+        assert len(buttons) == 4, "expected 4 buttons, found %d" % len(buttons)
+        # creation order: info, data checks, explanation, report, "Target:", the target field
+        info_text, checks_text, explain_text, result_text = texts[:4]
+        info = info_text.getText()
         print("panel says:", info.replace("\n", " | "))
         assert "3 open, 3 won, 2 lost" in info, info
         # moving the cursor off the table: the panel follows
         ctrl.select(sheet.getCellRangeByName("P30"))
-        assert wait_for(lambda: "No lead table" in texts[0].getText()), texts[0].getText()
+        assert wait_for(lambda: "No lead table" in info_text.getText()), info_text.getText()
         ctrl.select(sheet.getCellRangeByName("C4"))
-        assert wait_for(lambda: "3 open" in texts[0].getText())
+        assert wait_for(lambda: "3 open" in info_text.getText())
         score = [b for b in buttons if b.getAccessibleContext().getAccessibleName() == "Score leads"][0]
         score.getAccessibleContext().doAccessibleAction(0)
         assert wait_for(lambda: sheet.getCellRangeByName("I1").getString() == "Score"), "no Score column"
         assert sheet.getCellRangeByName("I4").getValue() > 0
-        print("after click:", texts[1].getText())
+        print("after click:", result_text.getText())
+        print("data checks:", checks_text.getText().replace("\n", " | "))
+        assert checks_text.getText().startswith("Data checks:"), checks_text.getText()
+        # a cell calling our function with an error: the panel says why
+        cell = sheet.getCellRangeByName("K12")
+        cell.setFormula("=ORG.PIPECALC.PIPELINEFUNCTIONS.PIPELINEFORECAST(C2:C9;B2:B9;C2:C9)")
+        ctrl.select(cell)
+        assert wait_for(lambda: "answers #NUM!" in explain_text.getText()), explain_text.getText()
+        print("explain:", explain_text.getText())
+        ctrl.select(sheet.getCellRangeByName("C4"))
+        assert wait_for(lambda: explain_text.getText() == ""), explain_text.getText()
         time.sleep(1.5)
         # small enough to commit: 75 %, 32 colours without dithering
         subprocess.run(["import", "-display", DISPLAY, "-window", "root", "-resize", "75%",

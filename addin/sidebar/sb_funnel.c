@@ -1,0 +1,257 @@
+/* sb_funnel.c - Funnel: plan through the core, check, then write the sheet and chart. */
+#include "sb_funnel.h"
+
+#include "pc_funnel.h"
+#include "pc_stage.h"
+#include "sb_forecast.h"
+#include "sb_guard.h"
+#include "sb_text.h"
+
+#include <math.h>
+#include <string.h>
+
+#define CHART_NAME "PipecalcFunnel"
+enum { NUMBER_FORMAT_PERCENT = 128, HEAD_ROW = 3, FIRST_ROW = 4, COLS = 5 };
+
+gboolean sb_funnel_parse_target(const char *text, double *target)
+{
+    GString *s = g_string_new(NULL);
+    char thousands = sb_text_german() ? '.' : ',', decimal = sb_text_german() ? ',' : '.';
+    for (const char *p = text ? text : ""; *p; p++) {
+        if (*p == ' ' || *p == '\'' || *p == thousands)
+            continue;
+        g_string_append_c(s, *p == decimal ? '.' : *p);
+    }
+    char *end = NULL;
+    double v = g_ascii_strtod(s->str, &end);
+    gboolean ok = s->len > 0 && end && *end == 0 && isfinite(v);
+    g_string_free(s, TRUE);
+    if (ok)
+        *target = v;
+    return ok;
+}
+
+/* A one-column table of the texts NAMES[0..N), then EXTRA. */
+static PcTable *order_table(char **names, gsize n, const char *extra)
+{
+    PcTable *t = pc_table_new(n + 1, 1);
+    for (gsize i = 0; i < n; i++)
+        pc_table_set_text(t, i, 0, names[i], -1);
+    pc_table_set_text(t, n, 0, extra, -1);
+    return t;
+}
+
+/* The average amount of T's won rows, 0 when there is no amount column or no amount. */
+static double average_won(const SbLeadTable *t, GPtrArray *keys)
+{
+    const PcTable *c = t->cells;
+    gssize amount = pc_roles_find(t->roles, c->cols, PC_ROLE_AMOUNT);
+    gssize outcome = pc_roles_find(t->roles, c->cols, PC_ROLE_OUTCOME);
+    gssize stage = pc_roles_find(t->roles, c->cols, PC_ROLE_STAGE);
+    double sum = 0.0;
+    gsize n = 0;
+    for (gsize r = 1; r < c->rows && amount >= 0; r++) {
+        const PcCell *a = pc_table_at(c, r, (gsize)amount);
+        if (a->kind == PC_CELL_NUMBER && isfinite(a->num) &&
+            pc_roles_row_outcome(c, keys, r, outcome, stage) == PC_OUTCOME_WON) {
+            sum += a->num;
+            n++;
+        }
+    }
+    return n && sum > 0 ? sum / (double)n : 0.0;
+}
+
+typedef struct {
+    uno_Sequence *grid;
+    gsize rows, k;     /* grid rows; open stages (the won stage is row k of the stage rows) */
+    double needed;     /* at the first stage */
+    gsize closed;
+} Sheet;
+
+/* A core status other than PC_OK / PC_ERR_DIV0 stops the plan; DIV0 shows as "-". */
+static gboolean put(Sheet *sh, gsize row, gsize col, PcStatus st, double v, PcError *err,
+                    PcError *first)
+{
+    if (st == PC_OK)
+        sb_grid_set_number(sh->grid, row, col, v);
+    else if (st == PC_ERR_DIV0)
+        sb_grid_set_text(sh->grid, row, col, "-");
+    else if (first->status == PC_OK)
+        *first = *err;
+    return st == PC_OK || st == PC_ERR_DIV0;
+}
+
+/* Compute every cell of the sheet through the core. FALSE with ERR on a core failure. */
+static gboolean plan(SbLeadTable *t, double target, Sheet *sh, PcError *err)
+{
+    GPtrArray *keys = pc_text_keys(t->cells);
+    char **order = pc_roles_stage_order(t->cells, (gsize)pc_roles_find(t->roles, t->cells->cols,
+                                                                       PC_ROLE_STAGE));
+    gsize k = sh->k = g_strv_length(order);
+    const char *won = sb_text_german() ? "Gewonnen" : "Won";
+    PcTable *data = k ? sb_closed_stage_data(t, keys, order[0], won, NULL) : NULL;
+    PcTable *stages = k ? order_table(order, k, won) : NULL;
+    double avg = average_won(t, keys);
+    PcTable *size = NULL;
+    if (avg > 0) {
+        size = pc_table_new(1, 1);
+        pc_table_set_number(size, 0, 0, avg);
+    }
+    pc_error_clear(err);
+    PcFunnel *f = NULL;
+    gsize *reached = g_new0(gsize, k + 1);
+    gboolean ok = k && data && stages && pc_funnel_new(stages, 3, NULL, 4, &f, err) == PC_OK &&
+                  pc_funnel_reached(f, data, 0, reached, err) == PC_OK;
+    sh->closed = data ? data->rows : 0;
+    sh->rows = FIRST_ROW + k + 1 + 3;
+    sh->grid = sb_grid_new(sh->rows, COLS);
+    char *src = sb_range_text(t->sheet_name, &t->range);
+    char *line = g_strdup_printf(sb_text(SB_FN_SOURCE), src, sh->closed);
+    sb_grid_set_text(sh->grid, 0, 0, sb_text(SB_FN_TITLE));
+    sb_grid_set_text(sh->grid, 1, 0, line);
+    g_free(line);
+    g_free(src);
+    static const SbText HEAD[COLS] = { SB_FC_STAGE, SB_FN_REACHED, SB_FN_TO_NEXT, SB_FN_TO_WON,
+                                       SB_FN_NEEDED };
+    for (gsize j = 0; j < COLS; j++)
+        sb_grid_set_text(sh->grid, HEAD_ROW, j, sb_text(HEAD[j]));
+    PcError first, e;
+    pc_error_clear(&first);
+    for (gsize i = 0; ok && i <= k; i++) {
+        gsize row = FIRST_ROW + i;
+        const char *name = i < k ? order[i] : won;
+        sb_grid_set_text(sh->grid, row, 0, name);
+        sb_grid_set_number(sh->grid, row, 1, (double)reached[i]);
+        if (i == k)
+            break;
+        double v = 0.0; /* each status is taken before V is read: argument order is unspecified */
+        const char *next = i + 1 < k ? order[i + 1] : won;
+        PcStatus st = pc_stage_conversion(data, name, next, stages, NULL, &v, &e);
+        ok = put(sh, row, 2, st, v, &e, &first);
+        st = pc_stage_conversion(data, name, won, stages, NULL, &v, &e);
+        ok = put(sh, row, 3, st, v, &e, &first) && ok;
+        st = pc_leads_needed(target, data, name, stages, NULL, size, &v, &e);
+        ok = put(sh, row, 4, st, v, &e, &first) && ok;
+        if (i == 0)
+            sh->needed = st == PC_OK ? v : NAN;
+    }
+    if (!ok && first.status != PC_OK)
+        *err = first;
+    gsize tr = FIRST_ROW + k + 2;
+    sb_grid_set_text(sh->grid, tr, 0, sb_text(SB_FN_TARGET));
+    sb_grid_set_number(sh->grid, tr, 1, target);
+    sb_grid_set_text(sh->grid, tr, 2, sb_text(avg > 0 ? SB_FN_REVENUE : SB_FN_DEALS));
+    if (avg > 0) {
+        sb_grid_set_text(sh->grid, tr + 1, 0, sb_text(SB_FN_AVERAGE));
+        sb_grid_set_number(sh->grid, tr + 1, 1, avg);
+    }
+    pc_funnel_free(f);
+    g_free(reached);
+    pc_table_free(size);
+    pc_table_free(data);
+    pc_table_free(stages);
+    g_strfreev(order);
+    g_ptr_array_unref(keys);
+    return ok;
+}
+
+/* Write SH onto SHEET (index INDEX, named NAME), clearing OLD first. In the undo context. */
+static gboolean write_sheet(SbLeadTable *t, Sheet *sh, uno_Interface *sheet, sal_Int16 index,
+                            const char *name, const SbRange *old, GError **error)
+{
+    SbRange all = { index, 0, 0, COLS - 1, (sal_Int32)sh->rows - 1 };
+    SbRange conv = { index, 2, FIRST_ROW, 3, (sal_Int32)(FIRST_ROW + sh->k) };
+    SbRange chart = { index, 0, HEAD_ROW, 1, (sal_Int32)(FIRST_ROW + sh->k) };
+    return (old == NULL || sb_clear(sheet, old, error)) && sb_write(sheet, &all, sh->grid, error) &&
+           sb_number_format(t->model, sheet, &conv, NUMBER_FORMAT_PERCENT, error) &&
+           sb_put_chart(sheet, CHART_NAME, &chart, COLS + 1, error) &&
+           sb_marker_set(t->model, SB_MARKER_FUNNEL, name, &all, error);
+}
+
+/* Check, then write SH in one undo step: onto our marked sheet, or a new one. */
+static gboolean place(SbLeadTable *t, Sheet *sh, char **message, GError **error)
+{
+    SbRange old;
+    gboolean reuse = sb_marker_get(t->model, SB_MARKER_FUNNEL, &old);
+    uno_Interface *sheet = NULL;
+    char *name = NULL;
+    sal_Int16 index = reuse ? old.Sheet : 0;
+    if (reuse) {
+        sheet = sb_sheet_at(t->model, old.Sheet, error);
+        if (!sheet)
+            return FALSE;
+        name = sb_sheet_name(sheet);
+        SbRange all = { old.Sheet, 0, 0, COLS - 1, (sal_Int32)sh->rows - 1 };
+        char *in_the_way = NULL;
+        if ((*message = sb_guard_refusal(t->model, sheet, name)) ||
+            !sb_guard_free(sheet, name, &all, &old, &in_the_way, error)) {
+            if (in_the_way)
+                *message = in_the_way;
+            cu_release(sheet);
+            g_free(name);
+            return FALSE;
+        }
+    } else {
+        if ((*message = sb_guard_refusal(t->model, NULL, NULL)))
+            return FALSE;
+        uno_Interface *sheets = sb_sheets(t->model, error);
+        if (!sheets)
+            return FALSE;
+        name = sb_free_sheet_name(sheets, sb_text(SB_FN_SHEET));
+        sheets->release(sheets);
+    }
+    SbGuard g;
+    gboolean ok = sb_guard_begin(&g, t->model, sb_text(SB_UNDO_FUNNEL), error);
+    if (ok && !reuse)
+        ok = (sheet = sb_insert_sheet(t->model, name, &index, error)) != NULL;
+    ok = ok && write_sheet(t, sh, sheet, index, name, reuse ? &old : NULL, error);
+    sb_guard_end(&g, ok);
+    cu_release(sheet);
+    if (ok) {
+        char needed[64];
+        if (isnan(sh->needed))
+            g_strlcpy(needed, "-", sizeof needed);
+        else
+            g_snprintf(needed, sizeof needed, "%.0f", sh->needed);
+        *message = g_strdup_printf(sb_text(SB_FN_DONE), name, needed);
+    }
+    g_free(name);
+    return ok;
+}
+
+gboolean sb_funnel_run(SbLeadTable *t, double target, char **message)
+{
+    *message = NULL;
+    if (!t->cells) {
+        *message = g_strdup(sb_text(SB_NO_TABLE));
+        return FALSE;
+    }
+    if (!(isfinite(target) && target > 0)) {
+        *message = g_strdup(sb_text(SB_FN_NEED_TARGET));
+        return FALSE;
+    }
+    if (pc_roles_find(t->roles, t->cells->cols, PC_ROLE_STAGE) < 0) {
+        *message = g_strdup(sb_text(SB_FN_NEEDS));
+        return FALSE;
+    }
+    if (t->counts.won == 0 || t->counts.lost == 0) {
+        *message = g_strdup_printf(sb_text(SB_NO_CLOSED), t->counts.won, t->counts.lost);
+        return FALSE;
+    }
+    Sheet sh = { 0 };
+    PcError err;
+    GError *error = NULL;
+    gboolean ok = FALSE;
+    if (!plan(t, target, &sh, &err))
+        *message = sh.k ? g_strdup_printf(sb_text(SB_FN_FAILED), err.message)
+                        : g_strdup(sb_text(SB_FN_NEEDS));
+    else
+        ok = place(t, &sh, message, &error);
+    if (error) {
+        g_free(*message);
+        *message = g_strdup_printf(sb_text(SB_FAILED), error->message);
+        g_error_free(error);
+    }
+    sb_grid_free(sh.grid);
+    return ok;
+}
