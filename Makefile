@@ -110,11 +110,14 @@ PY := /usr/bin/python3
 .PHONY: run install uninstall test-table test-calc check check-asan check-valgrind check-imports
 
 # Build, install into a private profile under build/out/run, open the demo workbook.
-run: deps oxt
+# (a sub-make: flags from pkg-config are read after deps installed what they need)
+run: deps
+	@$(MAKE) --no-print-directory oxt
 	$(PY) build/run.py $(OXT)
 
 # Install into / remove from the user's own LibreOffice (not as root: unopkg refuses).
-install: deps oxt
+install: deps
+	@$(MAKE) --no-print-directory oxt
 	@if [ "$$(id -u)" -eq 0 ]; then echo "make install: run it as the user whose LibreOffice should get Pipecalc (unopkg refuses root); for all users: $(OFFICE)/unopkg add --shared $(OXT)"; exit 1; fi
 	$(OFFICE)/unopkg add --force $(OXT)
 	@echo "Pipecalc installed: restart LibreOffice Calc."
@@ -162,5 +165,79 @@ check: deps
 	-@$(MAKE) --no-print-directory check-asan
 	-@$(MAKE) --no-print-directory check-valgrind
 	-@$(MAKE) --no-print-directory check-imports
+	-@$(MAKE) --no-print-directory check-fuzz
 	-@$(MAKE) --no-print-directory test-calc
 	@sh build/summary.sh $(RESULTS)
+
+# ---- fuzzing (tests/fuzz, README: Reliability) ----------------------------------------
+# One libFuzzer harness per core entry point, built with clang + ASan + UBSan over the core
+# sources. `make fuzz` runs each for FUZZ_SECONDS on its committed seed corpus (new inputs
+# go to $(OUT)/fuzz/corpus/<harness>, crashes to $(OUT)/fuzz/); `make check-fuzz` is the
+# smoke pass of `make check`: FUZZ_SMOKE seconds in all.
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE   ?= 60
+FUZZ_NAMES   := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINS    := $(FUZZ_NAMES:%=$(OUT)/fuzz/fuzz_%)
+FUZZ_CF      := $(CSTD) -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+                -fno-omit-frame-pointer $(GLIB_CF) $(UNO_CF) -Iaddin/core -Iaddin/uno
+.PHONY: fuzz fuzz-build check-fuzz
+fuzz-build: $(FUZZ_BINS)
+$(OUT)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(CORE_SRC) $(wildcard addin/core/*.h) addin/uno/cu_string.c
+	@mkdir -p $(@D)
+	clang $(FUZZ_CF) $< $(CORE_SRC) addin/uno/cu_string.c -o $@ \
+	  -L$(SDK)/lib -luno_sal -Wl,-rpath,$(OFFICE) $(GLIB_LD) -lm
+fuzz: $(FUZZ_BINS)
+	@sh tests/fuzz/run-fuzz.sh $(OUT)/fuzz $(FUZZ_SECONDS) long $(FUZZ_NAMES)
+check-fuzz: $(FUZZ_BINS)
+	@sh tests/fuzz/run-fuzz.sh $(OUT)/fuzz $$(( $(FUZZ_SMOKE) / $(words $(FUZZ_NAMES)) )) smoke $(FUZZ_NAMES)
+
+# ---- benchmark (tests/bench; not part of check: it prints figures, it never fails CI) ----
+# make bench: one headless office with pipecalc.oxt and the two bench-only add-ins (a
+# Python peer and the marshalling floors), medians and ratios into $(OUT)/bench.md.
+# make bench-smoke: the same scripts at 10k rows, one repetition, so they do not rot.
+BENCH    := $(OUT)/bench
+BENCH_CF := $(CSTD) $(WARN) $(OPT) -fPIC $(GLIB_CF) -Iaddin/core -Iaddin/uno
+
+.PHONY: bench bench-smoke bench-build
+bench-build: oxt $(BENCH)/benchfloor.oxt $(BENCH)/pybench.oxt $(BENCH)/bench-core $(BENCH)/prof-convert
+
+$(BENCH)/floor/libbenchfloor.so: tests/bench/noop/bench_floor.c $(wildcard addin/uno/*.c addin/uno/*.h) $(CORE_LIB)
+	mkdir -p $(@D)
+	$(CC) $(BENCH_CF) -fvisibility=hidden $(UNO_CF) -shared -o $@ $< $(wildcard addin/uno/*.c) \
+	  $(CORE_LIB) $(UNO_LD) $(GLIB_LD) -lm -Wl,--no-undefined
+
+$(BENCH)/benchfloor.oxt: $(BENCH)/floor/libbenchfloor.so tests/bench/noop/XBenchFloor.idl $(wildcard tests/bench/noop/*.xml tests/bench/noop/*/*.xml) tests/bench/noop/benchfloor.components tests/bench/make_xcu.py
+	$(SDK)/bin/unoidl-write $(OFFICE_RDB) tests/bench/noop/XBenchFloor.idl $(BENCH)/floor/benchfloor.rdb
+	$(PY) tests/bench/make_xcu.py $(BENCH)/floor/CalcAddIns.xcu org.pipecalc.bench.BenchFloor \
+	  noopForecast=NOOP_FORECAST noopConversion=NOOP_CONVERSION noopScore=NOOP_SCORE \
+	  convForecast=CONV_FORECAST convConversion=CONV_CONVERSION convScore=CONV_SCORE \
+	  noopForecastDoubles=NOOP_FORECAST_DOUBLES
+	mkdir -p $(BENCH)/floor/META-INF
+	cp tests/bench/noop/META-INF/manifest.xml $(BENCH)/floor/META-INF/
+	cp tests/bench/noop/description.xml tests/bench/noop/benchfloor.components $(BENCH)/floor/
+	rm -f $@ && cd $(BENCH)/floor && zip -q -r -X $(abspath $@) .
+
+$(BENCH)/pybench.oxt: $(wildcard tests/bench/pyaddin/* tests/bench/pyaddin/META-INF/*) tests/bench/make_xcu.py
+	mkdir -p $(BENCH)/py/META-INF
+	$(SDK)/bin/unoidl-write $(OFFICE_RDB) tests/bench/pyaddin/XPyPipelineFunctions.idl $(BENCH)/py/pybench.rdb
+	$(PY) tests/bench/make_xcu.py $(BENCH)/py/CalcAddIns.xcu org.pipecalc.bench.PyPipelineFunctions \
+	  pyPipelineForecast=PY_PIPELINE_FORECAST pyStageConversion=PY_STAGE_CONVERSION pyLeadScore=PY_LEAD_SCORE
+	cp tests/bench/pyaddin/META-INF/manifest.xml $(BENCH)/py/META-INF/
+	cp tests/bench/pyaddin/description.xml tests/bench/pyaddin/pipecalc_py.py $(BENCH)/py/
+	rm -f $@ && cd $(BENCH)/py && zip -q -r -X $(abspath $@) .
+
+$(BENCH)/bench-core: tests/bench/bench_core.c $(CORE_LIB)
+	mkdir -p $(@D)
+	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) -Iaddin/core $< $(CORE_LIB) $(GLIB_LD) -lm -o $@
+
+# the conversion + core of one PIPELINE_FORECAST call outside the office, for callgrind
+$(BENCH)/prof-convert: tests/bench/prof_convert.c addin/uno/cu_convert.c addin/uno/cu_string.c $(wildcard addin/uno/*.h) $(CORE_LIB)
+	mkdir -p $(@D)
+	$(CC) $(BENCH_CF) $(UNO_CF) $< addin/uno/cu_convert.c addin/uno/cu_string.c $(CORE_LIB) \
+	  -L$(SDK)/lib -luno_cppu -luno_sal -Wl,-rpath,$(OFFICE) $(GLIB_LD) -lm -o $@
+
+bench: bench-build
+	$(PY) tests/bench/bench.py --out $(OUT)
+
+bench-smoke: bench-build
+	$(PY) tests/bench/bench.py --out $(OUT) --smoke
