@@ -1,6 +1,7 @@
 /* pc_score.c - LEAD_SCORE: naive-Bayes win probability of leads, trained on past leads.
  *
- * Exports pc_lead_score; everything else has file scope. One call trains once and scores
+ * Exports pc_lead_score and pc_lead_factors (the terms of one lead's score, from the same
+ * model); everything else has file scope. One call trains once and scores
  * every lead: each value (or numeric bin) of each column gets its log-odds term
  * log P(v|L) - log P(v|W), so scoring a lead is one lookup per column. Values are found by
  * id: every distinct history text key and every distinct history number gets a value id,
@@ -439,35 +440,73 @@ static double delta_of(const Model *m, gsize j, const PcCell *c, const gsize *le
     return s ? s->delta : 0.0;
 }
 
-/* Score every lead of M into a new array *SCORES. */
-static PcStatus score_leads(const Model *m, double **scores, PcError *err)
+/* Return a new array mapping Leads text ids to History value ids + 1 (0: blank or
+ * unseen), NULL when memory runs out. */
+static gsize *map_lead_texts(const Model *m)
 {
     guint n_texts = pc_table_text_count(m->leads);
     gsize *lead_vid = g_try_new(gsize, MAX(n_texts, 1));
-    double *out = g_try_new(double, m->n_leads);
-    if (!lead_vid || !out) {
-        g_free(lead_vid);
-        g_free(out);
-        return fail_nomem(err, 0);
-    }
+    if (!lead_vid)
+        return NULL;
     GPtrArray *lkeys = pc_text_keys(m->leads);
     for (guint i = 0; i < n_texts; i++) {
         const char *key = g_ptr_array_index(lkeys, i);
         lead_vid[i] = key[0] ? GPOINTER_TO_SIZE(g_hash_table_lookup(m->vid_of_key, key)) : 0;
     }
     g_ptr_array_unref(lkeys);
-    /* log odds of lost over won: prior, then one term per column */
-    double prior = log((double)m->n_lost) - log((double)m->n_won);
+    return lead_vid;
+}
+
+/* Return lead I's log odds of lost over won: the prior, then one term per column. When
+ * TERMS is not NULL, each column's term goes there too (n_cols of them). */
+static double lead_log_odds_lost(const Model *m, gsize i, const gsize *lead_vid, double *terms)
+{
+    double d = log((double)m->n_lost) - log((double)m->n_won);
+    for (gsize j = 0; j < m->n_cols; j++) {
+        double t = delta_of(m, j, lead_cell(m, i, j), lead_vid);
+        if (terms)
+            terms[j] = t;
+        d += t;
+    }
+    return d;
+}
+
+/* Score every lead of M into a new array *SCORES. */
+static PcStatus score_leads(const Model *m, double **scores, PcError *err)
+{
+    gsize *lead_vid = map_lead_texts(m);
+    double *out = g_try_new(double, m->n_leads);
+    if (!lead_vid || !out) {
+        g_free(lead_vid);
+        g_free(out);
+        return fail_nomem(err, 0);
+    }
     for (gsize i = 0; i < m->n_leads; i++) {
-        double d = prior;
-        for (gsize j = 0; j < m->n_cols; j++)
-            d += delta_of(m, j, lead_cell(m, i, j), lead_vid);
+        double d = lead_log_odds_lost(m, i, lead_vid, NULL);
         /* 1 / (1 + e^d) without overflow */
         out[i] = d > 0 ? exp(-d) / (1.0 + exp(-d)) : 1.0 / (1.0 + exp(d));
     }
     g_free(lead_vid);
     *scores = out;
     return PC_OK;
+}
+
+/* Check the arguments and train M on them (the one model of score and factors). */
+static PcStatus build_model(Model *m, const PcTable *leads, const PcTable *history,
+                            const PcTable *outcomes, const PcTable *smoothing, PcError *err)
+{
+    memset(m, 0, sizeof *m);
+    m->leads = leads;
+    m->history = history;
+    m->outcomes = outcomes;
+    PcStatus st = check_args(m, smoothing, err);
+    if (st == PC_OK)
+        st = read_outcomes(m, err);
+    if (st == PC_OK)
+        st = key_history_texts(m, err);
+    if (st == PC_OK)
+        st = train(m, err);
+    return st;
 }
 
 PcStatus pc_lead_score(const PcTable *leads, const PcTable *history, const PcTable *outcomes,
@@ -478,21 +517,42 @@ PcStatus pc_lead_score(const PcTable *leads, const PcTable *history, const PcTab
     *scores = NULL;
     *n_scores = 0;
     Model m;
-    memset(&m, 0, sizeof m);
-    m.leads = leads;
-    m.history = history;
-    m.outcomes = outcomes;
-    PcStatus st = check_args(&m, smoothing, err);
-    if (st == PC_OK)
-        st = read_outcomes(&m, err);
-    if (st == PC_OK)
-        st = key_history_texts(&m, err);
-    if (st == PC_OK)
-        st = train(&m, err);
+    PcStatus st = build_model(&m, leads, history, outcomes, smoothing, err);
     if (st == PC_OK)
         st = score_leads(&m, scores, err);
     if (st == PC_OK)
         *n_scores = m.n_leads;
+    model_clear(&m);
+    return st;
+}
+
+PcStatus pc_lead_factors(const PcTable *leads, const PcTable *history, const PcTable *outcomes,
+                         const PcTable *smoothing, gsize lead, double *prior, double **terms,
+                         gsize *n_terms, PcError *err)
+{
+    g_return_val_if_fail(prior && terms && n_terms, PC_ERR_ARG);
+    *terms = NULL;
+    *n_terms = 0;
+    Model m;
+    PcStatus st = build_model(&m, leads, history, outcomes, smoothing, err);
+    if (st == PC_OK && lead >= m.n_leads)
+        st = pc_fail(err, PC_ERR_ARG, 0, -1, "there is no lead %zu among %zu", lead + 1, m.n_leads);
+    gsize *lead_vid = st == PC_OK ? map_lead_texts(&m) : NULL;
+    double *out = st == PC_OK ? g_try_new(double, MAX(m.n_cols, 1)) : NULL;
+    if (st == PC_OK && (!lead_vid || !out))
+        st = fail_nomem(err, 0);
+    if (st == PC_OK) {
+        lead_log_odds_lost(&m, lead, lead_vid, out);
+        /* the model works in the odds against winning: turn every sign for the caller */
+        for (gsize j = 0; j < m.n_cols; j++)
+            out[j] = out[j] == 0.0 ? 0.0 : -out[j];
+        *prior = log((double)m.n_won) - log((double)m.n_lost);
+        *terms = out;
+        *n_terms = m.n_cols;
+        out = NULL;
+    }
+    g_free(out);
+    g_free(lead_vid);
     model_clear(&m);
     return st;
 }

@@ -18,4 +18,16 @@ PcStatus pc_lead_score(const PcTable *leads, const PcTable *history, const PcTab
                        const PcTable *smoothing, double **scores, gsize *n_scores,
                        PcError *err);
 
+/* The terms of lead number LEAD (0-based, as pc_lead_score numbers the leads) of the
+ * same model pc_lead_score trains on the same arguments: *PRIOR is the log odds of winning
+ * among the training rows, log(n_won / n_lost); *TERMS a new array (g_free) of *N_TERMS
+ * values, one per History column, each the natural-log odds factor for winning that the
+ * lead's value in that column contributes (0 for a blank value, one no training row has,
+ * or an empty bin). Then logit(score) = *PRIOR + sum of *TERMS, i.e. the column's value
+ * multiplies the odds of winning by exp(term). Errors as pc_lead_score, and PC_ERR_ARG
+ * when LEAD is not below the number of leads; then *TERMS is NULL. */
+PcStatus pc_lead_factors(const PcTable *leads, const PcTable *history, const PcTable *outcomes,
+                         const PcTable *smoothing, gsize lead, double *prior, double **terms,
+                         gsize *n_terms, PcError *err);
+
 #endif

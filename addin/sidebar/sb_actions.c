@@ -9,6 +9,7 @@
 #include "sb_forecast.h"
 #include "sb_funnel.h"
 #include "sb_score.h"
+#include "sb_share.h"
 #include "sb_table.h"
 #include "sb_text.h"
 
@@ -19,7 +20,9 @@
 
 static const char *const MEMBER_NAMES[SB_N_ACTIONS] = { "describe", "scoreLeads", "writeForecast",
                                                         "explainCell", "checkData",
-                                                        "fixPercentProbabilities", "writeFunnel" };
+                                                        "fixPercentProbabilities", "writeFunnel",
+                                                        "shareCopy", "writeForecastPeriod",
+                                                        "leadFactors" };
 
 /* member position -> action + 1 (0: not one of ours) */
 static int action_at[MAX_MEMBERS];
@@ -50,8 +53,14 @@ static gpointer resolve_members(gpointer unused)
     return NULL;
 }
 
-/* Find the table around CONTROLLER's cursor and run ACTION (TARGET for the funnel). */
-static gboolean run_on_table(SbAction action, uno_Interface *controller, double target,
+/* What some actions take besides the table. */
+typedef struct {
+    double target;     /* funnel */
+    double start, end; /* forecast period, 0 = open */
+} Params;
+
+/* Find the table around CONTROLLER's cursor and run ACTION with P. */
+static gboolean run_on_table(SbAction action, uno_Interface *controller, const Params *p,
                              char **message)
 {
     if (action == SB_ACTION_EXPLAIN) {
@@ -81,10 +90,11 @@ static gboolean run_on_table(SbAction action, uno_Interface *controller, double 
             ok = sb_checks_fix_percent(&t, message);
             break;
         case SB_ACTION_FUNNEL:
-            ok = sb_funnel_run(&t, target, message);
+            ok = sb_funnel_run(&t, p->target, message);
             break;
         case SB_ACTION_FORECAST:
-            ok = sb_forecast_run(&t, message);
+        case SB_ACTION_FORECAST_PERIOD:
+            ok = sb_forecast_run_period(&t, p->start, p->end, message);
             break;
         default: /* the list of checks is answered by actions_call (checkData) */
             *message = sb_table_describe(&t);
@@ -97,12 +107,44 @@ static gboolean run_on_table(SbAction action, uno_Interface *controller, double 
 
 gboolean sb_actions_run(SbAction action, uno_Interface *controller, char **message)
 {
-    return run_on_table(action, controller, 0.0, message);
+    Params p = { 0 };
+    if (action == SB_ACTION_SHARE)
+        return sb_share_run(controller, NULL, message);
+    if (action == SB_ACTION_FACTORS) {
+        *message = sb_actions_factors(controller);
+        if (!*message)
+            *message = g_strdup("");
+        return TRUE;
+    }
+    return run_on_table(action, controller, &p, message);
 }
 
 gboolean sb_actions_funnel(uno_Interface *controller, double target, char **message)
 {
-    return run_on_table(SB_ACTION_FUNNEL, controller, target, message);
+    Params p = { .target = target };
+    return run_on_table(SB_ACTION_FUNNEL, controller, &p, message);
+}
+
+gboolean sb_actions_share(uno_Interface *controller, const char *url, char **message)
+{
+    return sb_share_run(controller, url, message);
+}
+
+gboolean sb_actions_forecast_period(uno_Interface *controller, double start, double end,
+                                    char **message)
+{
+    Params p = { .start = start, .end = end };
+    return run_on_table(SB_ACTION_FORECAST_PERIOD, controller, &p, message);
+}
+
+char *sb_actions_factors(uno_Interface *controller)
+{
+    SbLeadTable t;
+    char *text = NULL;
+    if (sb_table_find(controller, &t, NULL))
+        text = sb_score_factors(&t, controller);
+    sb_table_clear(&t);
+    return text;
 }
 
 /* The checks of the table around CONTROLLER's cursor (empty without a table). */
@@ -115,11 +157,12 @@ static GPtrArray *checks_of(uno_Interface *controller, SbLeadTable *t, gboolean 
 }
 
 void sb_actions_panel(uno_Interface *controller, char **info, char **checks, char **explain,
-                      gboolean *percent_fixable)
+                      char **factors, gboolean *percent_fixable)
 {
     SbLeadTable t;
     GPtrArray *lines = checks_of(controller, &t, percent_fixable);
     *info = sb_table_describe(&t);
+    *factors = t.cells ? sb_score_factors(&t, controller) : NULL;
     if (!t.cells) {
         *checks = g_strdup("");
     } else {
@@ -182,9 +225,24 @@ static gboolean actions_call(CuObject *self, guint iface, sal_Int32 pos,
         return FALSE;
     }
     char *message = NULL;
-    gboolean ok = a - 1 == SB_ACTION_FUNNEL
-                      ? sb_actions_funnel(controller, *(double *)args[1], &message)
-                      : sb_actions_run((SbAction)(a - 1), controller, &message);
+    gboolean ok;
+    switch (a - 1) {
+    case SB_ACTION_FUNNEL:
+        ok = sb_actions_funnel(controller, *(double *)args[1], &message);
+        break;
+    case SB_ACTION_SHARE: {
+        char *url = cu_ustr_to_utf8(*(rtl_uString **)args[1]);
+        ok = sb_actions_share(controller, url, &message);
+        g_free(url);
+        break;
+    }
+    case SB_ACTION_FORECAST_PERIOD:
+        ok = sb_actions_forecast_period(controller, *(double *)args[1], *(double *)args[2], &message);
+        break;
+    default:
+        ok = sb_actions_run((SbAction)(a - 1), controller, &message);
+        break;
+    }
     if (!ok) {
         cu_throw_illegal_argument(exc_storage, message, 0);
         g_free(message);

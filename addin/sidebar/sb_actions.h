@@ -17,6 +17,9 @@ typedef enum {
     SB_ACTION_CHECKS,      /* a list of sentences (checkData), not through sb_actions_run */
     SB_ACTION_FIX_PERCENT,
     SB_ACTION_FUNNEL,      /* takes a target: see sb_actions_funnel */
+    SB_ACTION_SHARE,       /* sb_actions_share */
+    SB_ACTION_FORECAST_PERIOD, /* sb_actions_forecast_period */
+    SB_ACTION_FACTORS,     /* sb_actions_factors */
     SB_N_ACTIONS
 } SbAction;
 
@@ -30,11 +33,24 @@ gboolean sb_actions_run(SbAction action, uno_Interface *controller, char **messa
 /* Write the funnel for TARGET on the table around CONTROLLER's cursor; as sb_actions_run. */
 gboolean sb_actions_funnel(uno_Interface *controller, double target, char **message);
 
+/* Save the copy with values (sb_share.h) of CONTROLLER's document to URL (NULL or "":
+ * next to the document); as sb_actions_run. */
+gboolean sb_actions_share(uno_Interface *controller, const char *url, char **message);
+
+/* Write the forecast for deals closing in [START, END] (serials, 0 = open); as
+ * sb_actions_run. */
+gboolean sb_actions_forecast_period(uno_Interface *controller, double start, double end,
+                                    char **message);
+
+/* The factors of the scored lead in the cursor's row (sb_score_factors), or NULL. */
+char *sb_actions_factors(uno_Interface *controller);
+
 /* What the panel shows for CONTROLLER's cursor, from one reading of the table: the
  * description, the data checks as one text (heading and lines) and the explanation of the
- * cell (NULL when it calls none of our functions). *PERCENT_FIXABLE: the percent check
+ * cell (NULL when it calls none of our functions), the factors of the scored lead in the
+ * cursor's row (NULL when it is none). *PERCENT_FIXABLE: the percent check
  * found something. g_free the texts. */
 void sb_actions_panel(uno_Interface *controller, char **info, char **checks, char **explain,
-                      gboolean *percent_fixable);
+                      char **factors, gboolean *percent_fixable);
 
 #endif

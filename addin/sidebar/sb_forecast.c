@@ -31,6 +31,9 @@ typedef struct {
     GArray *months;          /* distinct close months of open deals, sorted; NO_MONTH last */
     GPtrArray *owners;       /* distinct owner texts (borrowed), first-seen order */
     gboolean live;           /* Expected per month as formulas */
+    double start, end;       /* the period (serials, 0 = open) */
+    PcTable *start_t, *end_t; /* the same as PIPELINE_FORECAST arguments, NULL when open */
+    SbProgress progress;     /* the status bar: one step per month and owner row */
     PcError err;
 } Plan;
 
@@ -44,6 +47,24 @@ static void plan_clear(Plan *p)
     pc_table_free(p->stage_table);
     if (p->months) g_array_free(p->months, TRUE);
     if (p->owners) g_ptr_array_unref(p->owners);
+    pc_table_free(p->start_t);
+    pc_table_free(p->end_t);
+}
+
+static gboolean has_period(const Plan *p)
+{
+    return p->start_t || p->end_t;
+}
+
+/* Month M (NO_MONTH: undated) has days in the period: only those months get a row. */
+static gboolean month_in_period(const Plan *p, gint m)
+{
+    if (!has_period(p))
+        return TRUE;
+    if (m == NO_MONTH) /* PIPELINE_FORECAST counts no undated deal once a bound is given */
+        return FALSE;
+    return (p->end <= 0 || pc_month_first_day(m) <= floor(p->end)) &&
+           (p->start <= 0 || pc_month_last_day(m) >= floor(p->start));
 }
 
 /* A one-column table of the texts NAMES (N of them), then EXTRA when not NULL. */
@@ -158,7 +179,7 @@ static void collect_open(Plan *p, GPtrArray *keys)
             continue;
         g_array_append_val(p->open, r);
         gint m = month_of_row(p, r);
-        if (!g_hash_table_contains(months, GINT_TO_POINTER(m + 2))) {
+        if (month_in_period(p, m) && !g_hash_table_contains(months, GINT_TO_POINTER(m + 2))) {
             g_hash_table_add(months, GINT_TO_POINTER(m + 2));
             g_array_append_val(p->months, m);
         }
@@ -226,10 +247,17 @@ static PcStatus forecast(Plan *p, GPtrArray *keys, RowFilter filter, gconstpoint
             pct = pc_table_new(1, 1);
             pc_table_set_number(pct, 0, 0, q);
         }
-        PcForecastArgs a = { amounts, stages, p->stage_table, NULL, NULL, NULL, pct };
+        PcTable *dates = NULL;
+        if (has_period(p) && p->close >= 0) {
+            gsize dc = (gsize)p->close;
+            dates = pc_table_select(c, (gsize *)rows->data, rows->len, &dc, 1);
+        }
+        PcForecastArgs a = { amounts, stages, p->stage_table, dates, p->start_t, p->end_t, pct };
         pc_error_clear(&p->err);
-        st = amounts && stages ? pc_pipeline_forecast(&a, out, &p->err)
-                               : pc_fail(&p->err, PC_ERR_NOMEM, -1, -1, "the table is too large");
+        st = amounts && stages && (dates || !has_period(p) || p->close < 0)
+                 ? pc_pipeline_forecast(&a, out, &p->err)
+                 : pc_fail(&p->err, PC_ERR_NOMEM, -1, -1, "the table is too large");
+        pc_table_free(dates);
         if (st != PC_OK && p->err.row >= 0 && (gsize)p->err.row < rows->len) {
             /* the core counted rows of our selection: name the sheet's row instead */
             gsize sheet_row = (gsize)p->t->range.StartRow + g_array_index(rows, gsize, p->err.row) + 1;
@@ -243,6 +271,48 @@ static PcStatus forecast(Plan *p, GPtrArray *keys, RowFilter filter, gconstpoint
     }
     g_array_free(rows, TRUE);
     return st;
+}
+
+/* The number of open deals PIPELINE_FORECAST counts in the period: its own period rule,
+ * asked with every amount and probability 1. */
+static PcStatus deals_in_period(Plan *p, gsize *n)
+{
+    *n = p->open->len;
+    if (!has_period(p) || p->open->len == 0)
+        return PC_OK;
+    gsize k = p->open->len, sc = (gsize)p->stage, dc = (gsize)MAX(p->close, 0);
+    PcTable *ones = pc_table_new(k, 1);
+    PcTable *stages = pc_table_select(p->t->cells, (gsize *)p->open->data, k, &sc, 1);
+    PcTable *dates = p->close >= 0 ? pc_table_select(p->t->cells, (gsize *)p->open->data, k, &dc, 1)
+                                   : NULL;
+    for (gsize i = 0; ones && i < k; i++)
+        pc_table_set_number(ones, i, 0, 1.0);
+    PcForecastArgs a = { ones, stages, ones, dates, p->start_t, p->end_t, NULL };
+    double count = 0;
+    pc_error_clear(&p->err);
+    PcStatus st = ones && stages ? pc_pipeline_forecast(&a, &count, &p->err)
+                                 : pc_fail(&p->err, PC_ERR_NOMEM, -1, -1, "the table is too large");
+    if (st == PC_OK)
+        *n = (gsize)(count + 0.5);
+    pc_table_free(ones);
+    pc_table_free(stages);
+    pc_table_free(dates);
+    return st;
+}
+
+/* SERIAL as YYYY-MM-DD into BUF; "..." when 0 (an open bound). */
+static void date_text(double serial, char *buf, gsize size)
+{
+    if (serial <= 0) {
+        g_strlcpy(buf, "...", size);
+        return;
+    }
+    GDate d;
+    g_date_clear(&d, 1);
+    g_date_set_dmy(&d, 30, G_DATE_DECEMBER, 1899);
+    g_date_add_days(&d, (guint)floor(serial));
+    g_snprintf(buf, size, "%04d-%02d-%02d", (int)g_date_get_year(&d), (int)g_date_get_month(&d),
+               (int)g_date_get_day(&d));
 }
 
 /* ---- the sheet --------------------------------------------------------------------- */
@@ -299,6 +369,14 @@ static PcStatus lay_out(Plan *p, GPtrArray *keys, Layout *l)
     sb_grid_set_text(l->grid, 0, 0, sb_text(SB_FC_TITLE));
     sb_grid_set_text(l->grid, 1, 0, line);
     g_free(line);
+    if (has_period(p)) {
+        char from[16], until[16];
+        date_text(p->start, from, sizeof from);
+        date_text(p->end, until, sizeof until);
+        line = g_strdup_printf(sb_text(SB_FC_PERIOD), from, until);
+        sb_grid_set_text(l->grid, 2, 0, line);
+        g_free(line);
+    }
     g_free(src);
     /* stage table */
     sb_grid_set_text(l->grid, 3, 0, sb_text(SB_FC_STAGE));
@@ -325,6 +403,7 @@ static PcStatus lay_out(Plan *p, GPtrArray *keys, Layout *l)
         gint m = g_array_index(p->months, gint, i);
         gsize row = l->month_row0 + 1 + i;
         char label[16];
+        sb_progress_set(&p->progress, (sal_Int32)i);
         if (m == NO_MONTH)
             g_strlcpy(label, sb_text(SB_FC_NO_DATE), sizeof label);
         else
@@ -338,8 +417,14 @@ static PcStatus lay_out(Plan *p, GPtrArray *keys, Layout *l)
         }
         if (m == NO_MONTH)
             continue;
-        sb_grid_set_number(l->grid, row, 5, pc_month_first_day(m));
-        sb_grid_set_number(l->grid, row, 6, pc_month_last_day(m));
+        /* the month's days in the period: what the live formula below counts */
+        double first = pc_month_first_day(m), last = pc_month_last_day(m);
+        if (p->start > 0 && floor(p->start) > first)
+            first = floor(p->start);
+        if (p->end > 0 && floor(p->end) < last)
+            last = floor(p->end);
+        sb_grid_set_number(l->grid, row, 5, first);
+        sb_grid_set_number(l->grid, row, 6, last);
         if (p->live) { /* the same number, but following edits of the table and stage table */
             data.StartColumn = data.EndColumn = p->t->range.StartColumn + (sal_Int32)p->amount;
             char *a = sb_range_ref(p->t->sheet_name, &data);
@@ -371,6 +456,7 @@ static PcStatus lay_out(Plan *p, GPtrArray *keys, Layout *l)
     for (gsize i = 0; i < n_owners && st == PC_OK; i++) {
         const char *key = g_ptr_array_index(p->owners, i);
         gsize row = l->owner_row0 + 1 + i;
+        sb_progress_set(&p->progress, (sal_Int32)(p->months->len + i));
         /* show the owner as first typed: find a row with this key */
         const char *shown = sb_text(SB_FC_NO_OWNER);
         for (guint k = 0; k < p->open->len && *key; k++) {
@@ -466,7 +552,15 @@ static gboolean place(Plan *p, Layout *l, char **message, GError **error)
     if (ok) {
         char total[64];
         g_snprintf(total, sizeof total, "%.2f", l->total);
-        *message = g_strdup_printf(sb_text(SB_FORECAST_DONE), name, (gsize)p->open->len, total);
+        gsize n = p->open->len;
+        if (has_period(p) && deals_in_period(p, &n) == PC_OK) {
+            char from[16], until[16];
+            date_text(p->start, from, sizeof from);
+            date_text(p->end, until, sizeof until);
+            *message = g_strdup_printf(sb_text(SB_FORECAST_PERIOD_DONE), name, from, until, n, total);
+        } else {
+            *message = g_strdup_printf(sb_text(SB_FORECAST_DONE), name, n, total);
+        }
     }
     cu_release(sheet);
     g_free(name);
@@ -475,25 +569,48 @@ static gboolean place(Plan *p, Layout *l, char **message, GError **error)
 
 gboolean sb_forecast_run(SbLeadTable *t, char **message)
 {
+    return sb_forecast_run_period(t, 0, 0, message);
+}
+
+/* A 1 x 1 PIPELINE_FORECAST period argument, NULL for an open bound (0). */
+static PcTable *bound(double serial)
+{
+    if (serial == 0)
+        return NULL;
+    PcTable *b = pc_table_new(1, 1);
+    if (b)
+        pc_table_set_number(b, 0, 0, serial);
+    return b;
+}
+
+gboolean sb_forecast_run_period(SbLeadTable *t, double start, double end, char **message)
+{
     *message = NULL;
     if (!t->cells) {
         *message = g_strdup(sb_text(SB_NO_TABLE));
         return FALSE;
     }
     gsize cols = t->cells->cols;
-    Plan p = { .t = t };
+    if (!isfinite(start) || !isfinite(end) || start < 0 || end < 0 ||
+        (start > 0 && end > 0 && floor(start) > floor(end))) {
+        *message = g_strdup(sb_text(SB_FC_BAD_PERIOD));
+        return FALSE;
+    }
+    Plan p = { .t = t, .start = start, .end = end, .start_t = bound(start), .end_t = bound(end) };
     p.amount = pc_roles_find(t->roles, cols, PC_ROLE_AMOUNT);
     p.stage = pc_roles_find(t->roles, cols, PC_ROLE_STAGE);
     p.close = pc_roles_find(t->roles, cols, PC_ROLE_CLOSE_DATE);
     p.owner = pc_roles_find(t->roles, cols, PC_ROLE_OWNER);
     p.outcome = pc_roles_find(t->roles, cols, PC_ROLE_OUTCOME);
     p.live = p.outcome < 0 && p.close >= 0;
-    if (p.amount < 0 || p.stage < 0) {
+    if (p.amount < 0 || p.stage < 0 || (has_period(&p) && p.close < 0)) {
         *message = g_strdup(sb_text(SB_FORECAST_NEEDS));
+        plan_clear(&p);
         return FALSE;
     }
     if (t->counts.won == 0 || t->counts.lost == 0) {
         *message = g_strdup_printf(sb_text(SB_NO_CLOSED), t->counts.won, t->counts.lost);
+        plan_clear(&p);
         return FALSE;
     }
     GPtrArray *keys = pc_text_keys(t->cells);
@@ -503,6 +620,8 @@ gboolean sb_forecast_run(SbLeadTable *t, char **message)
     GError *error = NULL;
     gboolean ok = FALSE;
     collect_open(&p, keys);
+    sb_progress_begin(&p.progress, t->model, sb_text(SB_UNDO_FORECAST),
+                      (sal_Int32)(p.months->len + p.owners->len + 1));
     if (p.open->len == 0 || p.k == 0)
         *message = g_strdup(sb_text(SB_NO_OPEN));
     else if (learn_stages(&p, keys) != PC_OK || lay_out(&p, keys, &l) != PC_OK)
@@ -514,6 +633,7 @@ gboolean sb_forecast_run(SbLeadTable *t, char **message)
         *message = g_strdup_printf(sb_text(SB_FAILED), error->message);
         g_error_free(error);
     }
+    sb_progress_end(&p.progress);
     layout_clear(&l);
     plan_clear(&p);
     g_ptr_array_unref(keys);

@@ -18,6 +18,12 @@
  * sentence why nothing was written (g_free either). */
 gboolean sb_forecast_run(SbLeadTable *t, char **message);
 
+/* The same for the deals closing in [START, END] (Calc date serials, inclusive by whole
+ * days; 0 = open), counted by PIPELINE_FORECAST's own PeriodStart / PeriodEnd: only the
+ * months with days in the period get a row, their From / Until clipped to it; undated
+ * deals do not count once a bound is given. START after END: refused. */
+gboolean sb_forecast_run_period(SbLeadTable *t, double start, double end, char **message);
+
 /* The furthest stage each closed deal of T reached, as a one-column table for
  * STAGE_CONVERSION: won deals at WON, lost deals at the stage they show (FIRST when that is
  * an outcome word or blank). KEYS = pc_text_keys(T's cells). The stage column's outcome

@@ -12,18 +12,25 @@
 #include "cu_except.h"
 #include "cu_string.h"
 #include "sb_actions.h"
+#include "pc_months.h"
 #include "sb_funnel.h"
 #include "sb_text.h"
 #include "sb_uno.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
-enum { MARGIN = 6, LINE = 16, BUTTON_H = 28, BUTTON_W = 130, CHAR_W = 7, N_BUTTONS = 4 };
+enum { MARGIN = 6, LINE = 16, BUTTON_H = 28, BUTTON_W = 130, CHAR_W = 7, N_BUTTONS = 5 };
 enum { FIX_BUTTON = 2,    /* enabled only when the percent check found something */
        FUNNEL_BUTTON = 3, /* beside the target field */
-       LABEL_W = 44, EDIT_W = 96, FIX_W = 220 };
-enum { WINDOW_CONTAINER = 2, WINDOW_SIMPLE = 3, ATTR_SHOW = 1, ATTR_BORDER = 16 };
+       SHARE_BUTTON = 4,
+       LABEL_W = 44, EDIT_W = 96, FIX_W = 220, PERIOD_W = 160, SHARE_W = 190 };
+enum { WINDOW_CONTAINER = 2, WINDOW_SIMPLE = 3, ATTR_SHOW = 1, ATTR_BORDER = 16,
+       ATTR_DROPDOWN = 32768 /* VclWindowPeerAttribute.DROPDOWN */ };
+/* the period list's entries, in order */
+enum { PERIOD_ALL, PERIOD_MONTH, PERIOD_QUARTER, PERIOD_YEAR, PERIOD_CUSTOM, N_PERIODS };
 enum { UI_ELEMENT_TOOLPANEL = 7 }; /* com.sun.star.ui.UIElementType */
 
 typedef struct Panel Panel;
@@ -39,13 +46,17 @@ struct Panel {
     uno_Interface *frame, *controller, *sidebar; /* XFrame, XController, XSidebar */
     uno_Interface *window;                       /* our container (XWindow) */
     uno_Interface *info, *checks, *explain, *result; /* fixed texts (XWindow) */
+    uno_Interface *factors;                          /* fixed text: the selected lead's factors */
     uno_Interface *target_label, *target;            /* "Target:" and its edit field */
+    uno_Interface *period;                           /* list box: all / month / quarter / ... */
+    uno_Interface *from_label, *from, *until_label, *until; /* the custom period */
     uno_Interface *buttons[N_BUTTONS];           /* push buttons (XWindow) */
     Listener *selection;                         /* registered at the controller */
     Listener *clicks[N_BUTTONS];
     rtl_uString *url;
-    char *info_text, *checks_text, *explain_text, *result_text;
+    char *info_text, *checks_text, *explain_text, *result_text, *factors_text;
     gboolean fixable;
+    gboolean busy; /* an action runs: the status bar's progress lets events through */
     sal_Int32 width;
 };
 
@@ -158,6 +169,23 @@ static sal_Int32 layout(Panel *p, sal_Int32 width)
         if (!side_by_side || i == FUNNEL_BUTTON - 1)
             y += BUTTON_H + MARGIN;
     }
+    /* the forecast's period: [list], then From: [____] Until: [____], wrapped when narrow */
+    if (p->period)
+        set_bounds(p->period, MARGIN, y, MIN(PERIOD_W, inner), BUTTON_H - 4);
+    y += BUTTON_H;
+    gboolean pair = inner >= 2 * (LABEL_W + EDIT_W) + MARGIN;
+    if (p->from_label)
+        set_bounds(p->from_label, MARGIN, y + 6, LABEL_W, LINE);
+    if (p->from)
+        set_bounds(p->from, MARGIN + LABEL_W, y + 2, EDIT_W, BUTTON_H - 4);
+    if (!pair)
+        y += BUTTON_H;
+    sal_Int32 x2 = pair ? MARGIN + LABEL_W + EDIT_W + MARGIN : MARGIN;
+    if (p->until_label)
+        set_bounds(p->until_label, x2, y + 6, LABEL_W, LINE);
+    if (p->until)
+        set_bounds(p->until, x2 + LABEL_W, y + 2, EDIT_W, BUTTON_H - 4);
+    y += BUTTON_H + MARGIN;
     /* Target: [____] [Write funnel], the button below when too narrow */
     if (p->target_label)
         set_bounds(p->target_label, MARGIN, y + 6, LABEL_W, LINE);
@@ -170,6 +198,13 @@ static sal_Int32 layout(Panel *p, sal_Int32 width)
         set_bounds(p->buttons[FUNNEL_BUTTON], beside ? MARGIN + LABEL_W + EDIT_W + MARGIN : MARGIN, y,
                    BUTTON_W, BUTTON_H);
     y += BUTTON_H + MARGIN;
+    if (p->buttons[SHARE_BUTTON])
+        set_bounds(p->buttons[SHARE_BUTTON], MARGIN, y, MIN(SHARE_W, inner), BUTTON_H);
+    y += BUTTON_H + MARGIN;
+    h = p->factors_text ? text_lines(p->factors_text, width) * LINE + 4 : 0;
+    if (p->factors)
+        set_bounds(p->factors, MARGIN, y, inner, h);
+    y += h ? h + MARGIN : 0;
     h = p->explain_text ? text_lines(p->explain_text, width) * LINE + 4 : 0;
     if (p->explain)
         set_bounds(p->explain, MARGIN, y, inner, h);
@@ -204,31 +239,36 @@ static void set_enabled(uno_Interface *w, gboolean on)
 /* Show the table around the cursor, its checks and the selected cell's explanation. */
 static void refresh(Panel *p)
 {
-    char *info = NULL, *checks = NULL, *explain = NULL;
+    char *info = NULL, *checks = NULL, *explain = NULL, *factors = NULL;
     gboolean fixable = FALSE;
     if (!p->controller)
         return;
-    sb_actions_panel(p->controller, &info, &checks, &explain, &fixable);
+    sb_actions_panel(p->controller, &info, &checks, &explain, &factors, &fixable);
     if (fixable != p->fixable || !p->info_text) {
         p->fixable = fixable;
         if (p->buttons[FIX_BUTTON])
             set_enabled(p->buttons[FIX_BUTTON], fixable);
     }
-    if (same(p->info_text, info) && same(p->checks_text, checks) && same(p->explain_text, explain)) {
+    if (same(p->info_text, info) && same(p->checks_text, checks) && same(p->explain_text, explain) &&
+        same(p->factors_text, factors)) {
         g_free(info); /* unchanged: no flicker, no relayout */
         g_free(checks);
         g_free(explain);
+        g_free(factors);
         return;
     }
     g_free(p->info_text);
     g_free(p->checks_text);
     g_free(p->explain_text);
+    g_free(p->factors_text);
     p->info_text = info;
     p->checks_text = checks;
     p->explain_text = explain;
+    p->factors_text = factors;
     set_text(p->info, info);
     set_text(p->checks, checks);
     set_text(p->explain, explain ? explain : "");
+    set_text(p->factors, factors ? factors : "");
     relayout(p);
 }
 
@@ -248,15 +288,96 @@ static double typed_target(Panel *p)
     return target;
 }
 
+/* The text typed into edit field W (g_free). */
+static char *edit_text(uno_Interface *w)
+{
+    static CuMethod get_text = CU_METHOD("com.sun.star.awt.XTextComponent", "getText");
+    rtl_uString *s = NULL;
+    if (!w || !cu_call(w, &get_text, &s, NULL, NULL))
+        return g_strdup("");
+    char *text = cu_ustr_to_utf8(s);
+    rtl_uString_release(s);
+    return text;
+}
+
+/* Calc's serial of D (day 0 = 1899-12-30). */
+static double serial_of(const GDate *d)
+{
+    GDate epoch;
+    g_date_clear(&epoch, 1);
+    g_date_set_dmy(&epoch, 30, G_DATE_DECEMBER, 1899);
+    return (double)g_date_days_between(&epoch, d);
+}
+
+/* A typed date, YYYY-MM-DD or DD.MM.YYYY, as a serial into *SERIAL; empty is 0 (open).
+ * FALSE when it is no date. */
+static gboolean parse_date(const char *text, double *serial)
+{
+    char *t = g_strstrip(g_strdup(text));
+    int y = 0, m = 0, d = 0;
+    char end;
+    gboolean ok = TRUE;
+    *serial = 0;
+    if (*t) {
+        ok = sscanf(t, "%d-%d-%d%c", &y, &m, &d, &end) == 3 ||
+             sscanf(t, "%d.%d.%d%c", &d, &m, &y, &end) == 3;
+        ok = ok && y >= 1900 && y <= 9999 && g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y);
+        if (ok) {
+            GDate date;
+            g_date_clear(&date, 1);
+            g_date_set_dmy(&date, (GDateDay)d, (GDateMonth)m, (GDateYear)y);
+            *serial = serial_of(&date);
+        }
+    }
+    g_free(t);
+    return ok;
+}
+
+/* The period chosen in the panel into *START, *END (0 = open). FALSE when the custom
+ * dates are no dates. */
+static gboolean chosen_period(Panel *p, double *start, double *end)
+{
+    static CuMethod selected = CU_METHOD("com.sun.star.awt.XListBox", "getSelectedItemPos");
+    sal_Int16 pos = PERIOD_ALL;
+    *start = *end = 0;
+    if (p->period)
+        cu_call(p->period, &selected, &pos, NULL, NULL);
+    if (pos == PERIOD_CUSTOM) {
+        char *a = edit_text(p->from), *b = edit_text(p->until);
+        gboolean ok = parse_date(a, start) && parse_date(b, end);
+        g_free(a);
+        g_free(b);
+        return ok;
+    }
+    if (pos != PERIOD_MONTH && pos != PERIOD_QUARTER && pos != PERIOD_YEAR)
+        return TRUE;
+    GDate today;
+    g_date_clear(&today, 1);
+    g_date_set_time_t(&today, time(NULL));
+    gint m = pc_month_of_serial(serial_of(&today)); /* year * 12 + month - 1 */
+    gint span = pos == PERIOD_MONTH ? 1 : pos == PERIOD_QUARTER ? 3 : 12;
+    gint first = m - m % span;
+    *start = pc_month_first_day(first);
+    *end = pc_month_last_day(first + span - 1);
+    return TRUE;
+}
+
 static void run_action(Panel *p, SbAction action)
 {
     char *text = NULL;
+    double start, end;
     if (!p->controller)
         return;
+    p->busy = TRUE;
     if (action == SB_ACTION_FUNNEL)
         sb_actions_funnel(p->controller, typed_target(p), &text);
+    else if (action == SB_ACTION_FORECAST && !chosen_period(p, &start, &end))
+        text = g_strdup(sb_text(SB_FC_BAD_DATE));
+    else if (action == SB_ACTION_FORECAST)
+        sb_actions_forecast_period(p->controller, start, end, &text);
     else
         sb_actions_run(action, p->controller, &text);
+    p->busy = FALSE;
     g_free(p->result_text);
     p->result_text = text;
     set_text(p->result, text);
@@ -276,8 +397,9 @@ static gboolean listener_call(CuObject *self, guint iface, sal_Int32 pos,
 {
     (void)iface; (void)member; (void)ret; (void)args; (void)exc_storage;
     Listener *l = (Listener *)self;
-    if (pos != POS_EVENT || !l->panel)
-        return FALSE; /* disposing: the panel's dispose() does the cleaning */
+    if (pos != POS_EVENT || !l->panel || l->panel->busy)
+        return FALSE; /* disposing: the panel's dispose() does the cleaning; a click or
+                         selection during an action: the action refreshes at its end */
     if (l->action == SB_ACTION_DESCRIBE)
         refresh(l->panel);
     else
@@ -343,7 +465,14 @@ static void panel_dispose(Panel *p)
     cu_release(p->result);
     cu_release(p->target_label);
     cu_release(p->target);
+    cu_release(p->factors);
+    cu_release(p->period);
+    cu_release(p->from_label);
+    cu_release(p->from);
+    cu_release(p->until_label);
+    cu_release(p->until);
     p->info = p->checks = p->explain = p->result = p->target_label = p->target = NULL;
+    p->factors = p->period = p->from_label = p->from = p->until_label = p->until = NULL;
     if (p->window) /* disposing the container disposes the controls in it */
         cu_call(p->window, &dispose, NULL, NULL, NULL);
     cu_release(p->window);
@@ -364,6 +493,7 @@ static void panel_destroy(CuObject *self)
     g_free(p->checks_text);
     g_free(p->explain_text);
     g_free(p->result_text);
+    g_free(p->factors_text);
 }
 
 static void return_interface(void *ret, uno_Interface *i)
@@ -460,9 +590,14 @@ static gboolean make_controls(Panel *p, uno_Interface *tk, uno_Interface *parent
     static CuMethod set_label = CU_METHOD("com.sun.star.awt.XButton", "setLabel");
     static CuMethod set_visible = CU_METHOD("com.sun.star.awt.XWindow", "setVisible");
     static const SbText LABELS[N_BUTTONS] = { SB_BUTTON_SCORE, SB_BUTTON_FORECAST, SB_BUTTON_FIX_PERCENT,
-                                              SB_BUTTON_FUNNEL };
+                                              SB_BUTTON_FUNNEL, SB_BUTTON_SHARE };
     static const SbAction ACTIONS[N_BUTTONS] = { SB_ACTION_SCORE, SB_ACTION_FORECAST,
-                                                 SB_ACTION_FIX_PERCENT, SB_ACTION_FUNNEL };
+                                                 SB_ACTION_FIX_PERCENT, SB_ACTION_FUNNEL,
+                                                 SB_ACTION_SHARE };
+    static const SbText PERIODS[N_PERIODS] = { SB_PERIOD_ALL, SB_PERIOD_MONTH, SB_PERIOD_QUARTER,
+                                               SB_PERIOD_YEAR, SB_PERIOD_CUSTOM };
+    static CuMethod add_item = CU_METHOD("com.sun.star.awt.XListBox", "addItem");
+    static CuMethod select_item = CU_METHOD("com.sun.star.awt.XListBox", "selectItemPos");
     uno_Interface *parent_peer = cu_query(parent, "com.sun.star.awt.XWindowPeer");
     p->window = parent_peer ? make_window(tk, WINDOW_CONTAINER, "window", parent_peer, 0) : NULL;
     cu_release(parent_peer);
@@ -477,8 +612,30 @@ static gboolean make_controls(Panel *p, uno_Interface *tk, uno_Interface *parent
     p->target = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
     if (p->target_label)
         set_text(p->target_label, sb_text(SB_LABEL_TARGET));
-    uno_Interface *texts[4] = { p->info, p->checks, p->explain, p->result };
-    for (int i = 0; i < 4; i++)
+    p->factors = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
+    p->period = make_window(tk, WINDOW_SIMPLE, "listbox", peer, ATTR_SHOW | ATTR_BORDER | ATTR_DROPDOWN);
+    for (sal_Int16 i = 0; p->period && i < N_PERIODS; i++) {
+        rtl_uString *item = cu_ustr_from_utf8(sb_text(PERIODS[i]));
+        void *args[2] = { &item, &i };
+        cu_call(p->period, &add_item, NULL, args, NULL);
+        rtl_uString_release(item);
+    }
+    if (p->period) {
+        sal_Int16 first = PERIOD_ALL;
+        sal_Bool yes = sal_True;
+        void *args[2] = { &first, &yes };
+        cu_call(p->period, &select_item, NULL, args, NULL);
+    }
+    p->from_label = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
+    p->from = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
+    p->until_label = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
+    p->until = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
+    if (p->from_label)
+        set_text(p->from_label, sb_text(SB_LABEL_FROM));
+    if (p->until_label)
+        set_text(p->until_label, sb_text(SB_LABEL_UNTIL));
+    uno_Interface *texts[5] = { p->info, p->checks, p->explain, p->result, p->factors };
+    for (int i = 0; i < 5; i++)
         if (texts[i])
             set_peer_bool(texts[i], "MultiLine", sal_True);
     for (int i = 0; i < N_BUTTONS; i++) {
@@ -495,8 +652,9 @@ static gboolean make_controls(Panel *p, uno_Interface *tk, uno_Interface *parent
     sal_Bool yes = sal_True;
     void *args[1] = { &yes };
     cu_call(p->window, &set_visible, NULL, args, NULL);
-    return p->info && p->checks && p->explain && p->result && p->target && p->buttons[0] &&
-           p->buttons[1] && p->buttons[2] && p->buttons[3];
+    return p->info && p->checks && p->explain && p->result && p->target && p->factors &&
+           p->period && p->from && p->until && p->buttons[0] && p->buttons[1] && p->buttons[2] &&
+           p->buttons[3] && p->buttons[SHARE_BUTTON];
 }
 
 CuObject *sb_panel_new(uno_Interface *context, uno_Interface *parent, uno_Interface *frame,

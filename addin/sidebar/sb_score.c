@@ -6,6 +6,7 @@
 #include "sb_guard.h"
 #include "sb_text.h"
 
+#include <math.h>
 #include <string.h>
 
 enum { NUMBER_FORMAT_PERCENT = 128 };
@@ -109,8 +110,12 @@ static uno_Sequence *score_grid(const SbLeadTable *t, const Split *s, const doub
     return g;
 }
 
+static gboolean score_write(SbLeadTable *t, const Split *s, const double *scores,
+                            SbProgress *progress, char **message);
+
 /* Write GRID into TARGET: one undo step, marker moved along. */
-static gboolean write_column(SbLeadTable *t, const SbRange *target, uno_Sequence *grid, GError **error)
+static gboolean write_column(SbLeadTable *t, const SbRange *target, uno_Sequence *grid,
+                             SbProgress *progress, GError **error)
 {
     SbGuard g;
     if (!sb_guard_begin(&g, t->model, sb_text(SB_UNDO_SCORE), error)) {
@@ -120,7 +125,7 @@ static gboolean write_column(SbLeadTable *t, const SbRange *target, uno_Sequence
     SbRange data = *target;
     data.StartRow++;
     gboolean ok = (!t->has_score || sb_clear(t->sheet, &t->score, error)) &&
-                  sb_write(t->sheet, target, grid, error) &&
+                  sb_write_progress(t->sheet, target, grid, progress, error) &&
                   sb_number_format(t->model, t->sheet, &data, NUMBER_FORMAT_PERCENT, error) &&
                   sb_marker_set(t->model, SB_MARKER_SCORE, t->sheet_name, target, error);
     sb_guard_end(&g, ok);
@@ -152,37 +157,146 @@ gboolean sb_score_run(SbLeadTable *t, char **message)
         *message = g_strdup(sb_text(SB_NO_ATTRIBUTES));
     else if (s.open->len == 0)
         *message = g_strdup(sb_text(SB_NO_OPEN));
-    else if (compute(t, &s, &scores, message)) {
-        sal_Int32 col = t->has_score ? t->score.StartColumn : t->range.EndColumn + 1;
-        SbRange target = { t->range.Sheet, col, t->range.StartRow, col, t->range.EndRow };
-        GError *error = NULL;
-        char *in_the_way = NULL;
-        if (col > SB_MAX_COL)
-            *message = g_strdup(sb_text(SB_NO_ROOM));
-        else if (!sb_guard_free(t->sheet, t->sheet_name, &target, t->has_score ? &t->score : NULL,
-                                &in_the_way, &error))
-            *message = in_the_way;
-        else {
-            uno_Sequence *grid = score_grid(t, &s, scores);
-            ok = write_column(t, &target, grid, &error);
-            sb_grid_free(grid);
-            if (ok) {
-                char *column = sb_range_text(t->sheet_name, &target);
-                char *names = attribute_names(t, &s);
-                *message = g_strdup_printf(sb_text(SB_SCORED), (gsize)s.open->len, column, s.won,
-                                           s.lost, names);
-                g_free(names);
-                g_free(column);
-            }
-        }
-        if (error) {
-            g_free(*message);
-            *message = g_strdup_printf(sb_text(SB_FAILED), error->message);
-            g_error_free(error);
-        }
+    else {
+        /* the status bar: learning and scoring, then the column cell by cell */
+        SbProgress progress;
+        sb_progress_begin(&progress, t->model, sb_text(SB_UNDO_SCORE),
+                          t->range.EndRow - t->range.StartRow + 1);
+        if (compute(t, &s, &scores, message))
+            ok = score_write(t, &s, scores, &progress, message);
+        sb_progress_end(&progress);
     }
     g_free(scores);
     split_clear(&s);
     g_free(where);
     return ok;
+}
+
+/* Check the Score column's place and write the scores of S's open rows there; FALSE with
+ * the user's sentence. */
+static gboolean score_write(SbLeadTable *t, const Split *s, const double *scores,
+                            SbProgress *progress, char **message)
+{
+    sal_Int32 col = t->has_score ? t->score.StartColumn : t->range.EndColumn + 1;
+    SbRange target = { t->range.Sheet, col, t->range.StartRow, col, t->range.EndRow };
+    GError *error = NULL;
+    char *in_the_way = NULL;
+    gboolean ok = FALSE;
+    if (col > SB_MAX_COL)
+        *message = g_strdup(sb_text(SB_NO_ROOM));
+    else if (!sb_guard_free(t->sheet, t->sheet_name, &target, t->has_score ? &t->score : NULL,
+                            &in_the_way, &error))
+        *message = in_the_way;
+    else {
+        uno_Sequence *grid = score_grid(t, s, scores);
+        ok = write_column(t, &target, grid, progress, &error);
+        sb_grid_free(grid);
+        if (ok) {
+            char *column = sb_range_text(t->sheet_name, &target);
+            char *names = attribute_names(t, s);
+            *message = g_strdup_printf(sb_text(SB_SCORED), (gsize)s->open->len, column, s->won,
+                                       s->lost, names);
+            g_free(names);
+            g_free(column);
+        }
+    }
+    if (error) {
+        g_free(*message);
+        *message = g_strdup_printf(sb_text(SB_FAILED), error->message);
+        g_error_free(error);
+    }
+    return ok;
+}
+
+/* ---- factors of one lead ------------------------------------------------------------- */
+
+typedef struct {
+    gsize col;   /* column of T */
+    double term; /* natural-log odds factor for winning */
+} Factor;
+
+static gint by_weight(gconstpointer a, gconstpointer b)
+{
+    double x = fabs(((const Factor *)a)->term), y = fabs(((const Factor *)b)->term);
+    return (x < y) - (x > y);
+}
+
+/* "Source = Web" for cell ROW, COL of T (g_free). */
+static char *value_text(const SbLeadTable *t, gsize row, gsize col)
+{
+    const PcCell *h = pc_table_at(t->cells, 0, col), *c = pc_table_at(t->cells, row, col);
+    const char *name = h->kind == PC_CELL_TEXT ? pc_table_text(t->cells, h) : "?";
+    if (c->kind == PC_CELL_NUMBER)
+        return g_strdup_printf("%s = %g", name, c->num);
+    return g_strdup_printf("%s = %s", name, c->kind == PC_CELL_TEXT ? pc_table_text(t->cells, c) : "");
+}
+
+/* The text for open data row ROW of T, given the model's PRIOR and per-attribute TERMS. */
+static char *factors_text(const SbLeadTable *t, const Split *s, gsize row, double prior,
+                          const double *terms)
+{
+    gssize nc = pc_roles_find(t->roles, t->cells->cols, PC_ROLE_NAME);
+    const PcCell *n = nc >= 0 ? pc_table_at(t->cells, row, (gsize)nc) : NULL;
+    char *who = n && n->kind == PC_CELL_TEXT ? g_strdup(pc_table_text(t->cells, n))
+                                             : g_strdup_printf("%d", (int)(t->range.StartRow + row + 1));
+    double logit = prior;
+    GArray *list = g_array_new(FALSE, FALSE, sizeof(Factor));
+    for (guint i = 0; i < s->attributes->len; i++) {
+        logit += terms[i];
+        Factor f = { g_array_index(s->attributes, gsize, i), terms[i] };
+        if (terms[i] != 0.0)
+            g_array_append_val(list, f);
+    }
+    g_array_sort(list, by_weight);
+    double score = 1.0 / (1.0 + exp(-logit)), base = 1.0 / (1.0 + exp(-prior));
+    GString *out = g_string_new(NULL);
+    g_string_append_printf(out, sb_text(SB_FACTORS_HEAD), who, 100 * score, 100 * base);
+    if (list->len == 0)
+        g_string_append_printf(out, "\n  %s", sb_text(SB_FACTORS_NONE));
+    for (guint i = 0; i < list->len; i++) {
+        const Factor *f = &g_array_index(list, Factor, i);
+        char *v = value_text(t, row, f->col);
+        g_string_append_printf(out, "\n  %s %s: \xc3\x97%.2f odds", f->term > 0 ? "+" : "-", v, exp(f->term));
+        g_free(v);
+    }
+    g_array_free(list, TRUE);
+    g_free(who);
+    return g_string_free(out, FALSE);
+}
+
+char *sb_score_factors(const SbLeadTable *t, uno_Interface *controller)
+{
+    SbCell cell;
+    if (!t->cells || !t->has_score)
+        return NULL;
+    uno_Interface *sheet = sb_cursor(controller, &cell, NULL);
+    cu_release(sheet);
+    if (!sheet || cell.Sheet != t->range.Sheet || cell.Row <= t->range.StartRow ||
+        cell.Row > t->range.EndRow)
+        return NULL;
+    gsize row = (gsize)(cell.Row - t->range.StartRow);
+    Split s = { 0 };
+    split_rows(t, &s);
+    gboolean open = FALSE;
+    for (guint i = 0; i < s.open->len && !open; i++)
+        open = g_array_index(s.open, gsize, i) == row;
+    char *text = NULL;
+    if (open && s.won && s.lost && s.attributes->len) {
+        const gsize *attrs = (const gsize *)s.attributes->data;
+        PcTable *history = pc_table_select(t->cells, (const gsize *)s.closed->data, s.closed->len,
+                                           attrs, s.attributes->len);
+        PcTable *lead = pc_table_select(t->cells, &row, 1, attrs, s.attributes->len);
+        double prior = 0, *terms = NULL;
+        gsize n = 0;
+        PcError err;
+        if (history && lead &&
+            pc_lead_factors(lead, history, s.outcomes, NULL, 0, &prior, &terms, &n, &err) == PC_OK &&
+            n == s.attributes->len)
+            text = factors_text(t, &s, row, prior, terms);
+        g_free(terms);
+        pc_table_free(history);
+        pc_table_free(lead);
+    }
+    split_clear(&s);
+    return text;
 }

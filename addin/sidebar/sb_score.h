@@ -14,4 +14,10 @@
  * sentence why nothing was written (g_free either). */
 gboolean sb_score_run(SbLeadTable *t, char **message);
 
+/* For the open lead in the row of CONTROLLER's cell cursor, once T has our Score column:
+ * its score and the attribute values that raised (+) or lowered (-) it, as odds factors,
+ * strongest first, from LEAD_SCORE's own model (pc_lead_factors) (g_free). NULL when the
+ * cursor is on no open data row of T or T was not scored. */
+char *sb_score_factors(const SbLeadTable *t, uno_Interface *controller);
+
 #endif

@@ -129,6 +129,12 @@ static gboolean write_cell(uno_Interface *cell, const uno_Any *a, GError **error
 
 gboolean sb_write(uno_Interface *sheet, const SbRange *r, uno_Sequence *grid, GError **error)
 {
+    return sb_write_progress(sheet, r, grid, NULL, error);
+}
+
+gboolean sb_write_progress(uno_Interface *sheet, const SbRange *r, uno_Sequence *grid,
+                           SbProgress *progress, GError **error)
+{
     static CuMethod by_position = CU_METHOD("com.sun.star.table.XCellRange", "getCellByPosition");
     /* a grid that does not match the range is our bug: never write it shifted */
     gboolean fits = grid->nElements == r->EndRow - r->StartRow + 1;
@@ -143,6 +149,8 @@ gboolean sb_write(uno_Interface *sheet, const SbRange *r, uno_Sequence *grid, GE
      * be undone by one Ctrl+Z. Empty texts are skipped: the target is empty or cleared. */
     for (sal_Int32 i = 0; i < grid->nElements; i++) {
         const uno_Sequence *row = ((uno_Sequence **)grid->elements)[i];
+        if (progress)
+            sb_progress_set(progress, i);
         for (sal_Int32 j = 0; j < row->nElements; j++) {
             const uno_Any *a = &((const uno_Any *)row->elements)[j];
             if (a->pType->eTypeClass == typelib_TypeClass_STRING &&

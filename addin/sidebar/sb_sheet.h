@@ -5,6 +5,7 @@
 #define SB_SHEET_H
 
 #include "pc_table.h"
+#include "sb_progress.h"
 #include "sb_uno.h"
 
 /* Calc's column limit in 7.4 (AMJ); we never write beyond it. */
@@ -33,6 +34,10 @@ PcTable *sb_read(uno_Interface *sheet, const SbRange *r, GError **error);
 /* Write GRID (sb_grid_new, as tall and wide as R) into R, whose cells must be empty:
  * numbers and non-empty texts, cell by cell (undoable; see sb_sheet.c). */
 gboolean sb_write(uno_Interface *sheet, const SbRange *r, uno_Sequence *grid, GError **error);
+
+/* sb_write, moving PROGRESS (may be NULL) to each row number of GRID as it goes. */
+gboolean sb_write_progress(uno_Interface *sheet, const SbRange *r, uno_Sequence *grid,
+                           SbProgress *progress, GError **error);
 
 /* Delete values, texts, formulas and direct formatting in R (not notes). */
 gboolean sb_clear(uno_Interface *sheet, const SbRange *r, GError **error);

@@ -54,8 +54,8 @@ static const char *const TEXTS[SB_N_TEXTS][2] = {
     [SB_SCORE_HEADER] = { "Score", "Score" },
     [SB_UNDO_SCORE] = { "Pipecalc: score leads", "Pipecalc: Leads bewerten" },
     [SB_UNDO_FORECAST] = { "Pipecalc: write forecast", "Pipecalc: Prognose schreiben" },
-    [SB_FORECAST_NEEDS] = { "The forecast needs an amount column and a stage column.",
-                            "Die Prognose braucht eine Betrags- und eine Phasenspalte." },
+    [SB_FORECAST_NEEDS] = { "The forecast needs an amount column and a stage column (and a close date column for a period).",
+                            "Die Prognose braucht eine Betrags- und eine Phasenspalte (und für einen Zeitraum eine Abschlussdatumsspalte)." },
     [SB_FORECAST_DONE] = { "Forecast written to sheet %s: %zu open deals, %s expected.",
                            "Prognose auf Blatt %s geschrieben: %zu offene Deals, %s erwartet." },
     [SB_FORECAST_FAILED] = { "The forecast failed: %s. Nothing was written.",
@@ -160,6 +160,51 @@ static const char *const TEXTS[SB_N_TEXTS][2] = {
     [SB_UNDO_FUNNEL] = { "Pipecalc: write funnel", "Pipecalc: Trichter schreiben" },
     [SB_BUTTON_FUNNEL] = { "Write funnel", "Trichter schreiben" },
     [SB_LABEL_TARGET] = { "Target:", "Ziel:" },
+    [SB_SHARE_UNSAVED] = { "Save the document first: the copy is saved next to it. Nothing was written.",
+                           "Speichern Sie das Dokument zuerst: die Kopie wird daneben gespeichert. Es "
+                           "wurde nichts geschrieben." },
+    [SB_SHARE_NOT_FILE] = { "The copy can only be saved to a file (a file:// URL). Nothing was written.",
+                            "Die Kopie kann nur in eine Datei (file://-URL) gespeichert werden. Es "
+                            "wurde nichts geschrieben." },
+    [SB_SHARE_SAME] = { "The copy would replace the document itself: choose another file. Nothing "
+                        "was written.",
+                        "Die Kopie würde das Dokument selbst ersetzen: wählen Sie eine andere Datei. "
+                        "Es wurde nichts geschrieben." },
+    [SB_SHARE_NOTHING] = { "No cell calls a Pipecalc function: the document can be shared as it is. "
+                           "Nothing was written.",
+                           "Keine Zelle ruft eine Pipecalc-Funktion auf: das Dokument kann so "
+                           "weitergegeben werden. Es wurde nichts geschrieben." },
+    [SB_SHARE_DONE] = { "Saved a copy to share: %s, with %zu cells of Pipecalc functions replaced "
+                        "by their values. Your document is unchanged.",
+                        "Kopie zum Weitergeben gespeichert: %s, %zu Zellen mit Pipecalc-Funktionen "
+                        "durch ihre Werte ersetzt. Ihr Dokument ist unverändert." },
+    [SB_SHARE_FAILED] = { "Saving the copy failed: %s. Your document is unchanged; a copy already "
+                          "written may still hold Pipecalc formulas.",
+                          "Speichern der Kopie fehlgeschlagen: %s. Ihr Dokument ist unverändert; eine "
+                          "schon geschriebene Kopie kann noch Pipecalc-Formeln enthalten." },
+    [SB_BUTTON_SHARE] = { "Save copy with values", "Kopie mit Werten speichern" },
+    [SB_PERIOD_ALL] = { "All close dates", "Alle Abschlussdaten" },
+    [SB_PERIOD_MONTH] = { "This month", "Dieser Monat" },
+    [SB_PERIOD_QUARTER] = { "This quarter", "Dieses Quartal" },
+    [SB_PERIOD_YEAR] = { "This year", "Dieses Jahr" },
+    [SB_PERIOD_CUSTOM] = { "Custom period", "Eigener Zeitraum" },
+    [SB_LABEL_FROM] = { "From:", "Von:" },
+    [SB_LABEL_UNTIL] = { "Until:", "Bis:" },
+    [SB_FC_PERIOD] = { "Period: deals closing %s to %s", "Zeitraum: Abschluss %s bis %s" },
+    [SB_FC_BAD_PERIOD] = { "The period starts after it ends. Nothing was written.",
+                           "Der Zeitraum beginnt nach seinem Ende. Es wurde nichts geschrieben." },
+    [SB_FORECAST_PERIOD_DONE] = { "Forecast written to sheet %s for %s to %s: %zu open deals closing "
+                                  "then, %s expected.",
+                                  "Prognose auf Blatt %s für %s bis %s geschrieben: %zu offene Deals "
+                                  "mit Abschluss darin, %s erwartet." },
+    [SB_FACTORS_HEAD] = { "%s: %.0f%% win probability (all closed deals: %.0f%%). Because of:",
+                          "%s: %.0f%% Gewinnwahrscheinlichkeit (alle abgeschlossenen: %.0f%%). Wegen:" },
+    [SB_FC_BAD_DATE] = { "Type the custom period's dates as YYYY-MM-DD (leave one empty for an open "
+                         "end). Nothing was written.",
+                         "Geben Sie die Daten des eigenen Zeitraums als JJJJ-MM-TT oder TT.MM.JJJJ "
+                         "ein (eines leer: offenes Ende). Es wurde nichts geschrieben." },
+    [SB_FACTORS_NONE] = { "no attribute value seen in the closed deals",
+                          "kein Attributwert aus den abgeschlossenen Deals" },
     [SB_FIX_NOTHING] = { "No probability typed as 0-100 to divide (cells computed by formulas "
                          "are never changed). Nothing was written.",
                          "Keine als 0-100 eingegebene Wahrscheinlichkeit zu teilen (von Formeln "

@@ -483,3 +483,155 @@ def funnel_refuses_user_cells_and_protected_sheet(ctx):
         assert "protected" in b.refused_with("writeFunnel", 5.0)
     finally:
         b.close()
+
+
+# ---- Share copy ----------------------------------------------------------------------
+
+def content_xml(path):
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        return z.read("content.xml").decode("utf-8")
+
+
+def share_copy_replaces_our_formulas_by_values(ctx):
+    """Our cells (plain, nested, an error, a 2-cell array block) become values in the copy;
+    =SUM stays a formula; the open document keeps its formulas, modified flag and undo
+    stack."""
+    d = tempfile.mkdtemp()
+    b = Book(ctx, rows=EXPLAIN + [["Web", "Web", "won"], ["Ref", "Web", "lost"], ["", "Ref", "won"],
+                                  ["", "Ref", "won"]])
+    try:
+        assert "Save the document first" in b.refused_with("shareCopy", ""), "never saved: no place"
+        s = b.sheet
+        s.getCellRangeByName("H1").setFormula("=%sPIPELINEFORECAST(A2:A4;B2:B4;C2:C4)" % FN)
+        s.getCellRangeByName("H2").setFormula("=SUM(A2:A4)")
+        s.getCellRangeByName("H3").setFormula("=ROUND(%sPIPELINEFORECAST(A2:A4;B2:B4;E1:F3)*2;0)" % FN)
+        s.getCellRangeByName("H4").setFormula("=%sPIPELINEFORECAST(A2:A4;B2:B4;D2:D4)" % FN)  # #N/A: empty probs
+        # LEAD_SCORE of leads A5:A6 on history B5:B8 / C5:C8, as an array over J1:J2
+        s.getCellRangeByName("J1:J2").setArrayFormula("=%sLEADSCORE(A5:A6;B5:B8;C5:C8)" % FN)
+        b.doc.calculateAll()
+        cells = ["H1", "H2", "H3", "H4", "J1", "J2"]
+        shown = {c: (s.getCellRangeByName(c).getValue(), s.getCellRangeByName(c).getString()) for c in cells}
+        assert shown["H1"][0] == 170 and shown["H3"][0] == 280 and shown["H2"][0] == 600, shown
+        assert shown["H4"][1] == "#N/A", shown
+        assert 0 < shown["J1"][0] < 1 and 0 < shown["J2"][0] < 1, shown
+        own = os.path.join(d, "book.ods")
+        b.doc.storeAsURL(uno.systemPathToFileUrl(own), (prop("FilterName", "calc8"),))
+        s.getCellRangeByName("A4").setValue(301)  # unsaved edit: the copy shows it
+        b.doc.calculateAll()
+        shown = {c: (s.getCellRangeByName(c).getValue(), s.getCellRangeByName(c).getString()) for c in cells}
+        assert abs(shown["H1"][0] - 170.2) < 1e-9 and shown["H2"][0] == 601, shown
+        formulas = {c: s.getCellRangeByName(c).getFormula() for c in cells}
+        undo_steps = len(b.doc.UndoManager.getAllUndoActionTitles())
+        report = b.actions.shareCopy(b.ctrl, "")
+        target = os.path.join(d, "book (values).ods")
+        assert report.startswith("Saved a copy to share: %s, with 5 cells" % target), report
+        # the open document: same formulas, still modified, same location, no undo step
+        assert {c: s.getCellRangeByName(c).getFormula() for c in cells} == formulas
+        assert b.doc.isModified() and b.doc.getLocation() == uno.systemPathToFileUrl(own)
+        assert len(b.doc.UndoManager.getAllUndoActionTitles()) == undo_steps
+        xml = content_xml(target)
+        assert "pipecalc" not in xml.lower(), "no call of ours left in the copy"
+        assert "of:=SUM(" in xml, "other formulas stay formulas"
+        # an explicit URL too; then read the copy back
+        other = os.path.join(d, "explicit.ods")
+        b.actions.shareCopy(b.ctrl, uno.systemPathToFileUrl(other))
+        assert content_xml(other) == xml or "pipecalc" not in content_xml(other).lower()
+        c = Book(ctx, rows=None, url=uno.systemPathToFileUrl(target))
+        try:
+            cs = c.sheet
+            for name in cells:
+                cell = cs.getCellRangeByName(name)
+                # (Calc 7.4 saves a value with 15 significant digits: 0.642857142857143)
+                assert cell.getString() == shown[name][1] and abs(cell.getValue() - shown[name][0]) < 1e-12, \
+                    (name, cell.getValue(), shown[name])
+            assert cs.getCellRangeByName("H2").getFormula() == "=SUM(A2:A4)"
+            assert cs.getCellRangeByName("J1").getFormula() == "" or not cs.getCellRangeByName("J1").getFormula().startswith(("=", "{")), \
+                cs.getCellRangeByName("J1").getFormula()
+        finally:
+            c.close()
+        # a protected sheet holding our cells: refused, nothing written
+        s.protect("")
+        os.remove(other)
+        assert "protected" in b.refused_with("shareCopy", uno.systemPathToFileUrl(other))
+        assert not os.path.exists(other)
+        s.unprotect("")
+        assert "replace the document itself" in b.refused_with("shareCopy", uno.systemPathToFileUrl(own))
+    finally:
+        b.close()
+
+
+# ---- Forecast period -----------------------------------------------------------------
+
+IRIS = ["Iris", "Proposal", 5000, 46150, "Ann", "Web", "Retail", ""]  # 2026-05-08, Q2
+
+
+def forecast_period_quarter_and_custom(ctx):
+    """Stage probabilities (closed deals): Lead 0.6, Qualified 1, Proposal 1. Open: Cyan
+    3000 Qualified 2026-03-05, Dune 4000 Proposal 2026-01-20, Gale 1500 Lead 2026-02-17,
+    Iris 5000 Proposal 2026-05-08. All: 12900. Q1 2026 (46023-46112): 3000 + 4000 + 900 =
+    7900. 2026-01-18..2026-02-26 (46040-46079): Dune 4000 + Gale 900 = 4900."""
+    b = Book(ctx, rows=LEADS + [IRIS])
+    try:
+        assert "12900.00 expected" in b.actions.writeForecast(b.ctrl)
+        fc = b.doc.Sheets.getByName("Forecast")
+        report = b.actions.writeForecastPeriod(b.ctrl, 46023.0, 46112.0)
+        assert report == ("Forecast written to sheet Forecast for 2026-01-01 to 2026-03-31: 3 open "
+                          "deals closing then, 7900.00 expected."), report
+        rows = b.cells("A1:K16", fc)
+        assert rows[2][0] == "Period: deals closing 2026-01-01 to 2026-03-31", rows[2]
+        first = [i for i, r in enumerate(rows) if r[0] == "Month"][0] + 1
+        assert [r[0] for r in rows[first:first + 4]] == ["2026-01", "2026-02", "2026-03", "Total"], rows
+        assert [r[1] for r in rows[first:first + 4]] == [4000, 900, 3000, 7900], rows
+        report = b.actions.writeForecastPeriod(b.ctrl, 46040.0, 46079.0)
+        assert "for 2026-01-18 to 2026-02-26: 2 open deals closing then, 4900.00 expected" in report, report
+        rows = b.cells("A1:K16", fc)
+        assert [r[0] for r in rows[first:first + 3]] == ["2026-01", "2026-02", "Total"], rows
+        assert [r[1] for r in rows[first:first + 3]] == [4000, 900, 4900], rows
+        # From / Until clipped to the period
+        assert rows[first][5:7] == (46040, 46053) and rows[first + 1][5:7] == (46054, 46079), rows[first:first + 2]
+        # an open end: from 2026-03-01 on -> Cyan 3000 + Iris 5000
+        assert "8000.00 expected" in b.actions.writeForecastPeriod(b.ctrl, 46082.0, 0.0)
+        assert "starts after it ends" in b.refused_with("writeForecastPeriod", 46100.0, 46000.0)
+    finally:
+        b.close()
+    # live formulas follow the clipped From / Until
+    b = Book(ctx, rows=STAGED)
+    try:
+        b.actions.writeForecastPeriod(b.ctrl, 46040.0, 46079.0)
+        fc = b.doc.Sheets.getByName("Forecast")
+        b.doc.calculateAll()
+        rows = b.cells("A1:H16", fc)
+        first = [i for i, r in enumerate(rows) if r[0] == "Month"][0] + 1
+        for i in (first, first + 1):
+            cell = fc.getCellByPosition(1, i)
+            assert "PIPELINEFORECAST" in cell.getFormula().upper(), cell.getFormula()
+            assert cell.getError() == 0 and abs(cell.getValue() - rows[i][1]) < 1e-9, (cell.getFormula(), rows[i])
+    finally:
+        b.close()
+
+
+# ---- Lead factors --------------------------------------------------------------------
+
+def lead_factors_explain_the_score(ctx):
+    """Training: Source Web W3 L1, Fair W0 L1; Industry Retail W3 L0, Health W0 L2; prior
+    3:2. Web: (3+1)/5 vs (1+1)/4 -> x1.6; Retail: 4/5 vs 1/4 -> x3.2; Fair: 1/5 vs 2/4 ->
+    x0.4; Health: 1/5 vs 3/4 -> x0.27. Cyan (Web, Retail): odds 1.5 * 1.6 * 3.2 = 7.68."""
+    b = Book(ctx)
+    try:
+        b.select("B4")
+        assert b.actions.leadFactors(b.ctrl) == "", "not scored yet"
+        b.actions.scoreLeads(b.ctrl)
+        b.select("C4")
+        text = b.actions.leadFactors(b.ctrl)
+        lines = text.split("\n")
+        assert lines[0] == "Cyan: 88% win probability (all closed deals: 60%). Because of:", text
+        assert lines[1:] == ["  + Industry = Retail: \u00d73.20 odds", "  + Source = Web: \u00d71.60 odds"], text
+        assert abs(b.sheet.getCellRangeByName("I4").getValue() - 7.68 / 8.68) < 1e-12, "the same model"
+        b.select("A8")
+        lines = b.actions.leadFactors(b.ctrl).split("\n")
+        assert lines[1:] == ["  - Industry = Health: \u00d70.27 odds", "  - Source = Fair: \u00d70.40 odds"], lines
+        b.select("B2")
+        assert b.actions.leadFactors(b.ctrl) == "", "a closed deal is no scored lead"
+    finally:
+        b.close()

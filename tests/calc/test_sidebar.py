@@ -76,3 +76,15 @@ def test_sidebar_funnel_sheet_and_undo(office):
 
 def test_sidebar_funnel_refusals(office):
     run(office, "funnel_refuses_user_cells_and_protected_sheet")
+
+
+def test_sidebar_share_copy_with_values(office):
+    run(office, "share_copy_replaces_our_formulas_by_values")
+
+
+def test_sidebar_forecast_period(office):
+    run(office, "forecast_period_quarter_and_custom")
+
+
+def test_sidebar_lead_factors(office):
+    run(office, "lead_factors_explain_the_score")

@@ -551,6 +551,127 @@ static void score_million_distinct_values(void)
     g_timer_destroy(timer);
 }
 
+/* ---- factors: the terms of one lead's score ------------------------------------------ */
+
+/* Factors of lead LEAD; asserts success and N_COLS terms. */
+static double *factors_of(const PcTable *leads, const PcTable *history, const PcTable *outcomes,
+                          const PcTable *smoothing, gsize lead, double *prior, gsize n_cols)
+{
+    double *terms = NULL;
+    gsize n = 0;
+    PcError err;
+    pc_error_clear(&err);
+    PcStatus st = pc_lead_factors(leads, history, outcomes, smoothing, lead, prior, &terms, &n, &err);
+    if (st != PC_OK)
+        g_test_message("unexpected %s: %s", pc_status_name(st), err.message);
+    g_assert_cmpint(st, ==, PC_OK);
+    g_assert_cmpuint(n, ==, n_cols);
+    g_test_queue_free(terms);
+    return terms;
+}
+
+static void factors_one_column(void)
+{
+    /* prior log(3/3) = 0. Referral: P(v|W) = 3/6, P(v|L) = 1/6 -> odds x3;
+     * Event: 1/6 vs 2/6 -> x1/2; Web: 2/6 vs 3/6 -> x2/3; unseen and blank: no factor */
+    PcTable *leads = COL("Referral", "Event", "Web", "Fair", "");
+    static const double want[] = { 3.0, 0.5, 2.0 / 3, 1.0, 1.0 };
+    for (gsize i = 0; i < G_N_ELEMENTS(want); i++) {
+        double prior = 99;
+        double *terms = factors_of(leads, source_history(), source_outcomes(), NULL, i, &prior, 1);
+        g_assert_cmpfloat_with_epsilon(prior, 0.0, 1e-15);
+        g_assert_cmpfloat_with_epsilon(exp(terms[0]), want[i], 1e-12);
+    }
+}
+
+static void factors_mixed_columns(void)
+{
+    /* the table of score_mixed_columns: lead (Web, 40) scores 64/85.
+     * Web: (3+1)/(3+2) vs (2+1)/(3+2) -> x4/3; 40: (1+1)/(2+5) vs (0+1)/(3+5) -> x16/7 */
+    PcTable *history = TAB(0, 2, "Web", "#10", "Web", "#20", "Ref", "#30", "Web", "#40", "Web", "",
+                           "Web", "#60");
+    PcTable *outcomes = COL("lost", "won", "lost", "won", "won", "lost");
+    double prior;
+    double *terms = factors_of(TAB(1, 2, "Web", "#40"), history, outcomes, NULL, 0, &prior, 2);
+    g_assert_cmpfloat_with_epsilon(prior, 0.0, 1e-15);
+    g_assert_cmpfloat_with_epsilon(exp(terms[0]), 4.0 / 3, 1e-12);
+    g_assert_cmpfloat_with_epsilon(exp(terms[1]), 16.0 / 7, 1e-12);
+}
+
+/* For every lead: prior + sum of terms = logit(score), with the score from pc_lead_score. */
+static void assert_factors_sum_to_logit(const PcTable *leads, const PcTable *history,
+                                        const PcTable *outcomes, const PcTable *smoothing)
+{
+    double *scores = NULL;
+    gsize n_scores = 0;
+    PcError err;
+    g_assert_cmpint(pc_lead_score(leads, history, outcomes, smoothing, &scores, &n_scores, &err), ==,
+                    PC_OK);
+    for (gsize i = 0; i < n_scores; i++) {
+        double prior;
+        double *terms = factors_of(leads, history, outcomes, smoothing, i, &prior, history->cols);
+        double sum = prior;
+        for (gsize j = 0; j < history->cols; j++)
+            sum += terms[j];
+        double logit = log(scores[i] / (1.0 - scores[i]));
+        if (fabs(sum - logit) > 1e-9)
+            g_test_message("lead %zu: prior + terms %.15g, logit(score) %.15g", i, sum, logit);
+        g_assert_cmpfloat_with_epsilon(sum, logit, 1e-9);
+    }
+    g_free(scores);
+}
+
+static void factors_sum_to_logit(void)
+{
+    /* an uneven prior (4 won, 2 lost), categorical, numeric, blank and unseen values,
+     * smoothing 0.5 and the default */
+    PcTable *history = TAB(0, 3,
+                           "Web", "#10", "Retail",
+                           "Web", "#20", "Health",
+                           "Ref", "#30", "Retail",
+                           "Web", "#40", "",
+                           "Fair", "", "Retail",
+                           "Ref", "#60", "IT");
+    PcTable *outcomes = COL("won", "won", "lost", "won", "won", "lost");
+    PcTable *leads = TAB(0, 3,
+                         "Web", "#35", "Retail",
+                         "Ref", "#5", "IT",
+                         "Nowhere", "", "Health",
+                         "", "#100", "");
+    assert_factors_sum_to_logit(leads, history, outcomes, NULL);
+    assert_factors_sum_to_logit(leads, history, outcomes, num(0.5));
+    /* a large data set: 2,000 rows of 3 columns */
+    PcTable *big = pc_table_new(2000, 3), *big_out = pc_table_new(2000, 1);
+    g_test_queue_destroy((GDestroyNotify)pc_table_free, big);
+    g_test_queue_destroy((GDestroyNotify)pc_table_free, big_out);
+    static const char *const src[] = { "Web", "Fair", "Referral", "Cold" };
+    for (gsize r = 0; r < 2000; r++) {
+        pc_table_set_text(big, r, 0, src[(r * 7) % 4], -1);
+        pc_table_set_number(big, r, 1, (double)((r * 13) % 97));
+        pc_table_set_text(big, r, 2, src[(r * 3) % 4], -1);
+        pc_table_set_text(big_out, r, 0, (r * 11) % 5 < 2 ? "won" : "lost", -1);
+    }
+    assert_factors_sum_to_logit(leads, big, big_out, NULL);
+}
+
+static void factors_errors(void)
+{
+    double prior, *terms = (double *)&terms;
+    gsize n = 99;
+    PcError err;
+    pc_error_clear(&err);
+    /* no such lead */
+    g_assert_cmpint(pc_lead_factors(COL("Web"), source_history(), source_outcomes(), NULL, 1, &prior,
+                                    &terms, &n, &err), ==, PC_ERR_ARG);
+    g_assert_null(terms);
+    g_assert_cmpuint(n, ==, 0);
+    /* the same refusals as LEAD_SCORE: no lost row */
+    terms = (double *)&terms;
+    g_assert_cmpint(pc_lead_factors(COL("Web"), COL("Web", "Ref"), COL("won", "won"), NULL, 0, &prior,
+                                    &terms, &n, &err), ==, PC_ERR_NA);
+    g_assert_null(terms);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -582,5 +703,10 @@ int main(int argc, char **argv)
     /* size */
     g_test_add_func("/core/score/large", score_large);
     g_test_add_func("/core/score/million-distinct-values", score_million_distinct_values);
+    /* factors */
+    g_test_add_func("/core/score/factors/one-column", factors_one_column);
+    g_test_add_func("/core/score/factors/mixed-columns", factors_mixed_columns);
+    g_test_add_func("/core/score/factors/sum-to-logit", factors_sum_to_logit);
+    g_test_add_func("/core/score/factors/errors", factors_errors);
     return g_test_run();
 }

@@ -3,7 +3,8 @@
 
 Opens a lead table, opens the deck, checks the panel's text and data checks, clicks "Score
 leads" through the accessibility API (the same as a mouse click on the button), checks the
-written Score column and that the explanation follows the selected cell, and saves a
+written Score column, that the explanation follows the selected cell and that the scored
+lead's factors show, and saves a
 screenshot (PNG, default docs/sidebar.png). Needs xvfb, imagemagick.
 Exit status 0 when everything passed."""
 import os
@@ -55,7 +56,8 @@ def main():
         kids = list(win.getWindows())
         texts = [k for k in kids if hasattr(k, "setText") and not hasattr(k, "setLabel")]
         buttons = [k for k in kids if hasattr(k, "setLabel")]
-        assert len(buttons) == 4, "expected 4 buttons, found %d" % len(buttons)
+        assert len(buttons) == 5, "expected 5 buttons, found %d" % len(buttons)
+        assert any(b.getAccessibleContext().getAccessibleName() == "Save copy with values" for b in buttons)
         # creation order: info, data checks, explanation, report, "Target:", the target field
         info_text, checks_text, explain_text, result_text = texts[:4]
         info = info_text.getText()
@@ -81,6 +83,15 @@ def main():
         print("explain:", explain_text.getText())
         ctrl.select(sheet.getCellRangeByName("C4"))
         assert wait_for(lambda: explain_text.getText() == ""), explain_text.getText()
+        # the scored lead at the cursor: the factors of its score
+        assert wait_for(lambda: any(t.getText().startswith("Cyan: 88% win probability") for t in texts)), \
+            [t.getText() for t in texts]
+        # Save copy with values, clicked on a never-saved document: says to save it first
+        share = [b for b in buttons if b.getAccessibleContext().getAccessibleName() == "Save copy with values"][0]
+        share.getAccessibleContext().doAccessibleAction(0)
+        assert wait_for(lambda: "Save the document first" in result_text.getText()), result_text.getText()
+        print("share:", result_text.getText())
+        print("factors:", [t.getText() for t in texts if t.getText().startswith("Cyan")][0].replace("\n", " | "))
         time.sleep(1.5)
         # small enough to commit: 75 %, 32 colours without dithering
         subprocess.run(["import", "-display", DISPLAY, "-window", "root", "-resize", "75%",

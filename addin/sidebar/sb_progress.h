@@ -1,0 +1,24 @@
+/* sb_progress.h - progress of a long action in the document window's status bar
+ * (com.sun.star.task.XStatusIndicator from the frame's XStatusIndicatorFactory).
+ *
+ * Best effort: without a frame or an indicator every call does nothing. */
+#ifndef SB_PROGRESS_H
+#define SB_PROGRESS_H
+
+#include "sb_uno.h"
+
+typedef struct {
+    uno_Interface *indicator; /* XStatusIndicator, NULL when none */
+    sal_Int32 range, step, shown;
+} SbProgress;
+
+/* Start showing TEXT with a bar of RANGE steps in MODEL's window. */
+void sb_progress_begin(SbProgress *p, uno_Interface *model, const char *text, sal_Int32 range);
+
+/* Move the bar to VALUE (0..range); calls the office only every 1/50 of the range. */
+void sb_progress_set(SbProgress *p, sal_Int32 value);
+
+/* Take the bar away. No operation on a progress never begun (zeroed). */
+void sb_progress_end(SbProgress *p);
+
+#endif
