@@ -27,29 +27,20 @@ static const char *const MEMBER_NAMES[SB_N_ACTIONS] = { "describe", "scoreLeads"
 /* member position -> action + 1 (0: not one of ours) */
 static int action_at[MAX_MEMBERS];
 
+/* Record which action member POS is, by its name. */
+static void match_member(sal_Int32 pos, const typelib_InterfaceMemberTypeDescription *m,
+                         gpointer unused)
+{
+    (void)unused;
+    for (int a = 0; a < SB_N_ACTIONS && pos < MAX_MEMBERS; a++)
+        if (cu_ustr_equals_ascii(m->pMemberName, MEMBER_NAMES[a]))
+            action_at[pos] = a + 1;
+}
+
 static gpointer resolve_members(gpointer unused)
 {
     (void)unused;
-    typelib_TypeDescription *td = NULL;
-    rtl_uString *name = NULL;
-    rtl_uString_newFromAscii(&name, INTERFACE_NAME);
-    typelib_typedescription_getByName(&td, name);
-    rtl_uString_release(name);
-    if (!td)
-        return NULL;
-    const typelib_InterfaceTypeDescription *itd = (const typelib_InterfaceTypeDescription *)td;
-    for (sal_Int32 pos = CU_POS_FIRST_OWN; pos < itd->nAllMembers && pos < MAX_MEMBERS; pos++) {
-        typelib_TypeDescription *member = NULL;
-        typelib_typedescriptionreference_getDescription(&member, itd->ppAllMembers[pos]);
-        if (!member)
-            continue;
-        const rtl_uString *n = ((const typelib_InterfaceMemberTypeDescription *)member)->pMemberName;
-        for (int a = 0; a < SB_N_ACTIONS; a++)
-            if (cu_ustr_equals_ascii(n, MEMBER_NAMES[a]))
-                action_at[pos] = a + 1;
-        typelib_typedescription_release(member);
-    }
-    typelib_typedescription_release(td);
+    cu_each_member(INTERFACE_NAME, match_member, NULL);
     return NULL;
 }
 
