@@ -21,6 +21,7 @@ typedef struct {
     const PcTable *dates;     /* NULL when CloseDates is omitted */
     gboolean by_stage;        /* Probabilities is a stage | probability table */
     GPtrArray *deal_keys;     /* keys of the Stages texts */
+    gsize *row_of_text;       /* Stages text id -> stage-table row + 1 (0: not in it) */
     GPtrArray *table_keys;    /* keys of the stage table's texts */
     GPtrArray *number_keys;   /* keys made for numeric stage names in the table */
     GHashTable *stage_row;    /* stage key -> its stage-table row + 1 */
@@ -239,12 +240,24 @@ static PcStatus read_stage_table(Forecast *f, PcError *err)
     return PC_OK;
 }
 
+/* Look up each distinct text of Stages in the stage table once: F->row_of_text. */
+static PcStatus index_stage_texts(Forecast *f, PcError *err)
+{
+    guint n = pc_table_text_count(f->in->stages);
+    f->row_of_text = g_try_new(gsize, MAX(n, 1));
+    if (!f->row_of_text)
+        return no_memory(err);
+    for (guint id = 0; id < n; id++)
+        f->row_of_text[id] =
+            GPOINTER_TO_SIZE(g_hash_table_lookup(f->stage_row, g_ptr_array_index(f->deal_keys, id)));
+    return PC_OK;
+}
+
 /* The stage-table row + 1 of stage cell C of Stages (a text or a number), 0 when absent. */
 static gsize stage_lookup(const Forecast *f, const PcCell *c)
 {
     if (c->kind == PC_CELL_TEXT)
-        return GPOINTER_TO_SIZE(
-            g_hash_table_lookup(f->stage_row, g_ptr_array_index(f->deal_keys, c->text)));
+        return f->row_of_text[c->text];
     char buf[40];
     number_key(c->num, buf);
     return GPOINTER_TO_SIZE(g_hash_table_lookup(f->stage_row, buf));
@@ -456,6 +469,7 @@ static void forecast_clear(Forecast *f)
         g_ptr_array_unref(f->table_keys);
     if (f->deal_keys)
         g_ptr_array_unref(f->deal_keys);
+    g_free(f->row_of_text);
     g_free(f->amount_space);
     g_free(f->prob_space);
     g_free(f->date_space);
@@ -480,6 +494,8 @@ PcStatus pc_pipeline_forecast(const PcForecastArgs *args, double *result, PcErro
         f.deal_keys = pc_text_keys(args->stages);
         if (f.by_stage)
             st = read_stage_table(&f, err);
+        if (st == PC_OK && f.by_stage)
+            st = index_stage_texts(&f, err);
     }
     if (st == PC_OK)
         st = sum_deals(&f, result, err);

@@ -12,10 +12,15 @@ typedef struct {
     guint32 id[TEXT_CACHE_SIZE];
 } TextCache;
 
+static inline guint cache_slot(const rtl_uString *s)
+{
+    return (guint)(((guintptr)s >> 4) % TEXT_CACHE_SIZE);
+}
+
 static void set_text(PcTable *t, gsize row, gsize col, const rtl_uString *s, GString *buf,
                      TextCache *cache)
 {
-    guint slot = (guint)(((guintptr)s >> 4) % TEXT_CACHE_SIZE);
+    guint slot = cache_slot(s);
     if (cache->str[slot] == s) {
         pc_table_set_text_id(t, row, col, cache->id[slot]);
         return;
@@ -94,8 +99,27 @@ PcTable *cu_table_from_any_rows(const uno_Sequence *rows)
     TextCache *cache = g_new0(TextCache, 1);
     for (gsize r = 0; r < n_rows; r++) {
         const uno_Any *cells = (const uno_Any *)row_seqs[r]->elements;
-        for (gsize c = 0; c < (gsize)row_seqs[r]->nElements; c++)
-            set_cell(t, r, c, &cells[c], buf, cache);
+        PcCell *out = &t->cells[r * n_cols]; /* in bounds: n_cols is the longest row */
+        for (gsize c = 0; c < (gsize)row_seqs[r]->nElements; c++) {
+            /* nearly every cell is a number or a repeated text: write those in place
+             * (this loop runs once per cell of every argument of every call) */
+            const uno_Any *a = &cells[c];
+            if (a->pType->eTypeClass == typelib_TypeClass_DOUBLE) {
+                out[c].kind = PC_CELL_NUMBER;
+                out[c].num = *(const double *)a->pData;
+                continue;
+            }
+            if (a->pType->eTypeClass == typelib_TypeClass_STRING) {
+                const rtl_uString *str = *(rtl_uString *const *)a->pData;
+                guint slot = cache_slot(str);
+                if (cache->str[slot] == str) {
+                    out[c].kind = PC_CELL_TEXT;
+                    out[c].text = cache->id[slot];
+                    continue;
+                }
+            }
+            set_cell(t, r, c, a, buf, cache);
+        }
     }
     g_free(cache);
     g_string_free(buf, TRUE);
