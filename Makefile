@@ -199,7 +199,7 @@ BENCH    := $(OUT)/bench
 BENCH_CF := $(CSTD) $(WARN) $(OPT) -fPIC $(GLIB_CF) -Iaddin/core -Iaddin/uno
 
 .PHONY: bench bench-smoke bench-build
-bench-build: oxt $(BENCH)/benchfloor.oxt $(BENCH)/pybench.oxt $(BENCH)/bench-core $(BENCH)/prof-convert
+bench-build: oxt $(BENCH)/benchfloor.oxt $(BENCH)/pybench.oxt $(BENCH)/bench-core $(BENCH)/prof-convert $(BENCH)/prof-log
 
 $(BENCH)/floor/libbenchfloor.so: tests/bench/noop/bench_floor.c $(wildcard addin/uno/*.c addin/uno/*.h) $(CORE_LIB)
 	mkdir -p $(@D)

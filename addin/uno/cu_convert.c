@@ -4,12 +4,15 @@
 #include "cu_string.h"
 
 /* Calc hands equal cell texts over as one shared rtl_uString (its string pool), so a
- * small cache from string pointer to text id skips converting and hashing repeats. The
- * pointers stay valid for the whole conversion: the argument holds the strings. */
+ * cache from string pointer to text id skips converting and hashing repeats: a small
+ * direct-mapped one for the few names that repeat in runs (stages), behind it a hash of
+ * every string seen (ids in a shuffled stage log). The pointers stay valid for the whole
+ * conversion: the argument holds the strings. */
 #define TEXT_CACHE_SIZE 256
 typedef struct {
     const rtl_uString *str[TEXT_CACHE_SIZE];
     guint32 id[TEXT_CACHE_SIZE];
+    GHashTable *seen; /* rtl_uString* -> text id + 1, made on the first miss */
 } TextCache;
 
 static inline guint cache_slot(const rtl_uString *s)
@@ -25,13 +28,22 @@ static void set_text(PcTable *t, gsize row, gsize col, const rtl_uString *s, GSt
         pc_table_set_text_id(t, row, col, cache->id[slot]);
         return;
     }
-    g_string_truncate(buf, 0);
-    cu_utf16_append_utf8(buf, s->buffer, s->length);
-    pc_table_set_text(t, row, col, buf->str, -1);
+    if (!cache->seen)
+        cache->seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+    guint id1 = GPOINTER_TO_UINT(g_hash_table_lookup(cache->seen, s));
+    if (id1) {
+        pc_table_set_text_id(t, row, col, id1 - 1);
+    } else {
+        g_string_truncate(buf, 0);
+        cu_utf16_append_utf8(buf, s->buffer, s->length);
+        pc_table_set_text(t, row, col, buf->str, -1);
+    }
     const PcCell *cell = pc_table_at(t, row, col);
     if (cell->kind == PC_CELL_TEXT) {
         cache->str[slot] = s;
         cache->id[slot] = cell->text;
+        if (!id1)
+            g_hash_table_insert(cache->seen, (gpointer)s, GUINT_TO_POINTER(cell->text + 1));
     }
 }
 
@@ -121,6 +133,8 @@ PcTable *cu_table_from_any_rows(const uno_Sequence *rows)
             set_cell(t, r, c, a, buf, cache);
         }
     }
+    if (cache->seen)
+        g_hash_table_destroy(cache->seen);
     g_free(cache);
     g_string_free(buf, TRUE);
     return t;
@@ -145,8 +159,10 @@ PcTable *cu_table_from_any(const uno_Any *value, gboolean *ok)
         return NULL;
     }
     GString *buf = g_string_new(NULL);
-    TextCache cache = { { 0 }, { 0 } };
+    TextCache cache = { { 0 }, { 0 }, NULL };
     set_cell(t, 0, 0, value, buf, &cache);
+    if (cache.seen)
+        g_hash_table_destroy(cache.seen);
     g_string_free(buf, TRUE);
     return t;
 }
