@@ -236,6 +236,12 @@ $(BENCH)/prof-convert: tests/bench/prof_convert.c addin/uno/cu_convert.c addin/u
 	$(CC) $(BENCH_CF) $(UNO_CF) $< addin/uno/cu_convert.c addin/uno/cu_string.c $(CORE_LIB) \
 	  -L$(SDK)/lib -luno_cppu -luno_sal -Wl,-rpath,$(OFFICE) $(GLIB_LD) -lm -o $@
 
+# the same for STAGE_CONVERSION over a shuffled stage-history log
+$(BENCH)/prof-log: tests/bench/prof_log.c addin/uno/cu_convert.c addin/uno/cu_string.c $(wildcard addin/uno/*.h) $(CORE_LIB)
+	mkdir -p $(@D)
+	$(CC) $(BENCH_CF) $(UNO_CF) $< addin/uno/cu_convert.c addin/uno/cu_string.c $(CORE_LIB) \
+	  -L$(SDK)/lib -luno_cppu -luno_sal -Wl,-rpath,$(OFFICE) $(GLIB_LD) -lm -o $@
+
 bench: bench-build
 	$(PY) tests/bench/bench.py --out $(OUT)
 
