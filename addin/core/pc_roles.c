@@ -51,6 +51,55 @@ const char *pc_role_id(PcRole role)
     return role < PC_N_ROLES ? ROLE_IDS[role] : "?";
 }
 
+PcRole pc_role_from_id(const char *id)
+{
+    if (!id)
+        return PC_N_ROLES;
+    if (g_ascii_strcasecmp(id, "none") == 0)
+        return PC_ROLE_IGNORED;
+    for (int r = 0; r < PC_N_ROLES; r++)
+        if (g_ascii_strcasecmp(id, ROLE_IDS[r]) == 0)
+            return (PcRole)r;
+    return PC_N_ROLES;
+}
+
+gssize pc_roles_column_of(const PcTable *t, const char *header)
+{
+    if (!t->rows || !header)
+        return -1;
+    char *want = pc_text_key(header);
+    gssize found = -1;
+    for (gsize c = 0; c < t->cols && found < 0; c++) {
+        const PcCell *cell = pc_table_at(t, 0, c);
+        if (cell->kind != PC_CELL_TEXT)
+            continue;
+        char *key = pc_text_key(pc_table_text(t, cell));
+        if (strcmp(key, want) == 0)
+            found = (gssize)c;
+        g_free(key);
+    }
+    g_free(want);
+    return found;
+}
+
+void pc_roles_override(PcRole *roles, gsize ncols, const gsize *cols, const PcRole *set, gsize n)
+{
+    gboolean *chosen = g_new0(gboolean, ncols ? ncols : 1);
+    for (gsize i = 0; i < n; i++)
+        if (cols[i] < ncols)
+            chosen[cols[i]] = TRUE;
+    for (gsize i = 0; i < n; i++) {
+        if (cols[i] >= ncols || set[i] >= PC_N_ROLES)
+            continue;
+        if (set[i] != PC_ROLE_ATTRIBUTE && set[i] != PC_ROLE_IGNORED)
+            for (gsize c = 0; c < ncols; c++)
+                if (!chosen[c] && roles[c] == set[i])
+                    roles[c] = PC_ROLE_IGNORED;
+        roles[cols[i]] = set[i];
+    }
+    g_free(chosen);
+}
+
 /* The key of a header with every run of non-alphanumeric characters made one space. */
 static char *header_key(const char *header)
 {

@@ -46,6 +46,21 @@ void pc_roles_detect(const PcTable *t, PcRole *roles);
 /* The first column of T's ROLES (N columns) with ROLE, or -1. */
 gssize pc_roles_find(const PcRole *roles, gsize n, PcRole role);
 
+/* The role whose pc_role_id is ID (ASCII case ignored); "none" also names PC_ROLE_IGNORED.
+ * PC_N_ROLES when ID names no role. */
+PcRole pc_role_from_id(const char *id);
+
+/* The first column of T whose header (row 0) equals HEADER after pc_text_key, or -1. */
+gssize pc_roles_column_of(const PcTable *t, const char *header);
+
+/* Apply the manager's choices to ROLES (NCOLS columns, as pc_roles_detect left them):
+ * column COLS[i] gets SET[i], for i < N. A column that was not chosen itself but held one
+ * of the chosen roles other than PC_ROLE_ATTRIBUTE / PC_ROLE_IGNORED becomes
+ * PC_ROLE_IGNORED, so each such role stays with one column ("Region" made the owner: the
+ * "Owner" column is no longer used, and never becomes an attribute behind the manager's
+ * back). Columns out of range are skipped. */
+void pc_roles_override(PcRole *roles, gsize ncols, const gsize *cols, const PcRole *set, gsize n);
+
 /* TRUE when row 0 of T looks like a header: at least one text and no number or error. */
 gboolean pc_roles_has_header(const PcTable *t);
 

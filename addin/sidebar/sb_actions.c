@@ -9,6 +9,7 @@
 #include "sb_forecast.h"
 #include "sb_funnel.h"
 #include "sb_score.h"
+#include "sb_roles.h"
 #include "sb_share.h"
 #include "sb_table.h"
 #include "sb_text.h"
@@ -16,13 +17,15 @@
 #include <string.h>
 
 #define INTERFACE_NAME "org.pipecalc.XPipelineActions"
-#define MAX_MEMBERS 16
+#define MAX_MEMBERS 24
 
 static const char *const MEMBER_NAMES[SB_N_ACTIONS] = { "describe", "scoreLeads", "writeForecast",
                                                         "explainCell", "checkData",
                                                         "fixPercentProbabilities", "writeFunnel",
                                                         "shareCopy", "writeForecastPeriod",
-                                                        "leadFactors" };
+                                                        "leadFactors", "getRoles", "setRoles",
+                                                        "scoreLeadsFrom", "getStageProbabilities",
+                                                        "writeForecastWith" };
 
 /* member position -> action + 1 (0: not one of ours) */
 static int action_at[MAX_MEMBERS];
@@ -48,7 +51,34 @@ static gpointer resolve_members(gpointer unused)
 typedef struct {
     double target;     /* funnel */
     double start, end; /* forecast period, 0 = open */
+    const char *text;  /* roles, history table, stage probabilities */
 } Params;
+
+/* Score from the history table P->text names (empty: T's own rows). */
+static gboolean score_from(SbLeadTable *t, const Params *p, char **message)
+{
+    if (!p->text || !*p->text)
+        return sb_score_run(t, message);
+    SbLeadTable h;
+    if (!sb_table_find_at(t->model, p->text, &h, message))
+        return FALSE;
+    gboolean ok = sb_score_run_history(t, &h, message);
+    sb_table_clear(&h);
+    return ok;
+}
+
+/* Write the forecast with the stage probabilities P->text gives (empty: learned). */
+static gboolean forecast_with(SbLeadTable *t, const Params *p, char **message)
+{
+    char *spec = g_strstrip(g_strdup(p->text ? p->text : ""));
+    PcTable *given = NULL;
+    gboolean ok = FALSE;
+    if (!*spec || (given = sb_forecast_given_stages(t->model, spec, message)))
+        ok = sb_forecast_run_stages(t, given, p->start, p->end, message);
+    pc_table_free(given);
+    g_free(spec);
+    return ok;
+}
 
 /* Find the table around CONTROLLER's cursor and run ACTION with P. */
 static gboolean run_on_table(SbAction action, uno_Interface *controller, const Params *p,
@@ -86,6 +116,33 @@ static gboolean run_on_table(SbAction action, uno_Interface *controller, const P
         case SB_ACTION_FORECAST:
         case SB_ACTION_FORECAST_PERIOD:
             ok = sb_forecast_run_period(&t, p->start, p->end, message);
+            break;
+        case SB_ACTION_GET_ROLES:
+            *message = sb_roles_text(&t);
+            ok = TRUE;
+            break;
+        case SB_ACTION_SET_ROLES:
+            ok = sb_roles_set(&t, p->text, message);
+            if (ok) { /* the table as the actions now see it */
+                g_free(*message);
+                sb_table_clear(&t);
+                sb_table_find(controller, &t, NULL);
+                *message = sb_table_describe(&t);
+            }
+            break;
+        case SB_ACTION_SCORE_FROM:
+            ok = score_from(&t, p, message);
+            break;
+        case SB_ACTION_GET_STAGES: {
+            char *text = sb_forecast_stage_text(&t, message);
+            if ((ok = text != NULL)) {
+                g_free(*message);
+                *message = text;
+            }
+            break;
+        }
+        case SB_ACTION_FORECAST_WITH:
+            ok = forecast_with(&t, p, message);
             break;
         default: /* the list of checks is answered by actions_call (checkData) */
             *message = sb_table_describe(&t);
@@ -126,6 +183,13 @@ gboolean sb_actions_forecast_period(uno_Interface *controller, double start, dou
 {
     Params p = { .start = start, .end = end };
     return run_on_table(SB_ACTION_FORECAST_PERIOD, controller, &p, message);
+}
+
+gboolean sb_actions_with(SbAction action, uno_Interface *controller, const char *text, double start,
+                         double end, char **message)
+{
+    Params p = { .start = start, .end = end, .text = text };
+    return run_on_table(action, controller, &p, message);
 }
 
 char *sb_actions_factors(uno_Interface *controller)
@@ -230,6 +294,24 @@ static gboolean actions_call(CuObject *self, guint iface, sal_Int32 pos,
     case SB_ACTION_FORECAST_PERIOD:
         ok = sb_actions_forecast_period(controller, *(double *)args[1], *(double *)args[2], &message);
         break;
+    case SB_ACTION_GET_ROLES:
+    case SB_ACTION_GET_STAGES:
+    case SB_ACTION_SET_ROLES:
+    case SB_ACTION_SCORE_FROM:
+    case SB_ACTION_FORECAST_WITH: {
+        gboolean has_text = a - 1 != SB_ACTION_GET_ROLES && a - 1 != SB_ACTION_GET_STAGES;
+        char *text = has_text ? cu_ustr_to_utf8(*(rtl_uString **)args[1]) : NULL;
+        gboolean period = a - 1 == SB_ACTION_FORECAST_WITH;
+        ok = sb_actions_with((SbAction)(a - 1), controller, text, period ? *(double *)args[2] : 0,
+                             period ? *(double *)args[3] : 0, &message);
+        if (a - 1 == SB_ACTION_GET_ROLES && !ok) { /* never raises: no table, no roles */
+            g_free(message);
+            message = g_strdup("");
+            ok = TRUE;
+        }
+        g_free(text);
+        break;
+    }
     default:
         ok = sb_actions_run((SbAction)(a - 1), controller, &message);
         break;

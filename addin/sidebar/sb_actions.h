@@ -20,8 +20,18 @@ typedef enum {
     SB_ACTION_SHARE,       /* sb_actions_share */
     SB_ACTION_FORECAST_PERIOD, /* sb_actions_forecast_period */
     SB_ACTION_FACTORS,     /* sb_actions_factors */
+    SB_ACTION_GET_ROLES,   /* the rest: sb_actions_with */
+    SB_ACTION_SET_ROLES,
+    SB_ACTION_SCORE_FROM,
+    SB_ACTION_GET_STAGES,
+    SB_ACTION_FORECAST_WITH,
     SB_N_ACTIONS
 } SbAction;
+
+/* Run an action taking a text TEXT (roles, a history table, stage probabilities) and, for
+ * SB_ACTION_FORECAST_WITH, the period [START, END]; as sb_actions_run. */
+gboolean sb_actions_with(SbAction action, uno_Interface *controller, const char *text, double start,
+                         double end, char **message);
 
 /* A new service object with one reference (CONTEXT: the component context, not kept). */
 CuObject *sb_actions_new(uno_Interface *context);

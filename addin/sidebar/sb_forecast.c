@@ -28,6 +28,8 @@ typedef struct {
     double *prob;            /* per stage of ORDER */
     gboolean *fallback;      /* no closed deal reached the stage */
     PcTable *stage_table;    /* stage | probability, ORDER then CLOSED_WORDS */
+    const PcTable *given;    /* the manager's stage | probability, NULL: learn them */
+    char *missing;           /* a stage of ORDER GIVEN lacks */
     GArray *months;          /* distinct close months of open deals, sorted; NO_MONTH last */
     GPtrArray *owners;       /* distinct owner texts (borrowed), first-seen order */
     gboolean live;           /* Expected per month as formulas */
@@ -45,6 +47,7 @@ static void plan_clear(Plan *p)
     g_free(p->prob);
     g_free(p->fallback);
     pc_table_free(p->stage_table);
+    g_free(p->missing);
     if (p->months) g_array_free(p->months, TRUE);
     if (p->owners) g_ptr_array_unref(p->owners);
     pc_table_free(p->start_t);
@@ -125,7 +128,23 @@ static PcStatus learn_stages(Plan *p, GPtrArray *keys)
     p->prob = g_new0(double, p->k);
     p->fallback = g_new0(gboolean, p->k);
     PcStatus st = PC_OK;
-    for (gsize i = 0; i < p->k && st == PC_OK; i++) {
+    for (gsize i = 0; i < p->k && p->given; i++) { /* the manager's: every stage needs one */
+        char *want = pc_text_key(p->order[i]);
+        gboolean found = FALSE;
+        for (gsize r = 0; r < p->given->rows && !found; r++) {
+            const PcCell *name = pc_table_at(p->given, r, 0);
+            char *key = name->kind == PC_CELL_TEXT ? pc_text_key(pc_table_text(p->given, name)) : NULL;
+            if ((found = key && strcmp(key, want) == 0))
+                p->prob[i] = pc_table_at(p->given, r, 1)->num;
+            g_free(key);
+        }
+        g_free(want);
+        if (!found && !p->missing) {
+            p->missing = g_strdup(p->order[i]);
+            st = PC_ERR_NA;
+        }
+    }
+    for (gsize i = 0; i < p->k && st == PC_OK && !p->given; i++) {
         PcError e;
         st = pc_stage_conversion(stage_data, p->order[i], won, order, NULL, &p->prob[i], &e);
         if (st == PC_ERR_DIV0) { /* no closed deal reached it: keep the stage before's value */
@@ -585,6 +604,73 @@ static PcTable *bound(double serial)
 
 gboolean sb_forecast_run_period(SbLeadTable *t, double start, double end, char **message)
 {
+    return sb_forecast_run_stages(t, NULL, start, end, message);
+}
+
+/* Set up P for T up to the learned (or GIVEN) stage probabilities; FALSE with the user's
+ * sentence. KEYS: pc_text_keys of T's cells. */
+static gboolean plan_stages(Plan *p, GPtrArray *keys, char **message)
+{
+    SbLeadTable *t = p->t;
+    gsize cols = t->cells->cols;
+    p->amount = pc_roles_find(t->roles, cols, PC_ROLE_AMOUNT);
+    p->stage = pc_roles_find(t->roles, cols, PC_ROLE_STAGE);
+    p->close = pc_roles_find(t->roles, cols, PC_ROLE_CLOSE_DATE);
+    p->owner = pc_roles_find(t->roles, cols, PC_ROLE_OWNER);
+    p->outcome = pc_roles_find(t->roles, cols, PC_ROLE_OUTCOME);
+    if (p->stage < 0) {
+        *message = g_strdup(sb_text(SB_FORECAST_NEEDS));
+        return FALSE;
+    }
+    if (!p->given && (t->counts.won == 0 || t->counts.lost == 0)) {
+        *message = g_strdup_printf(sb_text(SB_NO_CLOSED), t->counts.won, t->counts.lost);
+        return FALSE;
+    }
+    p->order = pc_roles_stage_order(t->cells, (gsize)p->stage);
+    p->k = g_strv_length(p->order);
+    if (p->k == 0) {
+        *message = g_strdup(sb_text(SB_NO_OPEN));
+        return FALSE;
+    }
+    if (learn_stages(p, keys) != PC_OK) {
+        if (p->missing)
+            *message = g_strdup_printf(sb_text(SB_STAGES_MISSING), p->missing);
+        else
+            *message = g_strdup_printf(sb_text(SB_FORECAST_FAILED), p->err.message);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+char *sb_forecast_stage_text(SbLeadTable *t, char **message)
+{
+    *message = NULL;
+    if (!t->cells) {
+        *message = g_strdup(sb_text(SB_NO_TABLE));
+        return NULL;
+    }
+    Plan p = { .t = t };
+    GPtrArray *keys = pc_text_keys(t->cells);
+    GString *s = NULL;
+    if (plan_stages(&p, keys, message)) {
+        s = g_string_new(NULL);
+        for (gsize i = 0; i < p.k; i++) {
+            char num[32];
+            g_snprintf(num, sizeof num, "%.1f", 100 * p.prob[i]);
+            gsize n = strlen(num);
+            if (n > 2 && strcmp(num + n - 2, ".0") == 0)
+                num[n - 2] = 0;
+            g_string_append_printf(s, "%s%s=%s%%", i ? "; " : "", p.order[i], num);
+        }
+    }
+    g_ptr_array_unref(keys);
+    plan_clear(&p);
+    return s ? g_string_free(s, FALSE) : NULL;
+}
+
+gboolean sb_forecast_run_stages(SbLeadTable *t, const PcTable *given, double start, double end,
+                                char **message)
+{
     *message = NULL;
     if (!t->cells) {
         *message = g_strdup(sb_text(SB_NO_TABLE));
@@ -596,7 +682,8 @@ gboolean sb_forecast_run_period(SbLeadTable *t, double start, double end, char *
         *message = g_strdup(sb_text(SB_FC_BAD_PERIOD));
         return FALSE;
     }
-    Plan p = { .t = t, .start = start, .end = end, .start_t = bound(start), .end_t = bound(end) };
+    Plan p = { .t = t, .start = start, .end = end, .start_t = bound(start), .end_t = bound(end),
+               .given = given };
     p.amount = pc_roles_find(t->roles, cols, PC_ROLE_AMOUNT);
     p.stage = pc_roles_find(t->roles, cols, PC_ROLE_STAGE);
     p.close = pc_roles_find(t->roles, cols, PC_ROLE_CLOSE_DATE);
@@ -608,7 +695,7 @@ gboolean sb_forecast_run_period(SbLeadTable *t, double start, double end, char *
         plan_clear(&p);
         return FALSE;
     }
-    if (t->counts.won == 0 || t->counts.lost == 0) {
+    if (!given && (t->counts.won == 0 || t->counts.lost == 0)) {
         *message = g_strdup_printf(sb_text(SB_NO_CLOSED), t->counts.won, t->counts.lost);
         plan_clear(&p);
         return FALSE;
@@ -624,7 +711,9 @@ gboolean sb_forecast_run_period(SbLeadTable *t, double start, double end, char *
                       (sal_Int32)(p.months->len + p.owners->len + 1));
     if (p.open->len == 0 || p.k == 0)
         *message = g_strdup(sb_text(SB_NO_OPEN));
-    else if (learn_stages(&p, keys) != PC_OK || lay_out(&p, keys, &l) != PC_OK)
+    else if (learn_stages(&p, keys) != PC_OK && p.missing)
+        *message = g_strdup_printf(sb_text(SB_STAGES_MISSING), p.missing);
+    else if (p.err.message[0] || lay_out(&p, keys, &l) != PC_OK)
         *message = g_strdup_printf(sb_text(SB_FORECAST_FAILED), p.err.message);
     else
         ok = place(&p, &l, message, &error);
@@ -638,4 +727,83 @@ gboolean sb_forecast_run_period(SbLeadTable *t, double start, double end, char *
     plan_clear(&p);
     g_ptr_array_unref(keys);
     return ok;
+}
+
+/* A probability typed by the manager: "25%", "25 %", "0.25", "0,25". */
+static gboolean parse_probability(const char *text, double *p)
+{
+    char *t = g_strstrip(g_strdup(text));
+    for (char *c = t; *c; c++)
+        if (*c == ',')
+            *c = '.';
+    gsize n = strlen(t);
+    gboolean percent = n && t[n - 1] == '%';
+    if (percent)
+        t[--n] = 0;
+    g_strchomp(t);
+    char *end = NULL;
+    double v = *t ? g_ascii_strtod(t, &end) : NAN;
+    gboolean ok = end && !*end && isfinite(v);
+    if (ok && percent)
+        v /= 100;
+    ok = ok && v >= 0 && v <= 1;
+    g_free(t);
+    *p = v;
+    return ok;
+}
+
+PcTable *sb_forecast_given_stages(uno_Interface *model, const char *spec, char **message)
+{
+    *message = NULL;
+    if (!strchr(spec, '=')) { /* a stage table: its stage and probability columns */
+        SbLeadTable st;
+        if (!sb_table_find_at(model, spec, &st, message))
+            return NULL;
+        gssize sc = pc_roles_find(st.roles, st.cells->cols, PC_ROLE_STAGE);
+        gssize pc = pc_roles_find(st.roles, st.cells->cols, PC_ROLE_PROBABILITY);
+        if (sc < 0) sc = 0;
+        if (pc < 0) pc = st.cells->cols > 1 ? 1 : 0;
+        PcTable *given = pc_table_new(st.cells->rows - 1, 2);
+        for (gsize r = 1; r < st.cells->rows && given; r++) {
+            const PcCell *name = pc_table_at(st.cells, r, (gsize)sc), *v = pc_table_at(st.cells, r, (gsize)pc);
+            if (name->kind == PC_CELL_TEXT)
+                pc_table_set_text(given, r - 1, 0, pc_table_text(st.cells, name), -1);
+            if (name->kind == PC_CELL_EMPTY)
+                continue;
+            if (v->kind != PC_CELL_NUMBER || !(v->num >= 0 && v->num <= 1)) {
+                char *where = sb_table_cell_text(&st, st.range.StartColumn + (sal_Int32)pc,
+                                                 st.range.StartRow + (sal_Int32)r);
+                *message = g_strdup_printf(sb_text(SB_STAGES_BAD), where);
+                g_free(where);
+                pc_table_free(given);
+                given = NULL;
+                break;
+            }
+            pc_table_set_number(given, r - 1, 1, v->num);
+        }
+        sb_table_clear(&st);
+        return given;
+    }
+    char **pairs = g_strsplit_set(spec, ";\n", -1);
+    guint n = g_strv_length(pairs);
+    PcTable *given = pc_table_new(n, 2);
+    gsize row = 0;
+    for (guint i = 0; i < n && given; i++) {
+        char *pair = g_strstrip(pairs[i]);
+        char *eq = strrchr(pair, '=');
+        double v = 0;
+        if (!*pair)
+            continue;
+        if (!eq || !parse_probability(eq + 1, &v)) {
+            *message = g_strdup_printf(sb_text(SB_STAGES_BAD), pair);
+            pc_table_free(given);
+            given = NULL;
+            break;
+        }
+        *eq = 0;
+        pc_table_set_text(given, row, 0, g_strstrip(pair), -1);
+        pc_table_set_number(given, row++, 1, v);
+    }
+    g_strfreev(pairs);
+    return given;
 }

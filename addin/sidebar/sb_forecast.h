@@ -24,6 +24,23 @@ gboolean sb_forecast_run(SbLeadTable *t, char **message);
  * deals do not count once a bound is given. START after END: refused. */
 gboolean sb_forecast_run_period(SbLeadTable *t, double start, double end, char **message);
 
+/* sb_forecast_run_period with the manager's stage probabilities GIVEN (stage text |
+ * probability in 0-1 per row; NULL: learned from the closed deals). Every open stage needs
+ * a row of GIVEN (matched by pc_text_key); then no closed deals are needed. */
+gboolean sb_forecast_run_stages(SbLeadTable *t, const PcTable *given, double start, double end,
+                                char **message);
+
+/* The manager's stage probabilities from SPEC: "Lead=10%; Qualified=0.25" (';' or new lines
+ * between pairs; a probability as a percent or in 0-1), or else a stage table's range in
+ * MODEL (a named range or an address; header row first, its stage column, or the first, and
+ * its probability column, or the second). A stage | probability table (pc_table_free), or
+ * NULL with the user's sentence. */
+PcTable *sb_forecast_given_stages(uno_Interface *model, const char *spec, char **message);
+
+/* The learned stage probabilities of T, the same the forecast uses, as
+ * "Lead=10%; Qualified=25%" in funnel order (g_free), or NULL with the user's sentence. */
+char *sb_forecast_stage_text(SbLeadTable *t, char **message);
+
 /* The furthest stage each closed deal of T reached, as a one-column table for
  * STAGE_CONVERSION: won deals at WON, lost deals at the stage they show (FIRST when that is
  * an outcome word or blank). KEYS = pc_text_keys(T's cells). The stage column's outcome

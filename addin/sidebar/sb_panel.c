@@ -22,15 +22,18 @@
 #include <string.h>
 #include <time.h>
 
-enum { MARGIN = 6, LINE = 16, BUTTON_H = 28, BUTTON_W = 130, CHAR_W = 7, N_BUTTONS = 5 };
+enum { MARGIN = 6, LINE = 16, BUTTON_H = 28, BUTTON_W = 130, CHAR_W = 7, N_BUTTONS = 6 };
 enum { FIX_BUTTON = 2,    /* enabled only when the percent check found something */
        FUNNEL_BUTTON = 3, /* beside the target field */
        SHARE_BUTTON = 4,
+       ROLES_BUTTON = 5,  /* under the roles field */
        LABEL_W = 44, EDIT_W = 96, FIX_W = 220, PERIOD_W = 160, SHARE_W = 190 };
 enum { WINDOW_CONTAINER = 2, WINDOW_SIMPLE = 3, ATTR_SHOW = 1, ATTR_BORDER = 16,
        ATTR_DROPDOWN = 32768 /* VclWindowPeerAttribute.DROPDOWN */ };
 /* the period list's entries, in order */
 enum { PERIOD_ALL, PERIOD_MONTH, PERIOD_QUARTER, PERIOD_YEAR, PERIOD_CUSTOM, N_PERIODS };
+/* the edit fields with a label above them: roles, history table, stage probabilities */
+enum { FIELD_ROLES, FIELD_HISTORY, FIELD_STAGES, N_FIELDS };
 enum { UI_ELEMENT_TOOLPANEL = 7 }; /* com.sun.star.ui.UIElementType */
 
 typedef struct Panel Panel;
@@ -51,6 +54,8 @@ struct Panel {
     uno_Interface *period;                           /* list box: all / month / quarter / ... */
     uno_Interface *from_label, *from, *until_label, *until; /* the custom period */
     uno_Interface *buttons[N_BUTTONS];           /* push buttons (XWindow) */
+    uno_Interface *field_labels[N_FIELDS], *fields[N_FIELDS];
+    char *filled[N_FIELDS]; /* what we last put into a field: untouched by the manager */
     Listener *selection;                         /* registered at the controller */
     Listener *clicks[N_BUTTONS];
     rtl_uString *url;
@@ -161,6 +166,20 @@ static sal_Int32 layout(Panel *p, sal_Int32 width)
     if (p->checks)
         set_bounds(p->checks, MARGIN, y, inner, h);
     y += h ? h + MARGIN : 0;
+    for (int f = 0; f < N_FIELDS; f++) {
+        if (p->field_labels[f])
+            set_bounds(p->field_labels[f], MARGIN, y, inner, LINE);
+        y += LINE + 2;
+        if (p->fields[f])
+            set_bounds(p->fields[f], MARGIN, y, inner, BUTTON_H - 4);
+        y += BUTTON_H;
+        if (f == FIELD_ROLES) {
+            if (p->buttons[ROLES_BUTTON])
+                set_bounds(p->buttons[ROLES_BUTTON], MARGIN, y, BUTTON_W, BUTTON_H);
+            y += BUTTON_H + MARGIN;
+        }
+    }
+    y += MARGIN;
     gboolean side_by_side = inner >= 2 * (BUTTON_W + MARGIN) + FIX_W;
     for (int i = 0; i < FUNNEL_BUTTON; i++) {
         sal_Int32 x = side_by_side ? MARGIN + i * (BUTTON_W + MARGIN) : MARGIN;
@@ -237,6 +256,31 @@ static void set_enabled(uno_Interface *w, gboolean on)
 }
 
 /* Show the table around the cursor, its checks and the selected cell's explanation. */
+static char *edit_text(uno_Interface *w);
+
+/* Put what ACTION answers (the table's roles, its learned stage probabilities) into field F,
+ * unless the manager has typed there since we last filled it. */
+static void prefill(Panel *p, int f, SbAction action)
+{
+    static CuMethod set = CU_METHOD("com.sun.star.awt.XTextComponent", "setText");
+    if (!p->fields[f])
+        return;
+    char *now = edit_text(p->fields[f]);
+    if (*now && !same(now, p->filled[f])) {
+        g_free(now);
+        return;
+    }
+    g_free(now);
+    char *text = NULL;
+    if (!sb_actions_with(action, p->controller, NULL, 0, 0, &text)) {
+        g_free(text);
+        text = g_strdup("");
+    }
+    sb_call_str(p->fields[f], &set, text, NULL, NULL);
+    g_free(p->filled[f]);
+    p->filled[f] = text;
+}
+
 static void refresh(Panel *p)
 {
     char *info = NULL, *checks = NULL, *explain = NULL, *factors = NULL;
@@ -265,6 +309,8 @@ static void refresh(Panel *p)
     p->checks_text = checks;
     p->explain_text = explain;
     p->factors_text = factors;
+    prefill(p, FIELD_ROLES, SB_ACTION_GET_ROLES);
+    prefill(p, FIELD_STAGES, SB_ACTION_GET_STAGES);
     set_text(p->info, info);
     set_text(p->checks, checks);
     set_text(p->explain, explain ? explain : "");
@@ -369,14 +415,29 @@ static void run_action(Panel *p, SbAction action)
     if (!p->controller)
         return;
     p->busy = TRUE;
+    char *field = NULL;
     if (action == SB_ACTION_FUNNEL)
         sb_actions_funnel(p->controller, typed_target(p), &text);
     else if (action == SB_ACTION_FORECAST && !chosen_period(p, &start, &end))
         text = g_strdup(sb_text(SB_FC_BAD_DATE));
-    else if (action == SB_ACTION_FORECAST)
-        sb_actions_forecast_period(p->controller, start, end, &text);
-    else
+    else if (action == SB_ACTION_FORECAST) {
+        field = edit_text(p->fields[FIELD_STAGES]); /* untouched: learned, as shown */
+        sb_actions_with(SB_ACTION_FORECAST_WITH, p->controller,
+                        same(field, p->filled[FIELD_STAGES]) ? "" : field, start, end, &text);
+    } else if (action == SB_ACTION_SCORE) {
+        field = edit_text(p->fields[FIELD_HISTORY]);
+        sb_actions_with(SB_ACTION_SCORE_FROM, p->controller, field, 0, 0, &text);
+    } else if (action == SB_ACTION_SET_ROLES) {
+        field = edit_text(p->fields[FIELD_ROLES]);
+        if (sb_actions_with(SB_ACTION_SET_ROLES, p->controller, field, 0, 0, &text)) {
+            g_free(text);
+            text = g_strdup(sb_text(SB_ROLES_SAVED));
+            g_free(p->filled[FIELD_ROLES]); /* the saved roles count as ours again */
+            p->filled[FIELD_ROLES] = g_strdup(field);
+        }
+    } else
         sb_actions_run(action, p->controller, &text);
+    g_free(field);
     p->busy = FALSE;
     g_free(p->result_text);
     p->result_text = text;
@@ -459,6 +520,11 @@ static void panel_dispose(Panel *p)
         cu_release(p->buttons[i]);
         p->buttons[i] = NULL;
     }
+    for (int f = 0; f < N_FIELDS; f++) {
+        cu_release(p->field_labels[f]);
+        cu_release(p->fields[f]);
+        p->field_labels[f] = p->fields[f] = NULL;
+    }
     cu_release(p->info);
     cu_release(p->checks);
     cu_release(p->explain);
@@ -494,6 +560,8 @@ static void panel_destroy(CuObject *self)
     g_free(p->explain_text);
     g_free(p->result_text);
     g_free(p->factors_text);
+    for (int f = 0; f < N_FIELDS; f++)
+        g_free(p->filled[f]);
 }
 
 static void return_interface(void *ret, uno_Interface *i)
@@ -590,10 +658,11 @@ static gboolean make_controls(Panel *p, uno_Interface *tk, uno_Interface *parent
     static CuMethod set_label = CU_METHOD("com.sun.star.awt.XButton", "setLabel");
     static CuMethod set_visible = CU_METHOD("com.sun.star.awt.XWindow", "setVisible");
     static const SbText LABELS[N_BUTTONS] = { SB_BUTTON_SCORE, SB_BUTTON_FORECAST, SB_BUTTON_FIX_PERCENT,
-                                              SB_BUTTON_FUNNEL, SB_BUTTON_SHARE };
+                                              SB_BUTTON_FUNNEL, SB_BUTTON_SHARE, SB_BUTTON_ROLES };
     static const SbAction ACTIONS[N_BUTTONS] = { SB_ACTION_SCORE, SB_ACTION_FORECAST,
                                                  SB_ACTION_FIX_PERCENT, SB_ACTION_FUNNEL,
-                                                 SB_ACTION_SHARE };
+                                                 SB_ACTION_SHARE, SB_ACTION_SET_ROLES };
+    static const SbText FIELD_LABELS[N_FIELDS] = { SB_LABEL_ROLES, SB_LABEL_HISTORY, SB_LABEL_STAGES };
     static const SbText PERIODS[N_PERIODS] = { SB_PERIOD_ALL, SB_PERIOD_MONTH, SB_PERIOD_QUARTER,
                                                SB_PERIOD_YEAR, SB_PERIOD_CUSTOM };
     static CuMethod add_item = CU_METHOD("com.sun.star.awt.XListBox", "addItem");
@@ -634,6 +703,12 @@ static gboolean make_controls(Panel *p, uno_Interface *tk, uno_Interface *parent
         set_text(p->from_label, sb_text(SB_LABEL_FROM));
     if (p->until_label)
         set_text(p->until_label, sb_text(SB_LABEL_UNTIL));
+    for (int f = 0; f < N_FIELDS; f++) {
+        p->field_labels[f] = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
+        p->fields[f] = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
+        if (p->field_labels[f])
+            set_text(p->field_labels[f], sb_text(FIELD_LABELS[f]));
+    }
     uno_Interface *texts[5] = { p->info, p->checks, p->explain, p->result, p->factors };
     for (int i = 0; i < 5; i++)
         if (texts[i])

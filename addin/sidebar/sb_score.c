@@ -16,6 +16,8 @@ typedef struct {
     GArray *attributes;      /* column numbers */
     PcTable *outcomes;       /* closed rows: 1 won, 0 lost */
     gsize won, lost;
+    const PcTable *history;  /* cells CLOSED indexes: T's own, or the history table's */
+    GArray *history_attrs;   /* its columns matching ATTRIBUTES (NULL: ATTRIBUTES) */
 } Split;
 
 static void split_clear(Split *s)
@@ -24,6 +26,7 @@ static void split_clear(Split *s)
     if (s->closed) g_array_free(s->closed, TRUE);
     if (s->attributes) g_array_free(s->attributes, TRUE);
     pc_table_free(s->outcomes);
+    if (s->history_attrs) g_array_free(s->history_attrs, TRUE);
 }
 
 /* Sort T's rows into open and closed and pick the attribute columns. */
@@ -59,6 +62,7 @@ static void split_rows(const SbLeadTable *t, Split *s)
     for (guint i = 0; i < won->len; i++)
         pc_table_set_number(s->outcomes, i, 0, g_array_index(won, guint8, i));
     g_array_free(won, TRUE);
+    s->history = c;
 }
 
 /* Names of the attribute columns, comma-separated (g_free). */
@@ -76,7 +80,8 @@ static char *attribute_names(const SbLeadTable *t, const Split *s)
 static gboolean compute(const SbLeadTable *t, const Split *s, double **scores, char **message)
 {
     const gsize *attrs = (const gsize *)s->attributes->data;
-    PcTable *history = pc_table_select(t->cells, (const gsize *)s->closed->data, s->closed->len, attrs,
+    const gsize *hattrs = s->history_attrs ? (const gsize *)s->history_attrs->data : attrs;
+    PcTable *history = pc_table_select(s->history, (const gsize *)s->closed->data, s->closed->len, hattrs,
                                        s->attributes->len);
     PcTable *leads = pc_table_select(t->cells, (const gsize *)s->open->data, s->open->len, attrs,
                                      s->attributes->len);
@@ -113,9 +118,67 @@ static uno_Sequence *score_grid(const SbLeadTable *t, const Split *s, const doub
 static gboolean score_write(SbLeadTable *t, const Split *s, const double *scores,
                             SbProgress *progress, char **message);
 
+/* Background colours of the Score column, one band per 20 % of win probability, from red
+ * (under 20 %) to green (80 % and more), pale enough to read the numbers. Plain cell
+ * attributes rather than a conditional colour scale: Calc 7.4's API records no undo step for
+ * a conditional format, cell attributes undo with the cells. */
+static const sal_Int32 BAND_COLOURS[5] = { 0xF4C7C3, 0xFCE0C4, 0xFFF2CC, 0xDDEFD0, 0xB7E1CD };
+
+static int band_of(double score)
+{
+    int b = (int)floor(score * 5);
+    return b < 0 ? 0 : b > 4 ? 4 : b;
+}
+
+/* Colour the open rows of S in column COL by their SCORES: per band, one SheetCellRanges
+ * of its rows (runs of neighbouring rows merged), one property call. */
+static gboolean colour_bands(SbLeadTable *t, const Split *s, const double *scores, sal_Int32 col,
+                             GError **error)
+{
+    static CuMethod create = CU_METHOD("com.sun.star.lang.XMultiServiceFactory", "createInstance");
+    static CuMethod add = CU_METHOD("com.sun.star.sheet.XSheetCellRangeContainer", "addRangeAddresses");
+    typelib_TypeDescriptionReference *type = NULL;
+    typelib_typedescriptionreference_newByAsciiName(&type, typelib_TypeClass_SEQUENCE,
+                                                    "[]com.sun.star.table.CellRangeAddress");
+    gboolean ok = sb_uno_check_layouts();
+    for (int b = 0; b < 5 && ok; b++) {
+        GArray *ranges = g_array_new(FALSE, FALSE, sizeof(SbRange));
+        for (guint i = 0; i < s->open->len; i++) {
+            if (band_of(scores[i]) != b)
+                continue;
+            sal_Int32 row = t->range.StartRow + (sal_Int32)g_array_index(s->open, gsize, i);
+            SbRange *last = ranges->len ? &g_array_index(ranges, SbRange, ranges->len - 1) : NULL;
+            if (last && last->EndRow + 1 == row) {
+                last->EndRow = row;
+            } else {
+                SbRange r = { t->range.Sheet, col, row, col, row };
+                g_array_append_val(ranges, r);
+            }
+        }
+        if (ranges->len) {
+            uno_Interface *container = NULL;
+            ok = sb_call_str(t->model, &create, "com.sun.star.sheet.SheetCellRanges", &container, error) &&
+                 container;
+            uno_Sequence *seq = NULL;
+            uno_type_sequence_construct(&seq, type, ranges->data, (sal_Int32)ranges->len, NULL);
+            sal_Bool merge = sal_True;
+            void *args[2] = { &seq, &merge };
+            sal_Int32 colour = BAND_COLOURS[b];
+            ok = ok && cu_call(container, &add, NULL, args, error) &&
+                 sb_set_property(container, "CellBackColor", typelib_TypeClass_LONG, &colour, error);
+            uno_type_destructData(&seq, type, NULL);
+            cu_release(container);
+        }
+        g_array_free(ranges, TRUE);
+    }
+    typelib_typedescriptionreference_release(type);
+    return ok;
+}
+
 /* Write GRID into TARGET: one undo step, marker moved along. */
 static gboolean write_column(SbLeadTable *t, const SbRange *target, uno_Sequence *grid,
-                             SbProgress *progress, GError **error)
+                             const Split *s, const double *scores, SbProgress *progress,
+                             GError **error)
 {
     SbGuard g;
     if (!sb_guard_begin(&g, t->model, sb_text(SB_UNDO_SCORE), error)) {
@@ -127,12 +190,50 @@ static gboolean write_column(SbLeadTable *t, const SbRange *target, uno_Sequence
     gboolean ok = (!t->has_score || sb_clear(t->sheet, &t->score, error)) &&
                   sb_write_progress(t->sheet, target, grid, progress, error) &&
                   sb_number_format(t->model, t->sheet, &data, NUMBER_FORMAT_PERCENT, error) &&
+                  colour_bands(t, s, scores, target->StartColumn, error) &&
                   sb_marker_set(t->model, SB_MARKER_SCORE, t->sheet_name, target, error);
     sb_guard_end(&g, ok);
     return ok;
 }
 
+/* Learn from H instead of T's own closed rows: S's closed rows and outcomes become H's,
+ * its attributes those of T's with a column of the same header among H's attributes. */
+static void use_history(const SbLeadTable *t, const SbLeadTable *h, Split *s)
+{
+    Split hs = { 0 };
+    split_rows(h, &hs);
+    GArray *keep = g_array_new(FALSE, FALSE, sizeof(gsize));
+    s->history_attrs = g_array_new(FALSE, FALSE, sizeof(gsize));
+    for (guint i = 0; i < s->attributes->len; i++) {
+        gsize col = g_array_index(s->attributes, gsize, i);
+        const PcCell *head = pc_table_at(t->cells, 0, col);
+        gssize hc = pc_roles_column_of(h->cells, pc_table_text(t->cells, head));
+        if (head->kind != PC_CELL_TEXT || hc < 0 || h->roles[hc] != PC_ROLE_ATTRIBUTE)
+            continue;
+        gsize uhc = (gsize)hc;
+        g_array_append_val(keep, col);
+        g_array_append_val(s->history_attrs, uhc);
+    }
+    g_array_free(s->attributes, TRUE);
+    s->attributes = keep;
+    g_array_free(s->closed, TRUE);
+    pc_table_free(s->outcomes);
+    s->closed = hs.closed;
+    s->outcomes = hs.outcomes;
+    s->won = hs.won;
+    s->lost = hs.lost;
+    s->history = h->cells;
+    hs.closed = NULL;
+    hs.outcomes = NULL;
+    split_clear(&hs);
+}
+
 gboolean sb_score_run(SbLeadTable *t, char **message)
+{
+    return sb_score_run_history(t, NULL, message);
+}
+
+gboolean sb_score_run_history(SbLeadTable *t, const SbLeadTable *h, char **message)
 {
     *message = NULL;
     if (!t->cells) {
@@ -146,14 +247,21 @@ gboolean sb_score_run(SbLeadTable *t, char **message)
     double *scores = NULL;
     gboolean ok = FALSE;
     split_rows(t, &s);
+    const SbLeadTable *learn = h ? h : t;
+    if (h)
+        use_history(t, h, &s);
     if (t->counts.rows == 0)
         *message = g_strdup_printf(sb_text(SB_NO_ROWS), where);
-    else if (pc_roles_find(t->roles, t->cells->cols, PC_ROLE_OUTCOME) < 0 &&
-             pc_roles_find(t->roles, t->cells->cols, PC_ROLE_STAGE) < 0)
+    else if (pc_roles_find(learn->roles, learn->cells->cols, PC_ROLE_OUTCOME) < 0 &&
+             pc_roles_find(learn->roles, learn->cells->cols, PC_ROLE_STAGE) < 0)
         *message = g_strdup(sb_text(SB_NO_OUTCOME));
     else if (s.won == 0 || s.lost == 0)
         *message = g_strdup_printf(sb_text(SB_NO_CLOSED), s.won, s.lost);
-    else if (s.attributes->len == 0)
+    else if (s.attributes->len == 0 && h) {
+        char *hw = sb_range_text(h->sheet_name, &h->range);
+        *message = g_strdup_printf(sb_text(SB_HISTORY_NO_ATTRIBUTES), hw);
+        g_free(hw);
+    } else if (s.attributes->len == 0)
         *message = g_strdup(sb_text(SB_NO_ATTRIBUTES));
     else if (s.open->len == 0)
         *message = g_strdup(sb_text(SB_NO_OPEN));
@@ -164,6 +272,15 @@ gboolean sb_score_run(SbLeadTable *t, char **message)
                           t->range.EndRow - t->range.StartRow + 1);
         if (compute(t, &s, &scores, message))
             ok = score_write(t, &s, scores, &progress, message);
+        if (ok) {
+            char *hw = h ? sb_range_text(h->sheet_name, &h->range) : NULL;
+            char *from = hw ? g_strdup_printf(sb_text(SB_SCORED_FROM), hw) : NULL, *m = *message;
+            *message = g_strdup_printf("%s\n%s%s%s", m, sb_text(SB_SCORE_BANDS), from ? "\n" : "",
+                                       from ? from : "");
+            g_free(m);
+            g_free(from);
+            g_free(hw);
+        }
         sb_progress_end(&progress);
     }
     g_free(scores);
@@ -189,7 +306,7 @@ static gboolean score_write(SbLeadTable *t, const Split *s, const double *scores
         *message = in_the_way;
     else {
         uno_Sequence *grid = score_grid(t, s, scores);
-        ok = write_column(t, &target, grid, progress, &error);
+        ok = write_column(t, &target, grid, s, scores, progress, &error);
         sb_grid_free(grid);
         if (ok) {
             char *column = sb_range_text(t->sheet_name, &target);

@@ -14,6 +14,11 @@
  * sentence why nothing was written (g_free either). */
 gboolean sb_score_run(SbLeadTable *t, char **message);
 
+/* sb_score_run learning from the won / lost rows of the history table H instead of T's own
+ * (H NULL: T's). T's attribute columns are matched to H's by header; only those found in H
+ * are used. */
+gboolean sb_score_run_history(SbLeadTable *t, const SbLeadTable *h, char **message);
+
 /* For the open lead in the row of CONTROLLER's cell cursor, once T has our Score column:
  * its score and the attribute values that raised (+) or lowered (-) it, as odds factors,
  * strongest first, from LEAD_SCORE's own model (pc_lead_factors) (g_free). NULL when the

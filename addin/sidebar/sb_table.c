@@ -1,6 +1,8 @@
 /* sb_table.c - finding and describing the lead table around the cursor. */
 #include "sb_table.h"
 
+#include "cu_string.h"
+#include "sb_roles.h"
 #include "sb_text.h"
 
 #include <string.h>
@@ -26,17 +28,9 @@ static void leave_out_score(SbLeadTable *t, SbRange *region, gssize *inside)
         *inside = s.StartColumn - region->StartColumn;
 }
 
-gboolean sb_table_find(uno_Interface *controller, SbLeadTable *t, GError **error)
+/* Read the table of REGION on T's sheet into T (T's model and sheet already set). */
+static gboolean load(SbLeadTable *t, SbRange region, GError **error)
 {
-    memset(t, 0, sizeof *t);
-    SbCell cursor;
-    t->model = sb_model(controller, error);
-    t->sheet = t->model ? sb_cursor(controller, &cursor, error) : NULL;
-    if (!t->sheet)
-        return FALSE;
-    SbRange region;
-    if (!sb_region(t->sheet, &cursor, &region, error))
-        return FALSE;
     gssize inside;
     leave_out_score(t, &region, &inside);
     if (region.EndRow <= region.StartRow) /* one row: a header without data is no table */
@@ -53,7 +47,75 @@ gboolean sb_table_find(uno_Interface *controller, SbLeadTable *t, GError **error
         t->roles[inside] = PC_ROLE_IGNORED;
     pc_roles_detect(t->cells, t->roles);
     pc_roles_count(t->cells, t->roles, &t->counts);
+    sb_roles_apply(t);
     return TRUE;
+}
+
+gboolean sb_table_find(uno_Interface *controller, SbLeadTable *t, GError **error)
+{
+    memset(t, 0, sizeof *t);
+    SbCell cursor;
+    t->model = sb_model(controller, error);
+    t->sheet = t->model ? sb_cursor(controller, &cursor, error) : NULL;
+    if (!t->sheet)
+        return FALSE;
+    SbRange region;
+    if (!sb_region(t->sheet, &cursor, &region, error))
+        return FALSE;
+    return load(t, region, error);
+}
+
+/* The range ADDRESS names in MODEL: a named range, or an address in the user interface's
+ * notation ("Sheet2.A1:C9", "$Sheet2.$A$1"). */
+static gboolean resolve(uno_Interface *model, const char *address, SbRange *r, GError **error)
+{
+    static CuMethod create = CU_METHOD("com.sun.star.lang.XMultiServiceFactory", "createInstance");
+    if (sb_marker_get(model, address, r))
+        return TRUE;
+    uno_Interface *conv = NULL;
+    if (!sb_call_str(model, &create, "com.sun.star.table.CellRangeAddressConversion", &conv, error))
+        return FALSE;
+    rtl_uString *text = cu_ustr_from_utf8(address);
+    uno_Any a;
+    gboolean ok = conv && sb_set_property(conv, "UserInterfaceRepresentation", typelib_TypeClass_STRING,
+                                          &text, error) &&
+                  sb_get_property(conv, "Address", &a, error);
+    rtl_uString_release(text);
+    cu_release(conv);
+    if (ok) {
+        ok = a.pType->eTypeClass == typelib_TypeClass_STRUCT && sb_uno_check_layouts();
+        if (ok)
+            memcpy(r, a.pData, sizeof *r);
+        uno_any_destruct(&a, NULL);
+    }
+    return ok;
+}
+
+gboolean sb_table_find_at(uno_Interface *model, const char *address, SbLeadTable *t, char **message)
+{
+    memset(t, 0, sizeof *t);
+    *message = NULL;
+    char *a = g_strstrip(g_strdup(address ? address : ""));
+    SbRange r;
+    GError *error = NULL;
+    gboolean ok = *a && resolve(model, a, &r, &error);
+    g_clear_error(&error);
+    if (ok) {
+        t->model = model;
+        model->acquire(model);
+        t->sheet = sb_sheet_at(model, r.Sheet, NULL);
+        if (t->sheet && r.StartColumn == r.EndColumn && r.StartRow == r.EndRow) {
+            SbCell one = { r.Sheet, r.StartColumn, r.StartRow }; /* one cell: its table */
+            ok = sb_region(t->sheet, &one, &r, NULL);
+        }
+        ok = ok && t->sheet && load(t, r, NULL);
+    }
+    if (!ok) {
+        *message = g_strdup_printf(sb_text(SB_NO_TABLE_AT), a);
+        sb_table_clear(t);
+    }
+    g_free(a);
+    return ok;
 }
 
 void sb_table_clear(SbLeadTable *t)

@@ -30,6 +30,11 @@ typedef struct {
  * ERROR when there is simply no table there; FALSE with ERROR when a call failed. */
 gboolean sb_table_find(uno_Interface *controller, SbLeadTable *t, GError **error);
 
+/* Find the table ADDRESS names in MODEL into T (zeroed first): a named range or a range
+ * address such as "Sheet2.A1:C9" (one cell: the table around it), header row first; the
+ * manager's roles apply as for sb_table_find. FALSE with the user's sentence. */
+gboolean sb_table_find_at(uno_Interface *model, const char *address, SbLeadTable *t, char **message);
+
 /* Release what T holds. No operation on a zeroed T. */
 void sb_table_clear(SbLeadTable *t);
 

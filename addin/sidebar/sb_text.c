@@ -209,6 +209,37 @@ static const char *const TEXTS[SB_N_TEXTS][2] = {
                          "are never changed). Nothing was written.",
                          "Keine als 0-100 eingegebene Wahrscheinlichkeit zu teilen (von Formeln "
                          "berechnete Zellen werden nie geändert). Es wurde nichts geschrieben." },
+    [SB_ROLES_BAD_PAIR] = { "Write each choice as column=role, e.g. Region=owner (not \"%s\").",
+                            "Schreiben Sie jede Wahl als Spalte=Rolle, z. B. Region=owner (nicht \"%s\")." },
+    [SB_ROLES_NO_COLUMN] = { "The table has no column \"%s\".", "Die Tabelle hat keine Spalte \"%s\"." },
+    [SB_ROLES_BAD_ROLE] = { "\"%s\" is no role. Roles: name, id, stage, amount, probability, close date, "
+                            "owner, outcome, created, currency, attribute, none.",
+                            "\"%s\" ist keine Rolle. Rollen: name, id, stage, amount, probability, "
+                            "close date, owner, outcome, created, currency, attribute, none." },
+    [SB_NO_TABLE_AT] = { "\"%s\" names no table with a header row (type a range such as Sheet2.A1:F50 "
+                         "or a named range).",
+                         "\"%s\" bezeichnet keine Tabelle mit Kopfzeile (geben Sie einen Bereich wie "
+                         "Tabelle2.A1:F50 oder einen benannten Bereich an)." },
+    [SB_HISTORY_NO_ATTRIBUTES] = { "The history table %s has none of this table's scoring attributes "
+                                   "(columns are matched by their header).",
+                                   "Die Verlaufstabelle %s hat keines der Bewertungsmerkmale dieser "
+                                   "Tabelle (Spalten werden über die Kopfzeile zugeordnet)." },
+    [SB_SCORED_FROM] = { "Learned from the history table %s.", "Gelernt aus der Verlaufstabelle %s." },
+    [SB_STAGES_MISSING] = { "The stage probabilities give none for the stage \"%s\". Nothing was written.",
+                            "Die Phasenwahrscheinlichkeiten nennen keine für die Phase \"%s\". Es "
+                            "wurde nichts geschrieben." },
+    [SB_STAGES_BAD] = { "Stage probabilities: \"%s\" is no probability in 0-1 (type 25%% or 0.25).",
+                        "Phasenwahrscheinlichkeiten: \"%s\" ist keine Wahrscheinlichkeit in 0-1 "
+                        "(geben Sie 25%% oder 0,25 ein)." },
+    [SB_LABEL_ROLES] = { "Roles (column=role):", "Rollen (Spalte=Rolle):" },
+    [SB_BUTTON_ROLES] = { "Apply roles", "Rollen übernehmen" },
+    [SB_LABEL_HISTORY] = { "History table for Score (empty: this table):",
+                           "Verlaufstabelle für Bewerten (leer: diese Tabelle):" },
+    [SB_LABEL_STAGES] = { "Stage probabilities for the forecast (or a stage table's range):",
+                          "Phasenwahrscheinlichkeiten für die Prognose (oder Bereich einer Phasentabelle):" },
+    [SB_ROLES_SAVED] = { "Roles saved with the document.", "Rollen im Dokument gespeichert." },
+    [SB_SCORE_BANDS] = { "Colour: one band per 20% of win probability.",
+                         "Farbe: ein Band je 20 % Gewinnwahrscheinlichkeit." },
 };
 
 /* role                 English | German */

@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 import uuid
 
@@ -119,10 +120,15 @@ class Office:
 
     def stop(self):
         if self.desktop is not None:
-            try:
-                self.desktop.terminate()
-            except Exception:
-                pass
+            # terminate() can block (a modal dialog, a stuck office): give it 20 s, then kill
+            def terminate():
+                try:
+                    self.desktop.terminate()
+                except Exception:
+                    pass
+            t = threading.Thread(target=terminate, daemon=True)
+            t.start()
+            t.join(20)
         if self.proc is not None:
             try:
                 self.proc.wait(timeout=30)

@@ -635,3 +635,106 @@ def lead_factors_explain_the_score(ctx):
         assert b.actions.leadFactors(b.ctrl) == "", "a closed deal is no scored lead"
     finally:
         b.close()
+
+
+def roles_chosen_in_the_panel_drive_actions_and_survive_reload(ctx):
+    path = os.path.join(tempfile.mkdtemp(), "roles.ods")
+    b = Book(ctx)
+    try:
+        assert "Industry=attribute" in b.actions.getRoles(b.ctrl)
+        # Industry dropped: Dune and Gale (both Source = Fair) now score the same
+        d = b.actions.setRoles(b.ctrl, "Industry=none")
+        assert "Industry: not used" in d, d
+        report = b.actions.scoreLeads(b.ctrl)
+        assert "(Source)" in report, report
+        col = score_column(b)
+        assert abs(col[4] - col[7]) < 1e-12 and abs(col[3] - col[4]) > 0.01, col
+        # Source made the owner: the Owner column is no longer used, the forecast splits by source
+        d = b.actions.setRoles(b.ctrl, "Source=owner; Industry=none")
+        assert "Source: owner" in d and "Owner: not used" in d, d
+        b.actions.writeForecast(b.ctrl)
+        texts = [v for row in b.cells("A1:L40", b.doc.Sheets.getByName("Forecast")) for v in row]
+        assert "Web" in texts and "Fair" in texts and "Ann" not in texts, texts
+        for bad, word in (("Region=owner", "Region"), ("Source=boss", "boss"), ("Source", "column=role")):
+            assert word in b.refused_with("setRoles", bad), bad
+        b.doc.storeToURL(uno.systemPathToFileUrl(path), (prop("FilterName", "calc8"),))
+    finally:
+        b.close()
+    b = Book(ctx, rows=None, url=uno.systemPathToFileUrl(path))
+    try:
+        roles = b.actions.getRoles(b.ctrl)
+        assert "Source=owner" in roles and "Industry=none" in roles and "Owner=none" in roles, roles
+        props = b.doc.DocumentProperties.UserDefinedProperties
+        assert "Source\towner" in props.getPropertyValue("PipecalcRoles")
+        d = b.actions.setRoles(b.ctrl, "")
+        assert "Owner: owner" in d and "Industry: scoring attribute" in d, d
+    finally:
+        b.close()
+
+
+def score_learns_from_a_history_table(ctx):
+    b = Book(ctx)
+    try:
+        b.doc.Sheets.insertNewByName("History", 1)
+        hist = b.doc.Sheets.getByName("History")
+        rows = [["Source", "Outcome"]] + [["Web", "won"]] * 3 + [["Web", "lost"], ["Fair", "won"]] + \
+            [["Fair", "lost"]] * 3
+        hist.getCellRangeByName("A1:B9").setDataArray(tuple(tuple(r) for r in rows))
+        report = b.actions.scoreLeadsFrom(b.ctrl, "History.A1:B9")
+        assert "learned from 4 won and 4 lost (Source)" in report and "History.A1:B9" in report, report
+        # by hand: Laplace 1, prior odds 4:4; Web x(4/6)/(2/6) = 2 -> 2/3, Fair x 1/2 -> 1/3
+        col = score_column(b)
+        assert abs(col[3] - 2 / 3) < 1e-9 and abs(col[4] - 1 / 3) < 1e-9 and abs(col[7] - 1 / 3) < 1e-9, col
+        b.doc.NamedRanges.addNewByName("HIST", "$History.$A$1:$B$9", hist.getCellRangeByName("A1").CellAddress, 0)
+        b.actions.scoreLeadsFrom(b.ctrl, "HIST")
+        assert abs(score_column(b)[3] - 2 / 3) < 1e-9
+        assert "names no table" in b.refused_with("scoreLeadsFrom", "Nowhere.Z1")
+        hist.getCellRangeByName("A1").setString("Channel")
+        assert "none of this table" in b.refused_with("scoreLeadsFrom", "History.A1:B9")
+    finally:
+        b.close()
+
+
+def forecast_with_edited_probabilities_and_a_stage_table(ctx):
+    b = Book(ctx)
+    try:
+        learned = b.actions.getStageProbabilities(b.ctrl)
+        pairs = [p.split("=") for p in learned.split("; ")]
+        assert [p[0] for p in pairs] == ["Lead", "Qualified", "Proposal", "Negotiation"], learned
+        b.actions.writeForecast(b.ctrl)
+        fc = b.doc.Sheets.getByName("Forecast")
+        for (name, pct), (cname, cval) in zip(pairs, b.cells("A5:B8", fc)):
+            assert name == cname and abs(float(pct.rstrip("%")) / 100 - cval) < 0.0006, (pairs, cname, cval)
+        # by hand: Cyan 3000 x 25% + Dune 4000 x 50% + Gale 1500 x 10% = 2900
+        edited = "Lead=10%; Qualified=25%; Proposal=0.5; Negotiation=80 %"
+        assert "2900.00 expected" in b.actions.writeForecastWith(b.ctrl, edited, 0, 0)
+        assert abs(b.cells("B6:B6", fc)[0][0] - 0.25) < 1e-12
+        b.doc.Sheets.insertNewByName("Stages", 2)
+        st = b.doc.Sheets.getByName("Stages")
+        st.getCellRangeByName("A1:B5").setDataArray((("Stage", "Probability"), ("Lead", 0.1), ("Qualified", 0.25),
+                                                     ("Proposal", 0.5), ("Negotiation", 0.8)))
+        assert "2900.00 expected" in b.actions.writeForecastWith(b.ctrl, "Stages.A1:B5", 0, 0)
+        assert "Qualified" in b.refused_with("writeForecastWith", "Lead=10%", 0, 0)
+        assert "no probability" in b.refused_with("writeForecastWith", "Lead=10; Qualified=1", 0, 0)
+        st.getCellRangeByName("B3").setValue(25)
+        assert "Stages.B3" in b.refused_with("writeForecastWith", "Stages.A1", 0, 0)
+        assert "7900.00 expected" in b.actions.writeForecastWith(b.ctrl, "", 0, 0), "empty: learned"
+    finally:
+        b.close()
+
+
+def score_colour_bands_undo_with_the_column(ctx):
+    b = Book(ctx)
+    try:
+        b.actions.scoreLeads(b.ctrl)
+        bands = [0xF4C7C3, 0xFCE0C4, 0xFFF2CC, 0xDDEFD0, 0xB7E1CD]
+        for name in ("I4", "I5", "I8"):
+            cell = b.sheet.getCellRangeByName(name)
+            assert cell.CellBackColor == bands[min(4, int(cell.getValue() * 5))], (name, cell.CellBackColor)
+        assert b.sheet.getCellRangeByName("I2").IsCellBackgroundTransparent, "closed rows stay plain"
+        b.doc.UndoManager.undo()
+        for name in ("I1", "I4", "I5", "I8"):
+            cell = b.sheet.getCellRangeByName(name)
+            assert cell.getString() == "" and cell.IsCellBackgroundTransparent, name
+    finally:
+        b.close()

@@ -88,3 +88,19 @@ def test_sidebar_forecast_period(office):
 
 def test_sidebar_lead_factors(office):
     run(office, "lead_factors_explain_the_score")
+
+
+def test_sidebar_roles_chosen_by_the_manager(office):
+    run(office, "roles_chosen_in_the_panel_drive_actions_and_survive_reload")
+
+
+def test_sidebar_score_from_history_table(office):
+    run(office, "score_learns_from_a_history_table")
+
+
+def test_sidebar_forecast_with_stage_probabilities(office):
+    run(office, "forecast_with_edited_probabilities_and_a_stage_table")
+
+
+def test_sidebar_score_colour_bands_undo(office):
+    run(office, "score_colour_bands_undo_with_the_column")

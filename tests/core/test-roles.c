@@ -102,6 +102,36 @@ static void roles_second_column_of_a_role_is_ignored(void)
     pc_table_free(t);
 }
 
+static void roles_override_by_the_manager(void)
+{
+    static const char *const cells[] = { "Owner", "Region", "Notes", "Ann", "North", "x" };
+    PcTable *t = table_of(cells, 2, 3);
+    PcRole roles[3] = { 0 };
+    pc_roles_detect(t, roles);
+    g_assert_cmpint(roles[0], ==, PC_ROLE_OWNER);
+    g_assert_cmpint(pc_roles_column_of(t, "REGION"), ==, 1);
+    g_assert_cmpint(pc_roles_column_of(t, "Stage"), ==, -1);
+    g_assert_cmpint(pc_role_from_id("Owner"), ==, PC_ROLE_OWNER);
+    g_assert_cmpint(pc_role_from_id("none"), ==, PC_ROLE_IGNORED);
+    g_assert_cmpint(pc_role_from_id("close date"), ==, PC_ROLE_CLOSE_DATE);
+    g_assert_cmpint(pc_role_from_id("boss"), ==, PC_N_ROLES);
+    /* Region becomes the owner: Owner is no longer used (not an attribute); Notes dropped */
+    gsize cols[] = { 1, 2, 9 };
+    PcRole set[] = { PC_ROLE_OWNER, PC_ROLE_IGNORED, PC_ROLE_STAGE };
+    pc_roles_override(roles, 3, cols, set, 3);
+    g_assert_cmpint(roles[0], ==, PC_ROLE_IGNORED);
+    g_assert_cmpint(roles[1], ==, PC_ROLE_OWNER);
+    g_assert_cmpint(roles[2], ==, PC_ROLE_IGNORED);
+    /* an explicit choice for the old holder stands */
+    pc_roles_detect(t, roles);
+    gsize both[] = { 1, 0 };
+    PcRole set2[] = { PC_ROLE_OWNER, PC_ROLE_ATTRIBUTE };
+    pc_roles_override(roles, 3, both, set2, 2);
+    g_assert_cmpint(roles[0], ==, PC_ROLE_ATTRIBUTE);
+    g_assert_cmpint(roles[1], ==, PC_ROLE_OWNER);
+    pc_table_free(t);
+}
+
 static void roles_header_needs_text_only(void)
 {
     static const char *const numeric[] = { "Amount", "#5", "#1", "#2" };
@@ -171,6 +201,7 @@ int main(int argc, char **argv)
     g_test_add_func("/core/roles/detect-and-count", roles_detect_and_count);
     g_test_add_func("/core/roles/second-column-of-a-role-is-ignored",
                     roles_second_column_of_a_role_is_ignored);
+    g_test_add_func("/core/roles/override-by-the-manager", roles_override_by_the_manager);
     g_test_add_func("/core/roles/header-needs-text-only", roles_header_needs_text_only);
     g_test_add_func("/core/roles/outcome-from-stage-column", roles_outcome_from_stage_column);
     g_test_add_func("/core/roles/stage-order-guess", roles_stage_order_guess);

@@ -56,7 +56,7 @@ def main():
         kids = list(win.getWindows())
         texts = [k for k in kids if hasattr(k, "setText") and not hasattr(k, "setLabel")]
         buttons = [k for k in kids if hasattr(k, "setLabel")]
-        assert len(buttons) == 5, "expected 5 buttons, found %d" % len(buttons)
+        assert len(buttons) == 6, "expected 6 buttons, found %d" % len(buttons)
         assert any(b.getAccessibleContext().getAccessibleName() == "Save copy with values" for b in buttons)
         # creation order: info, data checks, explanation, report, "Target:", the target field
         info_text, checks_text, explain_text, result_text = texts[:4]
