@@ -1,6 +1,7 @@
 /* sb_uno.c - strings, anys, properties and grids over cu_call. */
 #include "sb_uno.h"
 
+#include "cu_object.h"
 #include "cu_string.h"
 
 #include <string.h>
@@ -161,28 +162,24 @@ void sb_grid_free(uno_Sequence *grid)
         uno_type_destructData(&grid, grid_type(), NULL);
 }
 
+typedef struct {
+    const char *const *names;
+    sal_Int32 *pos;
+    int n;
+} MemberMatch;
+
+static void match_member(sal_Int32 p, const typelib_InterfaceMemberTypeDescription *m, gpointer data)
+{
+    MemberMatch *mm = data;
+    for (int i = 0; i < mm->n; i++)
+        if (cu_ustr_equals_ascii(m->pMemberName, mm->names[i]))
+            mm->pos[i] = p;
+}
+
 void sb_members_resolve(const char *iface, const char *const *names, sal_Int32 *pos, int n)
 {
     for (int i = 0; i < n; i++)
         pos[i] = -1;
-    typelib_TypeDescription *td = NULL;
-    rtl_uString *name = NULL;
-    rtl_uString_newFromAscii(&name, iface);
-    typelib_typedescription_getByName(&td, name);
-    rtl_uString_release(name);
-    if (!td)
-        return;
-    const typelib_InterfaceTypeDescription *itd = (const typelib_InterfaceTypeDescription *)td;
-    for (sal_Int32 p = 0; p < itd->nAllMembers; p++) {
-        typelib_TypeDescription *member = NULL;
-        typelib_typedescriptionreference_getDescription(&member, itd->ppAllMembers[p]);
-        if (!member)
-            continue;
-        const rtl_uString *m = ((const typelib_InterfaceMemberTypeDescription *)member)->pMemberName;
-        for (int i = 0; i < n; i++)
-            if (cu_ustr_equals_ascii(m, names[i]))
-                pos[i] = p;
-        typelib_typedescription_release(member);
-    }
-    typelib_typedescription_release(td);
+    MemberMatch mm = { names, pos, n };
+    cu_each_member(iface, match_member, &mm);
 }
