@@ -25,6 +25,11 @@ PcStatus pc_fail(PcError *err, PcStatus status, int arg, gssize row, const char 
     va_start(ap, fmt);
     vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
+    /* a long name cut at the buffer's end may end in half a character: drop it, so that
+     * the message stays valid UTF-8 for the sidebar */
+    const char *bad;
+    if (!g_utf8_validate(err->message, -1, &bad))
+        err->message[bad - err->message] = '\0';
     return status;
 }
 

@@ -23,6 +23,33 @@ static char *ascii_key(const char *utf8)
     return key;
 }
 
+/* Map Cherokee letters to their capitals, as Unicode's case folding does. GLib (2.74)
+ * folds the small letters to capitals but the capitals to small letters (its fallback is
+ * tolower), so "\u13AD" and "\uAB7D" would get different keys. Takes FOLDED, returns it
+ * or a new string. */
+static char *fold_cherokee(char *folded)
+{
+    const char *p = folded;
+    for (; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if ((c >= 0x13A0 && c <= 0x13FD) || (c >= 0xAB70 && c <= 0xABBF))
+            break;
+    }
+    if (!*p)
+        return folded;
+    GString *out = g_string_sized_new(strlen(folded));
+    for (p = folded; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c >= 0xAB70 && c <= 0xABBF) /* small letters a-mv: capitals U+13A0.. */
+            c = c - 0xAB70 + 0x13A0;
+        else if (c >= 0x13F8 && c <= 0x13FD) /* small ye-mv: capitals U+13F0.. */
+            c -= 8;
+        g_string_append_unichar(out, c);
+    }
+    g_free(folded);
+    return g_string_free(out, FALSE);
+}
+
 char *pc_text_key(const char *utf8)
 {
     char *fast = ascii_key(utf8);
@@ -44,7 +71,7 @@ char *pc_text_key(const char *utf8)
     char *nfc = g_utf8_normalize(start, end - start, G_NORMALIZE_NFC);
     if (!nfc)
         return g_strdup("");
-    char *folded = g_utf8_casefold(nfc, -1);
+    char *folded = fold_cherokee(g_utf8_casefold(nfc, -1));
     g_free(nfc);
     char *key = g_utf8_normalize(folded, -1, G_NORMALIZE_NFC);
     g_free(folded);

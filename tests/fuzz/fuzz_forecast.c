@@ -1,0 +1,83 @@
+/* fuzz_forecast.c - libFuzzer harness for PIPELINE_FORECAST (pc_pipeline_forecast), the
+ * percentile path included.
+ *
+ * Invariants: status in range; on failure a terminated, valid UTF-8 message; on success
+ * a finite result within [sum of the negative amounts, sum of the positive amounts] (any
+ * counted subset of deals, weighted by probabilities in [0, 1] or quantiled, lies there);
+ * the same input twice gives the same status, message and result bits.
+ */
+#include "fuzz_common.h"
+#include "pc_forecast.h"
+
+static void amount_bounds(const PcTable *amounts, double *lo, double *hi, double *abs_sum)
+{
+    *lo = *hi = *abs_sum = 0;
+    for (gsize i = 0; i < amounts->rows * amounts->cols; i++) {
+        const PcCell *c = &amounts->cells[i];
+        if (c->kind != PC_CELL_NUMBER || !isfinite(c->num))
+            continue;
+        if (c->num < 0)
+            *lo += c->num;
+        else
+            *hi += c->num;
+        *abs_sum += fabs(c->num);
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    FzIn in = { data, size };
+    uint8_t flags = fz_byte(&in);
+    PcTable *amounts = fz_table(&in, 3);
+    PcTable *stages;
+    PcTable *probs;
+    gsize n = amounts->rows == 1 ? amounts->cols : amounts->rows;
+    /* mostly aligned columns, so that the deep paths are reached */
+    if (flags & 1)
+        stages = fz_table(&in, 2);
+    else
+        stages = fz_table_sized(&in, amounts->rows == 1 ? 1 : n, amounts->rows == 1 ? n : (n ? 1 : 0));
+    if (flags & 2)
+        probs = fz_table(&in, 3);
+    else if (flags & 4)
+        probs = fz_table_sized(&in, n, n ? 1 : 0); /* per deal */
+    else
+        probs = fz_table_sized(&in, fz_byte(&in) % 12, 2); /* stage table */
+    PcTable *dates = NULL;
+    if (flags & 8)
+        dates = (flags & 16) ? fz_table(&in, 2) : fz_table_sized(&in, n, n ? 1 : 0);
+    PcTable *start = (flags & 32) ? fz_optional(&in) : NULL;
+    PcTable *end = (flags & 32) ? fz_optional(&in) : NULL;
+    PcTable *pct = (flags & 64) ? fz_optional(&in) : NULL;
+
+    PcForecastArgs args = { amounts, stages, probs, dates, start, end, pct };
+    PcError e1, e2;
+    double r1 = 0, r2 = 0;
+    fz_dirty(&e1);
+    PcStatus s1 = pc_pipeline_forecast(&args, &r1, &e1);
+    fz_check_status(s1, &e1);
+    if (s1 == PC_OK) {
+        double lo, hi, abs_sum;
+        amount_bounds(amounts, &lo, &hi, &abs_sum);
+        double tol = 1e-9 * abs_sum;
+        FZ_CHECK(isfinite(r1), "result %g", r1);
+        if (isfinite(abs_sum))
+            FZ_CHECK(r1 >= lo - tol && r1 <= hi + tol, "result %.17g outside [%.17g, %.17g]", r1,
+                     lo, hi);
+    } else {
+        FZ_CHECK(r1 == 0 && !signbit(r1), "result touched on failure: %g", r1);
+    }
+    fz_dirty(&e2);
+    PcStatus s2 = pc_pipeline_forecast(&args, &r2, &e2);
+    fz_check_same(s1, &e1, r1, s2, &e2, r2);
+
+    pc_table_free(amounts);
+    pc_table_free(stages);
+    pc_table_free(probs);
+    pc_table_free(dates);
+    pc_table_free(start);
+    pc_table_free(end);
+    pc_table_free(pct);
+    return 0;
+}
