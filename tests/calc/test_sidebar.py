@@ -58,6 +58,10 @@ def test_sidebar_score_100000_rows(office):
     run(office, "score_100000_rows_timing")
 
 
+def test_sidebar_a_million_rows(office):
+    run(office, "score_and_forecast_a_million_rows")
+
+
 def test_sidebar_explain_cell_errors(office):
     run(office, "explain_says_why_a_cell_shows_its_error")
 
