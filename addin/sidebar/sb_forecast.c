@@ -533,35 +533,15 @@ static gboolean write_sheet(Plan *p, Layout *l, uno_Interface *sheet, sal_Int16 
 /* Check, then write L in one undo step: onto our marked sheet, or a new one. */
 static gboolean place(Plan *p, Layout *l, char **message, GError **error)
 {
-    SbRange old;
-    gboolean reuse = sb_marker_get(p->t->model, SB_MARKER_FORECAST, &old);
-    uno_Interface *sheet = NULL, *sheets = NULL;
-    char *name = NULL;
+    SbRange old = { 0 };
+    gboolean reuse;
+    uno_Interface *sheet;
+    char *name;
+    if (!sb_guard_claim_sheet(p->t->model, SB_MARKER_FORECAST, sb_text(SB_FC_SHEET),
+                              (sal_Int32)l->cols, (sal_Int32)l->rows, &reuse, &old, &sheet, &name,
+                              message, error))
+        return FALSE;
     sal_Int16 index = old.Sheet;
-    if (reuse) {
-        sheet = sb_sheet_at(p->t->model, old.Sheet, error);
-        if (!sheet)
-            return FALSE;
-        name = sb_sheet_name(sheet);
-        SbRange all = { old.Sheet, 0, 0, (sal_Int32)l->cols - 1, (sal_Int32)l->rows - 1 };
-        char *in_the_way = NULL;
-        if ((*message = sb_guard_refusal(p->t->model, sheet, name)) ||
-            !sb_guard_free(sheet, name, &all, &old, &in_the_way, error)) {
-            if (in_the_way)
-                *message = in_the_way;
-            cu_release(sheet);
-            g_free(name);
-            return FALSE;
-        }
-    } else {
-        if ((*message = sb_guard_refusal(p->t->model, NULL, NULL)))
-            return FALSE;
-        sheets = sb_sheets(p->t->model, error);
-        if (!sheets)
-            return FALSE;
-        name = sb_free_sheet_name(sheets, sb_text(SB_FC_SHEET));
-        sheets->release(sheets);
-    }
     SbGuard g;
     gboolean ok = sb_guard_begin(&g, p->t->model, sb_text(SB_UNDO_FORECAST), error);
     if (ok && !reuse)

@@ -172,34 +172,13 @@ static gboolean write_sheet(SbLeadTable *t, Sheet *sh, uno_Interface *sheet, sal
 static gboolean place(SbLeadTable *t, Sheet *sh, char **message, GError **error)
 {
     SbRange old;
-    gboolean reuse = sb_marker_get(t->model, SB_MARKER_FUNNEL, &old);
-    uno_Interface *sheet = NULL;
-    char *name = NULL;
+    gboolean reuse;
+    uno_Interface *sheet;
+    char *name;
+    if (!sb_guard_claim_sheet(t->model, SB_MARKER_FUNNEL, sb_text(SB_FN_SHEET), COLS,
+                              (sal_Int32)sh->rows, &reuse, &old, &sheet, &name, message, error))
+        return FALSE;
     sal_Int16 index = reuse ? old.Sheet : 0;
-    if (reuse) {
-        sheet = sb_sheet_at(t->model, old.Sheet, error);
-        if (!sheet)
-            return FALSE;
-        name = sb_sheet_name(sheet);
-        SbRange all = { old.Sheet, 0, 0, COLS - 1, (sal_Int32)sh->rows - 1 };
-        char *in_the_way = NULL;
-        if ((*message = sb_guard_refusal(t->model, sheet, name)) ||
-            !sb_guard_free(sheet, name, &all, &old, &in_the_way, error)) {
-            if (in_the_way)
-                *message = in_the_way;
-            cu_release(sheet);
-            g_free(name);
-            return FALSE;
-        }
-    } else {
-        if ((*message = sb_guard_refusal(t->model, NULL, NULL)))
-            return FALSE;
-        uno_Interface *sheets = sb_sheets(t->model, error);
-        if (!sheets)
-            return FALSE;
-        name = sb_free_sheet_name(sheets, sb_text(SB_FN_SHEET));
-        sheets->release(sheets);
-    }
     SbGuard g;
     gboolean ok = sb_guard_begin(&g, t->model, sb_text(SB_UNDO_FUNNEL), error);
     if (ok && !reuse)

@@ -78,3 +78,40 @@ void sb_guard_end(SbGuard *g, gboolean ok)
     g->undo = NULL;
     g->open = FALSE;
 }
+
+gboolean sb_guard_claim_sheet(uno_Interface *model, const char *marker, const char *base,
+                              sal_Int32 cols, sal_Int32 rows, gboolean *reuse, SbRange *old,
+                              uno_Interface **sheet, char **name, char **message,
+                              GError **error)
+{
+    *sheet = NULL;
+    *name = NULL;
+    *reuse = sb_marker_get(model, marker, old);
+    if (!*reuse) {
+        if ((*message = sb_guard_refusal(model, NULL, NULL)))
+            return FALSE;
+        uno_Interface *sheets = sb_sheets(model, error);
+        if (!sheets)
+            return FALSE;
+        *name = sb_free_sheet_name(sheets, base);
+        sheets->release(sheets);
+        return TRUE;
+    }
+    *sheet = sb_sheet_at(model, old->Sheet, error);
+    if (!*sheet)
+        return FALSE;
+    *name = sb_sheet_name(*sheet);
+    SbRange all = { old->Sheet, 0, 0, cols - 1, rows - 1 };
+    char *in_the_way = NULL;
+    if ((*message = sb_guard_refusal(model, *sheet, *name)) ||
+        !sb_guard_free(*sheet, *name, &all, old, &in_the_way, error)) {
+        if (in_the_way)
+            *message = in_the_way;
+        cu_release(*sheet);
+        *sheet = NULL;
+        g_free(*name);
+        *name = NULL;
+        return FALSE;
+    }
+    return TRUE;
+}

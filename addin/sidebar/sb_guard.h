@@ -23,6 +23,17 @@ char *sb_guard_refusal(uno_Interface *model, uno_Interface *sheet, const char *s
 gboolean sb_guard_free(uno_Interface *sheet, const char *sheet_name, const SbRange *r,
                        const SbRange *ours, char **in_the_way, GError **error);
 
+/* Find where an action's own output sheet goes. When the sheet marked MARKER exists
+ * (*REUSE), check that it may be written and that the COLS x ROWS area from A1 holds no
+ * user cell outside the marked range (*OLD); *SHEET is it (acquired) and *NAME its name.
+ * Otherwise check that the document may get a new sheet and choose a free *NAME from BASE
+ * (*SHEET stays NULL: insert it inside the undo context). FALSE with *MESSAGE (the user's
+ * sentence why not) or ERROR set; then nothing is held. */
+gboolean sb_guard_claim_sheet(uno_Interface *model, const char *marker, const char *base,
+                              sal_Int32 cols, sal_Int32 rows, gboolean *reuse, SbRange *old,
+                              uno_Interface **sheet, char **name, char **message,
+                              GError **error);
+
 /* Open the undo context TITLE on MODEL. */
 gboolean sb_guard_begin(SbGuard *g, uno_Interface *model, const char *title, GError **error);
 
