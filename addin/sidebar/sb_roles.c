@@ -7,66 +7,6 @@
 #include <string.h>
 
 #define PROPERTY "PipecalcRoles"
-enum { PROPERTY_REMOVABLE = 128 }; /* com.sun.star.beans.PropertyAttribute */
-
-/* The document's user-defined properties (XPropertyContainer). */
-static uno_Interface *user_properties(uno_Interface *model, GError **error)
-{
-    static CuMethod get_props = CU_METHOD("com.sun.star.document.XDocumentPropertiesSupplier",
-                                          "getDocumentProperties");
-    static CuMethod get_user = CU_METHOD("com.sun.star.document.XDocumentProperties",
-                                         "getUserDefinedProperties");
-    uno_Interface *props = sb_call_iface(model, &get_props, NULL, NULL, error);
-    uno_Interface *user = props ? sb_call_iface(props, &get_user, NULL, NULL, error) : NULL;
-    cu_release(props);
-    if (!user && error && !*error)
-        g_set_error(error, CU_ERROR, 6, "the document properties are missing");
-    return user;
-}
-
-/* The property's text ("" when there is none; g_free). */
-static char *stored(uno_Interface *model)
-{
-    uno_Interface *user = user_properties(model, NULL);
-    uno_Any a;
-    char *text = NULL;
-    if (user && sb_get_property(user, PROPERTY, &a, NULL)) {
-        if (a.pType->eTypeClass == typelib_TypeClass_STRING)
-            text = cu_ustr_to_utf8(*(rtl_uString **)a.pData);
-        uno_any_destruct(&a, NULL);
-    }
-    cu_release(user);
-    return text ? text : g_strdup("");
-}
-
-static gboolean store(uno_Interface *model, const char *text, GError **error)
-{
-    static CuMethod add = CU_METHOD("com.sun.star.beans.XPropertyContainer", "addProperty");
-    uno_Interface *user = user_properties(model, error);
-    if (!user)
-        return FALSE;
-    rtl_uString *value = cu_ustr_from_utf8(text);
-    uno_Any old;
-    gboolean ok;
-    if (sb_get_property(user, PROPERTY, &old, NULL)) {
-        uno_any_destruct(&old, NULL);
-        ok = sb_set_property(user, PROPERTY, typelib_TypeClass_STRING, &value, error);
-    } else {
-        rtl_uString *name = cu_ustr_from_utf8(PROPERTY);
-        sal_Int16 attrs = PROPERTY_REMOVABLE;
-        uno_Any def;
-        uno_type_any_construct(&def, &value, *typelib_static_type_getByTypeClass(typelib_TypeClass_STRING),
-                               NULL);
-        void *args[3] = { &name, &attrs, &def };
-        ok = cu_call(user, &add, NULL, args, error);
-        uno_any_destruct(&def, NULL);
-        rtl_uString_release(name);
-    }
-    rtl_uString_release(value);
-    user->release(user);
-    return ok;
-}
-
 /* T's key: its sheet and top-left cell (g_free). */
 static char *table_key(const SbLeadTable *t)
 {
@@ -93,7 +33,7 @@ void sb_roles_apply(SbLeadTable *t)
 {
     if (!t->cells || !t->model)
         return;
-    char *text = stored(t->model);
+    char *text = sb_doc_text(t->model, PROPERTY);
     char *key = *text ? table_key(t) : NULL;
     char **f = key ? line_of(text, key) : NULL;
     if (f) {
@@ -188,7 +128,7 @@ gboolean sb_roles_set(SbLeadTable *t, const char *spec, char **message)
     gboolean ok = parse_spec(t, spec ? spec : "", line, message);
     if (ok) {
         /* the other tables' lines stay, this table's line is replaced (or dropped) */
-        char *text = stored(t->model);
+        char *text = sb_doc_text(t->model, PROPERTY);
         char **lines = g_strsplit(text, "\n", -1);
         GString *out = g_string_new(NULL);
         for (char **l = lines; *l; l++) {
@@ -200,7 +140,7 @@ gboolean sb_roles_set(SbLeadTable *t, const char *spec, char **message)
         if (strchr(line->str, '\t'))
             g_string_append_printf(out, "%s%s", out->len ? "\n" : "", line->str);
         GError *error = NULL;
-        ok = store(t->model, out->str, &error);
+        ok = sb_set_doc_text(t->model, PROPERTY, out->str, &error);
         if (!ok) {
             *message = g_strdup_printf(sb_text(SB_FAILED), error ? error->message : "?");
             g_clear_error(&error);

@@ -228,6 +228,40 @@ static void use_history(const SbLeadTable *t, const SbLeadTable *h, Split *s)
     split_clear(&hs);
 }
 
+/* Which history the Score column of a table was learned from, so that the factors shown
+ * for a lead come from the same model: "<table key>\t<history address>" ("" after address:
+ * the table's own closed rows). A document property: it travels with the .ods. */
+#define HISTORY_PROPERTY "PipecalcScoreHistory"
+
+static void remember_history(const SbLeadTable *t, const SbLeadTable *h)
+{
+    char *key = sb_table_cell_text(t, t->range.StartColumn, t->range.StartRow);
+    char *where = h ? sb_range_text(h->sheet_name, &h->range) : g_strdup("");
+    char *line = g_strdup_printf("%s\t%s", key, where);
+    sb_set_doc_text(t->model, HISTORY_PROPERTY, line, NULL); /* at worst factors differ */
+    g_free(line);
+    g_free(where);
+    g_free(key);
+}
+
+/* The history table T's Score column was learned from into H; FALSE when it was T's own
+ * rows (or that table is gone). */
+static gboolean remembered_history(const SbLeadTable *t, SbLeadTable *h)
+{
+    char *key = sb_table_cell_text(t, t->range.StartColumn, t->range.StartRow);
+    char *line = sb_doc_text(t->model, HISTORY_PROPERTY);
+    gsize n = strlen(key);
+    gboolean found = FALSE;
+    if (strncmp(line, key, n) == 0 && line[n] == '\t' && line[n + 1]) {
+        char *message = NULL;
+        found = sb_table_find_at(t->model, line + n + 1, h, &message);
+        g_free(message);
+    }
+    g_free(line);
+    g_free(key);
+    return found;
+}
+
 gboolean sb_score_run(SbLeadTable *t, char **message)
 {
     return sb_score_run_history(t, NULL, message);
@@ -272,6 +306,8 @@ gboolean sb_score_run_history(SbLeadTable *t, const SbLeadTable *h, char **messa
                           t->range.EndRow - t->range.StartRow + 1);
         if (compute(t, &s, &scores, message))
             ok = score_write(t, &s, scores, &progress, message);
+        if (ok)
+            remember_history(t, h);
         if (ok) {
             char *hw = h ? sb_range_text(h->sheet_name, &h->range) : NULL;
             char *from = hw ? g_strdup_printf(sb_text(SB_SCORED_FROM), hw) : NULL, *m = *message;
@@ -394,14 +430,19 @@ char *sb_score_factors(const SbLeadTable *t, uno_Interface *controller)
     gsize row = (gsize)(cell.Row - t->range.StartRow);
     Split s = { 0 };
     split_rows(t, &s);
+    SbLeadTable h;
+    gboolean from_history = remembered_history(t, &h);
+    if (from_history)
+        use_history(t, &h, &s);
     gboolean open = FALSE;
     for (guint i = 0; i < s.open->len && !open; i++)
         open = g_array_index(s.open, gsize, i) == row;
     char *text = NULL;
     if (open && s.won && s.lost && s.attributes->len) {
         const gsize *attrs = (const gsize *)s.attributes->data;
-        PcTable *history = pc_table_select(t->cells, (const gsize *)s.closed->data, s.closed->len,
-                                           attrs, s.attributes->len);
+        const gsize *hattrs = s.history_attrs ? (const gsize *)s.history_attrs->data : attrs;
+        PcTable *history = pc_table_select(s.history, (const gsize *)s.closed->data, s.closed->len,
+                                           hattrs, s.attributes->len);
         PcTable *lead = pc_table_select(t->cells, &row, 1, attrs, s.attributes->len);
         double prior = 0, *terms = NULL;
         gsize n = 0;
@@ -415,5 +456,7 @@ char *sb_score_factors(const SbLeadTable *t, uno_Interface *controller)
         pc_table_free(lead);
     }
     split_clear(&s);
+    if (from_history)
+        sb_table_clear(&h);
     return text;
 }

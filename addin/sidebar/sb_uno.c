@@ -183,3 +183,66 @@ void sb_members_resolve(const char *iface, const char *const *names, sal_Int32 *
     MemberMatch mm = { names, pos, n };
     cu_each_member(iface, match_member, &mm);
 }
+
+/* ---- the document's user-defined text properties ------------------------------------ */
+
+enum { PROPERTY_REMOVABLE = 128 }; /* com.sun.star.beans.PropertyAttribute */
+
+/* The document's user-defined properties (XPropertyContainer). */
+static uno_Interface *user_properties(uno_Interface *model, GError **error)
+{
+    static CuMethod get_props = CU_METHOD("com.sun.star.document.XDocumentPropertiesSupplier",
+                                          "getDocumentProperties");
+    static CuMethod get_user = CU_METHOD("com.sun.star.document.XDocumentProperties",
+                                         "getUserDefinedProperties");
+    uno_Interface *props = sb_call_iface(model, &get_props, NULL, NULL, error);
+    uno_Interface *user = props ? sb_call_iface(props, &get_user, NULL, NULL, error) : NULL;
+    cu_release(props);
+    if (!user && error && !*error)
+        g_set_error(error, CU_ERROR, 6, "the document properties are missing");
+    return user;
+}
+
+char *sb_doc_text(uno_Interface *model, const char *property)
+{
+    uno_Interface *user = user_properties(model, NULL);
+    uno_Any a;
+    char *text = NULL;
+    if (user && sb_get_property(user, property, &a, NULL)) {
+        if (a.pType->eTypeClass == typelib_TypeClass_STRING)
+            text = cu_ustr_to_utf8(*(rtl_uString **)a.pData);
+        uno_any_destruct(&a, NULL);
+    }
+    cu_release(user);
+    return text ? text : g_strdup("");
+}
+
+gboolean sb_set_doc_text(uno_Interface *model, const char *property, const char *text,
+                         GError **error)
+{
+    static CuMethod add = CU_METHOD("com.sun.star.beans.XPropertyContainer", "addProperty");
+    uno_Interface *user = user_properties(model, error);
+    if (!user)
+        return FALSE;
+    rtl_uString *value = cu_ustr_from_utf8(text);
+    uno_Any old;
+    gboolean ok;
+    if (sb_get_property(user, property, &old, NULL)) {
+        uno_any_destruct(&old, NULL);
+        ok = sb_set_property(user, property, typelib_TypeClass_STRING, &value, error);
+    } else {
+        rtl_uString *name = cu_ustr_from_utf8(property);
+        sal_Int16 attrs = PROPERTY_REMOVABLE;
+        uno_Any def;
+        uno_type_any_construct(&def, &value, *typelib_static_type_getByTypeClass(typelib_TypeClass_STRING),
+                               NULL);
+        void *args[3] = { &name, &attrs, &def };
+        ok = cu_call(user, &add, NULL, args, error);
+        uno_any_destruct(&def, NULL);
+        rtl_uString_release(name);
+    }
+    rtl_uString_release(value);
+    user->release(user);
+    return ok;
+}
+

@@ -58,6 +58,14 @@ void sb_grid_set_number(uno_Sequence *grid, gsize row, gsize col, double value);
 void sb_grid_set_text(uno_Sequence *grid, gsize row, gsize col, const char *utf8);
 void sb_grid_free(uno_Sequence *grid);
 
+/* The document's user-defined text property PROPERTY ("" when there is none; g_free):
+ * settings of ours that must travel with the .ods, never in a cell. */
+char *sb_doc_text(uno_Interface *model, const char *property);
+
+/* Set it to TEXT, adding it (removable) when missing. Not an undo step. */
+gboolean sb_set_doc_text(uno_Interface *model, const char *property, const char *text,
+                         GError **error);
+
 #endif
 
 /* Find the positions of members NAMES[0..N) of interface IFACE (inherited members count,

@@ -714,6 +714,14 @@ def score_learns_from_a_history_table(ctx):
         # by hand: Laplace 1, prior odds 4:4; Web x(4/6)/(2/6) = 2 -> 2/3, Fair x 1/2 -> 1/3
         col = score_column(b)
         assert abs(col[3] - 2 / 3) < 1e-9 and abs(col[4] - 1 / 3) < 1e-9 and abs(col[7] - 1 / 3) < 1e-9, col
+        # the factors of a lead come from the same model as its score: the history table
+        b.select("C4")
+        lines = b.actions.leadFactors(b.ctrl).split("\n")
+        assert lines[0] == "Cyan: 67% win probability (all closed deals: 50%). Because of:", lines
+        assert lines[1:] == ["  + Source = Web: \u00d72.00 odds"], lines
+        b.actions.scoreLeads(b.ctrl)  # scored from the table's own rows again: factors follow
+        assert b.actions.leadFactors(b.ctrl).startswith("Cyan: 88% win probability (all closed deals: 60%)")
+        b.actions.scoreLeadsFrom(b.ctrl, "History.A1:B9")
         b.doc.NamedRanges.addNewByName("HIST", "$History.$A$1:$B$9", hist.getCellRangeByName("A1").CellAddress, 0)
         b.actions.scoreLeadsFrom(b.ctrl, "HIST")
         assert abs(score_column(b)[3] - 2 / 3) < 1e-9
