@@ -490,8 +490,10 @@ static PcStatus finite_result(PcStatus st, double r, double *result)
     return PC_OK;
 }
 
-PcStatus pc_won_total_quantile(const double *amounts, const double *probs, gsize n, double q,
-                               double *result)
+/* The worker of both entry points: exact where it can be (unless FORCE_APPROX), else the
+ * approximation. */
+static PcStatus won_total_quantile(const double *amounts, const double *probs, gsize n, double q,
+                                   gboolean force_approx, double *result)
 {
     Scan sc;
     double r = 0.0;
@@ -501,22 +503,21 @@ PcStatus pc_won_total_quantile(const double *amounts, const double *probs, gsize
     if (sc.m == 0)
         return finite_result(PC_OK, sc.c, result);
     gboolean done = FALSE;
-    st = exact_quantile(amounts, probs, n, &sc, q, &done, &r);
+    if (!force_approx)
+        st = exact_quantile(amounts, probs, n, &sc, q, &done, &r);
     if (st == PC_OK && !done)
         st = approx_quantile(amounts, probs, n, &sc, q, &r);
     return finite_result(st, r, result);
 }
 
+PcStatus pc_won_total_quantile(const double *amounts, const double *probs, gsize n, double q,
+                               double *result)
+{
+    return won_total_quantile(amounts, probs, n, q, FALSE, result);
+}
+
 PcStatus pc_won_total_quantile_approx(const double *amounts, const double *probs, gsize n,
                                       double q, double *result)
 {
-    Scan sc;
-    double r = 0.0;
-    PcStatus st = scan_deals(amounts, probs, n, q, &sc);
-    if (st != PC_OK)
-        return st;
-    if (sc.m == 0)
-        return finite_result(PC_OK, sc.c, result);
-    st = approx_quantile(amounts, probs, n, &sc, q, &r);
-    return finite_result(st, r, result);
+    return won_total_quantile(amounts, probs, n, q, TRUE, result);
 }

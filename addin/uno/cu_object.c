@@ -92,6 +92,17 @@ void *cu_object_new(const CuClass *cls, gsize size)
     return o;
 }
 
+/* Store in RET a new sequence of type SEQ_TYPE ("[]type") copying the N ELEMENTS. */
+static void return_sequence(void *ret, const char *seq_type, void *elements, sal_Int32 n)
+{
+    typelib_TypeDescriptionReference *type = NULL;
+    typelib_typedescriptionreference_newByAsciiName(&type, typelib_TypeClass_SEQUENCE, seq_type);
+    uno_Sequence *seq = NULL;
+    uno_type_sequence_construct(&seq, type, elements, n, NULL);
+    *(uno_Sequence **)ret = seq;
+    typelib_typedescriptionreference_release(type);
+}
+
 static void return_types(CuObject *o, void *ret)
 {
     typelib_TypeDescriptionReference *refs[CU_MAX_FACETS] = { 0 };
@@ -99,24 +110,9 @@ static void return_types(CuObject *o, void *ret)
     for (; o->cls->interfaces[n].type_name; n++)
         typelib_typedescriptionreference_newByAsciiName(&refs[n], typelib_TypeClass_INTERFACE,
                                                         o->cls->interfaces[n].type_name);
-    typelib_TypeDescriptionReference *seq_type = NULL;
-    typelib_typedescriptionreference_newByAsciiName(&seq_type, typelib_TypeClass_SEQUENCE, "[]type");
-    uno_Sequence *seq = NULL;
-    uno_type_sequence_construct(&seq, seq_type, refs, n, NULL);
-    *(uno_Sequence **)ret = seq;
+    return_sequence(ret, "[]type", refs, n);
     for (sal_Int32 i = 0; i < n; i++)
         typelib_typedescriptionreference_release(refs[i]);
-    typelib_typedescriptionreference_release(seq_type);
-}
-
-static void return_empty_bytes(void *ret)
-{
-    typelib_TypeDescriptionReference *seq_type = NULL;
-    typelib_typedescriptionreference_newByAsciiName(&seq_type, typelib_TypeClass_SEQUENCE, "[]byte");
-    uno_Sequence *seq = NULL;
-    uno_type_sequence_construct(&seq, seq_type, NULL, 0, NULL);
-    *(uno_Sequence **)ret = seq;
-    typelib_typedescriptionreference_release(seq_type);
 }
 
 static void return_services(CuObject *o, void *ret)
@@ -127,15 +123,10 @@ static void return_services(CuObject *o, void *ret)
     rtl_uString **names = g_new0(rtl_uString *, n + 1);
     for (sal_Int32 i = 0; i < n; i++)
         rtl_uString_newFromAscii(&names[i], o->cls->services[i]);
-    typelib_TypeDescriptionReference *seq_type = NULL;
-    typelib_typedescriptionreference_newByAsciiName(&seq_type, typelib_TypeClass_SEQUENCE, "[]string");
-    uno_Sequence *seq = NULL;
-    uno_type_sequence_construct(&seq, seq_type, names, n, NULL);
-    *(uno_Sequence **)ret = seq;
+    return_sequence(ret, "[]string", names, n);
     for (sal_Int32 i = 0; i < n; i++)
         rtl_uString_release(names[i]);
     g_free(names);
-    typelib_typedescriptionreference_release(seq_type);
 }
 
 gboolean cu_object_standard_call(CuObject *self, guint iface, sal_Int32 pos,
@@ -148,7 +139,7 @@ gboolean cu_object_standard_call(CuObject *self, guint iface, sal_Int32 pos,
         if (pos == CU_POS_TYPES)
             return_types(self, ret);
         else
-            return_empty_bytes(ret);
+            return_sequence(ret, "[]byte", NULL, 0);
         return FALSE;
     }
     if (strcmp(type, "com.sun.star.lang.XServiceInfo") == 0) {
