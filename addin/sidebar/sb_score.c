@@ -3,6 +3,7 @@
 
 #include "pc_score.h"
 #include "pc_select.h"
+#include "sb_colour.h"
 #include "sb_guard.h"
 #include "sb_text.h"
 
@@ -118,67 +119,9 @@ static uno_Sequence *score_grid(const SbLeadTable *t, const Split *s, const doub
 static gboolean score_write(SbLeadTable *t, const Split *s, const double *scores,
                             SbProgress *progress, char **message);
 
-/* Background colours of the Score column, one band per 20 % of win probability, from red
- * (under 20 %) to green (80 % and more), pale enough to read the numbers. Plain cell
- * attributes rather than a conditional colour scale: Calc 7.4's API records no undo step for
- * a conditional format, cell attributes undo with the cells. */
-static const sal_Int32 BAND_COLOURS[5] = { 0xF4C7C3, 0xFCE0C4, 0xFFF2CC, 0xDDEFD0, 0xB7E1CD };
-
-static int band_of(double score)
-{
-    int b = (int)floor(score * 5);
-    return b < 0 ? 0 : b > 4 ? 4 : b;
-}
-
-/* Colour the open rows of S in column COL by their SCORES: per band, one SheetCellRanges
- * of its rows (runs of neighbouring rows merged), one property call. */
-static gboolean colour_bands(SbLeadTable *t, const Split *s, const double *scores, sal_Int32 col,
-                             GError **error)
-{
-    static CuMethod create = CU_METHOD("com.sun.star.lang.XMultiServiceFactory", "createInstance");
-    static CuMethod add = CU_METHOD("com.sun.star.sheet.XSheetCellRangeContainer", "addRangeAddresses");
-    typelib_TypeDescriptionReference *type = NULL;
-    typelib_typedescriptionreference_newByAsciiName(&type, typelib_TypeClass_SEQUENCE,
-                                                    "[]com.sun.star.table.CellRangeAddress");
-    gboolean ok = sb_uno_check_layouts();
-    for (int b = 0; b < 5 && ok; b++) {
-        GArray *ranges = g_array_new(FALSE, FALSE, sizeof(SbRange));
-        for (guint i = 0; i < s->open->len; i++) {
-            if (band_of(scores[i]) != b)
-                continue;
-            sal_Int32 row = t->range.StartRow + (sal_Int32)g_array_index(s->open, gsize, i);
-            SbRange *last = ranges->len ? &g_array_index(ranges, SbRange, ranges->len - 1) : NULL;
-            if (last && last->EndRow + 1 == row) {
-                last->EndRow = row;
-            } else {
-                SbRange r = { t->range.Sheet, col, row, col, row };
-                g_array_append_val(ranges, r);
-            }
-        }
-        if (ranges->len) {
-            uno_Interface *container = NULL;
-            ok = sb_call_str(t->model, &create, "com.sun.star.sheet.SheetCellRanges", &container, error) &&
-                 container;
-            uno_Sequence *seq = NULL;
-            uno_type_sequence_construct(&seq, type, ranges->data, (sal_Int32)ranges->len, NULL);
-            sal_Bool merge = sal_True;
-            void *args[2] = { &seq, &merge };
-            sal_Int32 colour = BAND_COLOURS[b];
-            ok = ok && cu_call(container, &add, NULL, args, error) &&
-                 sb_set_property(container, "CellBackColor", typelib_TypeClass_LONG, &colour, error);
-            uno_type_destructData(&seq, type, NULL);
-            cu_release(container);
-        }
-        g_array_free(ranges, TRUE);
-    }
-    typelib_typedescriptionreference_release(type);
-    return ok;
-}
-
 /* Write GRID into TARGET: one undo step, marker moved along. */
 static gboolean write_column(SbLeadTable *t, const SbRange *target, uno_Sequence *grid,
-                             const Split *s, const double *scores, SbProgress *progress,
-                             GError **error)
+                             SbProgress *progress, GError **error)
 {
     SbGuard g;
     if (!sb_guard_begin(&g, t->model, sb_text(SB_UNDO_SCORE), error)) {
@@ -190,7 +133,7 @@ static gboolean write_column(SbLeadTable *t, const SbRange *target, uno_Sequence
     gboolean ok = (!t->has_score || sb_clear(t->sheet, &t->score, error)) &&
                   sb_write_progress(t->sheet, target, grid, progress, error) &&
                   sb_number_format(t->model, t->sheet, &data, NUMBER_FORMAT_PERCENT, error) &&
-                  colour_bands(t, s, scores, target->StartColumn, error) &&
+                  sb_colour_scale(t->model, t->sheet, &data, error) &&
                   sb_marker_set(t->model, SB_MARKER_SCORE, t->sheet_name, target, error);
     sb_guard_end(&g, ok);
     return ok;
@@ -342,7 +285,7 @@ static gboolean score_write(SbLeadTable *t, const Split *s, const double *scores
         *message = in_the_way;
     else {
         uno_Sequence *grid = score_grid(t, s, scores);
-        ok = write_column(t, &target, grid, s, scores, progress, &error);
+        ok = write_column(t, &target, grid, progress, &error);
         sb_grid_free(grid);
         if (ok) {
             char *column = sb_range_text(t->sheet_name, &target);

@@ -26,45 +26,18 @@ static void destruct_seq(uno_Sequence **seq, const char *type_name)
     typelib_typedescriptionreference_release(type);
 }
 
-/* A sequence< PropertyValue > of one string property (NAME = VALUE) and, when BOOL_NAME is
- * not NULL, one boolean property BOOL_NAME = true. Free with destruct_seq. */
+/* A media descriptor of one string property (NAME = VALUE) and one boolean property
+ * BOOL_NAME = true. Free with sb_props_free. */
 static uno_Sequence *media_descriptor(const char *name, const char *value, const char *bool_name)
 {
-    CuStruct pv;
-    if (!cu_struct_init(&pv, "com.sun.star.beans.PropertyValue"))
-        return NULL;
-    gsize name_off = (gsize)((char *)cu_struct_field(&pv, "Name") - (char *)pv.data);
-    gsize value_off = (gsize)((char *)cu_struct_field(&pv, "Value") - (char *)pv.data);
-    gsize size = (gsize)pv.td->nSize;
-    cu_struct_clear(&pv);
-    typelib_TypeDescriptionReference *type = NULL;
-    typelib_typedescriptionreference_newByAsciiName(&type, typelib_TypeClass_SEQUENCE,
-                                                    "[]com.sun.star.beans.PropertyValue");
-    uno_Sequence *seq = NULL;
-    sal_Int32 n = bool_name ? 2 : 1;
-    uno_type_sequence_construct(&seq, type, NULL, n, NULL);
-    typelib_typedescriptionreference_release(type);
-    for (sal_Int32 i = 0; i < n; i++) {
-        char *elem = seq->elements + (gsize)i * size;
-        rtl_uString *s = cu_ustr_from_utf8(i == 0 ? name : bool_name);
-        rtl_uString_assign((rtl_uString **)(elem + name_off), s);
-        rtl_uString_release(s);
-        uno_Any *v = (uno_Any *)(elem + value_off);
-        if (i == 0) {
-            rtl_uString *val = cu_ustr_from_utf8(value);
-            uno_type_any_assign(v, &val, *typelib_static_type_getByTypeClass(typelib_TypeClass_STRING),
-                                NULL, NULL);
-            rtl_uString_release(val);
-        } else {
-            sal_Bool yes = sal_True;
-            uno_type_any_assign(v, &yes, *typelib_static_type_getByTypeClass(typelib_TypeClass_BOOLEAN),
-                                NULL, NULL);
-        }
+    uno_Sequence *seq = sb_props_new(2);
+    if (seq) {
+        sal_Bool yes = sal_True;
+        sb_props_put_str(seq, 0, name, value);
+        sb_props_put(seq, 1, bool_name, &yes, *typelib_static_type_getByTypeClass(typelib_TypeClass_BOOLEAN));
     }
     return seq;
 }
-
-#define MEDIA_TYPE "[]com.sun.star.beans.PropertyValue"
 
 /* TRUE when FORMULA (API grammar) calls one of our functions. */
 static gboolean calls_ours(const rtl_uString *formula)
@@ -325,7 +298,7 @@ static gboolean write_copy(uno_Interface *controller, uno_Interface *model, cons
     uno_Sequence *filter = media_descriptor("FilterName", "calc8", "Overwrite");
     void *sargs[2] = { &u, &filter };
     gboolean ok = filter && cu_call(model, &store_to, NULL, sargs, error);
-    destruct_seq(&filter, MEDIA_TYPE);
+    sb_props_free(filter);
     uno_Interface *loader = ok ? loader_of(controller, error) : NULL;
     uno_Interface *copy = NULL;
     uno_Sequence *hidden = loader ? media_descriptor("FilterName", "calc8", "Hidden") : NULL;
@@ -335,7 +308,7 @@ static gboolean write_copy(uno_Interface *controller, uno_Interface *model, cons
         void *largs[4] = { &u, &frame, &flags, &hidden };
         copy = sb_call_iface(loader, &load, largs, "com.sun.star.frame.XModel", error);
         rtl_uString_release(frame);
-        destruct_seq(&hidden, MEDIA_TYPE);
+        sb_props_free(hidden);
     }
     cu_release(loader);
     ok = copy != NULL;

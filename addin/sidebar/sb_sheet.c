@@ -253,6 +253,13 @@ char *sb_range_ref(const char *sheet_name, const SbRange *r)
     return g_string_free(s, FALSE);
 }
 
+char *sb_cell_ref(sal_Int32 col, sal_Int32 row)
+{
+    char a[8];
+    column_letters(col, a);
+    return g_strdup_printf("%s%d", a, (int)row + 1);
+}
+
 char *sb_range_text(const char *sheet_name, const SbRange *r)
 {
     char a[8], b[8];

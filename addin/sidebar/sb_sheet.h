@@ -57,6 +57,9 @@ char *sb_sheet_name(uno_Interface *sheet);
 /* "$'Sheet 1'.$A$1:$B$9" (g_free): absolute, sheet quoted, for formulas and named ranges. */
 char *sb_range_ref(const char *sheet_name, const SbRange *r);
 
+/* "B2": relative, no sheet, for a formula evaluated at that cell (g_free). */
+char *sb_cell_ref(sal_Int32 col, sal_Int32 row);
+
 /* "Sheet1.A1:B9" for messages (g_free). */
 char *sb_range_text(const char *sheet_name, const SbRange *r);
 

@@ -79,18 +79,99 @@ gboolean sb_get_property(uno_Interface *obj, const char *name, uno_Any *value, G
     return sb_call_str(obj, &get, name, value, error);
 }
 
+gboolean sb_set_property_any(uno_Interface *obj, const char *name, uno_Any *value, GError **error)
+{
+    static CuMethod set = CU_METHOD("com.sun.star.beans.XPropertySet", "setPropertyValue");
+    rtl_uString *n = cu_ustr_from_utf8(name);
+    void *args[2] = { &n, value };
+    gboolean ok = cu_call(obj, &set, NULL, args, error);
+    rtl_uString_release(n);
+    return ok;
+}
+
 gboolean sb_set_property(uno_Interface *obj, const char *name, typelib_TypeClass tc,
                          void *value, GError **error)
 {
-    static CuMethod set = CU_METHOD("com.sun.star.beans.XPropertySet", "setPropertyValue");
     uno_Any a;
     uno_type_any_construct(&a, value, *typelib_static_type_getByTypeClass(tc), NULL);
-    rtl_uString *n = cu_ustr_from_utf8(name);
-    void *args[2] = { &n, &a };
-    gboolean ok = cu_call(obj, &set, NULL, args, error);
-    rtl_uString_release(n);
+    gboolean ok = sb_set_property_any(obj, name, &a, error);
     uno_any_destruct(&a, NULL);
     return ok;
+}
+
+/* ---- sequence< PropertyValue > ---------------------------------------------------------- */
+
+#define PROPS_TYPE "[]com.sun.star.beans.PropertyValue"
+
+/* Where Name and Value sit in a PropertyValue, and its size: read from the type library
+ * once rather than mirrored in C (its Value is an any, whose layout is the bridge's). */
+typedef struct {
+    gsize size, name_off, value_off;
+} PropsLayout;
+
+static gpointer props_layout_once(gpointer unused)
+{
+    (void)unused;
+    CuStruct pv;
+    if (!cu_struct_init(&pv, "com.sun.star.beans.PropertyValue"))
+        return NULL;
+    PropsLayout *l = g_new(PropsLayout, 1); /* kept for the process */
+    l->size = (gsize)pv.td->nSize;
+    l->name_off = (gsize)((char *)cu_struct_field(&pv, "Name") - (char *)pv.data);
+    l->value_off = (gsize)((char *)cu_struct_field(&pv, "Value") - (char *)pv.data);
+    cu_struct_clear(&pv);
+    return l;
+}
+
+static const PropsLayout *props_layout(void)
+{
+    static GOnce once = G_ONCE_INIT;
+    return g_once(&once, props_layout_once, NULL);
+}
+
+static typelib_TypeDescriptionReference *props_type(void)
+{
+    static typelib_TypeDescriptionReference *t; /* kept for the process */
+    if (!g_atomic_pointer_get(&t)) {
+        typelib_TypeDescriptionReference *n = NULL;
+        typelib_typedescriptionreference_newByAsciiName(&n, typelib_TypeClass_SEQUENCE, PROPS_TYPE);
+        if (!g_atomic_pointer_compare_and_exchange(&t, NULL, n))
+            typelib_typedescriptionreference_release(n);
+    }
+    return t;
+}
+
+uno_Sequence *sb_props_new(sal_Int32 n)
+{
+    if (!props_layout())
+        return NULL;
+    uno_Sequence *seq = NULL;
+    return uno_type_sequence_construct(&seq, props_type(), NULL, n, NULL) ? seq : NULL;
+}
+
+void sb_props_put(uno_Sequence *props, sal_Int32 i, const char *name, void *value,
+                  typelib_TypeDescriptionReference *type)
+{
+    const PropsLayout *l = props_layout();
+    g_return_if_fail(props && l && i >= 0 && i < props->nElements);
+    char *elem = props->elements + (gsize)i * l->size;
+    rtl_uString *s = cu_ustr_from_utf8(name);
+    rtl_uString_assign((rtl_uString **)(elem + l->name_off), s);
+    rtl_uString_release(s);
+    uno_type_any_assign((uno_Any *)(elem + l->value_off), value, type, NULL, NULL);
+}
+
+void sb_props_put_str(uno_Sequence *props, sal_Int32 i, const char *name, const char *utf8)
+{
+    rtl_uString *s = cu_ustr_from_utf8(utf8);
+    sb_props_put(props, i, name, &s, *typelib_static_type_getByTypeClass(typelib_TypeClass_STRING));
+    rtl_uString_release(s);
+}
+
+void sb_props_free(uno_Sequence *props)
+{
+    if (props)
+        uno_type_destructData(&props, props_type(), NULL);
 }
 
 static typelib_TypeDescriptionReference *grid_type(void)

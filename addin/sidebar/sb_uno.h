@@ -48,6 +48,18 @@ gboolean sb_get_property(uno_Interface *obj, const char *name, uno_Any *value, G
 gboolean sb_set_property(uno_Interface *obj, const char *name, typelib_TypeClass tc,
                          void *value, GError **error);
 
+/* Set property NAME of OBJ to the value VALUE holds (e.g. an interface read before). */
+gboolean sb_set_property_any(uno_Interface *obj, const char *name, uno_Any *value, GError **error);
+
+/* A sequence< com.sun.star.beans.PropertyValue > of N entries (media descriptors, the
+ * arguments of XSheetConditionalEntries.addNew): fill entry I with sb_props_put (VALUE of
+ * TYPE, copied; sb_props_put_str for a UTF-8 text), free with sb_props_free. */
+uno_Sequence *sb_props_new(sal_Int32 n);
+void sb_props_put(uno_Sequence *props, sal_Int32 i, const char *name, void *value,
+                  typelib_TypeDescriptionReference *type);
+void sb_props_put_str(uno_Sequence *props, sal_Int32 i, const char *name, const char *utf8);
+void sb_props_free(uno_Sequence *props);
+
 /* Call a method taking one string argument (UTF-8) and no other; RET as for cu_call. */
 gboolean sb_call_str(uno_Interface *obj, CuMethod *m, const char *utf8, void *ret, GError **error);
 

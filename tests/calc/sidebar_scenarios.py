@@ -760,18 +760,87 @@ def forecast_with_edited_probabilities_and_a_stage_table(ctx):
         b.close()
 
 
-def score_colour_bands_undo_with_the_column(ctx):
+SCORE_STEPS = [("Pipecalc Score 0-20%", 0xF4C7C3), ("Pipecalc Score 20-40%", 0xFCE0C4),
+               ("Pipecalc Score 40-60%", 0xFFF2CC), ("Pipecalc Score 60-80%", 0xDDEFD0),
+               ("Pipecalc Score 80-100%", 0xB7E1CD)]
+
+
+def score_steps_of(sheet, name):
+    """The style each conditional entry of cell NAME applies, with its formula, in order."""
+    entries = sheet.getCellRangeByName(name).ConditionalFormat
+    return [(entries.getByIndex(i).StyleName, entries.getByIndex(i).Formula1) for i in range(entries.Count)]
+
+
+def step_by_hand(value):
+    """Which step a score falls in, by hand: 20 % per step, the first whose bound holds."""
+    for i, bound in enumerate((0.2, 0.4, 0.6, 0.8)):
+        if value < bound:
+            return i
+    return 4
+
+
+def exported_colours(doc, column):
+    """{row: background colour} of COLUMN's cells (1-based rows) as Calc exports the first
+    sheet to HTML, conditional formats applied; None where a cell has no background."""
+    import html.parser
+    path = os.path.join(tempfile.mkdtemp(prefix="pipecalc-html-"), "sheet.html")
+    doc.storeToURL(uno.systemPathToFileUrl(path), (prop("FilterName", "HTML (StarCalc)"),))
+
+    class Cells(html.parser.HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.rows, self.row = [], None
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "tr":
+                self.row = []
+                self.rows.append(self.row)
+            elif tag == "td" and self.row is not None:
+                colour = dict(attrs).get("bgcolor")
+                span = int(dict(attrs).get("colspan", 1))
+                self.row.extend([int(colour[1:], 16) if colour else None] * span)
+
+    with open(path, encoding="utf-8", errors="replace") as f:
+        parser = Cells()
+        parser.feed(f.read())
+    index = ord(column) - ord("A")
+    return {r + 1: (cells[index] if index < len(cells) else None) for r, cells in enumerate(parser.rows)}
+
+
+def score_colour_scale_undo_with_the_column(ctx):
     b = Book(ctx)
     try:
         b.actions.scoreLeads(b.ctrl)
-        bands = [0xF4C7C3, 0xFCE0C4, 0xFFF2CC, 0xDDEFD0, 0xB7E1CD]
-        for name in ("I4", "I5", "I8"):
-            cell = b.sheet.getCellRangeByName(name)
-            assert cell.CellBackColor == bands[min(4, int(cell.getValue() * 5))], (name, cell.CellBackColor)
-        assert b.sheet.getCellRangeByName("I2").IsCellBackgroundTransparent, "closed rows stay plain"
+        styles = b.doc.StyleFamilies.getByName("CellStyles")
+        for name, colour in SCORE_STEPS:
+            assert styles.getByName(name).CellBackColor == colour, name
+        formats = b.sheet.ConditionalFormats.getConditionalFormats()
+        assert [f.Range.RangeAddressesAsString for f in formats] == ["Sheet1.I2:I9"], \
+            [f.Range.RangeAddressesAsString for f in formats]
+        steps = score_steps_of(b.sheet, "I4")
+        assert [s for s, _ in steps] == [n for n, _ in SCORE_STEPS], steps
+        assert steps[0][1] == "AND(ISNUMBER(I2);I2<0.2)" and steps[4][1] == "ISNUMBER(I2)", steps
+        # Calc itself evaluates the entries when it exports HTML (a cell's colour there is
+        # its conditional style's): each open row's colour is its step's, closed rows none
+        shown = exported_colours(b.doc, "I")
+        for row in (4, 5, 8):
+            value = b.sheet.getCellByPosition(8, row - 1).getValue()
+            assert shown[row] == SCORE_STEPS[step_by_hand(value)][1], (row, value, hex(shown[row] or 0))
+            assert b.sheet.getCellByPosition(8, row - 1).getString().endswith("%"), row
+        assert shown[2] is None and shown[3] is None, "closed rows stay plain"
+        # a second run replaces the format rather than stacking a second one
+        b.sheet.getCellRangeByName("C4").setValue(9000)
+        b.actions.scoreLeads(b.ctrl)
+        assert b.sheet.ConditionalFormats.Length == 1, b.sheet.ConditionalFormats.Length
         b.doc.UndoManager.undo()
+        assert b.sheet.ConditionalFormats.Length == 1, "undoing the rerun keeps the first run's scale"
+        b.doc.UndoManager.undo()  # the edit of C4
+        b.doc.UndoManager.undo()  # the first run
+        assert b.sheet.ConditionalFormats.Length == 0, "one undo takes the scale with the column"
         for name in ("I1", "I4", "I5", "I8"):
             cell = b.sheet.getCellRangeByName(name)
-            assert cell.getString() == "" and cell.IsCellBackgroundTransparent, name
+            assert cell.getString() == "" and cell.ConditionalFormat.Count == 0, name
+        b.doc.UndoManager.redo()
+        assert b.sheet.ConditionalFormats.Length == 1 and score_steps_of(b.sheet, "I4") == steps
     finally:
         b.close()

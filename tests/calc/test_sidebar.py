@@ -106,5 +106,5 @@ def test_sidebar_forecast_with_stage_probabilities(office):
     run(office, "forecast_with_edited_probabilities_and_a_stage_table")
 
 
-def test_sidebar_score_colour_bands_undo(office):
-    run(office, "score_colour_bands_undo_with_the_column")
+def test_sidebar_score_colour_scale_undo(office):
+    run(office, "score_colour_scale_undo_with_the_column")
