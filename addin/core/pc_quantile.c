@@ -490,6 +490,11 @@ static PcStatus finite_result(PcStatus st, double r, double *result)
     return PC_OK;
 }
 
+/* Amounts whose sums overflow are scaled by 2^-OVERFLOW_SCALE, which is exact (a power of
+ * two only moves the exponent) and leaves room for 2^64 deals of the largest double; the
+ * answer is scaled back and is #NUM! only when it does not fit a double itself. */
+#define OVERFLOW_SCALE 64
+
 /* The worker of both entry points: exact where it can be (unless FORCE_APPROX), else the
  * approximation. */
 static PcStatus won_total_quantile(const double *amounts, const double *probs, gsize n, double q,
@@ -497,17 +502,28 @@ static PcStatus won_total_quantile(const double *amounts, const double *probs, g
 {
     Scan sc;
     double r = 0.0;
+    double *scaled = NULL;
+    int scale = 0;
     PcStatus st = scan_deals(amounts, probs, n, q, &sc);
-    if (st != PC_OK)
-        return st;
-    if (sc.m == 0)
-        return finite_result(PC_OK, sc.c, result);
-    gboolean done = FALSE;
-    if (!force_approx)
+    if (st == PC_ERR_NUM && n && (q > 0.0 && q < 1.0)) { /* perhaps only the sums overflow */
+        scaled = g_try_new(double, n);
+        if (!scaled)
+            return PC_ERR_NOMEM;
+        for (gsize i = 0; i < n; i++)
+            scaled[i] = ldexp(amounts[i], -OVERFLOW_SCALE);
+        amounts = scaled;
+        scale = OVERFLOW_SCALE;
+        st = scan_deals(amounts, probs, n, q, &sc);
+    }
+    gboolean done = sc.m == 0;
+    if (st == PC_OK && done)
+        r = sc.c;
+    if (st == PC_OK && !done && !force_approx)
         st = exact_quantile(amounts, probs, n, &sc, q, &done, &r);
     if (st == PC_OK && !done)
         st = approx_quantile(amounts, probs, n, &sc, q, &r);
-    return finite_result(st, r, result);
+    g_free(scaled);
+    return finite_result(st, ldexp(r, scale), result);
 }
 
 PcStatus pc_won_total_quantile(const double *amounts, const double *probs, gsize n, double q,

@@ -1064,10 +1064,27 @@ static void quantile_invalid_inputs(void)
     double bad_a[] = { 100, NAN }, bad_p[] = { 0.5, 1.5 };
     g_assert_cmpint(pc_won_total_quantile(bad_a, p, 2, 0.5, &r), ==, PC_ERR_NUM);
     g_assert_cmpint(pc_won_total_quantile(a, bad_p, 2, 0.5, &r), ==, PC_ERR_NUM);
+    /* sums that overflow, answers that do not: P50 of two 1.5e308 deals at 50 % is one of
+     * them (the amounts are scaled by a power of two, exactly); P90 is both, too large */
     double huge[] = { 1.5e308, 1.5e308 };
-    g_assert_cmpint(pc_won_total_quantile(huge, p, 2, 0.5, &r), ==, PC_ERR_NUM);
-    g_assert_cmpint(pc_won_total_quantile_approx(huge, p, 2, 0.5, &r), ==, PC_ERR_NUM);
+    g_assert_cmpint(pc_won_total_quantile(huge, p, 2, 0.5, &r), ==, PC_OK);
+    g_assert_cmpfloat(r, ==, 1.5e308);
+    g_assert_cmpint(pc_won_total_quantile(huge, p, 2, 0.2, &r), ==, PC_OK);
+    g_assert_cmpfloat(r, ==, 0.0);
+    r = 7.0;
+    g_assert_cmpint(pc_won_total_quantile(huge, p, 2, 0.9, &r), ==, PC_ERR_NUM);
+    g_assert_cmpint(pc_won_total_quantile_approx(huge, p, 2, 0.9, &r), ==, PC_ERR_NUM);
     g_assert_cmpfloat(r, ==, 7.0);
+    double mixed[] = { 1e308, 1e308, -1e308 }, mp[] = { 0.5, 0.5, 1.0 };
+    g_assert_cmpint(pc_won_total_quantile(mixed, mp, 3, 0.5, &r), ==, PC_OK);
+    g_assert_cmpfloat(r, ==, 0.0);
+    g_assert_cmpint(pc_won_total_quantile(mixed, mp, 3, 0.9, &r), ==, PC_OK);
+    g_assert_cmpfloat(r, ==, 1e308);
+    double many_huge[30], many_p[30];
+    for (gsize i = 0; i < 30; i++)
+        many_huge[i] = 1e307, many_p[i] = 0.1;
+    g_assert_cmpint(pc_won_total_quantile_approx(many_huge, many_p, 30, 0.5, &r), ==, PC_OK);
+    g_assert_cmpfloat(fabs(r - 3e307), <=, 3e307 * 0.02);
     g_assert_cmpint(pc_won_total_quantile(NULL, NULL, 0, 0.5, &r), ==, PC_OK);
     g_assert_cmpfloat(r, ==, 0.0);
     /* huge but finite amounts: scaled, not overflowed */
