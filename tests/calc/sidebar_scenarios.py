@@ -815,7 +815,7 @@ def score_colour_scale_undo_with_the_column(ctx):
         for name, colour in SCORE_STEPS:
             assert styles.getByName(name).CellBackColor == colour, name
         formats = b.sheet.ConditionalFormats.getConditionalFormats()
-        assert [f.Range.RangeAddressesAsString for f in formats] == ["Sheet1.I2:I9"], \
+        assert [f.Range.RangeAddressesAsString for f in formats] == [b.sheet.Name + ".I2:I9"], \
             [f.Range.RangeAddressesAsString for f in formats]
         steps = score_steps_of(b.sheet, "I4")
         assert [s for s, _ in steps] == [n for n, _ in SCORE_STEPS], steps
