@@ -232,7 +232,7 @@ static void check_rejected(const PcChecksArgs *a, GPtrArray *out)
         PcTable *sg = column_of(t, rv, from, rows->len, stage, "(stage)");
         PcTable *pr = per_deal ? column_of(t, rv, from, rows->len, prob, "(probability)") : NULL;
         PcTable *cd = close >= 0 ? column_of(t, rv, from, rows->len, close, "(close date)") : NULL;
-        PcForecastArgs fa = { am, sg, per_deal ? pr : a->stage_table, cd, NULL, NULL, NULL };
+        PcForecastArgs fa = { am, sg, per_deal ? pr : a->stage_table, cd, NULL, NULL, NULL, NULL };
         PcError err;
         pc_error_clear(&err);
         double v;

@@ -12,13 +12,15 @@
 
 #include <math.h>
 
-enum { ARG_AMOUNTS, ARG_STAGES, ARG_PROBS, ARG_DATES, ARG_START, ARG_END, ARG_PERCENTILE };
+enum { ARG_AMOUNTS, ARG_STAGES, ARG_PROBS, ARG_DATES, ARG_START, ARG_END, ARG_PERCENTILE,
+       ARG_OUTCOMES };
 
 /* Everything read once before the deal rows are walked. */
 typedef struct {
     const PcForecastArgs *in;
     gsize n;                  /* rows of the row-aligned arguments, header included */
     const PcTable *dates;     /* NULL when CloseDates is omitted */
+    const PcTable *outcomes;  /* NULL when Outcomes is omitted */
     gboolean by_stage;        /* Probabilities is a stage | probability table */
     GPtrArray *deal_keys;     /* keys of the Stages texts */
     gsize *row_of_text;       /* Stages text id -> stage-table row + 1 (0: not in it) */
@@ -28,6 +30,8 @@ typedef struct {
     guint8 *amount_space;     /* per text id of Amounts: only white space */
     guint8 *prob_space;       /* the same for per-deal Probabilities */
     guint8 *date_space;       /* the same for CloseDates */
+    GPtrArray *outcome_keys;  /* keys of the Outcomes texts */
+    guint8 *closed_text;      /* per text id of Outcomes: a won or lost word */
     gboolean has_start, has_end, has_q;
     double start, end;        /* whole days */
     double q;
@@ -36,7 +40,7 @@ typedef struct {
 /* One deal row as read. */
 typedef struct {
     gboolean blank;   /* every cell empty: skipped */
-    gboolean counted; /* inside the period (or no period) */
+    gboolean counted; /* inside the period (or no period) and not closed */
     double amount, prob;
 } Deal;
 
@@ -151,6 +155,33 @@ static PcStatus check_shapes(Forecast *f, PcError *err)
                        "CloseDates must be one column or row as long as Amounts (%" G_GSSIZE_FORMAT
                        " cells)", n);
     f->dates = d;
+    /* the same for Outcomes: a reference to one empty cell (or 0) stands for omitted */
+    const PcTable *o = in->outcomes;
+    if (o && (o->rows == 0 || (f->n != 1 && o->rows == 1 && o->cols == 1 &&
+                               is_empty_or_zero(pc_table_at(o, 0, 0)))))
+        o = NULL;
+    if (o && pc_table_vector_len(o) != n)
+        return pc_fail(err, PC_ERR_ARG, ARG_OUTCOMES, -1,
+                       "Outcomes must be one column or row as long as Amounts (%" G_GSSIZE_FORMAT
+                       " cells)", n);
+    f->outcomes = o;
+    return PC_OK;
+}
+
+/* Key each distinct text of Outcomes once and mark the won and lost words
+ * (pc_outcome_of_key, the vocabulary of LEAD_SCORE and the sidebar). */
+static PcStatus index_outcome_texts(Forecast *f, PcError *err)
+{
+    if (!f->outcomes)
+        return PC_OK;
+    f->outcome_keys = pc_text_keys(f->outcomes);
+    guint n = pc_table_text_count(f->outcomes);
+    f->closed_text = g_try_new(guint8, MAX(n, 1));
+    if (!f->closed_text)
+        return no_memory(err);
+    for (guint id = 0; id < n; id++)
+        f->closed_text[id] =
+            pc_outcome_of_key(g_ptr_array_index(f->outcome_keys, id)) != PC_OUTCOME_NONE;
     return PC_OK;
 }
 
@@ -265,7 +296,8 @@ static gsize stage_lookup(const Forecast *f, const PcCell *c)
 
 /* TRUE when every cell of the first deal row is text that would be invalid as data there:
  * a text amount, a stage the stage table does not know (any text stage with per-deal
- * probabilities), a text probability, a text close date. */
+ * probabilities), a text probability, a text close date - and any text outcome (no text
+ * is invalid in Outcomes; its header may even be "Won"). */
 static gboolean first_row_is_header(const Forecast *f)
 {
     const PcForecastArgs *in = f->in;
@@ -282,6 +314,9 @@ static gboolean first_row_is_header(const Forecast *f)
         kind_of(pc_table_vector_at(in->probabilities, 0), f->prob_space) != PC_CELL_TEXT)
         return FALSE;
     if (f->dates && kind_of(pc_table_vector_at(f->dates, 0), f->date_space) != PC_CELL_TEXT)
+        return FALSE;
+    if (f->outcomes &&
+        name_kind(pc_table_vector_at(f->outcomes, 0), f->outcome_keys) != PC_CELL_TEXT)
         return FALSE;
     return TRUE;
 }
@@ -330,12 +365,14 @@ static PcStatus read_deal(const Forecast *f, gsize i, Deal *d, PcError *err)
     const PcCell *ca = pc_table_vector_at(in->amounts, i);
     const PcCell *cp = f->by_stage ? NULL : pc_table_vector_at(in->probabilities, i);
     const PcCell *cd = f->dates ? pc_table_vector_at(f->dates, i) : NULL;
+    const PcCell *co = f->outcomes ? pc_table_vector_at(f->outcomes, i) : NULL;
     PcCellKind ka = kind_of(ca, f->amount_space);
     PcCellKind ks = name_kind(pc_table_vector_at(in->stages, i), f->deal_keys);
     PcCellKind kp = cp ? kind_of(cp, f->prob_space) : PC_CELL_EMPTY;
     PcCellKind kd = cd ? kind_of(cd, f->date_space) : PC_CELL_EMPTY;
+    PcCellKind ko = co ? name_kind(co, f->outcome_keys) : PC_CELL_EMPTY;
     d->blank = ka == PC_CELL_EMPTY && ks == PC_CELL_EMPTY && kp == PC_CELL_EMPTY &&
-               kd == PC_CELL_EMPTY;
+               kd == PC_CELL_EMPTY && ko == PC_CELL_EMPTY;
     if (d->blank)
         return PC_OK;
 
@@ -405,8 +442,29 @@ static PcStatus read_deal(const Forecast *f, gsize i, Deal *d, PcError *err)
     default:
         break;
     }
-    d->counted = TRUE;
-    if (f->has_start || f->has_end)
+    gboolean closed = FALSE;
+    switch (ko) {
+    case PC_CELL_TEXT:
+        closed = f->closed_text[co->text];
+        break;
+    case PC_CELL_ERROR:
+        return pc_fail(err, PC_ERR_VALUE, ARG_OUTCOMES, (gssize)i,
+                       "row %" G_GSIZE_FORMAT ": the outcome is an error value", i + 1);
+    case PC_CELL_NUMBER:
+        if (!isfinite(co->num))
+            return pc_fail(err, PC_ERR_NUM, ARG_OUTCOMES, (gssize)i,
+                           "row %" G_GSIZE_FORMAT ": the outcome is not a finite number", i + 1);
+        if (co->num != 1.0 && co->num != 0.0)
+            return pc_fail(err, PC_ERR_VALUE, ARG_OUTCOMES, (gssize)i,
+                           "row %" G_GSIZE_FORMAT ": the outcome %g is a number other than 1 "
+                           "(won) or 0 (lost)", i + 1, co->num);
+        closed = TRUE; /* 1 or TRUE: won; 0 or FALSE: lost */
+        break;
+    default:
+        break;
+    }
+    d->counted = !closed;
+    if (d->counted && (f->has_start || f->has_end))
         d->counted = dated && (!f->has_start || day >= f->start) && (!f->has_end || day <= f->end);
     return PC_OK;
 }
@@ -469,6 +527,9 @@ static void forecast_clear(Forecast *f)
         g_ptr_array_unref(f->table_keys);
     if (f->deal_keys)
         g_ptr_array_unref(f->deal_keys);
+    if (f->outcome_keys)
+        g_ptr_array_unref(f->outcome_keys);
+    g_free(f->closed_text);
     g_free(f->row_of_text);
     g_free(f->amount_space);
     g_free(f->prob_space);
@@ -490,6 +551,8 @@ PcStatus pc_pipeline_forecast(const PcForecastArgs *args, double *result, PcErro
         st = find_space_texts(args->probabilities, &f.prob_space, err);
     if (st == PC_OK)
         st = find_space_texts(f.dates, &f.date_space, err);
+    if (st == PC_OK)
+        st = index_outcome_texts(&f, err);
     if (st == PC_OK) {
         f.deal_keys = pc_text_keys(args->stages);
         if (f.by_stage)

@@ -1,31 +1,38 @@
 /* pc_forecast.h - PIPELINE_FORECAST: expected (or quantile of) won revenue.
  *
  * PIPELINE_FORECAST(Amounts; Stages; Probabilities; [CloseDates]; [PeriodStart]; [PeriodEnd];
- * [Percentile]). Implemented in pc_forecast.c (arguments) and pc_quantile.c (quantile).
+ * [Percentile]; [Outcomes]). Implemented in pc_forecast.c (arguments) and pc_quantile.c
+ * (quantile).
  *
- * Shapes. Amounts, Stages, per-deal Probabilities and CloseDates are "column" arguments: a
- * column or a row, row i of one belonging with row i of the others; a 2-D one or lengths
- * that differ give PC_ERR_ARG. Probabilities is a stage table when it has exactly two
- * columns and either more than one row, or one row while Amounts is not itself a 1 x 2
- * row; otherwise it must be one-dimensional and as long as Amounts (one probability per
- * deal; Stages is then only checked for length); anything else is PC_ERR_ARG.
+ * Shapes. Amounts, Stages, per-deal Probabilities, CloseDates and Outcomes are "column"
+ * arguments: a column or a row, row i of one belonging with row i of the others; a 2-D one
+ * or lengths that differ give PC_ERR_ARG. Probabilities is a stage table when it has
+ * exactly two columns and either more than one row, or one row while Amounts is not itself
+ * a 1 x 2 row; otherwise it must be one-dimensional and as long as Amounts (one
+ * probability per deal; Stages is then only checked for length); anything else is
+ * PC_ERR_ARG.
  *
- * Rows. A row whose amount, stage, (per-deal) probability and close date are all empty is
- * skipped; a text of white space only counts as empty (it looks empty). Every other row
- * is checked whether or not the period counts it. An empty amount counts as 0; negative
- * amounts are allowed (credit notes, clawbacks) and lower the forecast. A text amount,
- * probability or close date, or an error value anywhere: PC_ERR_VALUE (Calc itself
- * answers Err:504 for an error cell inside a range; inline arrays can carry them). A
- * non-finite number: PC_ERR_NUM. A probability outside [0, 1]: PC_ERR_NUM ("row 12: 25 is
- * not a probability in 0-1; type 25%"). A per-deal probability left empty beside an
- * amount: PC_ERR_NA.
+ * Rows. A row whose amount, stage, (per-deal) probability, close date and outcome are all
+ * empty is skipped; a text of white space only counts as empty (it looks empty). Every
+ * other row is checked whether or not the period or its outcome lets it count. An empty
+ * amount counts as 0; negative amounts are allowed (credit notes, clawbacks) and lower the
+ * forecast. A text amount, probability or close date, or an error value anywhere:
+ * PC_ERR_VALUE (Calc itself answers Err:504 for an error cell inside a range; inline
+ * arrays can carry them). A non-finite number: PC_ERR_NUM. A probability outside [0, 1]:
+ * PC_ERR_NUM ("row 12: 25 is not a probability in 0-1; type 25%"). A per-deal probability
+ * left empty beside an amount: PC_ERR_NA.
  *
  * Header row. When every cell of the first row of Amounts, Stages, per-deal
- * Probabilities and CloseDates (when given) is text that would be invalid there - any text
- * amount, a stage text the stage table does not know (any text with per-deal
+ * Probabilities, CloseDates and Outcomes (when given) is text that would be invalid there -
+ * any text amount, a stage text the stage table does not know (any text with per-deal
  * probabilities), a text probability, a text close date - that row is a header and is
  * skipped. Only the first row, and only when all its cells qualify: "abc" | "Lead" is a
- * deal with a bad amount (PC_ERR_VALUE), "Amount" | (empty) too.
+ * deal with a bad amount (PC_ERR_VALUE), "Amount" | (empty) too. No text is invalid in
+ * Outcomes, so there every text qualifies, an outcome word too (a column headed "Status",
+ * "Won" or "Gewonnen" alike), while an empty cell, a number or an error value does not.
+ * Outcomes thus never makes a row a header by itself; with a text there the other
+ * arguments decide exactly as without Outcomes. (Such a row could never be a valid deal:
+ * its amount is text, and a closed deal is still checked.)
  *
  * Stage table. Names match as pc_text_key() compares them; a stage given as a number
  * matches the same number (or its text) in the table. The table's first row is a header
@@ -41,6 +48,17 @@
  * bound without CloseDates: PC_ERR_ARG. A 1 x 1 CloseDates holding 0 or nothing, beside Amounts of
  * other than one row, means omitted. Without bounds CloseDates is only checked.
  *
+ * Outcomes (omitted: every deal is open). A deal whose outcome is a won or lost word as
+ * pc_outcome_of_key() reads it ("Won", "Closed Lost", "gewonnen", "verloren", "yes",
+ * "nein", ...) or the number 1 or 0 (TRUE / FALSE) - the vocabulary of LEAD_SCORE's
+ * Outcomes and of the sidebar's outcome column (pc_outcome_of_cell) - is closed and does
+ * not count; an empty cell or any other text ("Open", "In progress") is open and counts as
+ * without Outcomes. Like a deal outside the period a closed deal is still checked: its
+ * amount must be a number, its stage in the stage table. Any other number: PC_ERR_VALUE
+ * ("row 4: the outcome 2 is a number other than 1 (won) or 0 (lost)"), a non-finite one
+ * PC_ERR_NUM, an error value PC_ERR_VALUE. A 1 x 1 Outcomes holding 0 or nothing, beside
+ * Amounts of other than one row, means omitted, as for CloseDates.
+ *
  * Percentile q (0 = omitted): q < 0 or q >= 1 is PC_ERR_NUM; otherwise the q-quantile of
  * the won total of the counted deals, see pc_won_total_quantile(). No deal counted: 0.
  */
@@ -53,7 +71,7 @@
 /* Arguments as Calc hands them over. Optional ones are NULL when omitted; a 1 x 1 table
  * holding 0 or an empty cell also means omitted (Calc passes a reference to an empty
  * cell as 0). Argument positions for PcError.arg: amounts 0, stages 1, probabilities 2,
- * close_dates 3, period_start 4, period_end 5, percentile 6. */
+ * close_dates 3, period_start 4, period_end 5, percentile 6, outcomes 7. */
 typedef struct {
     const PcTable *amounts;
     const PcTable *stages;
@@ -62,10 +80,11 @@ typedef struct {
     const PcTable *period_start;  /* optional, 1 x 1 */
     const PcTable *period_end;    /* optional, 1 x 1 */
     const PcTable *percentile;    /* optional, 1 x 1 */
+    const PcTable *outcomes;      /* optional: a won / lost word closes a deal */
 } PcForecastArgs;
 
 /* Compute PIPELINE_FORECAST into *RESULT: sum of amount * probability over the counted
- * deals, or with a percentile q the q-quantile of the won total. On failure returns the
+ * (open, in the period) deals, or with a percentile q the q-quantile of the won total. On failure returns the
  * status, fills ERR (may be NULL) and leaves *RESULT untouched. */
 PcStatus pc_pipeline_forecast(const PcForecastArgs *args, double *result, PcError *err);
 

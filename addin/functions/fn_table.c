@@ -25,7 +25,7 @@ static PcStatus run_pipeline_forecast(const FnValue *a, FnResult *out, PcError *
     PcForecastArgs args = {
         .amounts = a[0].table, .stages = a[1].table, .probabilities = a[2].table,
         .close_dates = a[3].table, .period_start = a[4].table, .period_end = a[5].table,
-        .percentile = a[6].table,
+        .percentile = a[6].table, .outcomes = a[7].table,
     };
     double v;
     PcStatus s = pc_pipeline_forecast(&args, &v, err);
@@ -75,7 +75,7 @@ const FnInfo fn_table[] = {
       "Erwarteter gewonnener Umsatz der Pipeline: die Summe aus Betrag mal "
       "Abschlusswahrscheinlichkeit jedes Geschäfts. Mit Perzentil der Umsatz, der mit dieser "
       "Sicherheit erreicht wird (z. B. 0,1 für ein vorsichtiges P10, 0,9 für ein optimistisches P90).",
-      FN_RESULT_DOUBLE, run_pipeline_forecast, 7, {
+      FN_RESULT_DOUBLE, run_pipeline_forecast, 8, {
         RANGE("amounts", "Amounts", "The deal amounts, one per deal (a column or a row).",
               "Beträge", "Die Beträge der Geschäfte, einer je Geschäft (Spalte oder Zeile)."),
         RANGE("stages", "Stages", "The stage of each deal, as long as Amounts.",
@@ -106,6 +106,14 @@ const FnInfo fn_table[] = {
                  "Perzentil",
                  "Optional. Eine Wahrscheinlichkeit zwischen 0 und 1: statt des Erwartungswerts den "
                  "Umsatz, der mit dieser Wahrscheinlichkeit erreicht wird (0 oder leer: Erwartungswert)."),
+        OPTIONAL("outcomes", "Outcomes",
+                 "Optional. The status of each deal, as long as Amounts: a deal marked won or lost "
+                 "(won/lost, gewonnen/verloren, yes/no, 1/0) is closed and not counted; empty or "
+                 "other text (e.g. Open) counts.",
+                 "Ergebnisse",
+                 "Optional. Der Status jedes Geschäfts, so lang wie Beträge: ein als gewonnen oder "
+                 "verloren markiertes Geschäft (gewonnen/verloren, won/lost, ja/nein, 1/0) ist "
+                 "abgeschlossen und zählt nicht; leer oder anderer Text (z. B. Offen) zählt."),
       } },
     { "stageConversion", "STAGE_CONVERSION", "PHASEN_KONVERSION",
       "Share of the deals that reached one funnel stage which also reached a later stage.",

@@ -32,7 +32,7 @@ typedef struct {
     char *missing;           /* a stage of ORDER GIVEN lacks */
     GArray *months;          /* distinct close months of open deals, sorted; NO_MONTH last */
     GPtrArray *owners;       /* distinct owner texts (borrowed), first-seen order */
-    gboolean live;           /* Expected per month as formulas */
+    gboolean live;           /* Expected per month as formulas (see live_formulas_answer) */
     double start, end;       /* the period (serials, 0 = open) */
     PcTable *start_t, *end_t; /* the same as PIPELINE_FORECAST arguments, NULL when open */
     SbProgress progress;     /* the status bar: one step per month and owner row */
@@ -271,7 +271,8 @@ static PcStatus forecast(Plan *p, GPtrArray *keys, RowFilter filter, gconstpoint
             gsize dc = (gsize)p->close;
             dates = pc_table_select(c, (gsize *)rows->data, rows->len, &dc, 1);
         }
-        PcForecastArgs a = { amounts, stages, p->stage_table, dates, p->start_t, p->end_t, pct };
+        /* only open rows: no Outcomes needed */
+        PcForecastArgs a = { amounts, stages, p->stage_table, dates, p->start_t, p->end_t, pct, NULL };
         pc_error_clear(&p->err);
         st = amounts && stages && (dates || !has_period(p) || p->close < 0)
                  ? pc_pipeline_forecast(&a, out, &p->err)
@@ -306,7 +307,7 @@ static PcStatus deals_in_period(Plan *p, gsize *n)
                                    : NULL;
     for (gsize i = 0; ones && i < k; i++)
         pc_table_set_number(ones, i, 0, 1.0);
-    PcForecastArgs a = { ones, stages, ones, dates, p->start_t, p->end_t, NULL };
+    PcForecastArgs a = { ones, stages, ones, dates, p->start_t, p->end_t, NULL, NULL };
     double count = 0;
     pc_error_clear(&p->err);
     PcStatus st = ones && stages ? pc_pipeline_forecast(&a, &count, &p->err)
@@ -369,6 +370,55 @@ static void add_formula(Layout *l, gsize row, gsize col, char *formula)
     g_ptr_array_add(l->formulas, formula);
 }
 
+/* TRUE when the live formulas' PIPELINE_FORECAST over the table's whole data columns
+ * (amounts, stages, the stage table, close dates, and the outcome column as Outcomes when
+ * there is one) answers a number: it checks every row, closed ones too, while the values
+ * come from the open rows only. A row it rejects (a closed deal with a text amount, an
+ * outcome of 2) keeps the month cells values, so the sheet never shows an error the
+ * sidebar did not. Each month's formula then counts what in_month's values count: the
+ * open deals closing in the month (clipped to the period). */
+static gboolean live_formulas_answer(const Plan *p)
+{
+    const PcTable *c = p->t->cells;
+    gsize n = c->rows > 0 ? c->rows - 1 : 0;
+    gsize *rows = g_try_new(gsize, MAX(n, 1));
+    if (!rows)
+        return FALSE;
+    for (gsize i = 0; i < n; i++)
+        rows[i] = i + 1; /* row 0 is the header, outside the formulas' ranges */
+    gsize ac = (gsize)p->amount, sc = (gsize)p->stage, dc = (gsize)p->close;
+    gsize oc = (gsize)MAX(p->outcome, 0);
+    PcTable *amounts = pc_table_select(c, rows, n, &ac, 1);
+    PcTable *stages = pc_table_select(c, rows, n, &sc, 1);
+    PcTable *dates = pc_table_select(c, rows, n, &dc, 1);
+    PcTable *outcomes = p->outcome >= 0 ? pc_table_select(c, rows, n, &oc, 1) : NULL;
+    g_free(rows);
+    gboolean ok = FALSE;
+    if (amounts && stages && dates && (outcomes || p->outcome < 0)) {
+        PcForecastArgs a = { amounts, stages, p->stage_table, dates, NULL, NULL, NULL, outcomes };
+        PcError e;
+        double v;
+        ok = pc_pipeline_forecast(&a, &v, &e) == PC_OK;
+    }
+    pc_table_free(amounts);
+    pc_table_free(stages);
+    pc_table_free(dates);
+    pc_table_free(outcomes);
+    return ok;
+}
+
+/* Each live month formula reads the table's whole columns, and Calc recomputes all of
+ * them after any edit of the table: months x rows of at most this keeps that recomputation
+ * near a second (PIPELINE_FORECAST takes 0.38 s per million rows, README "Performance").
+ * Beyond it the months are values, as the sidebar computed them. */
+#define LIVE_MAX_MONTH_ROWS 3000000u
+
+static gboolean live_within_budget(const Plan *p)
+{
+    gsize rows = p->t->cells->rows;
+    return rows <= LIVE_MAX_MONTH_ROWS / MAX(p->months->len, 1u);
+}
+
 /* Everything the sheet shows, computed through the core before anything is written. */
 static PcStatus lay_out(Plan *p, GPtrArray *keys, Layout *l)
 {
@@ -417,6 +467,15 @@ static PcStatus lay_out(Plan *p, GPtrArray *keys, Layout *l)
     SbRange data = { 0, 0, p->t->range.StartRow + 1, 0, p->t->range.EndRow };
     /* the stage table is on the same sheet, whatever its name turns out to be */
     char *table_ref = g_strdup_printf("$A$%zu:$B$%zu", l->stage_row0 + 1, l->stage_row0 + ks);
+    char *outcome_ref = NULL; /* ";;" and the outcome column: Percentile left out, Outcomes */
+    if (p->live)
+        p->live = live_within_budget(p) && live_formulas_answer(p);
+    if (p->live && p->outcome >= 0) {
+        data.StartColumn = data.EndColumn = p->t->range.StartColumn + (sal_Int32)p->outcome;
+        char *o = sb_range_ref(p->t->sheet_name, &data);
+        outcome_ref = g_strdup_printf(";;%s", o);
+        g_free(o);
+    }
     PcStatus st = PC_OK;
     for (guint i = 0; i < p->months->len && st == PC_OK; i++) {
         gint m = g_array_index(p->months, gint, i);
@@ -451,12 +510,14 @@ static PcStatus lay_out(Plan *p, GPtrArray *keys, Layout *l)
             char *s = sb_range_ref(p->t->sheet_name, &data);
             data.StartColumn = data.EndColumn = p->t->range.StartColumn + (sal_Int32)p->close;
             char *d = sb_range_ref(p->t->sheet_name, &data);
-            add_formula(l, row, 1, g_strdup_printf("=" FORECAST_FN "(%s;%s;%s;%s;F%zu;G%zu)", a, s,
-                                                   table_ref, d, row + 1, row + 1));
+            add_formula(l, row, 1, g_strdup_printf("=" FORECAST_FN "(%s;%s;%s;%s;F%zu;G%zu%s)", a, s,
+                                                   table_ref, d, row + 1, row + 1,
+                                                   outcome_ref ? outcome_ref : ""));
             g_free(a); g_free(s); g_free(d);
         }
     }
     g_free(table_ref);
+    g_free(outcome_ref);
     gsize total_row = l->month_row0 + 1 + p->months->len;
     sb_grid_set_text(l->grid, total_row, 0, sb_text(SB_FC_TOTAL));
     if (st == PC_OK)
@@ -669,7 +730,7 @@ gboolean sb_forecast_run_stages(SbLeadTable *t, const PcTable *given, double sta
     p.close = pc_roles_find(t->roles, cols, PC_ROLE_CLOSE_DATE);
     p.owner = pc_roles_find(t->roles, cols, PC_ROLE_OWNER);
     p.outcome = pc_roles_find(t->roles, cols, PC_ROLE_OUTCOME);
-    p.live = p.outcome < 0 && p.close >= 0;
+    p.live = p.close >= 0; /* with an outcome column too: it is the formulas' Outcomes */
     if (p.amount < 0 || p.stage < 0 || (has_period(&p) && p.close < 0)) {
         *message = g_strdup(sb_text(SB_FORECAST_NEEDS));
         plan_clear(&p);

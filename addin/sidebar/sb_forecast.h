@@ -6,9 +6,11 @@
  * pc_roles_stage_order. The open deals' expected revenue (PIPELINE_FORECAST,
  * pc_pipeline_forecast) is written by close month x stage, with P10/P50/P90 per month and
  * by owner, into a sheet "Forecast" marked by the named range PIPECALC_FORECAST, with a
- * chart of the expected revenue by month. When the stage column itself says won / lost (no
- * outcome column), each month's Expected cell is a live PIPELINE_FORECAST formula over the
- * source table and the stage table on the sheet; otherwise everything is values. */
+ * chart of the expected revenue by month. When the table has a close-date column, each
+ * month's Expected cell is a live PIPELINE_FORECAST formula over the source table and the
+ * stage table on the sheet, with the outcome column as its Outcomes when there is one (the
+ * stage column saying won / lost otherwise), unless that formula would reject a row of the
+ * table (e.g. a closed deal's text amount); everything else is values. */
 #ifndef SB_FORECAST_H
 #define SB_FORECAST_H
 

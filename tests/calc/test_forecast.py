@@ -134,3 +134,103 @@ def test_survives_save_as_ods_and_reload(office):
         assert "PIPELINEFORECAST" in i2.getFormula().upper()
     finally:
         doc.close(True)
+
+
+# The same pipeline with a status column in I (closed deals are won or lost there, whatever
+# their stage) and one of booleans in J (a column headed "Won": TRUE won, FALSE lost).
+STATUS = [["Status", "Won"], ["Open", "=TRUE()"], ["Won", "=FALSE()"], ["verloren", None],
+          [None, None]]
+OPEN_ONLY = 1000 * 0.1 + 500 * 1  # row 2 is open, row 5 has no status: 600
+
+
+def pipeline_with_status(office):
+    s = Sheet(office, PIPELINE)
+    s.fill(STATUS, col=8)
+    return s
+
+
+def test_outcomes_leave_out_closed_deals(office):
+    s = pipeline_with_status(office)
+    try:
+        s.expect("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;;I2:I5)", OPEN_ONLY)
+        s.expect("=PIPELINE_FORECAST(A2:A5;B2:B5;D2:D5;;;;;I2:I5)", OPEN_ONLY)  # per deal
+        # header rows selected too: "Status" (and even "Won") heads Outcomes
+        s.expect("=PIPELINE_FORECAST(A1:A5;B1:B5;F1:G5;C1:C5;;;;I1:I5)", OPEN_ONLY)
+        s.expect("=PIPELINE_FORECAST(A1:A5;B1:B5;F1:G5;;;;;J1:J5)", 4000 * 0.5 + 500)
+        s.expect("=PIPELINE_FORECAST(A:A;B:B;F:G;;;;;I:I)", OPEN_ONLY)
+        # TRUE / FALSE (1 / 0) are won / lost
+        s.expect("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;;J2:J5)", 4000 * 0.5 + 500)
+        # with a period: January holds rows 2 (open) and 5; February and March closed ones
+        s.expect("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;C2:C5;DATE(2026;1;1);DATE(2026;1;31);;I2:I5)",
+                 OPEN_ONLY)
+        s.expect("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;C2:C5;DATE(2026;2;1);;;I2:I5)", 0)
+        # percentiles over the open deals only
+        for q in (0.1, 0.5, 0.95):
+            s.expect("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;%s;I2:I5)" % q,
+                     exact_quantile([1000, 500], [0.1, 1], q))
+        # editing the status follows: row 3 reopened
+        s.set(8, 2, "In progress")
+        s.expect("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;;I2:I5)", OPEN_ONLY + 2000 * 0.3)
+    finally:
+        s.close()
+
+
+def test_outcomes_omitted_give_the_old_answer(office):
+    s = pipeline_with_status(office)
+    try:
+        s.expect("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;;)", EXPECTED)
+        s.expect("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;;K1)", EXPECTED)  # an empty cell
+        s.expect("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;0;0;0;0;0)", EXPECTED)
+        s.expect("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;;K1:K4)", EXPECTED)  # four empty cells
+        s.expect('=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;;{"Open";"open";"";"Negotiation"})',
+                 EXPECTED)
+    finally:
+        s.close()
+
+
+def test_outcomes_german_words(office):
+    s = pipeline_with_status(office)
+    try:
+        s.expect('=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;;{"gewonnen";"Verloren";"offen";"ja"})',
+                 4000 * 0.5)
+        s.expect('=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;;{"Offen";"nein";"In Bearbeitung";"WAHR"})',
+                 1000 * 0.1 + 4000 * 0.5)
+    finally:
+        s.close()
+
+
+def test_outcomes_bad_input(office):
+    s = pipeline_with_status(office)
+    try:
+        s.expect_error("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;;I2:I4)", "Err:502")  # too short
+        s.expect_error("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;;I2:J5)", "Err:502")  # 2-D
+        s.expect_error('=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;;"Won")', "Err:502")  # one for four
+        s.fill([[None], ["open"], [2], ["won"], [None]], col=11)  # L2:L5, a number 2
+        s.expect_error("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;;L2:L5)", "#VALUE!")
+        s.sheet.getCellByPosition(11, 2).setValue(float("nan"))
+        s.expect_error("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;;L2:L5)", "#NUM!")
+        s.set(11, 2, "=1/0")  # an error cell: Calc answers Err:504 itself
+        s.expect_error("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;;L2:L5)", "Err:504")
+        # a closed deal is still checked: a text amount in a lost row
+        s.set(0, 3, "n/a")
+        s.expect_error("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;;I2:I5)", "#VALUE!")
+    finally:
+        s.close()
+
+
+def test_outcomes_survive_save_as_ods_and_reload(office):
+    s = pipeline_with_status(office)
+    path = os.path.join(tempfile.mkdtemp(), "outcomes.ods")
+    try:
+        s.formula("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;;I2:I5)", at="K2")
+        save_as(s.doc, path)
+    finally:
+        s.close()
+    doc = office.load(path)
+    try:
+        doc.calculateAll()
+        k2 = doc.Sheets.getByIndex(0).getCellRangeByName("K2")
+        assert k2.getError() == 0 and abs(k2.getValue() - OPEN_ONLY) < 1e-9, (k2.getFormula(), k2.getString())
+        assert k2.getFormula().upper().endswith(";;;;;I2:I5)"), k2.getFormula()
+    finally:
+        doc.close(True)

@@ -5,7 +5,7 @@ LOCALE = "de-DE"
 
 GERMAN = {
     "PIPELINE_PROGNOSE": ["Beträge", "Phasen", "Wahrscheinlichkeiten", "Abschlussdaten",
-                          "Periodenbeginn", "Periodenende", "Perzentil"],
+                          "Periodenbeginn", "Periodenende", "Perzentil", "Ergebnisse"],
     "PHASEN_KONVERSION": ["Phasendaten", "VonPhase", "BisPhase", "Phasenfolge", "IgnorierePhasen"],
     "LEAD_BEWERTUNG": ["Leads", "Verlauf", "Ergebnisse", "Glättung"],
     "BENÖTIGTE_LEADS": ["Ziel", "Phasendaten", "VonPhase", "Phasenfolge", "IgnorierePhasen",
@@ -45,12 +45,15 @@ def test_german_names_and_help_in_the_wizard(office):
 
 
 def test_german_formula_computes(office):
-    s = Sheet(office, [["Betrag", "Phase", None, "Phase", "Wahrscheinlichkeit"],
-                       [1000, "Lead", None, "Lead", 0.1],
-                       [2000, "Qualifiziert", None, "Qualifiziert", 0.5]])
+    s = Sheet(office, [["Betrag", "Phase", None, "Phase", "Wahrscheinlichkeit", "Status"],
+                       [1000, "Lead", None, "Lead", 0.1, "offen"],
+                       [2000, "Qualifiziert", None, "Qualifiziert", 0.5, "Gewonnen"]])
     try:
         c = native_formula(office, s, "H1", "=PIPELINE_PROGNOSE(A1:A3;B1:B3;D1:E3)")
         assert c.getError() == 0 and abs(c.getValue() - 1100) < 1e-9, c.getString()
+        # Ergebnisse: the won deal is closed and left out (header "Status" skipped)
+        c = native_formula(office, s, "H5", "=PIPELINE_PROGNOSE(A1:A3;B1:B3;D1:E3;;;;;F1:F3)")
+        assert c.getError() == 0 and abs(c.getValue() - 100) < 1e-9, c.getString()
         c = native_formula(office, s, "H2", "=BENÖTIGTE_LEADS(2;B2:B3;\"Lead\";D2:D3)")
         assert c.getError() == 0 and c.getValue() == 4, c.getString()
         c = native_formula(office, s, "H3", "=PHASEN_KONVERSION(B2:B3;\"lead\";\"QUALIFIZIERT\";D2:D3)")

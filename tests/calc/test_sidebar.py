@@ -50,6 +50,10 @@ def test_sidebar_forecast_live_formulas(office):
     run(office, "forecast_live_formulas_when_stages_say_won_lost")
 
 
+def test_sidebar_forecast_live_formulas_status_column(office):
+    run(office, "forecast_live_formulas_with_a_status_column")
+
+
 def test_sidebar_markers_survive_reload(office):
     run(office, "markers_survive_save_and_reload")
 

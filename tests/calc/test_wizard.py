@@ -3,7 +3,7 @@ from calc import Sheet
 
 FUNCTIONS = {
     "PIPELINE_FORECAST": ["Amounts", "Stages", "Probabilities", "CloseDates", "PeriodStart",
-                          "PeriodEnd", "Percentile"],
+                          "PeriodEnd", "Percentile", "Outcomes"],
     "STAGE_CONVERSION": ["StageData", "FromStage", "ToStage", "StageOrder", "IgnoreStages"],
     "LEAD_SCORE": ["Leads", "History", "Outcomes", "Smoothing"],
     "LEADS_NEEDED": ["Target", "StageData", "FromStage", "StageOrder", "IgnoreStages",

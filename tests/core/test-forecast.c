@@ -75,7 +75,7 @@ static PcTable *num_col(const double *v, gsize n)
 }
 
 typedef struct {
-    PcTable *amounts, *stages, *probs, *dates, *start, *end, *pct;
+    PcTable *amounts, *stages, *probs, *dates, *start, *end, *pct, *outcomes;
 } Args;
 
 static void args_free(Args *a)
@@ -87,6 +87,7 @@ static void args_free(Args *a)
     pc_table_free(a->start);
     pc_table_free(a->end);
     pc_table_free(a->pct);
+    pc_table_free(a->outcomes);
     memset(a, 0, sizeof *a);
 }
 
@@ -99,7 +100,8 @@ static void set_arg(PcTable **slot, PcTable *t)
 
 static PcStatus run(const Args *a, double *r, PcError *err)
 {
-    PcForecastArgs fa = { a->amounts, a->stages, a->probs, a->dates, a->start, a->end, a->pct };
+    PcForecastArgs fa = { a->amounts, a->stages, a->probs, a->dates, a->start, a->end, a->pct,
+                          a->outcomes };
     return pc_pipeline_forecast(&fa, r, err);
 }
 
@@ -612,6 +614,194 @@ static void period_outside_still_checked(void)
     set_arg(&a.amounts, COL("=100", "=200", "=400", "=800", "=1600"));
     set_arg(&a.stages, COL("Won", "Won", "Won", "Won", "Wno"));
     expect_error(&a, PC_ERR_NA, 1, 4, "\"Wno\"");
+    args_free(&a);
+}
+
+/* ---- outcomes -------------------------------------------------------------------- */
+
+/* Five deals: Lead 1000, Proposal 2000, Proposal 4000, Won 500, Lead 300. */
+static void outcome_args(Args *a)
+{
+    a->amounts = COL("=1000", "=2000", "=4000", "=500", "=300");
+    a->stages = COL("Lead", "Proposal", "Proposal", "Won", "Lead");
+    a->probs = stage_table();
+}
+
+static void outcomes_closed_not_counted(void)
+{
+    Args a = { 0 };
+    outcome_args(&a);
+    double all = 100.0 + 1000.0 + 2000.0 + 500.0 + 30.0;
+    assert_near(forecast(&a), all);
+    /* won and lost words close a deal; empty and any other text leave it open */
+    a.outcomes = COL("Open", "Won", "lost", NULL, "In progress");
+    assert_near(forecast(&a), 100.0 + 500.0 + 30.0);
+    /* the vocabulary of LEAD_SCORE and the sidebar: German, CRM words, yes/no, TRUE/FALSE */
+    set_arg(&a.outcomes, COL("Gewonnen", "verloren\xc2\xa0", " Closed Lost", "ja", "offen"));
+    assert_near(forecast(&a), 30.0);
+    set_arg(&a.outcomes, COL("closedwon", "nein", "WAHR", "falsch", "false"));
+    g_assert_cmpfloat(forecast(&a), ==, 0.0);
+    /* 1 and 0 (TRUE and FALSE as Calc passes them) are won and lost */
+    set_arg(&a.outcomes, COL("=1", "=0", NULL, NULL, "x"));
+    assert_near(forecast(&a), 2000.0 + 500.0 + 30.0);
+    /* a stage saying "Won" beside an open outcome still counts at its probability */
+    set_arg(&a.outcomes, COL("won", "won", "won", "open", "won"));
+    assert_near(forecast(&a), 500.0);
+    /* per-deal probabilities and a row-shaped Outcomes beside a column */
+    set_arg(&a.probs, COL("=0.5", "=0.5", "=0.5", "=0.5", "=0.5"));
+    set_arg(&a.outcomes, ROW("lost", NULL, "Won", NULL, NULL));
+    assert_near(forecast(&a), 1000.0 + 250.0 + 150.0);
+    args_free(&a);
+}
+
+static void outcomes_omitted_is_the_old_answer(void)
+{
+    Args a = { 0 };
+    outcome_args(&a);
+    double all = forecast(&a);
+    a.outcomes = pc_table_new(1, 1); /* a reference to one empty cell */
+    g_assert_cmpfloat(forecast(&a), ==, all);
+    set_arg(&a.outcomes, num1(0)); /* Calc passes it as 0 */
+    g_assert_cmpfloat(forecast(&a), ==, all);
+    set_arg(&a.outcomes, pc_table_new(0, 0));
+    g_assert_cmpfloat(forecast(&a), ==, all);
+    set_arg(&a.outcomes, COL(NULL, NULL, NULL, NULL, NULL));
+    g_assert_cmpfloat(forecast(&a), ==, all);
+    set_arg(&a.outcomes, COL("Open", "open", "offen", "?", "Negotiation"));
+    g_assert_cmpfloat(forecast(&a), ==, all);
+    args_free(&a);
+    /* beside one deal a 1 x 1 Outcomes is that deal's: 0 is lost */
+    a.amounts = COL("=1000");
+    a.stages = COL("Lead");
+    a.probs = stage_table();
+    a.outcomes = num1(0);
+    g_assert_cmpfloat(forecast(&a), ==, 0.0);
+    set_arg(&a.outcomes, COL("Won"));
+    g_assert_cmpfloat(forecast(&a), ==, 0.0);
+    set_arg(&a.outcomes, pc_table_new(1, 1));
+    assert_near(forecast(&a), 100.0);
+    set_arg(&a.outcomes, COL("Open"));
+    assert_near(forecast(&a), 100.0);
+    args_free(&a);
+}
+
+static void outcomes_shape(void)
+{
+    Args a = { 0 };
+    outcome_args(&a);
+    a.outcomes = COL("won", "lost", "open", "open");
+    expect_error(&a, PC_ERR_ARG, 7, -1, "Outcomes must be one column or row as long as Amounts");
+    set_arg(&a.outcomes, GRID(2, "won", "lost", "won", "lost", "won", "lost", "won", "lost",
+                              "won", "lost"));
+    expect_error(&a, PC_ERR_ARG, 7, -1, "Outcomes");
+    /* one word for five deals is not "omitted" */
+    set_arg(&a.outcomes, COL("Won"));
+    expect_error(&a, PC_ERR_ARG, 7, -1, "Outcomes");
+    set_arg(&a.outcomes, num1(1));
+    expect_error(&a, PC_ERR_ARG, 7, -1, "Outcomes");
+    args_free(&a);
+}
+
+static void outcomes_cell_errors(void)
+{
+    Args a = { 0 };
+    outcome_args(&a);
+    a.outcomes = COL("won", NULL, "=2", NULL, NULL);
+    expect_error(&a, PC_ERR_VALUE, 7, 2, "row 3: the outcome 2 is a number other than 1 (won) or 0 (lost)");
+    set_arg(&a.outcomes, COL("won", NULL, "=0.5", NULL, NULL));
+    expect_error(&a, PC_ERR_VALUE, 7, 2, "0.5");
+    set_arg(&a.outcomes, COL("won", NULL, NULL, "!", NULL));
+    expect_error(&a, PC_ERR_VALUE, 7, 3, "row 4: the outcome is an error value");
+    set_arg(&a.outcomes, num_col((const double[]){ 1, 0, INFINITY, 1, 1 }, 5));
+    expect_error(&a, PC_ERR_NUM, 7, 2, "finite");
+    set_arg(&a.outcomes, num_col((const double[]){ 1, 0, 1, NAN, 1 }, 5));
+    expect_error(&a, PC_ERR_NUM, 7, 3, "finite");
+    /* a row's other cells are checked first */
+    set_arg(&a.amounts, COL("=1000", "=2000", "lots", "=500", "=300"));
+    set_arg(&a.outcomes, COL("won", NULL, "=2", NULL, NULL));
+    expect_error(&a, PC_ERR_VALUE, 0, 2, "\"lots\"");
+    args_free(&a);
+    /* an error outcome in an otherwise blank row; an outcome alone is no blank row */
+    a.amounts = COL("=1000", NULL, NULL);
+    a.stages = COL("Lead", NULL, NULL);
+    a.probs = stage_table();
+    a.outcomes = COL(NULL, "lost", "open");
+    assert_near(forecast(&a), 100.0);
+    set_arg(&a.outcomes, COL(NULL, "!", NULL));
+    expect_error(&a, PC_ERR_VALUE, 7, 1, "error value");
+    set_arg(&a.outcomes, COL(NULL, "=3", NULL));
+    expect_error(&a, PC_ERR_VALUE, 7, 1, "outcome 3");
+    args_free(&a);
+}
+
+static void outcomes_closed_still_checked(void)
+{
+    Args a = { 0 };
+    outcome_args(&a);
+    a.outcomes = COL("Open", "Won", "Lost", NULL, "Lost");
+    set_arg(&a.amounts, COL("=1000", "=2000", "n/a", "=500", "=300"));
+    expect_error(&a, PC_ERR_VALUE, 0, 2, "\"n/a\" is text");
+    set_arg(&a.amounts, COL("=1000", "=2000", "=4000", "=500", "=300"));
+    set_arg(&a.stages, COL("Lead", "Proposal", "Proposal", "Won", "Closed Lost"));
+    expect_error(&a, PC_ERR_NA, 1, 4, "\"Closed Lost\" is not in the stage table");
+    set_arg(&a.stages, COL("Lead", "Proposal", "Proposal", "Won", NULL));
+    expect_error(&a, PC_ERR_NA, 1, 4, "no stage");
+    args_free(&a);
+}
+
+static void outcomes_header_row(void)
+{
+    Args a = { 0 };
+    a.amounts = COL("Amount", "=1000", "=2000");
+    a.stages = COL("Stage", "Lead", "Proposal");
+    a.probs = stage_table();
+    a.dates = COL("Close date", "=45000", "=45001");
+    a.outcomes = COL("Status", "Open", "Lost");
+    assert_near(forecast(&a), 100.0);
+    /* any text heads Outcomes, an outcome word too (a column headed "Won") */
+    set_arg(&a.outcomes, COL("Won", "Open", "Lost"));
+    assert_near(forecast(&a), 100.0);
+    set_arg(&a.outcomes, COL("Gewonnen", NULL, "=0"));
+    assert_near(forecast(&a), 100.0);
+    /* an empty cell, a number or an error there makes the first row data */
+    set_arg(&a.outcomes, COL(NULL, "Open", "Lost"));
+    expect_error(&a, PC_ERR_VALUE, 0, 0, "\"Amount\" is text");
+    set_arg(&a.outcomes, COL("=1", "Open", "Lost"));
+    expect_error(&a, PC_ERR_VALUE, 0, 0, "\"Amount\" is text");
+    set_arg(&a.outcomes, COL("!", "Open", "Lost"));
+    expect_error(&a, PC_ERR_VALUE, 0, 0, "\"Amount\" is text");
+    /* and Outcomes alone never makes a header: a known stage keeps row 1 data */
+    set_arg(&a.stages, COL("Lead", "Lead", "Proposal"));
+    set_arg(&a.outcomes, COL("Status", "Open", "Lost"));
+    expect_error(&a, PC_ERR_VALUE, 0, 0, "\"Amount\" is text");
+    args_free(&a);
+    /* per-deal probabilities, no close dates */
+    a.amounts = COL("Amount", "=1000", "=2000");
+    a.stages = COL("Stage", "Lead", "Proposal");
+    a.probs = COL("Probability", "=0.3", "=0.5");
+    a.outcomes = COL("Outcome", "won", NULL);
+    assert_near(forecast(&a), 1000.0);
+    args_free(&a);
+}
+
+static void outcomes_with_period_and_percentile(void)
+{
+    Args a = { 0 };
+    period_args(&a); /* Won 100, 200, 400, 800, 1600; close 44999.9, 45000.75, 45010.9, 45011, - */
+    a.outcomes = COL("open", "lost", NULL, "won", "open");
+    assert_near(forecast(&a), 100.0 + 400.0 + 1600.0);
+    a.start = num1(45000);
+    assert_near(forecast(&a), 400.0);
+    set_arg(&a.stages, COL("Proposal", "Proposal", "Proposal", "Proposal", "Proposal"));
+    set_arg(&a.start, NULL);
+    /* 100, 400 and 1600 at 1/2 each: totals 0 .. 2100 by 100 in eight equal steps */
+    set_arg(&a.pct, num1(0.9));
+    g_assert_cmpfloat(forecast(&a), ==, 2100.0);
+    set_arg(&a.pct, num1(0.5));
+    g_assert_cmpfloat(forecast(&a), ==, 500.0);
+    /* every deal closed: nothing counts */
+    set_arg(&a.outcomes, COL("won", "lost", "won", "lost", "won"));
+    g_assert_cmpfloat(forecast(&a), ==, 0.0);
     args_free(&a);
 }
 
@@ -1139,6 +1329,16 @@ int main(int argc, char **argv)
     g_test_add_func("/core/forecast/period/errors", period_errors);
     g_test_add_func("/core/forecast/period/close-date-errors", period_close_date_errors);
     g_test_add_func("/core/forecast/period/outside-still-checked", period_outside_still_checked);
+    /* outcomes */
+    g_test_add_func("/core/forecast/outcomes/closed-not-counted", outcomes_closed_not_counted);
+    g_test_add_func("/core/forecast/outcomes/omitted-is-the-old-answer",
+                    outcomes_omitted_is_the_old_answer);
+    g_test_add_func("/core/forecast/outcomes/shape", outcomes_shape);
+    g_test_add_func("/core/forecast/outcomes/cell-errors", outcomes_cell_errors);
+    g_test_add_func("/core/forecast/outcomes/closed-still-checked", outcomes_closed_still_checked);
+    g_test_add_func("/core/forecast/outcomes/header-row", outcomes_header_row);
+    g_test_add_func("/core/forecast/outcomes/period-and-percentile",
+                    outcomes_with_period_and_percentile);
     /* percentile */
     g_test_add_func("/core/forecast/percentile/hand-computed", percentile_hand_computed);
     g_test_add_func("/core/forecast/percentile/ties", percentile_ties_as_exact_arithmetic);

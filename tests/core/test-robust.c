@@ -110,7 +110,7 @@ static void percentile_million_deals(void)
         var += a * a * p * (1 - p);
     }
     static const double Z[] = { -1.2815515655446004, 0, 1.2815515655446004 }; /* 0.1 .5 .9 */
-    PcForecastArgs args = { amounts, stages, probs, NULL, NULL, NULL, q };
+    PcForecastArgs args = { amounts, stages, probs, NULL, NULL, NULL, q, NULL };
     for (int k = 1; k <= 9; k += 4) {
         pc_table_set_number(q, 0, 0, k / 10.0);
         double r = 0;

@@ -1,5 +1,5 @@
 /* fuzz_forecast.c - libFuzzer harness for PIPELINE_FORECAST (pc_pipeline_forecast), the
- * percentile path included.
+ * percentile and Outcomes paths included.
  *
  * Invariants: status in range; on failure a terminated, valid UTF-8 message; on success
  * a finite result within [sum of the negative amounts, sum of the positive amounts] (any
@@ -50,8 +50,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     PcTable *start = (flags & 32) ? fz_optional(&in) : NULL;
     PcTable *end = (flags & 32) ? fz_optional(&in) : NULL;
     PcTable *pct = (flags & 64) ? fz_optional(&in) : NULL;
+    PcTable *outcomes = NULL; /* mostly aligned with Amounts (outcome words are in fz_text) */
+    if (flags & 128) {
+        uint8_t how = fz_byte(&in);
+        if (how % 4 == 0)
+            outcomes = fz_table(&in, 2);
+        else if (how % 4 == 1)
+            outcomes = fz_optional(&in);
+        else
+            outcomes = fz_table_sized(&in, amounts->rows == 1 ? 1 : n,
+                                      amounts->rows == 1 ? n : (n ? 1 : 0));
+    }
 
-    PcForecastArgs args = { amounts, stages, probs, dates, start, end, pct };
+    PcForecastArgs args = { amounts, stages, probs, dates, start, end, pct, outcomes };
     PcError e1, e2;
     double r1 = 0, r2 = 0;
     fz_dirty(&e1);
@@ -79,5 +90,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pc_table_free(start);
     pc_table_free(end);
     pc_table_free(pct);
+    pc_table_free(outcomes);
     return 0;
 }
