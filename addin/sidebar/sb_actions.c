@@ -25,7 +25,7 @@ static const char *const MEMBER_NAMES[SB_N_ACTIONS] = { "describe", "scoreLeads"
                                                         "shareCopy", "writeForecastPeriod",
                                                         "leadFactors", "getRoles", "setRoles",
                                                         "scoreLeadsFrom", "getStageProbabilities",
-                                                        "writeForecastWith" };
+                                                        "writeForecastWith", "setRole" };
 
 /* member position -> action + 1 (0: not one of ours) */
 static int action_at[MAX_MEMBERS];
@@ -51,7 +51,8 @@ static gpointer resolve_members(gpointer unused)
 typedef struct {
     double target;     /* funnel */
     double start, end; /* forecast period, 0 = open */
-    const char *text;  /* roles, history table, stage probabilities */
+    const char *text;  /* roles, history table, stage probabilities; setRole's column */
+    PcRole role;       /* setRole */
 } Params;
 
 /* Score from the history table P->text names (empty: T's own rows). */
@@ -122,7 +123,9 @@ static gboolean run_on_table(SbAction action, uno_Interface *controller, const P
             ok = TRUE;
             break;
         case SB_ACTION_SET_ROLES:
-            ok = sb_roles_set(&t, p->text, message);
+        case SB_ACTION_SET_ROLE:
+            ok = action == SB_ACTION_SET_ROLE ? sb_roles_set_one(&t, p->role, p->text, message)
+                                              : sb_roles_set(&t, p->text, message);
             if (ok) { /* the table as the actions now see it */
                 g_free(*message);
                 sb_table_clear(&t);
@@ -192,6 +195,13 @@ gboolean sb_actions_with(SbAction action, uno_Interface *controller, const char 
     return run_on_table(action, controller, &p, message);
 }
 
+gboolean sb_actions_set_role(uno_Interface *controller, PcRole role, const char *column,
+                             char **message)
+{
+    Params p = { .text = column, .role = role };
+    return run_on_table(SB_ACTION_SET_ROLE, controller, &p, message);
+}
+
 char *sb_actions_factors(uno_Interface *controller)
 {
     SbLeadTable t;
@@ -212,11 +222,12 @@ static GPtrArray *checks_of(uno_Interface *controller, SbLeadTable *t, gboolean 
 }
 
 void sb_actions_panel(uno_Interface *controller, char **info, char **checks, char **explain,
-                      char **factors, gboolean *percent_fixable)
+                      char **factors, SbRoleColumns *columns, gboolean *percent_fixable)
 {
     SbLeadTable t;
     GPtrArray *lines = checks_of(controller, &t, percent_fixable);
     *info = sb_table_describe(&t);
+    sb_roles_columns(&t, columns);
     *factors = t.cells ? sb_score_factors(&t, controller) : NULL;
     if (!t.cells) {
         *checks = g_strdup("");
@@ -294,6 +305,20 @@ static gboolean actions_call(CuObject *self, guint iface, sal_Int32 pos,
     case SB_ACTION_FORECAST_PERIOD:
         ok = sb_actions_forecast_period(controller, *(double *)args[1], *(double *)args[2], &message);
         break;
+    case SB_ACTION_SET_ROLE: {
+        char *word = cu_ustr_to_utf8(*(rtl_uString **)args[1]);
+        char *column = cu_ustr_to_utf8(*(rtl_uString **)args[2]);
+        PcRole role = sb_roles_parse(g_strstrip(word));
+        if (role < PC_N_ROLES)
+            ok = sb_actions_set_role(controller, role, g_strstrip(column), &message);
+        else {
+            message = g_strdup_printf(sb_text(SB_ROLES_BAD_ROLE), word);
+            ok = FALSE;
+        }
+        g_free(word);
+        g_free(column);
+        break;
+    }
     case SB_ACTION_GET_ROLES:
     case SB_ACTION_GET_STAGES:
     case SB_ACTION_SET_ROLES:

@@ -6,6 +6,7 @@
 #define SB_ACTIONS_H
 
 #include "cu_object.h"
+#include "sb_roles.h"
 
 #define SB_ACTIONS_IMPLEMENTATION "org.pipecalc.PipelineActions"
 
@@ -25,6 +26,7 @@ typedef enum {
     SB_ACTION_SCORE_FROM,
     SB_ACTION_GET_STAGES,
     SB_ACTION_FORECAST_WITH,
+    SB_ACTION_SET_ROLE,    /* sb_actions_set_role */
     SB_N_ACTIONS
 } SbAction;
 
@@ -52,15 +54,21 @@ gboolean sb_actions_share(uno_Interface *controller, const char *url, char **mes
 gboolean sb_actions_forecast_period(uno_Interface *controller, double start, double end,
                                     char **message);
 
+/* Give ROLE to the column headed COLUMN (NULL or "": to no column) of the table around
+ * CONTROLLER's cursor, as sb_roles_set_one; TRUE with the new description. */
+gboolean sb_actions_set_role(uno_Interface *controller, PcRole role, const char *column,
+                             char **message);
+
 /* The factors of the scored lead in the cursor's row (sb_score_factors), or NULL. */
 char *sb_actions_factors(uno_Interface *controller);
 
 /* What the panel shows for CONTROLLER's cursor, from one reading of the table: the
  * description, the data checks as one text (heading and lines) and the explanation of the
  * cell (NULL when it calls none of our functions), the factors of the scored lead in the
- * cursor's row (NULL when it is none). *PERCENT_FIXABLE: the percent check
- * found something. g_free the texts. */
+ * cursor's row (NULL when it is none), the columns its role boxes offer (none without a
+ * table; sb_roles_columns_clear). *PERCENT_FIXABLE: the percent check found something.
+ * g_free the texts. */
 void sb_actions_panel(uno_Interface *controller, char **info, char **checks, char **explain,
-                      char **factors, gboolean *percent_fixable);
+                      char **factors, SbRoleColumns *columns, gboolean *percent_fixable);
 
 #endif

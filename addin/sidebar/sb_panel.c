@@ -3,9 +3,10 @@
  * The panel shows the description of the table around the cell cursor and its data checks
  * (refreshed on every selection change of the view), a button per action, the explanation
  * of the selected cell when it calls one of our functions, and the last action's report. Clicks
- * run sb_actions_run, the same code as the PipelineActions service. Listeners point back
- * to the panel without a reference; dispose() cuts them loose, so an event arriving after
- * the panel is gone does nothing. */
+ * run sb_actions_run, the same code as the PipelineActions service. A list box per column
+ * role shows the column holding it; choosing another runs setRole's code. Listeners point
+ * back to the panel without a reference; dispose() cuts them loose, so an event arriving
+ * after the panel is gone does nothing. */
 #include "sb_panel.h"
 
 #include "cu_call.h"
@@ -35,6 +36,17 @@ enum { PERIOD_ALL, PERIOD_MONTH, PERIOD_QUARTER, PERIOD_YEAR, PERIOD_CUSTOM, N_P
 /* the edit fields with a label above them: roles, history table, stage probabilities */
 enum { FIELD_ROLES, FIELD_HISTORY, FIELD_STAGES, N_FIELDS };
 enum { UI_ELEMENT_TOOLPANEL = 7 }; /* com.sun.star.ui.UIElementType */
+/* the roles with a list box, in the panel's order: those one column holds and the actions
+ * use. Not the id (it only keeps a column out of the score, as none does: the roles
+ * field), nor attribute and none, which many columns have. */
+static const PcRole BOX_ROLES[] = { PC_ROLE_NAME, PC_ROLE_STAGE, PC_ROLE_AMOUNT, PC_ROLE_PROBABILITY,
+                                    PC_ROLE_CLOSE_DATE, PC_ROLE_OWNER, PC_ROLE_OUTCOME,
+                                    PC_ROLE_CREATED, PC_ROLE_CURRENCY };
+enum { N_BOXES = G_N_ELEMENTS(BOX_ROLES),
+       ROW_H = 26,       /* a role box's row */
+       BOX_MIN_W = 90,   /* narrower: the box goes under its label */
+       BOX_MAX_W = 240,
+       DROPDOWN_LINES = 12 };
 
 typedef struct Panel Panel;
 
@@ -42,6 +54,7 @@ typedef struct {
     CuObject base;
     Panel *panel; /* not a reference; NULL once the panel is disposed */
     SbAction action;
+    int box;      /* SB_ACTION_SET_ROLE: which role box */
 } Listener;
 
 struct Panel {
@@ -56,8 +69,15 @@ struct Panel {
     uno_Interface *buttons[N_BUTTONS];           /* push buttons (XWindow) */
     uno_Interface *field_labels[N_FIELDS], *fields[N_FIELDS];
     char *filled[N_FIELDS]; /* what we last put into a field: untouched by the manager */
+    uno_Interface *boxes_label;                  /* "Column of each role:" */
+    uno_Interface *box_labels[N_BOXES], *boxes[N_BOXES]; /* fixed text, list box per BOX_ROLES */
+    char **box_headers;         /* what the boxes list after SB_NO_COLUMN (NULL: nothing yet) */
+    sal_Int16 box_pos[N_BOXES]; /* the entry we selected in each box, -1: none yet */
+    sal_Int32 box_label_w;      /* the widest role label */
+    gboolean filling;           /* we fill and select the boxes: their item events are ours */
     Listener *selection;                         /* registered at the controller */
     Listener *clicks[N_BUTTONS];
+    Listener *picks[N_BOXES];
     rtl_uString *url;
     char *info_text, *checks_text, *explain_text, *result_text, *factors_text;
     gboolean fixable;
@@ -130,16 +150,29 @@ static void set_text(uno_Interface *w, const char *text)
     sb_call_str(w, &fixed, text, NULL, NULL);
 }
 
-static void set_peer_bool(uno_Interface *w, const char *name, sal_Bool value)
+/* Set the peer property NAME of W to the value of type class TC that VALUE points to. */
+static void set_peer(uno_Interface *w, const char *name, typelib_TypeClass tc, void *value)
 {
     static CuMethod set = CU_METHOD("com.sun.star.awt.XVclWindowPeer", "setProperty");
     uno_Any a;
-    uno_type_any_construct(&a, &value, *typelib_static_type_getByTypeClass(typelib_TypeClass_BOOLEAN), NULL);
+    uno_type_any_construct(&a, value, *typelib_static_type_getByTypeClass(tc), NULL);
     rtl_uString *n = cu_ustr_from_utf8(name);
     void *args[2] = { &n, &a };
     cu_call(w, &set, NULL, args, NULL);
     rtl_uString_release(n);
     uno_any_destruct(&a, NULL);
+}
+
+static void set_peer_bool(uno_Interface *w, const char *name, sal_Bool value)
+{
+    set_peer(w, name, typelib_TypeClass_BOOLEAN, &value);
+}
+
+static void set_peer_text(uno_Interface *w, const char *name, const char *text)
+{
+    rtl_uString *s = cu_ustr_from_utf8(text);
+    set_peer(w, name, typelib_TypeClass_STRING, &s);
+    rtl_uString_release(s);
 }
 
 /* Lines TEXT takes at WIDTH pixels: its lines, each wrapped at about CHAR_W per character. */
@@ -151,6 +184,30 @@ static sal_Int32 text_lines(const char *text, sal_Int32 width)
         lines += 1 + (sal_Int32)g_utf8_strlen(*p, -1) / per_line;
     g_strfreev(parts);
     return MAX(lines, 1);
+}
+
+/* Place the role boxes from Y in INNER pixels: "Label: [box]" rows, each box under its
+ * label when too narrow. Returns the y below them. */
+static sal_Int32 layout_boxes(Panel *p, sal_Int32 y, sal_Int32 inner)
+{
+    if (p->boxes_label)
+        set_bounds(p->boxes_label, MARGIN, y, inner, LINE);
+    y += LINE + 2;
+    gboolean beside = inner >= p->box_label_w + BOX_MIN_W;
+    sal_Int32 x = beside ? MARGIN + p->box_label_w : MARGIN;
+    sal_Int32 w = MIN(BOX_MAX_W, inner - (x - MARGIN));
+    for (int b = 0; b < N_BOXES; b++) {
+        if (p->box_labels[b] && beside) /* centred on the box's row */
+            set_bounds(p->box_labels[b], MARGIN, y + (ROW_H - 2 - LINE) / 2, p->box_label_w, LINE);
+        else if (p->box_labels[b])
+            set_bounds(p->box_labels[b], MARGIN, y, inner, LINE);
+        if (!beside)
+            y += LINE + 2;
+        if (p->boxes[b])
+            set_bounds(p->boxes[b], x, y, w, ROW_H - 2);
+        y += ROW_H;
+    }
+    return y + MARGIN;
 }
 
 /* Place the controls for WIDTH; return the height they need. */
@@ -166,6 +223,7 @@ static sal_Int32 layout(Panel *p, sal_Int32 width)
     if (p->checks)
         set_bounds(p->checks, MARGIN, y, inner, h);
     y += h ? h + MARGIN : 0;
+    y = layout_boxes(p, y, inner);
     for (int f = 0; f < N_FIELDS; f++) {
         if (p->field_labels[f])
             set_bounds(p->field_labels[f], MARGIN, y, inner, LINE);
@@ -281,13 +339,87 @@ static void prefill(Panel *p, int f, SbAction action)
     p->filled[f] = text;
 }
 
+/* A sequence< string >: FIRST, then ITEMS (uno_type_destructData with *TYPE, then release
+ * *TYPE). */
+static uno_Sequence *string_items(const char *first, char **items,
+                                  typelib_TypeDescriptionReference **type)
+{
+    *type = NULL;
+    typelib_typedescriptionreference_newByAsciiName(type, typelib_TypeClass_SEQUENCE, "[]string");
+    uno_Sequence *seq = NULL;
+    guint n = g_strv_length(items);
+    uno_type_sequence_construct(&seq, *type, NULL, (sal_Int32)n + 1, NULL);
+    rtl_uString **elements = (rtl_uString **)seq->elements;
+    for (guint i = 0; i <= n; i++) {
+        rtl_uString_release(elements[i]);
+        elements[i] = cu_ustr_from_utf8(i == 0 ? first : items[i - 1]);
+    }
+    return seq;
+}
+
+/* Put SB_NO_COLUMN and HEADERS into every role box; enabled only when there are headers. */
+static void fill_boxes(Panel *p, char **headers)
+{
+    static CuMethod count = CU_METHOD("com.sun.star.awt.XListBox", "getItemCount");
+    static CuMethod remove = CU_METHOD("com.sun.star.awt.XListBox", "removeItems");
+    static CuMethod add = CU_METHOD("com.sun.star.awt.XListBox", "addItems");
+    typelib_TypeDescriptionReference *type;
+    uno_Sequence *items = string_items(sb_text(SB_NO_COLUMN), headers, &type);
+    for (int b = 0; b < N_BOXES; b++) {
+        sal_Int16 n = 0, first = 0;
+        if (!p->boxes[b])
+            continue;
+        cu_call(p->boxes[b], &count, &n, NULL, NULL);
+        void *remove_args[2] = { &first, &n };
+        cu_call(p->boxes[b], &remove, NULL, remove_args, NULL);
+        void *add_args[2] = { &items, &first };
+        cu_call(p->boxes[b], &add, NULL, add_args, NULL);
+        set_enabled(p->boxes[b], *headers != NULL);
+        p->box_pos[b] = -1; /* nothing selected now */
+    }
+    uno_type_destructData(&items, type, NULL);
+    typelib_typedescriptionreference_release(type);
+    g_strfreev(p->box_headers);
+    p->box_headers = g_strdupv(headers);
+}
+
+/* Show C in the role boxes: its headers, each box on the first column holding its role
+ * (the one the actions use), "no column" when none does. Only what changed is touched, so
+ * a box the manager just chose from is left alone. p->filling marks the selections as ours:
+ * VCLXListBox.selectItemPos runs the box's Select handler, which tells the item listeners
+ * exactly as a choice of the manager would. */
+static void show_roles(Panel *p, const SbRoleColumns *c)
+{
+    static CuMethod select = CU_METHOD("com.sun.star.awt.XListBox", "selectItemPos");
+    p->filling = TRUE;
+    if (!p->box_headers ||
+        !g_strv_equal((const char *const *)p->box_headers, (const char *const *)c->headers))
+        fill_boxes(p, c->headers);
+    for (int b = 0; b < N_BOXES; b++) {
+        sal_Int16 pos = 0; /* SB_NO_COLUMN */
+        for (gsize i = 0; i < c->n && !pos; i++)
+            if (c->roles[i] == BOX_ROLES[b])
+                pos = (sal_Int16)MIN(i + 1, G_MAXINT16);
+        if (!p->boxes[b] || pos == p->box_pos[b])
+            continue;
+        sal_Bool yes = sal_True;
+        void *args[2] = { &pos, &yes };
+        cu_call(p->boxes[b], &select, NULL, args, NULL);
+        p->box_pos[b] = pos;
+    }
+    p->filling = FALSE;
+}
+
 static void refresh(Panel *p)
 {
     char *info = NULL, *checks = NULL, *explain = NULL, *factors = NULL;
+    SbRoleColumns columns;
     gboolean fixable = FALSE;
     if (!p->controller)
         return;
-    sb_actions_panel(p->controller, &info, &checks, &explain, &factors, &fixable);
+    sb_actions_panel(p->controller, &info, &checks, &explain, &factors, &columns, &fixable);
+    show_roles(p, &columns);
+    sb_roles_columns_clear(&columns);
     if (fixable != p->fixable || !p->info_text) {
         p->fixable = fixable;
         if (p->buttons[FIX_BUTTON])
@@ -408,6 +540,18 @@ static gboolean chosen_period(Panel *p, double *start, double *end)
     return TRUE;
 }
 
+/* Show TEXT (taken) as the last action's report, then the table as the action left it. */
+static void report(Panel *p, char *text)
+{
+    p->busy = FALSE;
+    g_free(p->result_text);
+    p->result_text = text;
+    set_text(p->result, text);
+    g_free(p->info_text); /* the table may have changed (a Score column, its roles) */
+    p->info_text = NULL;
+    refresh(p);
+}
+
 static void run_action(Panel *p, SbAction action)
 {
     char *text = NULL;
@@ -438,19 +582,35 @@ static void run_action(Panel *p, SbAction action)
     } else
         sb_actions_run(action, p->controller, &text);
     g_free(field);
-    p->busy = FALSE;
-    g_free(p->result_text);
-    p->result_text = text;
-    set_text(p->result, text);
-    g_free(p->info_text); /* the table may have changed (a Score column) */
-    p->info_text = NULL;
-    refresh(p);
+    report(p, text);
+}
+
+/* The manager chose an entry of role box B: give its role to that column (or to none) and
+ * show the outcome. Choosing the entry shown already changes nothing. */
+static void pick_role(Panel *p, int b)
+{
+    static CuMethod selected = CU_METHOD("com.sun.star.awt.XListBox", "getSelectedItemPos");
+    sal_Int16 pos = -1;
+    if (!p->controller || !p->box_headers || !cu_call(p->boxes[b], &selected, &pos, NULL, NULL) ||
+        pos < 0 || pos == p->box_pos[b] || (guint)pos > g_strv_length(p->box_headers))
+        return;
+    const char *header = pos > 0 ? p->box_headers[pos - 1] : NULL;
+    char *text = NULL;
+    p->busy = TRUE;
+    if (sb_actions_set_role(p->controller, BOX_ROLES[b], header, &text)) {
+        g_free(text);
+        text = g_strdup_printf(sb_text(SB_ROLE_SAVED), sb_role_label(BOX_ROLES[b]),
+                               header ? header : sb_text(SB_NO_COLUMN));
+    }
+    p->box_pos[b] = -1; /* show_roles selects what is stored now, or what was (refused) */
+    report(p, text);
 }
 
 /* ---- listeners -------------------------------------------------------------------------- */
 
 enum { POS_DISPOSING = 3, POS_EVENT = 4 }; /* XEventListener::disposing; actionPerformed /
-                                              selectionChanged: published, fixed */
+                                              selectionChanged / itemStateChanged: published,
+                                              fixed */
 
 static gboolean listener_call(CuObject *self, guint iface, sal_Int32 pos,
                               const typelib_TypeDescription *member, void *ret, void **args,
@@ -458,13 +618,19 @@ static gboolean listener_call(CuObject *self, guint iface, sal_Int32 pos,
 {
     (void)iface; (void)member; (void)ret; (void)args; (void)exc_storage;
     Listener *l = (Listener *)self;
-    if (pos != POS_EVENT || !l->panel || l->panel->busy)
-        return FALSE; /* disposing: the panel's dispose() does the cleaning; a click or
-                         selection during an action: the action refreshes at its end */
+    if (pos != POS_EVENT || !l->panel)
+        return FALSE; /* disposing: the panel's dispose() does the cleaning */
+    if (l->panel->busy) { /* a click or selection during an action: it refreshes at its end */
+        if (l->action == SB_ACTION_SET_ROLE)
+            l->panel->box_pos[l->box] = -1; /* the box shows what was stored, not this choice */
+        return FALSE;
+    }
     if (l->action == SB_ACTION_DESCRIBE)
         refresh(l->panel);
-    else
+    else if (l->action != SB_ACTION_SET_ROLE)
         run_action(l->panel, l->action);
+    else if (!l->panel->filling) /* else our own selectItemPos, not the manager's choice */
+        pick_role(l->panel, l->box);
     return FALSE;
 }
 
@@ -472,6 +638,7 @@ static const CuInterface LISTENER_INTERFACES[] = {
     { "com.sun.star.awt.XActionListener", listener_call },
     { "com.sun.star.view.XSelectionChangeListener", listener_call },
     { "com.sun.star.lang.XEventListener", listener_call },
+    { "com.sun.star.awt.XItemListener", listener_call },
     { NULL, NULL },
 };
 static const char *const NO_SERVICES[] = { NULL };
@@ -525,6 +692,18 @@ static void panel_dispose(Panel *p)
         cu_release(p->fields[f]);
         p->field_labels[f] = p->fields[f] = NULL;
     }
+    for (int b = 0; b < N_BOXES; b++) {
+        if (p->picks[b]) { /* the box keeps its reference until the container's dispose */
+            p->picks[b]->panel = NULL;
+            cu_release(cu_object_interface(&p->picks[b]->base));
+            p->picks[b] = NULL;
+        }
+        cu_release(p->box_labels[b]);
+        cu_release(p->boxes[b]);
+        p->box_labels[b] = p->boxes[b] = NULL;
+    }
+    cu_release(p->boxes_label);
+    p->boxes_label = NULL;
     cu_release(p->info);
     cu_release(p->checks);
     cu_release(p->explain);
@@ -562,6 +741,7 @@ static void panel_destroy(CuObject *self)
     g_free(p->factors_text);
     for (int f = 0; f < N_FIELDS; f++)
         g_free(p->filled[f]);
+    g_strfreev(p->box_headers);
 }
 
 static void return_interface(void *ret, uno_Interface *i)
@@ -652,6 +832,52 @@ static uno_Interface *toolkit(uno_Interface *context)
     return tk;
 }
 
+/* The width the fixed text W needs for its text, or a guess from TEXT. */
+static sal_Int32 text_width(uno_Interface *w, const char *text)
+{
+    static CuMethod preferred = CU_METHOD("com.sun.star.awt.XLayoutConstrains", "getPreferredSize");
+    sal_Int32 size[2] = { 0, 0 }; /* com.sun.star.awt.Size { long Width, Height } */
+    if (!w || !cu_call(w, &preferred, size, NULL, NULL) || size[0] <= 0)
+        size[0] = (sal_Int32)g_utf8_strlen(text, -1) * CHAR_W;
+    return size[0];
+}
+
+/* The role boxes inside PEER, each with its label and our item listener; the boxes are
+ * filled by show_roles. */
+static void make_boxes(Panel *p, uno_Interface *tk, uno_Interface *peer)
+{
+    static CuMethod add_listener = CU_METHOD("com.sun.star.awt.XListBox", "addItemListener");
+    static CuMethod lines = CU_METHOD("com.sun.star.awt.XListBox", "setDropDownLineCount");
+    p->boxes_label = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
+    if (p->boxes_label)
+        set_text(p->boxes_label, sb_text(SB_LABEL_ROLE_BOXES));
+    p->box_label_w = 0;
+    for (int b = 0; b < N_BOXES; b++) {
+        const char *label = sb_role_label(BOX_ROLES[b]);
+        p->box_labels[b] = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
+        if (p->box_labels[b])
+            set_text(p->box_labels[b], label);
+        p->box_label_w = MAX(p->box_label_w, text_width(p->box_labels[b], label) + MARGIN);
+        p->boxes[b] = make_window(tk, WINDOW_SIMPLE, "listbox", peer,
+                                  ATTR_SHOW | ATTR_BORDER | ATTR_DROPDOWN);
+        p->box_pos[b] = -1;
+        if (!p->boxes[b])
+            continue;
+        /* a screen reader names the box after its role, not after the column it shows */
+        set_peer_text(p->boxes[b], "AccessibleName", label);
+        sal_Int16 n = DROPDOWN_LINES;
+        void *line_args[1] = { &n };
+        cu_call(p->boxes[b], &lines, NULL, line_args, NULL);
+        p->picks[b] = listener_new(p, SB_ACTION_SET_ROLE);
+        if (!p->picks[b])
+            continue;
+        p->picks[b]->box = b;
+        uno_Interface *li = cu_object_facet(&p->picks[b]->base, 3); /* XItemListener */
+        void *args[1] = { &li };
+        cu_call(p->boxes[b], &add_listener, NULL, args, NULL);
+    }
+}
+
 static gboolean make_controls(Panel *p, uno_Interface *tk, uno_Interface *parent)
 {
     static CuMethod add_listener = CU_METHOD("com.sun.star.awt.XButton", "addActionListener");
@@ -703,6 +929,7 @@ static gboolean make_controls(Panel *p, uno_Interface *tk, uno_Interface *parent
         set_text(p->from_label, sb_text(SB_LABEL_FROM));
     if (p->until_label)
         set_text(p->until_label, sb_text(SB_LABEL_UNTIL));
+    make_boxes(p, tk, peer);
     for (int f = 0; f < N_FIELDS; f++) {
         p->field_labels[f] = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
         p->fields[f] = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);

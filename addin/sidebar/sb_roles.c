@@ -59,8 +59,7 @@ void sb_roles_apply(SbLeadTable *t)
     g_free(text);
 }
 
-/* The role a word of the panel names: an id, "none", or a role name in English or German. */
-static PcRole role_of_word(const char *word)
+PcRole sb_roles_parse(const char *word)
 {
     PcRole r = pc_role_from_id(word);
     if (r < PC_N_ROLES)
@@ -77,6 +76,12 @@ static PcRole role_of_word(const char *word)
     }
     g_free(want);
     return r;
+}
+
+/* A role as the property stores it. */
+static const char *stored_id(PcRole r)
+{
+    return r == PC_ROLE_IGNORED ? "none" : pc_role_id(r);
 }
 
 /* The new line for T from SPEC into *LINE ("" for none), or FALSE with the user's sentence. */
@@ -97,7 +102,7 @@ static gboolean parse_spec(const SbLeadTable *t, const char *spec, GString *line
         *eq = 0;
         char *header = g_strstrip(pair), *word = g_strstrip(eq + 1);
         gssize c = pc_roles_column_of(t->cells, header);
-        PcRole r = role_of_word(word);
+        PcRole r = sb_roles_parse(word);
         if (c < 0 || strchr(header, '\t')) {
             *message = g_strdup_printf(sb_text(SB_ROLES_NO_COLUMN), header);
             ok = FALSE;
@@ -105,14 +110,15 @@ static gboolean parse_spec(const SbLeadTable *t, const char *spec, GString *line
             *message = g_strdup_printf(sb_text(SB_ROLES_BAD_ROLE), word);
             ok = FALSE;
         } else {
-            g_string_append_printf(line, "\t%s\t%s", header, r == PC_ROLE_IGNORED ? "none" : pc_role_id(r));
+            g_string_append_printf(line, "\t%s\t%s", header, stored_id(r));
         }
     }
     g_strfreev(pairs);
     return ok;
 }
 
-gboolean sb_roles_set(SbLeadTable *t, const char *spec, char **message)
+/* FALSE with the user's sentence when T's roles cannot be stored: no table, read-only. */
+static gboolean can_store(const SbLeadTable *t, char **message)
 {
     *message = NULL;
     if (!t->cells) {
@@ -123,48 +129,121 @@ gboolean sb_roles_set(SbLeadTable *t, const char *spec, char **message)
         *message = g_strdup(sb_text(SB_READONLY));
         return FALSE;
     }
+    return TRUE;
+}
+
+/* Store LINE (KEY, then "\theader\trole" pairs; KEY alone: none) as T's line of the
+ * property: the other tables' lines stay, T's is replaced or dropped. */
+static gboolean store_line(SbLeadTable *t, const char *key, const char *line, char **message)
+{
+    char *text = sb_doc_text(t->model, PROPERTY);
+    char **lines = g_strsplit(text, "\n", -1);
+    GString *out = g_string_new(NULL);
+    for (char **l = lines; *l; l++) {
+        char **f = g_strsplit(*l, "\t", 2);
+        if (**l && !(f[0] && strcmp(f[0], key) == 0))
+            g_string_append_printf(out, "%s%s", out->len ? "\n" : "", *l);
+        g_strfreev(f);
+    }
+    if (strchr(line, '\t'))
+        g_string_append_printf(out, "%s%s", out->len ? "\n" : "", line);
+    GError *error = NULL;
+    gboolean ok = sb_set_doc_text(t->model, PROPERTY, out->str, &error);
+    if (!ok) {
+        *message = g_strdup_printf(sb_text(SB_FAILED), error ? error->message : "?");
+        g_clear_error(&error);
+    }
+    g_string_free(out, TRUE);
+    g_strfreev(lines);
+    g_free(text);
+    return ok;
+}
+
+gboolean sb_roles_set(SbLeadTable *t, const char *spec, char **message)
+{
+    if (!can_store(t, message))
+        return FALSE;
     char *key = table_key(t);
     GString *line = g_string_new(key);
-    gboolean ok = parse_spec(t, spec ? spec : "", line, message);
-    if (ok) {
-        /* the other tables' lines stay, this table's line is replaced (or dropped) */
-        char *text = sb_doc_text(t->model, PROPERTY);
-        char **lines = g_strsplit(text, "\n", -1);
-        GString *out = g_string_new(NULL);
-        for (char **l = lines; *l; l++) {
-            char **f = g_strsplit(*l, "\t", 2);
-            if (**l && !(f[0] && strcmp(f[0], key) == 0))
-                g_string_append_printf(out, "%s%s", out->len ? "\n" : "", *l);
-            g_strfreev(f);
-        }
-        if (strchr(line->str, '\t'))
-            g_string_append_printf(out, "%s%s", out->len ? "\n" : "", line->str);
-        GError *error = NULL;
-        ok = sb_set_doc_text(t->model, PROPERTY, out->str, &error);
-        if (!ok) {
-            *message = g_strdup_printf(sb_text(SB_FAILED), error ? error->message : "?");
-            g_clear_error(&error);
-        }
-        g_string_free(out, TRUE);
-        g_strfreev(lines);
-        g_free(text);
-    }
+    gboolean ok = parse_spec(t, spec ? spec : "", line, message) &&
+                  store_line(t, key, line->str, message);
     g_string_free(line, TRUE);
     g_free(key);
     return ok;
 }
 
+gboolean sb_roles_set_one(SbLeadTable *t, PcRole role, const char *header, char **message)
+{
+    if (!can_store(t, message))
+        return FALSE;
+    if (role == PC_ROLE_ATTRIBUTE || role >= PC_ROLE_IGNORED) {
+        *message = g_strdup_printf(sb_text(SB_ROLES_NOT_ONE), role < PC_N_ROLES ? stored_id(role) : "?");
+        return FALSE;
+    }
+    gssize chosen = header && *header ? pc_roles_column_of(t->cells, header) : -1;
+    if (header && *header && (chosen < 0 || strchr(header, '\t'))) {
+        *message = g_strdup_printf(sb_text(SB_ROLES_NO_COLUMN), header);
+        return FALSE;
+    }
+    SbRoleColumns c;
+    sb_roles_columns(t, &c);
+    char *key = table_key(t);
+    GString *line = g_string_new(key);
+    for (gsize i = 0; i < c.n; i++) {
+        PcRole r = c.roles[i] == role ? PC_ROLE_IGNORED : c.roles[i]; /* freed, not an attribute */
+        if (chosen >= 0 && c.cols[i] == (gsize)chosen)
+            r = role;
+        g_string_append_printf(line, "\t%s\t%s", c.headers[i], stored_id(r));
+    }
+    gboolean ok = store_line(t, key, line->str, message);
+    g_string_free(line, TRUE);
+    g_free(key);
+    sb_roles_columns_clear(&c);
+    return ok;
+}
+
 char *sb_roles_text(const SbLeadTable *t)
 {
-    if (!t->cells)
-        return g_strdup("");
+    SbRoleColumns c;
+    sb_roles_columns(t, &c);
     GString *s = g_string_new(NULL);
-    for (gsize c = 0; c < t->cells->cols; c++) {
-        const PcCell *h = pc_table_at(t->cells, 0, c);
+    for (gsize i = 0; i < c.n; i++)
+        g_string_append_printf(s, "%s%s=%s", s->len ? "; " : "", c.headers[i], stored_id(c.roles[i]));
+    sb_roles_columns_clear(&c);
+    return g_string_free(s, FALSE);
+}
+
+void sb_roles_columns(const SbLeadTable *t, SbRoleColumns *c)
+{
+    GPtrArray *headers = g_ptr_array_new();
+    GArray *roles = g_array_new(FALSE, FALSE, sizeof(PcRole));
+    GArray *cols = g_array_new(FALSE, FALSE, sizeof(gsize));
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (gsize col = 0; t->cells && col < t->cells->cols; col++) {
+        const PcCell *h = pc_table_at(t->cells, 0, col);
         if (h->kind != PC_CELL_TEXT)
             continue;
-        g_string_append_printf(s, "%s%s=%s", s->len ? "; " : "", pc_table_text(t->cells, h),
-                               t->roles[c] == PC_ROLE_IGNORED ? "none" : pc_role_id(t->roles[c]));
+        const char *text = pc_table_text(t->cells, h);
+        /* a later "Amount" or a header with a tab cannot be named: a pair for it would
+           land on the first "Amount" (pc_roles_column_of), or break the property's line */
+        if (strchr(text, '\t') || !g_hash_table_add(seen, pc_text_key(text)))
+            continue;
+        g_ptr_array_add(headers, g_strdup(text));
+        g_array_append_val(roles, t->roles[col]);
+        g_array_append_val(cols, col);
     }
-    return g_string_free(s, FALSE);
+    g_hash_table_destroy(seen);
+    c->n = headers->len;
+    g_ptr_array_add(headers, NULL);
+    c->headers = (char **)g_ptr_array_free(headers, FALSE);
+    c->roles = (PcRole *)(void *)g_array_free(roles, FALSE);
+    c->cols = (gsize *)(void *)g_array_free(cols, FALSE);
+}
+
+void sb_roles_columns_clear(SbRoleColumns *c)
+{
+    g_strfreev(c->headers);
+    g_free(c->roles);
+    g_free(c->cols);
+    memset(c, 0, sizeof *c);
 }

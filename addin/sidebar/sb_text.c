@@ -231,7 +231,8 @@ static const char *const TEXTS[SB_N_TEXTS][2] = {
     [SB_STAGES_BAD] = { "Stage probabilities: \"%s\" is no probability in 0-1 (type 25%% or 0.25).",
                         "Phasenwahrscheinlichkeiten: \"%s\" ist keine Wahrscheinlichkeit in 0-1 "
                         "(geben Sie 25%% oder 0,25 ein)." },
-    [SB_LABEL_ROLES] = { "Roles (column=role):", "Rollen (Spalte=Rolle):" },
+    [SB_LABEL_ROLES] = { "All roles as text (e.g. Notes=none):",
+                         "Alle Rollen als Text (z. B. Notizen=none):" },
     [SB_BUTTON_ROLES] = { "Apply roles", "Rollen übernehmen" },
     [SB_LABEL_HISTORY] = { "History table for Score (empty: this table):",
                            "Verlaufstabelle für Bewerten (leer: diese Tabelle):" },
@@ -240,6 +241,16 @@ static const char *const TEXTS[SB_N_TEXTS][2] = {
     [SB_ROLES_SAVED] = { "Roles saved with the document.", "Rollen im Dokument gespeichert." },
     [SB_SCORE_BANDS] = { "Colour: one band per 20% of win probability.",
                          "Farbe: ein Band je 20 % Gewinnwahrscheinlichkeit." },
+    [SB_LABEL_ROLE_BOXES] = { "Column of each role:", "Spalte je Rolle:" },
+    [SB_NO_COLUMN] = { "—", "—" }, /* the role boxes' "no column" */
+    /* a role box's label ("Owner:") and the column chosen, or SB_NO_COLUMN */
+    [SB_ROLE_SAVED] = { "%s %s (saved with the document).", "%s %s (im Dokument gespeichert)." },
+    [SB_ROLES_NOT_ONE] = { "\"%s\" is no role of one column: name, id, stage, amount, probability, "
+                           "close date, owner, outcome, created or currency (use setRoles for "
+                           "attribute and none).",
+                           "\"%s\" ist keine Rolle einer Spalte: name, id, stage, amount, probability, "
+                           "close date, owner, outcome, created oder currency (für attribute und none: "
+                           "setRoles)." },
 };
 
 /* role                 English | German */
@@ -256,6 +267,19 @@ static const char *const ROLE_NAMES[PC_N_ROLES][2] = {
     [PC_ROLE_CREATED] = { "created", "Erstellt" },
     [PC_ROLE_CURRENCY] = { "currency", "Währung" },
     [PC_ROLE_IGNORED] = { "not used", "nicht verwendet" },
+};
+
+/* role                 English | German: the panel's role boxes */
+static const char *const ROLE_LABELS[PC_N_ROLES][2] = {
+    [PC_ROLE_NAME] = { "Deal name:", "Dealname:" },
+    [PC_ROLE_STAGE] = { "Stage:", "Phase:" },
+    [PC_ROLE_AMOUNT] = { "Amount:", "Betrag:" },
+    [PC_ROLE_PROBABILITY] = { "Probability:", "Wahrscheinlichkeit:" },
+    [PC_ROLE_CLOSE_DATE] = { "Close date:", "Abschlussdatum:" },
+    [PC_ROLE_OWNER] = { "Owner:", "Verantwortlich:" },
+    [PC_ROLE_OUTCOME] = { "Outcome:", "Ergebnis:" },
+    [PC_ROLE_CREATED] = { "Created:", "Erstellt:" },
+    [PC_ROLE_CURRENCY] = { "Currency:", "Währung:" },
 };
 
 static gint german = -1; /* -1 until sb_text_init */
@@ -333,4 +357,9 @@ const char *sb_text(SbText id)
 const char *sb_role_name(PcRole role)
 {
     return role < PC_N_ROLES ? ROLE_NAMES[role][sb_text_german()] : "?";
+}
+
+const char *sb_role_label(PcRole role)
+{
+    return role < PC_N_ROLES && ROLE_LABELS[role][0] ? ROLE_LABELS[role][sb_text_german()] : "?";
 }

@@ -123,6 +123,10 @@ typedef enum {
     SB_LABEL_STAGES,
     SB_ROLES_SAVED,
     SB_SCORE_BANDS,
+    SB_LABEL_ROLE_BOXES,
+    SB_NO_COLUMN,
+    SB_ROLE_SAVED,
+    SB_ROLES_NOT_ONE,
     SB_N_TEXTS
 } SbText;
 
@@ -137,5 +141,8 @@ const char *sb_text(SbText id);
 
 /* The name of a column role in the user interface language. */
 const char *sb_role_name(PcRole role);
+
+/* The label of ROLE's list box in the panel ("Close date:"). */
+const char *sb_role_label(PcRole role);
 
 #endif

@@ -759,6 +759,40 @@ def roles_chosen_in_the_panel_drive_actions_and_survive_reload(ctx):
         b.close()
 
 
+def role_box_gives_one_role_to_another_column(ctx):
+    """setRole: what one of the panel's role boxes does when the manager picks a column."""
+    # a second "AMOUNT" column: only the first of equal headers can be named, so it is not listed
+    b = Book(ctx, rows=[r + [x] for r, x in zip(LEADS, ["AMOUNT"] + [1] * (len(LEADS) - 1))])
+    try:
+        roles = b.actions.getRoles(b.ctrl)
+        assert roles.lower().count("amount=") == 1 and "AMOUNT" not in roles, roles
+        # Source made the owner: the Owner column is no longer used, every other column keeps its role
+        d = b.actions.setRole(b.ctrl, "owner", "Source")
+        assert "Source: owner" in d and "Owner: not used" in d and "Industry: scoring attribute" in d, d
+        roles = b.actions.getRoles(b.ctrl)
+        assert "Source=owner" in roles and "Owner=none" in roles and "Deal=name" in roles, roles
+        stored = b.doc.DocumentProperties.UserDefinedProperties.getPropertyValue("PipecalcRoles")
+        assert stored.startswith("Sheet1.A1\tDeal\tname\t") and "Source\towner" in stored, stored
+        # a column taking a role from another one: the other is freed, its own role has no column
+        d = b.actions.setRole(b.ctrl, "close date", "Amount")
+        assert "Amount: close date" in d and "Close date: not used" in d, d
+        assert "=amount" not in b.actions.getRoles(b.ctrl)
+        # no column (the box's first entry), a role name instead of an id, the same choice again
+        d = b.actions.setRole(b.ctrl, "outcome", "")
+        assert "Outcome: not used" in d and "=outcome" not in b.actions.getRoles(b.ctrl), d
+        assert "Deal: deal name" in b.actions.setRole(b.ctrl, "deal name", "Deal")
+        for role, column, word in (("boss", "Owner", "boss"), ("owner", "Region", "Region"),
+                                   ("attribute", "Owner", "setRoles"), ("none", "Owner", "setRoles")):
+            assert word in b.refused_with("setRole", role, column), (role, column)
+        assert "Source=owner" in b.actions.getRoles(b.ctrl), "a refused choice changed nothing"
+        d = b.actions.setRoles(b.ctrl, "")
+        assert "Owner: owner" in d and "Amount: amount" in d and "Outcome: outcome" in d, d
+        b.select("K20")
+        assert "no lead table" in b.refused_with("setRole", "owner", "Source").lower()
+    finally:
+        b.close()
+
+
 def score_learns_from_a_history_table(ctx):
     b = Book(ctx)
     try:

@@ -102,6 +102,10 @@ def test_sidebar_roles_chosen_by_the_manager(office):
     run(office, "roles_chosen_in_the_panel_drive_actions_and_survive_reload")
 
 
+def test_sidebar_role_box_sets_one_role(office):
+    run(office, "role_box_gives_one_role_to_another_column")
+
+
 def test_sidebar_score_from_history_table(office):
     run(office, "score_learns_from_a_history_table")
 

@@ -4,7 +4,9 @@
 Opens a lead table, opens the deck, checks the panel's text and data checks, clicks "Score
 leads" through the accessibility API (the same as a mouse click on the button), checks the
 written Score column, that the explanation follows the selected cell and that the scored
-lead's factors show, and saves a
+lead's factors show, picks another column in the Owner role box (kept in PipecalcRoles,
+described at once; moving to another table and back changes no role), goes back to the
+recognised roles through the roles field, and saves a
 screenshot (PNG, default docs/sidebar.png). Needs xvfb, imagemagick.
 Exit status 0 when everything passed."""
 import os
@@ -18,6 +20,9 @@ from office import Office, prop  # noqa: E402
 from sidebar_scenarios import LEADS  # noqa: E402
 
 DISPLAY = ":97"
+ROLE_BOXES = ["Deal name:", "Stage:", "Amount:", "Probability:", "Close date:", "Owner:", "Outcome:",
+              "Created:", "Currency:"]
+ROLE_LIST, ROLE_COMBO, ROLE_TEXT = 32, 7, 60  # com.sun.star.accessibility.AccessibleRole
 
 
 def wait_for(cond, seconds=15):
@@ -27,6 +32,48 @@ def wait_for(cond, seconds=15):
             return True
         time.sleep(0.3)
     return False
+
+
+def role_boxes(kids):
+    """The role boxes' accessible contexts (combo boxes) by their name, the role's label. A
+    bordered AWT control is a frame window holding the control itself."""
+    boxes = {}
+    for k in kids:
+        ac = k.getAccessibleContext()
+        for i in range(ac.getAccessibleChildCount()):
+            c = ac.getAccessibleChild(i).getAccessibleContext()
+            if c.getAccessibleRole() == ROLE_COMBO and c.getAccessibleName() in ROLE_BOXES:
+                boxes[c.getAccessibleName()] = c
+    return boxes
+
+
+def box_list(box):
+    """The list (XAccessibleSelection) inside a drop-down role box."""
+    kids = [box.getAccessibleChild(i).getAccessibleContext() for i in range(box.getAccessibleChildCount())]
+    return [c for c in kids if c.getAccessibleRole() == ROLE_LIST][0]
+
+
+def box_items(box):
+    lst = box_list(box)
+    return [lst.getAccessibleChild(i).getAccessibleContext().getAccessibleName()
+            for i in range(lst.getAccessibleChildCount())]
+
+
+def box_shows(box):
+    lst = box_list(box)
+    return lst.getSelectedAccessibleChild(0).getAccessibleContext().getAccessibleName() \
+        if lst.getSelectedAccessibleChildCount() else None
+
+
+def roles_field(kids):
+    """The editable text of the roles field (its text lists every column's role)."""
+    for k in kids:
+        ac = k.getAccessibleContext()
+        for i in range(ac.getAccessibleChildCount()):
+            c = ac.getAccessibleChild(i).getAccessibleContext()
+            if c.getAccessibleRole() == ROLE_TEXT and c.getText().startswith("Deal="):
+                return c
+    return None
 
 
 def main():
@@ -58,6 +105,12 @@ def main():
         buttons = [k for k in kids if hasattr(k, "setLabel")]
         assert len(buttons) == 6, "expected 6 buttons, found %d" % len(buttons)
         assert any(b.getAccessibleContext().getAccessibleName() == "Save copy with values" for b in buttons)
+        boxes = role_boxes(kids)
+        assert sorted(boxes) == sorted(ROLE_BOXES), sorted(boxes)
+        assert box_items(boxes["Owner:"]) == ["\u2014"] + LEADS[0], box_items(boxes["Owner:"])
+        shown = {name: box_shows(box) for name, box in boxes.items()}
+        assert shown["Owner:"] == "Owner" and shown["Close date:"] == "Close date" and \
+            shown["Probability:"] == "\u2014", shown
         # creation order: info, data checks, explanation, report, "Target:", the target field
         info_text, checks_text, explain_text, result_text = texts[:4]
         info = info_text.getText()
@@ -92,6 +145,39 @@ def main():
         assert wait_for(lambda: "Save the document first" in result_text.getText()), result_text.getText()
         print("share:", result_text.getText())
         print("factors:", [t.getText() for t in texts if t.getText().startswith("Cyan")][0].replace("\n", " | "))
+        # the Owner box: choose "Source", as the manager would in the drop-down list
+        user = doc.DocumentProperties.UserDefinedProperties
+        stored = lambda: user.getPropertyValue("PipecalcRoles") if user.getPropertySetInfo().hasPropertyByName(
+            "PipecalcRoles") else ""
+        box_list(boxes["Owner:"]).selectAccessibleChild(box_items(boxes["Owner:"]).index("Source"))
+        assert wait_for(lambda: "Source\towner" in stored()), stored()
+        assert "Owner\tnone" in stored() and "Industry\tattribute" in stored(), stored()
+        assert wait_for(lambda: "Source: owner" in info_text.getText()), info_text.getText()
+        assert "Owner: not used" in info_text.getText(), info_text.getText()
+        assert result_text.getText() == "Owner: Source (saved with the document).", result_text.getText()
+        assert box_shows(boxes["Owner:"]) == "Source"
+        print("owner box:", result_text.getText())
+        # another table: the boxes list its headers and show its roles, and filling them in is
+        # no choice of the manager's (no line for it in PipecalcRoles, no report)
+        before, report = stored(), result_text.getText()
+        sheet.getCellRangeByName("M20:O22").setDataArray((("Lead", "Phase", "Betrag"),
+                                                          ("Kite", "Lead", 100), ("Lime", "Won", 200)))
+        ctrl.select(sheet.getCellRangeByName("N21"))
+        assert wait_for(lambda: "Sheet1.M20:O22" in info_text.getText()), info_text.getText()
+        assert box_items(boxes["Owner:"]) == ["\u2014", "Lead", "Phase", "Betrag"], box_items(boxes["Owner:"])
+        assert box_shows(boxes["Owner:"]) == "\u2014" and box_shows(boxes["Amount:"]) == "Betrag"
+        ctrl.select(sheet.getCellRangeByName("C4"))
+        assert wait_for(lambda: box_shows(boxes["Owner:"]) == "Source"), box_shows(boxes["Owner:"])
+        assert stored() == before and result_text.getText() == report, (stored(), result_text.getText())
+        # the roles field, emptied and applied: back to the recognised roles, the boxes follow
+        field = roles_field(kids)
+        assert field is not None and "Source=owner" in field.getText(), field and field.getText()
+        field.setText("")
+        apply = [b for b in buttons if b.getAccessibleContext().getAccessibleName() == "Apply roles"][0]
+        apply.getAccessibleContext().doAccessibleAction(0)
+        assert wait_for(lambda: box_shows(boxes["Owner:"]) == "Owner"), box_shows(boxes["Owner:"])
+        assert stored() == "" and "Owner: owner" in info_text.getText(), (stored(), info_text.getText())
+        print("roles field:", result_text.getText())
         time.sleep(1.5)
         # small enough to commit: 75 %, 32 colours without dithering
         subprocess.run(["import", "-display", DISPLAY, "-window", "root", "-resize", "75%",
