@@ -132,6 +132,14 @@ $(OUT)/tests/test-table: tests/functions/test-table.c addin/functions/fn_table.c
 test-table: $(OUT)/tests/test-table $(EXT)/CalcAddIns.xcu
 	@sh build/run-tap.sh table $(OUT)/tests/test-table
 
+# The sidebar's German catalogue of the core's messages (GLib only) runs with the core's
+# tests: its test links it, reads the sources under addin/ and stubs the UI language.
+$(OUT)/tests/test-reasons: tests/core/test-reasons.c addin/sidebar/sb_reasons_de.c \
+                           addin/sidebar/sb_reasons.h $(CORE_LIB) | $(OUT)/tests
+	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) $(UNO_CF) -Iaddin/core -Iaddin/uno -Iaddin/sidebar \
+	  -DPIPECALC_SOURCE_DIR='"$(CURDIR)"' $< addin/sidebar/sb_reasons_de.c $(CORE_LIB) $(GLIB_LD) \
+	  -lm $(LDSAN) -o $@
+
 # The sidebar deck in a real Calc window under Xvfb; refreshes docs/sidebar.png
 .PHONY: test-ui
 test-ui: oxt

@@ -4,6 +4,7 @@
 #include "fn_addin.h"
 #include "sb_actions.h"
 #include "sb_factory.h"
+#include "sb_reasons.h"
 
 #include <string.h>
 
@@ -39,6 +40,7 @@ SAL_DLLPUBLIC_EXPORT void *SAL_CALL component_getFactory(const char *implementat
                                                        void *service_manager, void *registry_key)
 {
     (void)service_manager; (void)registry_key;
+    sb_reasons_install(); /* the core's messages in the UI language (idempotent) */
     if (strcmp(implementation_name, FN_ADDIN_IMPLEMENTATION) == 0) {
         CuObject *f = cu_factory_new(FN_ADDIN_IMPLEMENTATION, ADDIN_SERVICES, create_addin);
         return f ? cu_object_interface(f) : NULL;

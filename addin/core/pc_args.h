@@ -10,7 +10,8 @@
  * Calc passes a reference to an empty cell as 0, and templates rely on that. Otherwise
  * *GIVEN = TRUE and *VALUE is the number. Text gives PC_ERR_VALUE, an error value
  * PC_ERR_VALUE, more than one cell PC_ERR_ARG, a non-finite number PC_ERR_NUM; ARG is the
- * argument position reported in ERR. */
+ * argument position reported in ERR, NAME its English name (a string literal: a message
+ * shows it through pc_status_translate). */
 PcStatus pc_optional_number(const PcTable *t, int arg, const char *name, gboolean *given,
                             double *value, PcError *err);
 

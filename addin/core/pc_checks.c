@@ -197,12 +197,17 @@ static PcTable *column_of(const PcTable *t, const gsize *rows, gsize from, gsize
 /* MESSAGE without a leading "row N: " (the caller names the sheet's row instead). */
 static const char *without_row_prefix(const char *message)
 {
-    if (strncmp(message, "row ", 4) != 0)
+    /* "row 12: " in English, "Zeile 12: " in German (pc_status.h): one word, a space,
+     * the row, ": " */
+    const char *p = message;
+    while (*p && *p != ' ' && *p != ':')
+        p++;
+    if (p == message || *p != ' ')
         return message;
-    const char *p = message + 4;
+    const char *digits = ++p;
     while (g_ascii_isdigit(*p))
         p++;
-    return p > message + 4 && p[0] == ':' && p[1] == ' ' ? p + 2 : message;
+    return p > digits && p[0] == ':' && p[1] == ' ' ? p + 2 : message;
 }
 
 /* Run PIPELINE_FORECAST over the data rows (amount, stage, the per-deal probability column

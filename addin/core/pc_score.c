@@ -110,10 +110,11 @@ static PcStatus check_cells(const PcTable *t, int arg, const char *name, PcError
         gsize row = i / t->cols;
         if (c->kind == PC_CELL_ERROR)
             return pc_fail(err, PC_ERR_VALUE, arg, (gssize)row, "%s row %zu holds an error value",
-                           name, row + 1);
+                           pc_status_translate(name), row + 1);
         if (c->kind == PC_CELL_NUMBER && !isfinite(c->num))
             return pc_fail(err, PC_ERR_NUM, arg, (gssize)row,
-                           "%s row %zu holds a number that is not finite", name, row + 1);
+                           "%s row %zu holds a number that is not finite",
+                           pc_status_translate(name), row + 1);
     }
     return PC_OK;
 }

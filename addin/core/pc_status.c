@@ -2,7 +2,24 @@
 #include "pc_status.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
+
+/* set once at load by the user interface (the sidebar's German catalogue), read by every
+ * pc_fail on any thread */
+static _Atomic(PcTranslate) translate_hook; /* NULL: English */
+
+void pc_status_set_translate(PcTranslate translate)
+{
+    atomic_store_explicit(&translate_hook, translate, memory_order_release);
+}
+
+const char *pc_status_translate(const char *english)
+{
+    PcTranslate translate = atomic_load_explicit(&translate_hook, memory_order_acquire);
+    const char *t = translate && english ? translate(english) : NULL;
+    return t ? t : english;
+}
 
 void pc_error_clear(PcError *err)
 {
@@ -23,7 +40,8 @@ PcStatus pc_fail(PcError *err, PcStatus status, int arg, gssize row, const char 
     err->row = row;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    /* the translation consumes the same arguments as FMT (see pc_status.h) */
+    vsnprintf(err->message, sizeof err->message, pc_status_translate(fmt), ap);
     va_end(ap);
     /* a long name cut at the buffer's end may end in half a character: drop it, so that
      * the message stays valid UTF-8 for the sidebar */

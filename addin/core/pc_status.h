@@ -33,11 +33,35 @@ typedef struct {
 void pc_error_clear(PcError *err);
 
 /* Record STATUS with a printf-style message in ERR (ERR may be NULL) and return STATUS,
- * so that callers can write `return pc_fail(err, PC_ERR_NA, 1, row, "...")`. */
+ * so that callers can write `return pc_fail(err, PC_ERR_NA, 1, row, "...")`. FMT is an
+ * English string literal; the message is formatted with its translation (see
+ * pc_status_set_translate) and cut at a character boundary to fit. */
 PcStatus pc_fail(PcError *err, PcStatus status, int arg, gssize row, const char *fmt, ...)
     G_GNUC_PRINTF(5, 6);
 
 /* The Calc name of STATUS ("#N/A", "Err:502", ...), for messages and tests. */
 const char *pc_status_name(PcStatus status);
+
+/* Messages in the user's language. The core writes its messages in English; a user
+ * interface in another language installs a translator (the sidebar's German one:
+ * addin/sidebar/sb_reasons_de.c). pc_fail() then formats with TRANSLATE(fmt) instead of
+ * fmt, and the argument names that messages quote through "%s" ("Percentile", "History")
+ * go through pc_status_translate(). The core itself stays free of UNO and of languages.
+ *
+ * A translator returns a string that lives as long as the process, or ENGLISH itself (or
+ * NULL: the same) when it has none. It is called on any thread, so it only reads. For a
+ * format it must return one that consumes exactly the same printf arguments of the same
+ * types in the same order (anything else is undefined behaviour inside the user's office:
+ * the catalogue's test compares the conversions of every entry), and a format that starts
+ * with the row prefix "row %zu: " becomes one that starts with one word, the row and ": "
+ * ("Zeile %zu: "), the prefix the data checks cut (pc_checks.c).
+ *
+ * Install it once, when the library loads, before the functions run; the pointer is
+ * atomic, NULL removes it. */
+typedef const char *(*PcTranslate)(const char *english);
+void pc_status_set_translate(PcTranslate translate);
+
+/* ENGLISH in the user's language: the installed translator's answer, else ENGLISH. */
+const char *pc_status_translate(const char *english);
 
 #endif

@@ -443,6 +443,49 @@ def explain_says_why_a_cell_shows_its_error(ctx):
         b.close()
 
 
+def german_reasons_in_explain_and_checks(ctx):
+    """In a German office (tests/calc/test_german_reasons.py) the core's reasons are German:
+    Explain and Data checks, with quoted values and row numbers as they were."""
+    b = Book(ctx, rows=EXPLAIN)
+    try:
+        sheet = b.sheet.Name  # "Tabelle1" in a German office
+        b.sheet.getCellRangeByName("C3").setValue(25)
+        err, text = explained(b, "H1", "=%sPIPELINEFORECAST(A2:A4;B2:B4;C2:C4)" % FN)
+        assert err == 503, err
+        assert text.startswith("%s.H1: PIPELINE_PROGNOSE ergibt " % sheet), text
+        assert text.endswith(", denn Zeile 2: 25 ist keine Wahrscheinlichkeit zwischen 0 und 1; "
+                             "geben Sie 25 % ein (Wahrscheinlichkeiten: " + sheet + ".C3)."), text
+        b.sheet.getCellRangeByName("C3").setValue(0.5)
+        # a quoted stage name, against the stage table
+        b.sheet.getCellRangeByName("B4").setString("Demo")
+        err, text = explained(b, "H3", "=%sPIPELINEFORECAST(A2:A4;B2:B4;E1:F3)" % FN)
+        assert err == 32767, err
+        assert 'denn Zeile 3: die Phase "Demo" steht nicht in der Phasentabelle' in text, text
+        b.sheet.getCellRangeByName("B4").setString("Lead")
+        # shapes, with the German argument names; an argument name through "%s"
+        err, text = explained(b, "H4", "=%sPIPELINEFORECAST(A2:A4;B2:B3;C2:C4)" % FN)
+        assert "denn Phasen müssen eine Spalte oder Zeile so lang wie Beträge sein (3 Zellen)" in text, text
+        err, text = explained(b, "H5", '=%sPIPELINEFORECAST(A2:A4;B2:B4;C2:C4;;;;"P90")' % FN)
+        assert 'denn Perzentil: "P90" ist keine Zahl' in text, text
+        assert "row " not in text and " is not " not in text, text
+    finally:
+        b.close()
+    # Data checks: the row prefix is cut (the finding names the sheet row), the rest German
+    b = Book(ctx, rows=checks_table(today_serial()))
+    try:
+        sheet = b.sheet.Name
+        found = b.actions.checkData(b.ctrl)
+        text = "\n".join(found)
+        assert any(s.startswith("%s.A3:G3: PIPELINE_PROGNOSE ergäbe " % sheet) and
+                   s.endswith(": 25 ist keine Wahrscheinlichkeit zwischen 0 und 1; geben Sie 25 % ein.")
+                   for s in found), text
+        assert any(s.startswith("%s.A6:G6: PIPELINE_PROGNOSE ergäbe " % sheet) and
+                   s.endswith(': der Betrag "lots" ist Text, keine Zahl.') for s in found), text
+        assert ": Zeile " not in text and "row " not in text, text
+    finally:
+        b.close()
+
+
 # ---- Data checks ---------------------------------------------------------------------
 
 def checks_table(today):

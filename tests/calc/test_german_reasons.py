@@ -1,0 +1,9 @@
+"""With a German user interface the sidebar gives the core's reasons in German (Explain,
+Data checks): the catalogue addin/sidebar/sb_reasons_de.c, installed into the core."""
+from test_sidebar import run
+
+LOCALE = "de-DE"
+
+
+def test_german_reasons_in_explain_and_checks(office):
+    run(office, "german_reasons_in_explain_and_checks")
