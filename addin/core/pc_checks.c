@@ -250,14 +250,18 @@ static void check_rejected(const PcChecksArgs *a, GPtrArray *out)
         pc_table_free(cd);
         if (s == PC_OK)
             break;
+        /* err.row counts rows of the argument ERR.ARG: ours (amounts, stages, per-deal
+         * probabilities, close dates: row 0 our header, data row i is err.row - 1) or the
+         * stage table's, whose "row N: " then stays in the sentence */
+        gboolean ours = err.arg >= 0 && err.arg <= 3 && (err.arg != 2 || per_deal) &&
+                        err.row >= 1 && from + (gsize)err.row - 1 < rows->len;
         PcFinding *f = finding_new(PC_CHECK_REJECTED);
         f->status = s;
-        f->detail = g_strdup(without_row_prefix(err.message));
+        f->detail = g_strdup(ours ? without_row_prefix(err.message) : err.message);
         g_ptr_array_add(out, f);
         found++;
-        /* row 0 of what we passed is our header: data row i is err.row - 1 */
-        if (err.row < 1 || from + (gsize)err.row - 1 >= rows->len)
-            break; /* not tied to a row (shapes, the stage table): once is enough */
+        if (!ours)
+            break; /* not tied to a data row (shapes, the stage table): once is enough */
         gsize at = from + (gsize)err.row - 1;
         g_array_append_val(f->rows, rv[at]);
         from = at + 1;

@@ -87,9 +87,9 @@ static char *word(const SbLeadTable *t, const PcFinding *f)
             SbRange row = { t->range.Sheet, t->range.StartColumn, t->range.StartRow + (sal_Int32)first,
                             t->range.EndColumn, t->range.StartRow + (sal_Int32)first };
             cell = sb_range_text(t->sheet_name, &row);
-            text = g_strdup_printf(sb_text(SB_CK_REJECTED_ROW), cell, pc_status_name(f->status), f->detail);
+            text = g_strdup_printf(sb_text(SB_CK_REJECTED_ROW), cell, sb_error_name(pc_status_name(f->status)), f->detail);
         } else {
-            text = g_strdup_printf(sb_text(SB_CK_REJECTED), pc_status_name(f->status), f->detail);
+            text = g_strdup_printf(sb_text(SB_CK_REJECTED), sb_error_name(pc_status_name(f->status)), f->detail);
         }
         break;
     }

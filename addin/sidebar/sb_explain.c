@@ -15,12 +15,12 @@
 static const char *calc_error_name(sal_Int32 code, char *buf, gsize size)
 {
     switch (code) {
-    case 503: return "#NUM!";
-    case 519: return "#VALUE!";
+    case 503: return sb_error_name("#NUM!");
+    case 519: return sb_error_name("#VALUE!");
     case 525: return "#NAME?";
     case 532: return "#DIV/0!";
-    case 32767: return "#N/A";
-    default: g_snprintf(buf, size, "Err:%d", (int)code); return buf;
+    case 32767: return sb_error_name("#N/A");
+    default: g_snprintf(buf, size, sb_text(SB_ERR_CODE), (int)code); return buf;
     }
 }
 
@@ -264,7 +264,7 @@ static char *rerun(Resolver *rs, const FnInfo *fn, GPtrArray *args, const char *
                     where = g_strdup_printf(" (%s: %s)", sb_text_german() ? p->name_de : p->name_en, cell);
                 g_free(cell);
             }
-            text = g_strdup_printf(sb_text(SB_EX_ERROR), cell_name, fn_name, pc_status_name(s),
+            text = g_strdup_printf(sb_text(SB_EX_ERROR), cell_name, fn_name, sb_error_name(pc_status_name(s)),
                                    err.message, where ? where : "");
             g_free(where);
         }

@@ -282,7 +282,7 @@ static PcStatus forecast(Plan *p, GPtrArray *keys, RowFilter filter, gconstpoint
             /* the core counted rows of our selection: name the sheet's row instead */
             gsize sheet_row = (gsize)p->t->range.StartRow + g_array_index(rows, gsize, p->err.row) + 1;
             char *m = g_strdup(p->err.message);
-            g_snprintf(p->err.message, sizeof p->err.message, "%s (sheet row %zu)", m, sheet_row);
+            g_snprintf(p->err.message, sizeof p->err.message, sb_text(SB_SHEET_ROW), m, sheet_row);
             g_free(m);
         }
         pc_table_free(amounts);

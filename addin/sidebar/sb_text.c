@@ -239,8 +239,10 @@ static const char *const TEXTS[SB_N_TEXTS][2] = {
     [SB_LABEL_STAGES] = { "Stage probabilities for the forecast (or a stage table's range):",
                           "Phasenwahrscheinlichkeiten für die Prognose (oder Bereich einer Phasentabelle):" },
     [SB_ROLES_SAVED] = { "Roles saved with the document.", "Rollen im Dokument gespeichert." },
-    [SB_SCORE_BANDS] = { "Colour: one band per 20% of win probability.",
-                         "Farbe: ein Band je 20 % Gewinnwahrscheinlichkeit." },
+    [SB_SCORE_BANDS] = { "Colour: a conditional format, one cell style per 20% of win probability "
+                         "(Pipecalc Score 0-20% ... 80-100%).",
+                         "Farbe: eine bedingte Formatierung, eine Zellvorlage je 20 % "
+                         "Gewinnwahrscheinlichkeit (Pipecalc Score 0-20% ... 80-100%)." },
     [SB_LABEL_ROLE_BOXES] = { "Column of each role:", "Spalte je Rolle:" },
     [SB_NO_COLUMN] = { "—", "—" }, /* the role boxes' "no column" */
     /* a role box's label ("Owner:") and the column chosen, or SB_NO_COLUMN */
@@ -251,6 +253,9 @@ static const char *const TEXTS[SB_N_TEXTS][2] = {
                            "\"%s\" ist keine Rolle einer Spalte: name, id, stage, amount, probability, "
                            "close date, owner, outcome, created oder currency (für attribute und none: "
                            "setRoles)." },
+    /* the core's message, then the sheet's row it is about */
+    [SB_SHEET_ROW] = { "%s (sheet row %zu)", "%s (Tabellenzeile %zu)" },
+    [SB_ERR_CODE] = { "Err:%d", "Fehler:%d" },
 };
 
 /* role                 English | German */
@@ -352,6 +357,19 @@ gboolean sb_text_german(void)
 const char *sb_text(SbText id)
 {
     return id < SB_N_TEXTS && TEXTS[id][0] ? TEXTS[id][sb_text_german()] : "?";
+}
+
+const char *sb_error_name(const char *english)
+{
+    static const char *const GERMAN[][2] = {
+        { "#N/A", "#NV" },           { "#VALUE!", "#WERT!" },
+        { "#NUM!", "#ZAHL!" },       { "Err:502", "Fehler:502" },
+        { "Err:502 (too large)", "Fehler:502 (zu gro\xc3\x9f)" },
+    };
+    for (gsize i = 0; english && sb_text_german() && i < G_N_ELEMENTS(GERMAN); i++)
+        if (strcmp(english, GERMAN[i][0]) == 0)
+            return GERMAN[i][1];
+    return english; /* #NAME? and #DIV/0! are the same in German */
 }
 
 const char *sb_role_name(PcRole role)

@@ -127,6 +127,8 @@ typedef enum {
     SB_NO_COLUMN,
     SB_ROLE_SAVED,
     SB_ROLES_NOT_ONE,
+    SB_SHEET_ROW,
+    SB_ERR_CODE,
     SB_N_TEXTS
 } SbText;
 
@@ -138,6 +140,10 @@ gboolean sb_text_german(void);
 
 /* The text ID in the user interface language. */
 const char *sb_text(SbText id);
+
+/* What Calc shows for an error, by its English name ("#N/A", "#VALUE!", "Err:502"), in
+ * the user interface language: a German Calc shows "#NV", "#WERT!", "Fehler:502". */
+const char *sb_error_name(const char *english);
 
 /* The name of a column role in the user interface language. */
 const char *sb_role_name(PcRole role);

@@ -452,7 +452,7 @@ def german_reasons_in_explain_and_checks(ctx):
         b.sheet.getCellRangeByName("C3").setValue(25)
         err, text = explained(b, "H1", "=%sPIPELINEFORECAST(A2:A4;B2:B4;C2:C4)" % FN)
         assert err == 503, err
-        assert text.startswith("%s.H1: PIPELINE_PROGNOSE ergibt " % sheet), text
+        assert text.startswith("%s.H1: PIPELINE_PROGNOSE ergibt #ZAHL!" % sheet), text  # as Calc shows it
         assert text.endswith(", denn Zeile 2: 25 ist keine Wahrscheinlichkeit zwischen 0 und 1; "
                              "geben Sie 25 % ein (Wahrscheinlichkeiten: " + sheet + ".C3)."), text
         b.sheet.getCellRangeByName("C3").setValue(0.5)
@@ -460,6 +460,7 @@ def german_reasons_in_explain_and_checks(ctx):
         b.sheet.getCellRangeByName("B4").setString("Demo")
         err, text = explained(b, "H3", "=%sPIPELINEFORECAST(A2:A4;B2:B4;E1:F3)" % FN)
         assert err == 32767, err
+        assert "ergibt #NV, denn" in text, text
         assert 'denn Zeile 3: die Phase "Demo" steht nicht in der Phasentabelle' in text, text
         b.sheet.getCellRangeByName("B4").setString("Lead")
         # shapes, with the German argument names; an argument name through "%s"
@@ -482,6 +483,8 @@ def german_reasons_in_explain_and_checks(ctx):
         assert any(s.startswith("%s.A6:G6: PIPELINE_PROGNOSE ergäbe " % sheet) and
                    s.endswith(': der Betrag "lots" ist Text, keine Zahl.') for s in found), text
         assert ": Zeile " not in text and "row " not in text, text
+        assert "ergäbe #ZAHL!" in text and "ergäbe #WERT!" in text, text
+        assert not any(e in text for e in ("#NUM!", "#VALUE!", "#N/A", "Err:")), text
     finally:
         b.close()
 

@@ -224,6 +224,33 @@ static void checks_rejected_rows_one_by_one(void)
     g_free(roles);
 }
 
+/* A bad row of the stage table is the stage table's: no data row is named, its own row
+ * number stays in the sentence. */
+static void checks_bad_stage_table_names_no_data_row(void)
+{
+    static const char *const CELLS[] = {
+        "Deal", "Stage", "Amount",
+        "A", "Lead", "#100",
+        "B", "Proposal", "#200",
+        "C", "Proposal", "#300",
+    };
+    static const char *const STAGES[] = { "Stage", "Probability", "Lead", "#0.1", "Proposal", "#25" };
+    PcTable *stages = table_of(STAGES, 3, 2);
+    PcTable *t; PcRole *roles;
+    GPtrArray *f = run(CELLS, 4, 3, TODAY, stages, &t, &roles);
+    const PcFinding *r = find(f, PC_CHECK_REJECTED, 0);
+    g_assert_nonnull(r);
+    g_assert_cmpint(r->status, ==, PC_ERR_NUM);
+    g_assert_cmpuint(r->rows->len, ==, 0);
+    g_assert_true(g_str_has_prefix(r->detail, "row "));
+    g_assert_nonnull(strstr(r->detail, "25"));
+    g_assert_null(find(f, PC_CHECK_REJECTED, 1));
+    g_ptr_array_unref(f);
+    pc_table_free(t);
+    pc_table_free(stages);
+    g_free(roles);
+}
+
 static void checks_header_like_row_is_still_checked(void)
 {
     /* a data row that is all text would pass for a header if handed over first */
@@ -266,6 +293,8 @@ int main(int argc, char **argv)
     g_test_add_func("/core/checks/mixed-currencies", checks_mixed_currencies);
     g_test_add_func("/core/checks/unknown-stages", checks_unknown_stages);
     g_test_add_func("/core/checks/rejected-rows-one-by-one", checks_rejected_rows_one_by_one);
+    g_test_add_func("/core/checks/bad-stage-table-names-no-data-row",
+                    checks_bad_stage_table_names_no_data_row);
     g_test_add_func("/core/checks/header-like-row-is-still-checked",
                     checks_header_like_row_is_still_checked);
     g_test_add_func("/core/checks/missing-columns-and-empty-table",
