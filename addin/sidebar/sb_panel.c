@@ -35,6 +35,7 @@ enum { WINDOW_CONTAINER = 2, WINDOW_SIMPLE = 3, ATTR_SHOW = 1, ATTR_BORDER = 16,
 enum { PERIOD_ALL, PERIOD_MONTH, PERIOD_QUARTER, PERIOD_YEAR, PERIOD_CUSTOM, N_PERIODS };
 /* the edit fields with a label above them: roles, history table, stage probabilities */
 enum { FIELD_ROLES, FIELD_HISTORY, FIELD_STAGES, N_FIELDS };
+static const SbText FIELD_LABELS[N_FIELDS] = { SB_LABEL_ROLES, SB_LABEL_HISTORY, SB_LABEL_STAGES };
 enum { UI_ELEMENT_TOOLPANEL = 7 }; /* com.sun.star.ui.UIElementType */
 /* the roles with a list box, in the panel's order: those one column holds and the actions
  * use. Not the id (it only keeps a column out of the score, as none does: the roles
@@ -186,6 +187,19 @@ static sal_Int32 text_lines(const char *text, sal_Int32 width)
     return MAX(lines, 1);
 }
 
+/* The height the multi-line fixed text W needs to show TEXT wrapped at WIDTH pixels, as
+ * VCL measures it with the control's font (FixedText::CalcMinimumSize behind
+ * calcAdjustedSize); the estimate from characters when the control cannot say. */
+static sal_Int32 text_height(uno_Interface *w, const char *text, sal_Int32 width)
+{
+    static CuMethod adjust = CU_METHOD("com.sun.star.awt.XLayoutConstrains", "calcAdjustedSize");
+    sal_Int32 want[2] = { width, 0 }, got[2] = { 0, 0 }; /* com.sun.star.awt.Size */
+    void *args[1] = { want };
+    if (w && text && *text && cu_call(w, &adjust, got, args, NULL) && got[1] > 0 && got[1] < 100000)
+        return got[1] + 4;
+    return text_lines(text, width + 2 * MARGIN) * LINE + 4;
+}
+
 /* Place the role boxes from Y in INNER pixels: "Label: [box]" rows, each box under its
  * label when too narrow. Returns the y below them. */
 static sal_Int32 layout_boxes(Panel *p, sal_Int32 y, sal_Int32 inner)
@@ -215,19 +229,21 @@ static sal_Int32 layout(Panel *p, sal_Int32 width)
 {
     p->width = width = MAX(width, 2 * MARGIN + BUTTON_W);
     sal_Int32 y = MARGIN, inner = width - 2 * MARGIN;
-    sal_Int32 h = text_lines(p->info_text, width) * LINE + 4;
+    sal_Int32 h = text_height(p->info, p->info_text, inner);
     if (p->info)
         set_bounds(p->info, MARGIN, y, inner, h);
     y += h + MARGIN;
-    h = p->checks_text && *p->checks_text ? text_lines(p->checks_text, width) * LINE + 4 : 0;
+    h = p->checks_text && *p->checks_text ? text_height(p->checks, p->checks_text, inner) : 0;
     if (p->checks)
         set_bounds(p->checks, MARGIN, y, inner, h);
     y += h ? h + MARGIN : 0;
     y = layout_boxes(p, y, inner);
     for (int f = 0; f < N_FIELDS; f++) {
+        /* a long label ("Stage probabilities for the forecast ...") wraps */
+        sal_Int32 lh = text_height(p->field_labels[f], sb_text(FIELD_LABELS[f]), inner) - 4;
         if (p->field_labels[f])
-            set_bounds(p->field_labels[f], MARGIN, y, inner, LINE);
-        y += LINE + 2;
+            set_bounds(p->field_labels[f], MARGIN, y, inner, lh);
+        y += lh + 2;
         if (p->fields[f])
             set_bounds(p->fields[f], MARGIN, y, inner, BUTTON_H - 4);
         y += BUTTON_H;
@@ -278,15 +294,15 @@ static sal_Int32 layout(Panel *p, sal_Int32 width)
     if (p->buttons[SHARE_BUTTON])
         set_bounds(p->buttons[SHARE_BUTTON], MARGIN, y, MIN(SHARE_W, inner), BUTTON_H);
     y += BUTTON_H + MARGIN;
-    h = p->factors_text ? text_lines(p->factors_text, width) * LINE + 4 : 0;
+    h = p->factors_text ? text_height(p->factors, p->factors_text, inner) : 0;
     if (p->factors)
         set_bounds(p->factors, MARGIN, y, inner, h);
     y += h ? h + MARGIN : 0;
-    h = p->explain_text ? text_lines(p->explain_text, width) * LINE + 4 : 0;
+    h = p->explain_text ? text_height(p->explain, p->explain_text, inner) : 0;
     if (p->explain)
         set_bounds(p->explain, MARGIN, y, inner, h);
     y += h ? h + MARGIN : 0;
-    h = text_lines(p->result_text, width) * LINE + 4;
+    h = text_height(p->result, p->result_text, inner);
     if (p->result)
         set_bounds(p->result, MARGIN, y, inner, h);
     return y + h + MARGIN;
@@ -878,36 +894,42 @@ static void make_boxes(Panel *p, uno_Interface *tk, uno_Interface *peer)
     }
 }
 
-static gboolean make_controls(Panel *p, uno_Interface *tk, uno_Interface *parent)
+/* Button I with its label and click listener. */
+static void make_button(Panel *p, uno_Interface *tk, uno_Interface *peer, int i)
 {
     static CuMethod add_listener = CU_METHOD("com.sun.star.awt.XButton", "addActionListener");
     static CuMethod set_label = CU_METHOD("com.sun.star.awt.XButton", "setLabel");
-    static CuMethod set_visible = CU_METHOD("com.sun.star.awt.XWindow", "setVisible");
     static const SbText LABELS[N_BUTTONS] = { SB_BUTTON_SCORE, SB_BUTTON_FORECAST, SB_BUTTON_FIX_PERCENT,
                                               SB_BUTTON_FUNNEL, SB_BUTTON_SHARE, SB_BUTTON_ROLES };
     static const SbAction ACTIONS[N_BUTTONS] = { SB_ACTION_SCORE, SB_ACTION_FORECAST,
                                                  SB_ACTION_FIX_PERCENT, SB_ACTION_FUNNEL,
                                                  SB_ACTION_SHARE, SB_ACTION_SET_ROLES };
-    static const SbText FIELD_LABELS[N_FIELDS] = { SB_LABEL_ROLES, SB_LABEL_HISTORY, SB_LABEL_STAGES };
-    static const SbText PERIODS[N_PERIODS] = { SB_PERIOD_ALL, SB_PERIOD_MONTH, SB_PERIOD_QUARTER,
-                                               SB_PERIOD_YEAR, SB_PERIOD_CUSTOM };
+    p->buttons[i] = make_window(tk, WINDOW_SIMPLE, "pushbutton", peer, ATTR_SHOW);
+    p->clicks[i] = p->buttons[i] ? listener_new(p, ACTIONS[i]) : NULL;
+    if (!p->clicks[i])
+        return;
+    sb_call_str(p->buttons[i], &set_label, sb_text(LABELS[i]), NULL, NULL);
+    uno_Interface *li = cu_object_facet(&p->clicks[i]->base, 0); /* XActionListener */
+    void *args[1] = { &li };
+    cu_call(p->buttons[i], &add_listener, NULL, args, NULL);
+}
+
+/* A fixed text showing TEXT. */
+static uno_Interface *make_label(uno_Interface *tk, uno_Interface *peer, const char *text)
+{
+    uno_Interface *w = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
+    if (w)
+        set_text(w, text);
+    return w;
+}
+
+/* The period list: all, this month, quarter, year, custom; "all" selected. */
+static void make_period(Panel *p, uno_Interface *tk, uno_Interface *peer)
+{
     static CuMethod add_item = CU_METHOD("com.sun.star.awt.XListBox", "addItem");
     static CuMethod select_item = CU_METHOD("com.sun.star.awt.XListBox", "selectItemPos");
-    uno_Interface *parent_peer = cu_query(parent, "com.sun.star.awt.XWindowPeer");
-    p->window = parent_peer ? make_window(tk, WINDOW_CONTAINER, "window", parent_peer, 0) : NULL;
-    cu_release(parent_peer);
-    uno_Interface *peer = p->window ? cu_query(p->window, "com.sun.star.awt.XWindowPeer") : NULL;
-    if (!peer)
-        return FALSE;
-    p->info = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
-    p->checks = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
-    p->explain = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
-    p->result = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
-    p->target_label = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
-    p->target = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
-    if (p->target_label)
-        set_text(p->target_label, sb_text(SB_LABEL_TARGET));
-    p->factors = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
+    static const SbText PERIODS[N_PERIODS] = { SB_PERIOD_ALL, SB_PERIOD_MONTH, SB_PERIOD_QUARTER,
+                                               SB_PERIOD_YEAR, SB_PERIOD_CUSTOM };
     p->period = make_window(tk, WINDOW_SIMPLE, "listbox", peer, ATTR_SHOW | ATTR_BORDER | ATTR_DROPDOWN);
     for (sal_Int16 i = 0; p->period && i < N_PERIODS; i++) {
         rtl_uString *item = cu_ustr_from_utf8(sb_text(PERIODS[i]));
@@ -921,35 +943,47 @@ static gboolean make_controls(Panel *p, uno_Interface *tk, uno_Interface *parent
         void *args[2] = { &first, &yes };
         cu_call(p->period, &select_item, NULL, args, NULL);
     }
-    p->from_label = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
-    p->from = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
-    p->until_label = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
-    p->until = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
-    if (p->from_label)
-        set_text(p->from_label, sb_text(SB_LABEL_FROM));
-    if (p->until_label)
-        set_text(p->until_label, sb_text(SB_LABEL_UNTIL));
+}
+
+/* The controls, created in the order layout() places them from the top: VCL's Tab key
+ * walks a window's children in their order of creation. */
+static gboolean make_controls(Panel *p, uno_Interface *tk, uno_Interface *parent)
+{
+    static CuMethod set_visible = CU_METHOD("com.sun.star.awt.XWindow", "setVisible");
+    uno_Interface *parent_peer = cu_query(parent, "com.sun.star.awt.XWindowPeer");
+    p->window = parent_peer ? make_window(tk, WINDOW_CONTAINER, "window", parent_peer, 0) : NULL;
+    cu_release(parent_peer);
+    uno_Interface *peer = p->window ? cu_query(p->window, "com.sun.star.awt.XWindowPeer") : NULL;
+    if (!peer)
+        return FALSE;
+    p->info = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
+    p->checks = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
     make_boxes(p, tk, peer);
     for (int f = 0; f < N_FIELDS; f++) {
-        p->field_labels[f] = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
+        p->field_labels[f] = make_label(tk, peer, sb_text(FIELD_LABELS[f]));
         p->fields[f] = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
-        if (p->field_labels[f])
-            set_text(p->field_labels[f], sb_text(FIELD_LABELS[f]));
+        if (f == FIELD_ROLES)
+            make_button(p, tk, peer, ROLES_BUTTON);
     }
-    uno_Interface *texts[5] = { p->info, p->checks, p->explain, p->result, p->factors };
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < FUNNEL_BUTTON; i++) /* Score, Forecast, Fix */
+        make_button(p, tk, peer, i);
+    make_period(p, tk, peer);
+    p->from_label = make_label(tk, peer, sb_text(SB_LABEL_FROM));
+    p->from = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
+    p->until_label = make_label(tk, peer, sb_text(SB_LABEL_UNTIL));
+    p->until = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
+    p->target_label = make_label(tk, peer, sb_text(SB_LABEL_TARGET));
+    p->target = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
+    make_button(p, tk, peer, FUNNEL_BUTTON);
+    make_button(p, tk, peer, SHARE_BUTTON);
+    p->factors = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
+    p->explain = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
+    p->result = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
+    uno_Interface *texts[] = { p->info, p->checks, p->explain, p->result, p->factors,
+                               p->field_labels[0], p->field_labels[1], p->field_labels[2] };
+    for (gsize i = 0; i < G_N_ELEMENTS(texts); i++)
         if (texts[i])
             set_peer_bool(texts[i], "MultiLine", sal_True);
-    for (int i = 0; i < N_BUTTONS; i++) {
-        p->buttons[i] = make_window(tk, WINDOW_SIMPLE, "pushbutton", peer, ATTR_SHOW);
-        p->clicks[i] = p->buttons[i] ? listener_new(p, ACTIONS[i]) : NULL;
-        if (!p->clicks[i])
-            continue;
-        sb_call_str(p->buttons[i], &set_label, sb_text(LABELS[i]), NULL, NULL);
-        uno_Interface *li = cu_object_facet(&p->clicks[i]->base, 0); /* XActionListener */
-        void *args[1] = { &li };
-        cu_call(p->buttons[i], &add_listener, NULL, args, NULL);
-    }
     peer->release(peer);
     sal_Bool yes = sal_True;
     void *args[1] = { &yes };

@@ -111,8 +111,13 @@ def main():
         shown = {name: box_shows(box) for name, box in boxes.items()}
         assert shown["Owner:"] == "Owner" and shown["Close date:"] == "Close date" and \
             shown["Probability:"] == "\u2014", shown
-        # creation order: info, data checks, explanation, report, "Target:", the target field
-        info_text, checks_text, explain_text, result_text = texts[:4]
+        # the Tab key walks the children in creation order: it must be the order on screen,
+        # top to bottom (controls side by side share a row, a label sits a few pixels lower)
+        tops = [k.getPosSize().Y for k in kids]
+        assert all(b >= a - 8 for a, b in zip(tops, tops[1:])), tops
+        # so: info and data checks first; the factors, explanation and report last
+        info_text, checks_text = texts[:2]
+        explain_text, result_text = texts[-2:]
         info = info_text.getText()
         print("panel says:", info.replace("\n", " | "))
         assert "3 open, 3 won, 2 lost" in info, info
