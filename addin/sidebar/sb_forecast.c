@@ -610,8 +610,7 @@ static gboolean place(Plan *p, Layout *l, char **message, GError **error)
     ok = ok && write_sheet(p, l, sheet, index, name, reuse ? &old : NULL, error);
     sb_guard_end(&g, ok);
     if (ok) {
-        char total[64];
-        g_snprintf(total, sizeof total, "%.2f", l->total);
+        char *total = sb_text_number(l->total, 2);
         gsize n = p->open->len;
         if (has_period(p) && deals_in_period(p, &n) == PC_OK) {
             char from[16], until[16];
@@ -621,6 +620,7 @@ static gboolean place(Plan *p, Layout *l, char **message, GError **error)
         } else {
             *message = g_strdup_printf(sb_text(SB_FORECAST_DONE), name, n, total);
         }
+        g_free(total);
     }
     cu_release(sheet);
     g_free(name);
@@ -696,12 +696,12 @@ char *sb_forecast_stage_text(SbLeadTable *t, char **message)
     if (plan_stages(&p, keys, message)) {
         s = g_string_new(NULL);
         for (gsize i = 0; i < p.k; i++) {
-            char num[32];
-            g_snprintf(num, sizeof num, "%.1f", 100 * p.prob[i]);
+            char *num = sb_text_number(100 * p.prob[i], 1); /* "12.5", "12,5" in German */
             gsize n = strlen(num);
-            if (n > 2 && strcmp(num + n - 2, ".0") == 0)
+            if (n > 2 && (strcmp(num + n - 2, ".0") == 0 || strcmp(num + n - 2, ",0") == 0))
                 num[n - 2] = 0;
             g_string_append_printf(s, "%s%s=%s%%", i ? "; " : "", p.order[i], num);
+            g_free(num);
         }
     }
     g_ptr_array_unref(keys);

@@ -187,12 +187,9 @@ static gboolean place(SbLeadTable *t, Sheet *sh, char **message, GError **error)
     sb_guard_end(&g, ok);
     cu_release(sheet);
     if (ok) {
-        char needed[64];
-        if (isnan(sh->needed))
-            g_strlcpy(needed, "-", sizeof needed);
-        else
-            g_snprintf(needed, sizeof needed, "%.0f", sh->needed);
+        char *needed = isnan(sh->needed) ? g_strdup("-") : sb_text_number(sh->needed, 0);
         *message = g_strdup_printf(sb_text(SB_FN_DONE), name, needed);
+        g_free(needed);
     }
     g_free(name);
     return ok;

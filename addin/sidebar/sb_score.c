@@ -352,7 +352,9 @@ static char *factors_text(const SbLeadTable *t, const Split *s, gsize row, doubl
     for (guint i = 0; i < list->len; i++) {
         const Factor *f = &g_array_index(list, Factor, i);
         char *v = value_text(t, row, f->col);
-        g_string_append_printf(out, "\n  %s %s: \xc3\x97%.2f odds", f->term > 0 ? "+" : "-", v, exp(f->term));
+        char *odds = sb_text_number(exp(f->term), 2);
+        g_string_append_printf(out, sb_text(SB_FACTOR_LINE), f->term > 0 ? "+" : "-", v, odds);
+        g_free(odds);
         g_free(v);
     }
     g_array_free(list, TRUE);

@@ -5,6 +5,7 @@
 #include "cu_string.h"
 #include "sb_uno.h"
 
+#include <math.h>
 #include <string.h>
 
 /* id                   English | German */
@@ -256,6 +257,8 @@ static const char *const TEXTS[SB_N_TEXTS][2] = {
     /* the core's message, then the sheet's row it is about */
     [SB_SHEET_ROW] = { "%s (sheet row %zu)", "%s (Tabellenzeile %zu)" },
     [SB_ERR_CODE] = { "Err:%d", "Fehler:%d" },
+    /* one factor of a lead's score: + or -, "Source = Web", the odds factor */
+    [SB_FACTOR_LINE] = { "\n  %s %s: \xc3\x97%s odds", "\n  %s %s: \xc3\x97%s Gewinnchance" },
 };
 
 /* role                 English | German */
@@ -357,6 +360,29 @@ gboolean sb_text_german(void)
 const char *sb_text(SbText id)
 {
     return id < SB_N_TEXTS && TEXTS[id][0] ? TEXTS[id][sb_text_german()] : "?";
+}
+
+char *sb_text_number(double v, int decimals)
+{
+    char raw[64];
+    if (!isfinite(v) || fabs(v) >= 1e15)
+        return g_strdup(g_ascii_formatd(raw, sizeof raw, "%.6g", v));
+    static const char *const FORMATS[] = { "%.0f", "%.1f", "%.2f", "%.3f", "%.4f", "%.5f", "%.6f" };
+    g_ascii_formatd(raw, sizeof raw, FORMATS[CLAMP(decimals, 0, 6)], v); /* '.', no grouping */
+    gboolean de = sb_text_german();
+    const char *digits = raw + (raw[0] == '-'), *point = strchr(digits, '.');
+    gsize whole = point ? (gsize)(point - digits) : strlen(digits);
+    GString *out = g_string_new(raw[0] == '-' ? "-" : "");
+    for (gsize i = 0; i < whole; i++) {
+        if (i && (whole - i) % 3 == 0)
+            g_string_append_c(out, de ? '.' : ',');
+        g_string_append_c(out, digits[i]);
+    }
+    if (point) {
+        g_string_append_c(out, de ? ',' : '.');
+        g_string_append(out, point + 1);
+    }
+    return g_string_free(out, FALSE);
 }
 
 const char *sb_error_name(const char *english)

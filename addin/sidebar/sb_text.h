@@ -129,6 +129,7 @@ typedef enum {
     SB_ROLES_NOT_ONE,
     SB_SHEET_ROW,
     SB_ERR_CODE,
+    SB_FACTOR_LINE,
     SB_N_TEXTS
 } SbText;
 
@@ -140,6 +141,11 @@ gboolean sb_text_german(void);
 
 /* The text ID in the user interface language. */
 const char *sb_text(SbText id);
+
+/* V with DECIMALS (0-6) decimals as the user interface language writes numbers:
+ * "7,900.00" / "7.900,00", whatever the process's C locale (g_free). Magnitudes from 1e15
+ * and non-finite values in %g style, without grouping. */
+char *sb_text_number(double v, int decimals);
 
 /* What Calc shows for an error, by its English name ("#N/A", "#VALUE!", "Err:502"), in
  * the user interface language: a German Calc shows "#NV", "#WERT!", "Fehler:502". */

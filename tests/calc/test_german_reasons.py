@@ -7,3 +7,7 @@ LOCALE = "de-DE"
 
 def test_german_reasons_in_explain_and_checks(office):
     run(office, "german_reasons_in_explain_and_checks")
+
+
+def test_german_numbers_in_reports(office):
+    run(office, "german_numbers_in_reports")
