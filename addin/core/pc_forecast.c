@@ -35,6 +35,8 @@ typedef struct {
     gboolean has_start, has_end, has_q;
     double start, end;        /* whole days */
     double q;
+    const double *qs;         /* the quantiles asked for: &q, or the caller's list */
+    gsize nq;
 } Forecast;
 
 /* One deal row as read. */
@@ -469,13 +471,19 @@ static PcStatus read_deal(const Forecast *f, gsize i, Deal *d, PcError *err)
     return PC_OK;
 }
 
-/* Walk the deal rows: check each, add the counted ones, and answer. */
-static PcStatus sum_deals(const Forecast *f, double *result, PcError *err)
+static PcStatus too_large(PcError *err)
+{
+    return pc_fail(err, PC_ERR_NUM, -1, -1, "the forecast is too large for a number");
+}
+
+/* Walk the deal rows: check each, add the counted ones into *EXPECTED (not checked for
+ * overflow) and, when F asks for quantiles, put them into QUANTILES. */
+static PcStatus sum_deals(const Forecast *f, double *expected, double *quantiles, PcError *err)
 {
     gsize first = first_row_is_header(f) ? 1 : 0, counted = 0;
-    double *amounts = NULL, *probs = NULL, r;
+    double *amounts = NULL, *probs = NULL;
     PcStatus st = PC_OK;
-    if (f->has_q && f->n > first) {
+    if (f->nq && f->n > first) {
         amounts = g_try_new(double, f->n - first);
         probs = g_try_new(double, f->n - first);
         if (!amounts || !probs) {
@@ -497,19 +505,14 @@ static PcStatus sum_deals(const Forecast *f, double *result, PcError *err)
             probs[counted++] = d.prob;
         }
     }
-    r = pc_sum_value(&total);
-    if (f->has_q) {
-        st = pc_won_total_quantile(amounts, probs, counted, f->q, &r);
-        if (st == PC_ERR_NOMEM) {
+    *expected = pc_sum_value(&total);
+    if (f->nq) {
+        st = pc_won_total_quantiles(amounts, probs, counted, f->qs, f->nq, quantiles);
+        if (st == PC_ERR_NOMEM)
             st = no_memory(err);
-            goto out;
-        }
+        else if (st != PC_OK)
+            st = too_large(err);
     }
-    if (st != PC_OK || !isfinite(r)) {
-        st = pc_fail(err, PC_ERR_NUM, -1, -1, "the forecast is too large for a number");
-        goto out;
-    }
-    *result = r;
 out:
     g_free(amounts);
     g_free(probs);
@@ -536,32 +539,85 @@ static void forecast_clear(Forecast *f)
     g_free(f->date_space);
 }
 
+/* Read and check everything about ARGS but the deal rows into F (forecast_clear it). */
+static PcStatus forecast_prepare(Forecast *f, const PcForecastArgs *args, PcError *err)
+{
+    f->in = args;
+    PcStatus st = check_shapes(f, err);
+    if (st == PC_OK)
+        st = read_options(f, err);
+    if (st == PC_OK)
+        st = find_space_texts(args->amounts, &f->amount_space, err);
+    if (st == PC_OK && !f->by_stage)
+        st = find_space_texts(args->probabilities, &f->prob_space, err);
+    if (st == PC_OK)
+        st = find_space_texts(f->dates, &f->date_space, err);
+    if (st == PC_OK)
+        st = index_outcome_texts(f, err);
+    if (st == PC_OK) {
+        f->deal_keys = pc_text_keys(args->stages);
+        if (f->by_stage)
+            st = read_stage_table(f, err);
+        if (st == PC_OK && f->by_stage)
+            st = index_stage_texts(f, err);
+    }
+    return st;
+}
+
 PcStatus pc_pipeline_forecast(const PcForecastArgs *args, double *result, PcError *err)
 {
     g_return_val_if_fail(args && args->amounts && args->stages && args->probabilities && result,
                          PC_ERR_ARG);
     pc_error_clear(err);
-    Forecast f = { .in = args };
-    PcStatus st = check_shapes(&f, err);
-    if (st == PC_OK)
-        st = read_options(&f, err);
-    if (st == PC_OK)
-        st = find_space_texts(args->amounts, &f.amount_space, err);
-    if (st == PC_OK && !f.by_stage)
-        st = find_space_texts(args->probabilities, &f.prob_space, err);
-    if (st == PC_OK)
-        st = find_space_texts(f.dates, &f.date_space, err);
-    if (st == PC_OK)
-        st = index_outcome_texts(&f, err);
-    if (st == PC_OK) {
-        f.deal_keys = pc_text_keys(args->stages);
-        if (f.by_stage)
-            st = read_stage_table(&f, err);
-        if (st == PC_OK && f.by_stage)
-            st = index_stage_texts(&f, err);
+    Forecast f = { 0 };
+    PcStatus st = forecast_prepare(&f, args, err);
+    double expected = 0.0, quantile = 0.0;
+    if (st == PC_OK && f.has_q) {
+        f.qs = &f.q;
+        f.nq = 1;
     }
     if (st == PC_OK)
-        st = sum_deals(&f, result, err);
+        st = sum_deals(&f, &expected, &quantile, err);
+    double r = f.nq ? quantile : expected;
+    if (st == PC_OK && !isfinite(r))
+        st = too_large(err);
+    if (st == PC_OK)
+        *result = r;
+    forecast_clear(&f);
+    return st;
+}
+
+PcStatus pc_pipeline_forecast_quantiles(const PcForecastArgs *args, const double *qs, gsize nq,
+                                        double *expected, double *quantiles, PcError *err)
+{
+    g_return_val_if_fail(args && args->amounts && args->stages && args->probabilities && expected &&
+                             (qs || !nq) && (quantiles || !nq),
+                         PC_ERR_ARG);
+    pc_error_clear(err);
+    for (gsize i = 0; i < nq; i++)
+        if (!(qs[i] > 0.0 && qs[i] < 1.0))
+            return pc_fail(err, PC_ERR_NUM, ARG_PERCENTILE, -1,
+                           "Percentile %g is not between 0 and 1 (0.9 for P90)", qs[i]);
+    PcForecastArgs without = *args; /* the percentiles are QS */
+    without.percentile = NULL;
+    Forecast f = { 0 };
+    double e = 0.0, *q = g_try_new(double, MAX(nq, 1));
+    PcStatus st = q ? forecast_prepare(&f, &without, err) : no_memory(err);
+    f.qs = qs;
+    f.nq = nq;
+    if (st == PC_OK)
+        st = sum_deals(&f, &e, q, err);
+    gboolean finite = isfinite(e);
+    for (gsize i = 0; st == PC_OK && i < nq; i++)
+        finite = finite && isfinite(q[i]);
+    if (st == PC_OK && !finite)
+        st = too_large(err);
+    if (st == PC_OK) {
+        *expected = e;
+        if (nq) /* QUANTILES may be NULL then */
+            memcpy(quantiles, q, nq * sizeof *q);
+    }
+    g_free(q);
     forecast_clear(&f);
     return st;
 }

@@ -84,9 +84,17 @@ typedef struct {
 } PcForecastArgs;
 
 /* Compute PIPELINE_FORECAST into *RESULT: sum of amount * probability over the counted
- * (open, in the period) deals, or with a percentile q the q-quantile of the won total. On failure returns the
- * status, fills ERR (may be NULL) and leaves *RESULT untouched. */
+ * (open, in the period) deals, or with a percentile q the q-quantile of the won total. On
+ * failure returns the status, fills ERR (may be NULL) and leaves *RESULT untouched. */
 PcStatus pc_pipeline_forecast(const PcForecastArgs *args, double *result, PcError *err);
+
+/* PIPELINE_FORECAST's expected value into *EXPECTED and the NQ percentiles QS (each in
+ * (0, 1)) into QUANTILES, of the deals ARGS counts, in one pass over the rows and one
+ * build of the distribution: what NQ + 1 calls of pc_pipeline_forecast answer (Percentile
+ * left out, then each of QS), with the same errors; ARGS->percentile is ignored. The
+ * sidebar's P10 / P50 / P90 rows. Outputs are set only on PC_OK. */
+PcStatus pc_pipeline_forecast_quantiles(const PcForecastArgs *args, const double *qs, gsize nq,
+                                        double *expected, double *quantiles, PcError *err);
 
 /* The q-quantile (0 < q < 1) of sum(X_i * amounts[i]) where X_i ~ Bernoulli(probs[i])
  * independent: the smallest T with P(total <= T) >= q, probabilities compared with a
@@ -103,5 +111,11 @@ PcStatus pc_pipeline_forecast(const PcForecastArgs *args, double *result, PcErro
  * outside [0, 1] or the result overflows; PC_ERR_NOMEM when memory runs out. */
 PcStatus pc_won_total_quantile(const double *amounts, const double *probs, gsize n, double q,
                                double *result);
+
+/* The NQ quantiles QS of the same won total into RESULTS, the distribution built once: the
+ * same bits as NQ calls of pc_won_total_quantile(), a fraction of the time (P10, P50 and
+ * P90 together). PC_ERR_NUM when any q is outside (0, 1); RESULTS is set only on PC_OK. */
+PcStatus pc_won_total_quantiles(const double *amounts, const double *probs, gsize n,
+                                const double *qs, gsize nq, double *results);
 
 #endif

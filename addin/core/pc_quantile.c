@@ -1,7 +1,7 @@
 /* pc_quantile.c - quantiles of the won total sum(a_i X_i), X_i ~ Bernoulli(p_i) independent.
  *
- * Exports pc_won_total_quantile() (pc_forecast.h) and, for the tests,
- * pc_won_total_quantile_approx() (pc_quantile.h). All other code has file scope.
+ * Exports pc_won_total_quantile() and pc_won_total_quantiles() (pc_forecast.h) and, for
+ * the tests, pc_won_total_quantile_approx() (pc_quantile.h). All other code has file scope.
  *
  * First the deals that cannot vary are taken out exactly: p = 0 or a = 0 adds nothing,
  * p = 1 adds a to a constant C. A negative deal is rewritten a X = a + |a| (1 - X): C gets
@@ -99,12 +99,11 @@ static inline void deal_positive(double a, double p, double *pa, double *pp)
     }
 }
 
-/* Check the inputs and take out what cannot vary. Returns PC_ERR_NUM for a q outside
- * (0, 1), a non-finite amount, a probability outside [0, 1] or sums that overflow. */
-static PcStatus scan_deals(const double *amounts, const double *probs, gsize n, double q,
-                           Scan *sc)
+/* Check the inputs and take out what cannot vary. Returns PC_ERR_NUM for a non-finite
+ * amount, a probability outside [0, 1] or sums that overflow. */
+static PcStatus scan_deals(const double *amounts, const double *probs, gsize n, Scan *sc)
 {
-    if (!(q > 0.0 && q < 1.0) || (n && (!amounts || !probs)))
+    if (n && (!amounts || !probs))
         return PC_ERR_NUM;
     PcSum c = { 0, 0 }, s = { 0, 0 };
     sc->m = 0;
@@ -173,11 +172,12 @@ static double atoms_quantile(const Atom *at, gsize len, double tol, double q)
     return at[len - 1].v;
 }
 
-/* Compute the quantile exactly into *RESULT and set *DONE. Beyond EXACT_MAX_DEALS varying
- * deals, give up (leaving *DONE FALSE) past SPARSE_MAX_ATOMS distinct totals or
+/* Compute the NQ quantiles QS exactly into RESULTS and set *DONE. Beyond EXACT_MAX_DEALS
+ * varying deals, give up (leaving *DONE FALSE) past SPARSE_MAX_ATOMS distinct totals or
  * SPARSE_WORK merge steps. */
-static PcStatus exact_quantile(const double *amounts, const double *probs, gsize n,
-                               const Scan *sc, double q, gboolean *done, double *result)
+static PcStatus exact_quantiles(const double *amounts, const double *probs, gsize n,
+                                const Scan *sc, const double *qs, gsize nq, gboolean *done,
+                                double *results)
 {
     gboolean few = sc->m <= EXACT_MAX_DEALS;
     gsize max_atoms = few ? EXACT_MAX_ATOMS : SPARSE_MAX_ATOMS;
@@ -218,7 +218,8 @@ static PcStatus exact_quantile(const double *amounts, const double *probs, gsize
         cur = nxt;
         nxt = t;
     }
-    *result = sc->c + atoms_quantile(cur, len, TOTAL_TOL * sc->s, q);
+    for (gsize i = 0; i < nq; i++) /* one distribution, every quantile asked of it */
+        results[i] = sc->c + atoms_quantile(cur, len, TOTAL_TOL * sc->s, qs[i]);
     *done = TRUE;
 out:
     g_free(cur);
@@ -434,9 +435,10 @@ static double mixture_quantile(const Mixture *mx, double s, double q)
     return hi;
 }
 
-/* Compute the quantile with the grid + normal approximation (see the file comment). */
-static PcStatus approx_quantile(const double *amounts, const double *probs, gsize n,
-                                const Scan *sc, double q, double *result)
+/* Compute the NQ quantiles QS with the grid + normal approximation (see the file comment),
+ * the mixture built once. */
+static PcStatus approx_quantiles(const double *amounts, const double *probs, gsize n,
+                                 const Scan *sc, const double *qs, gsize nq, double *results)
 {
     /* work in units of 2^e, S in [2^(e-1), 2^e): exact, and nothing over- or underflows */
     int e;
@@ -468,7 +470,8 @@ static PcStatus approx_quantile(const double *amounts, const double *probs, gsiz
         goto out;
     mx.mu = pc_sum_value(&mu);
     mx.sigma = sqrt(MAX(pc_sum_value(&var), 0.0));
-    *result = sc->c + ldexp(mixture_quantile(&mx, s, q), e);
+    for (gsize i = 0; i < nq; i++)
+        results[i] = sc->c + ldexp(mixture_quantile(&mx, s, qs[i]), e);
 out:
     g_free(la);
     g_free(lp);
@@ -479,33 +482,25 @@ out:
 
 /* ---- entry points ------------------------------------------------------------------ */
 
-/* Pass ST on; when it is PC_OK, store R in *RESULT unless R is not finite (PC_ERR_NUM). */
-static PcStatus finite_result(PcStatus st, double r, double *result)
-{
-    if (st != PC_OK)
-        return st;
-    if (!isfinite(r))
-        return PC_ERR_NUM;
-    *result = r;
-    return PC_OK;
-}
-
 /* Amounts whose sums overflow are scaled by 2^-OVERFLOW_SCALE, which is exact (a power of
  * two only moves the exponent) and leaves room for 2^64 deals of the largest double; the
- * answer is scaled back and is #NUM! only when it does not fit a double itself. */
+ * answers are scaled back and are #NUM! only when one does not fit a double itself. */
 #define OVERFLOW_SCALE 64
 
-/* The worker of both entry points: exact where it can be (unless FORCE_APPROX), else the
- * approximation. */
-static PcStatus won_total_quantile(const double *amounts, const double *probs, gsize n, double q,
-                                   gboolean force_approx, double *result)
+/* The worker of the entry points: the NQ quantiles QS, exact where they can be (unless
+ * FORCE_APPROX), else approximated, into RESULTS (touched only on PC_OK). */
+static PcStatus won_total_quantiles(const double *amounts, const double *probs, gsize n,
+                                    const double *qs, gsize nq, gboolean force_approx,
+                                    double *results)
 {
-    Scan sc;
-    double r = 0.0;
+    for (gsize i = 0; i < nq; i++)
+        if (!(qs[i] > 0.0 && qs[i] < 1.0))
+            return PC_ERR_NUM;
+    Scan sc = { 0 };
     double *scaled = NULL;
     int scale = 0;
-    PcStatus st = scan_deals(amounts, probs, n, q, &sc);
-    if (st == PC_ERR_NUM && n && (q > 0.0 && q < 1.0)) { /* perhaps only the sums overflow */
+    PcStatus st = scan_deals(amounts, probs, n, &sc);
+    if (st == PC_ERR_NUM && n && amounts && probs) { /* perhaps only the sums overflow */
         scaled = g_try_new(double, n);
         if (!scaled)
             return PC_ERR_NOMEM;
@@ -513,27 +508,44 @@ static PcStatus won_total_quantile(const double *amounts, const double *probs, g
             scaled[i] = ldexp(amounts[i], -OVERFLOW_SCALE);
         amounts = scaled;
         scale = OVERFLOW_SCALE;
-        st = scan_deals(amounts, probs, n, q, &sc);
+        st = scan_deals(amounts, probs, n, &sc);
     }
+    double *r = st == PC_OK ? g_try_new(double, MAX(nq, 1)) : NULL;
+    if (st == PC_OK && !r)
+        st = PC_ERR_NOMEM;
     gboolean done = sc.m == 0;
-    if (st == PC_OK && done)
-        r = sc.c;
+    for (gsize i = 0; st == PC_OK && done && i < nq; i++)
+        r[i] = sc.c;
     if (st == PC_OK && !done && !force_approx)
-        st = exact_quantile(amounts, probs, n, &sc, q, &done, &r);
+        st = exact_quantiles(amounts, probs, n, &sc, qs, nq, &done, r);
     if (st == PC_OK && !done)
-        st = approx_quantile(amounts, probs, n, &sc, q, &r);
+        st = approx_quantiles(amounts, probs, n, &sc, qs, nq, r);
+    for (gsize i = 0; st == PC_OK && i < nq; i++) {
+        r[i] = ldexp(r[i], scale);
+        if (!isfinite(r[i]))
+            st = PC_ERR_NUM;
+    }
+    if (st == PC_OK && nq)
+        memcpy(results, r, nq * sizeof *r);
+    g_free(r);
     g_free(scaled);
-    return finite_result(st, ldexp(r, scale), result);
+    return st;
+}
+
+PcStatus pc_won_total_quantiles(const double *amounts, const double *probs, gsize n,
+                                const double *qs, gsize nq, double *results)
+{
+    return won_total_quantiles(amounts, probs, n, qs, nq, FALSE, results);
 }
 
 PcStatus pc_won_total_quantile(const double *amounts, const double *probs, gsize n, double q,
                                double *result)
 {
-    return won_total_quantile(amounts, probs, n, q, FALSE, result);
+    return won_total_quantiles(amounts, probs, n, &q, 1, FALSE, result);
 }
 
 PcStatus pc_won_total_quantile_approx(const double *amounts, const double *probs, gsize n,
                                       double q, double *result)
 {
-    return won_total_quantile(amounts, probs, n, q, TRUE, result);
+    return won_total_quantiles(amounts, probs, n, &q, 1, TRUE, result);
 }

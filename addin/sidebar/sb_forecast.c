@@ -236,9 +236,10 @@ static gboolean any_row(const Plan *p, GPtrArray *keys, gsize r, gconstpointer w
 }
 
 /* PIPELINE_FORECAST over the open rows passing FILTER and, when STAGE >= 0, in that stage of
- * the order; Q = 0 for the expected value, else that percentile. */
-static PcStatus forecast(Plan *p, GPtrArray *keys, RowFilter filter, gconstpointer what,
-                         gssize stage, double q, double *out)
+ * the order: the expected value into OUT[0] and the NQ percentiles QS into OUT[1..NQ], from
+ * one pass (pc_pipeline_forecast_quantiles). */
+static PcStatus forecast_quantiles(Plan *p, GPtrArray *keys, RowFilter filter, gconstpointer what,
+                                   gssize stage, const double *qs, gsize nq, double *out)
 {
     const PcTable *c = p->t->cells;
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(gsize));
@@ -255,27 +256,23 @@ static PcStatus forecast(Plan *p, GPtrArray *keys, RowFilter filter, gconstpoint
         g_array_append_val(rows, r);
     }
     g_free(stage_key);
-    *out = 0.0;
+    for (gsize i = 0; i <= nq; i++)
+        out[i] = 0.0;
     PcStatus st = PC_OK;
     if (rows->len) {
         gsize ac = (gsize)p->amount, sc = (gsize)p->stage;
         PcTable *amounts = pc_table_select(c, (gsize *)rows->data, rows->len, &ac, 1);
         PcTable *stages = pc_table_select(c, (gsize *)rows->data, rows->len, &sc, 1);
-        PcTable *pct = NULL;
-        if (q > 0) {
-            pct = pc_table_new(1, 1);
-            pc_table_set_number(pct, 0, 0, q);
-        }
         PcTable *dates = NULL;
         if (has_period(p) && p->close >= 0) {
             gsize dc = (gsize)p->close;
             dates = pc_table_select(c, (gsize *)rows->data, rows->len, &dc, 1);
         }
         /* only open rows: no Outcomes needed */
-        PcForecastArgs a = { amounts, stages, p->stage_table, dates, p->start_t, p->end_t, pct, NULL };
+        PcForecastArgs a = { amounts, stages, p->stage_table, dates, p->start_t, p->end_t, NULL, NULL };
         pc_error_clear(&p->err);
         st = amounts && stages && (dates || !has_period(p) || p->close < 0)
-                 ? pc_pipeline_forecast(&a, out, &p->err)
+                 ? pc_pipeline_forecast_quantiles(&a, qs, nq, out, out + 1, &p->err)
                  : pc_fail(&p->err, PC_ERR_NOMEM, -1, -1, "the table is too large");
         pc_table_free(dates);
         if (st != PC_OK && p->err.row >= 0 && (gsize)p->err.row < rows->len) {
@@ -287,10 +284,16 @@ static PcStatus forecast(Plan *p, GPtrArray *keys, RowFilter filter, gconstpoint
         }
         pc_table_free(amounts);
         pc_table_free(stages);
-        pc_table_free(pct);
     }
     g_array_free(rows, TRUE);
     return st;
+}
+
+/* The expected value alone (see forecast_quantiles). */
+static PcStatus forecast(Plan *p, GPtrArray *keys, RowFilter filter, gconstpointer what,
+                         gssize stage, double *out)
+{
+    return forecast_quantiles(p, keys, filter, what, stage, NULL, 0, out);
 }
 
 /* The number of open deals PIPELINE_FORECAST counts in the period: its own period rule,
@@ -350,16 +353,15 @@ typedef struct {
 static PcStatus put_quantiles(Plan *p, GPtrArray *keys, Layout *l, gsize row, gsize col,
                               RowFilter filter, gconstpointer what, double *expected)
 {
-    static const double Q[4] = { 0, 0.1, 0.5, 0.9 };
-    for (int i = 0; i < 4; i++) {
-        double v;
-        PcStatus st = forecast(p, keys, filter, what, -1, Q[i], &v);
-        if (st != PC_OK)
-            return st;
-        sb_grid_set_number(l->grid, row, col + (gsize)i, v);
-        if (i == 0 && expected)
-            *expected = v;
-    }
+    static const double Q[3] = { 0.1, 0.5, 0.9 };
+    double v[4]; /* expected, P10, P50, P90 */
+    PcStatus st = forecast_quantiles(p, keys, filter, what, -1, Q, 3, v);
+    if (st != PC_OK)
+        return st;
+    for (int i = 0; i < 4; i++)
+        sb_grid_set_number(l->grid, row, col + (gsize)i, v[i]);
+    if (expected)
+        *expected = v[0];
     return PC_OK;
 }
 
@@ -490,7 +492,7 @@ static PcStatus lay_out(Plan *p, GPtrArray *keys, Layout *l)
         st = put_quantiles(p, keys, l, row, 1, in_month, &m, NULL);
         for (gsize s = 0; s < p->k && st == PC_OK; s++) {
             double v;
-            st = forecast(p, keys, in_month, &m, (gssize)s, 0, &v);
+            st = forecast(p, keys, in_month, &m, (gssize)s, &v);
             sb_grid_set_number(l->grid, row, MONTH_COLS + s, v);
         }
         if (m == NO_MONTH)
@@ -522,9 +524,12 @@ static PcStatus lay_out(Plan *p, GPtrArray *keys, Layout *l)
     sb_grid_set_text(l->grid, total_row, 0, sb_text(SB_FC_TOTAL));
     if (st == PC_OK)
         st = put_quantiles(p, keys, l, total_row, 1, any_row, NULL, &l->total);
+    if (p->live && p->months->len) /* the months' sum: live with them, and no second pass */
+        add_formula(l, total_row, 1, g_strdup_printf("=SUM(B%zu:B%zu)", l->month_row0 + 2,
+                                                     l->month_row0 + 1 + p->months->len));
     for (gsize s = 0; s < p->k && st == PC_OK; s++) {
         double v;
-        st = forecast(p, keys, any_row, NULL, (gssize)s, 0, &v);
+        st = forecast(p, keys, any_row, NULL, (gssize)s, &v);
         sb_grid_set_number(l->grid, total_row, MONTH_COLS + s, v);
     }
     /* owners */

@@ -286,6 +286,9 @@ def forecast_live_formulas_with_a_status_column(ctx):
         b.sheet.getCellRangeByName("F3").setString("Offen")  # Bolt reopened: 2000 x 0.6 in February
         b.doc.calculateAll()
         assert abs(feb.getValue() - 2100) < 1e-9, feb.getValue()
+        total = fc.getCellByPosition(1, first + 3)  # the Total row follows the months
+        assert total.getFormula().upper().startswith("=SUM("), total.getFormula()
+        assert abs(total.getValue() - (5000 + 2100 + 3000)) < 1e-9, total.getValue()
         # a row the formula would reject (a lost deal's text amount): the months stay values
         b.sheet.getCellRangeByName("F3").setString("Lost")
         b.sheet.getCellRangeByName("C3").setString("n/a")

@@ -884,6 +884,65 @@ static void percentile_counts_period_only(void)
     args_free(&a);
 }
 
+/* pc_pipeline_forecast_quantiles: the expected value and several percentiles from one
+ * pass, the same bits as one call each, the same errors. */
+static void percentiles_together_as_alone(void)
+{
+    static const double QS[3] = { 0.1, 0.5, 0.9 };
+    Args a = { 0 };
+    /* 30 deals: beyond the always-exact 20, amounts of many sizes (the approximation) */
+    a.amounts = pc_table_new(30, 1);
+    a.stages = pc_table_new(30, 1);
+    a.probs = pc_table_new(30, 1);
+    for (gsize i = 0; i < 30; i++) {
+        pc_table_set_number(a.amounts, i, 0, 1000.0 + (double)((i * 7919) % 5000));
+        pc_table_set_number(a.probs, i, 0, (double[]){ 0.1, 0.3, 0.6 }[i % 3]);
+    }
+    for (int round = 0; round < 2; round++) {
+        double alone[4], expected, together[3];
+        alone[0] = forecast(&a);
+        for (int i = 0; i < 3; i++)
+            alone[i + 1] = with_percentile(&a, QS[i]);
+        set_arg(&a.pct, num1(0.42)); /* ignored */
+        PcForecastArgs fa = { a.amounts, a.stages, a.probs, NULL, NULL, NULL, a.pct, NULL };
+        PcError err;
+        g_assert_cmpint(pc_pipeline_forecast_quantiles(&fa, QS, 3, &expected, together, &err), ==, PC_OK);
+        g_assert_cmpmem(&expected, sizeof expected, &alone[0], sizeof alone[0]);
+        g_assert_cmpmem(together, sizeof together, &alone[1], sizeof together);
+        g_assert_cmpfloat(together[0], <, together[1]);
+        g_assert_cmpfloat(together[1], <, together[2]);
+        /* none asked: the expected value alone */
+        g_assert_cmpint(pc_pipeline_forecast_quantiles(&fa, NULL, 0, &expected, NULL, &err), ==, PC_OK);
+        g_assert_cmpmem(&expected, sizeof expected, &alone[0], sizeof alone[0]);
+        set_arg(&a.pct, NULL);
+        /* second round: round amounts, the exact method beyond 20 deals */
+        for (gsize i = 0; i < 30; i++)
+            pc_table_set_number(a.amounts, i, 0, 100.0 * (double)(1 + i % 4));
+    }
+    /* the same errors, untouched outputs */
+    PcForecastArgs fa = { a.amounts, a.stages, a.probs, NULL, NULL, NULL, NULL, NULL };
+    double expected = 7.0, together[3] = { 7.0, 7.0, 7.0 };
+    PcError err;
+    double bad[2] = { 0.5, 1.0 };
+    g_assert_cmpint(pc_pipeline_forecast_quantiles(&fa, bad, 2, &expected, together, &err), ==, PC_ERR_NUM);
+    g_assert_cmpint(err.arg, ==, 6);
+    pc_table_set_text(a.probs, 4, 0, "high", -1);
+    g_assert_cmpint(pc_pipeline_forecast_quantiles(&fa, QS, 3, &expected, together, &err), ==, PC_ERR_VALUE);
+    g_assert_cmpint(err.row, ==, 4);
+    g_assert_cmpfloat(expected, ==, 7.0);
+    g_assert_cmpfloat(together[2], ==, 7.0);
+    /* and the raw quantiles: one distribution, each quantile's bits */
+    double am[25], pr[25], qs[3], r[3];
+    for (gsize i = 0; i < 25; i++)
+        am[i] = 8e306 * (1.0 + (double)(i % 3) / 10.0), pr[i] = 0.5; /* sum 2.2e308 */
+    for (int i = 0; i < 3; i++) {
+        g_assert_cmpint(pc_won_total_quantile(am, pr, 25, QS[i], &qs[i]), ==, PC_OK);
+    }
+    g_assert_cmpint(pc_won_total_quantiles(am, pr, 25, QS, 3, r), ==, PC_OK); /* sums overflow */
+    g_assert_cmpmem(r, sizeof r, qs, sizeof qs);
+    args_free(&a);
+}
+
 static void percentile_errors(void)
 {
     Args a = { 0 };
@@ -1346,6 +1405,7 @@ int main(int argc, char **argv)
                     percentile_negative_certain_and_zero);
     g_test_add_func("/core/forecast/percentile/period-only", percentile_counts_period_only);
     g_test_add_func("/core/forecast/percentile/errors", percentile_errors);
+    g_test_add_func("/core/forecast/percentile/together-as-alone", percentiles_together_as_alone);
     /* the won-total quantile */
     g_test_add_func("/core/forecast/quantile/exact-vs-enumeration",
                     quantile_exact_matches_enumeration);

@@ -6,7 +6,8 @@
  * outside [0, 1]) unless the result overflows; on success a finite result within
  * [sum of negative amounts, sum of positive amounts]; quantiles do not decrease with q
  * (exact method); exact vs approximation within 1 % of sum |amounts| (the documented
- * test bound); same bits when called twice.
+ * test bound); same bits when called twice, and pc_won_total_quantiles gives each quantile
+ * the bits it has alone.
  */
 #include "fuzz_common.h"
 #include "pc_forecast.h"
@@ -64,6 +65,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     PcStatus s2 = pc_won_total_quantile(amounts, probs, n, q, &r2);
     FZ_CHECK(s1 == s2 && memcmp(&r1, &r2, sizeof r1) == 0, "not deterministic: %.17g / %.17g",
              r1, r2);
+    /* several quantiles at once: each the same bits as asked alone */
+    double qs[2] = { q, 0.5 }, rs[2] = { 0, 0 };
+    PcStatus sm = pc_won_total_quantiles(amounts, probs, n, qs, 2, rs);
+    FZ_CHECK(sm == PC_OK || sm == PC_ERR_NUM || sm == PC_ERR_NOMEM, "status %d", (int)sm);
+    if (s1 != PC_OK)
+        FZ_CHECK(sm != PC_OK, "one at a time %d, together %d", (int)s1, (int)sm);
+    if (sm == PC_OK) {
+        double half = 0;
+        PcStatus sh = pc_won_total_quantile(amounts, probs, n, 0.5, &half);
+        FZ_CHECK(s1 == PC_OK && sh == PC_OK && memcmp(&rs[0], &r1, sizeof r1) == 0 &&
+                     memcmp(&rs[1], &half, sizeof half) == 0,
+                 "together %.17g %.17g, alone %.17g %.17g", rs[0], rs[1], r1, half);
+    }
 
     if (s1 == PC_OK && sane) {
         /* a larger q never gives a smaller total (exact method only: n <= 20) */
