@@ -594,15 +594,15 @@ PcStatus pc_pipeline_forecast_quantiles(const PcForecastArgs *args, const double
                              (qs || !nq) && (quantiles || !nq),
                          PC_ERR_ARG);
     pc_error_clear(err);
-    for (gsize i = 0; i < nq; i++)
-        if (!(qs[i] > 0.0 && qs[i] < 1.0))
-            return pc_fail(err, PC_ERR_NUM, ARG_PERCENTILE, -1,
-                           "Percentile %g is not between 0 and 1 (0.9 for P90)", qs[i]);
     PcForecastArgs without = *args; /* the percentiles are QS */
     without.percentile = NULL;
     Forecast f = { 0 };
     double e = 0.0, *q = g_try_new(double, MAX(nq, 1));
     PcStatus st = q ? forecast_prepare(&f, &without, err) : no_memory(err);
+    for (gsize i = 0; st == PC_OK && i < nq; i++) /* after the arguments, as the calls check */
+        if (!(qs[i] > 0.0 && qs[i] < 1.0))
+            st = pc_fail(err, PC_ERR_NUM, ARG_PERCENTILE, -1,
+                         "Percentile %g is not between 0 and 1 (0.9 for P90)", qs[i]);
     f.qs = qs;
     f.nq = nq;
     if (st == PC_OK)

@@ -100,9 +100,11 @@ static inline void deal_positive(double a, double p, double *pa, double *pp)
 }
 
 /* Check the inputs and take out what cannot vary. Returns PC_ERR_NUM for a non-finite
- * amount, a probability outside [0, 1] or sums that overflow. */
-static PcStatus scan_deals(const double *amounts, const double *probs, gsize n, Scan *sc)
+ * amount, a probability outside [0, 1] or sums that overflow (*OVERFLOW set then). */
+static PcStatus scan_deals(const double *amounts, const double *probs, gsize n, Scan *sc,
+                           gboolean *overflow)
 {
+    *overflow = FALSE;
     if (n && (!amounts || !probs))
         return PC_ERR_NUM;
     PcSum c = { 0, 0 }, s = { 0, 0 };
@@ -122,8 +124,10 @@ static PcStatus scan_deals(const double *amounts, const double *probs, gsize n, 
     }
     sc->c = pc_sum_value(&c);
     sc->s = pc_sum_value(&s);
-    if (!isfinite(sc->c) || !isfinite(sc->s) || !isfinite(sc->c + sc->s))
+    if (!isfinite(sc->c) || !isfinite(sc->s) || !isfinite(sc->c + sc->s)) {
+        *overflow = TRUE;
         return PC_ERR_NUM;
+    }
     return PC_OK;
 }
 
@@ -499,8 +503,9 @@ static PcStatus won_total_quantiles(const double *amounts, const double *probs, 
     Scan sc = { 0 };
     double *scaled = NULL;
     int scale = 0;
-    PcStatus st = scan_deals(amounts, probs, n, &sc);
-    if (st == PC_ERR_NUM && n && amounts && probs) { /* perhaps only the sums overflow */
+    gboolean overflow;
+    PcStatus st = scan_deals(amounts, probs, n, &sc, &overflow);
+    if (overflow) { /* valid deals whose sums overflow: perhaps the answers do not */
         scaled = g_try_new(double, n);
         if (!scaled)
             return PC_ERR_NOMEM;
@@ -508,7 +513,7 @@ static PcStatus won_total_quantiles(const double *amounts, const double *probs, 
             scaled[i] = ldexp(amounts[i], -OVERFLOW_SCALE);
         amounts = scaled;
         scale = OVERFLOW_SCALE;
-        st = scan_deals(amounts, probs, n, &sc);
+        st = scan_deals(amounts, probs, n, &sc, &overflow);
     }
     double *r = st == PC_OK ? g_try_new(double, MAX(nq, 1)) : NULL;
     if (st == PC_OK && !r)

@@ -38,8 +38,8 @@ static uno_Interface *cell_styles(uno_Interface *model, GError **error)
     return styles;
 }
 
-/* Add the steps' cell styles that MODEL lacks. */
-static gboolean ensure_styles(uno_Interface *model, GError **error)
+/* Add the steps' cell styles that MODEL lacks, setting bit i of *ADDED for step i. */
+static gboolean ensure_styles(uno_Interface *model, guint *added, GError **error)
 {
     static CuMethod has = CU_METHOD("com.sun.star.container.XNameAccess", "hasByName");
     static CuMethod insert = CU_METHOD("com.sun.star.container.XNameContainer", "insertByName");
@@ -52,9 +52,13 @@ static gboolean ensure_styles(uno_Interface *model, GError **error)
         if (!ok || present)
             continue;
         uno_Interface *style = NULL;
-        ok = sb_call_str(model, &create, "com.sun.star.style.CellStyle", &style, error) && style;
-        if (!ok)
-            break;
+        ok = sb_call_str(model, &create, "com.sun.star.style.CellStyle", &style, error);
+        if (ok && !style)
+            g_set_error(error, CU_ERROR, 5, "the document made no cell style");
+        if (!ok || !style) {
+            cu_release(styles);
+            return FALSE;
+        }
         uno_Any value;
         uno_type_any_construct(&value, &style, *typelib_static_type_getByTypeClass(typelib_TypeClass_INTERFACE),
                                NULL);
@@ -62,8 +66,10 @@ static gboolean ensure_styles(uno_Interface *model, GError **error)
         void *args[2] = { &name, &value };
         sal_Int32 colour = STEPS[i].colour;
         /* the colour after insertion: a style not yet in a family has no item set to hold it */
-        ok = cu_call(styles, &insert, NULL, args, error) &&
-             sb_set_property(style, "CellBackColor", typelib_TypeClass_LONG, &colour, error);
+        ok = cu_call(styles, &insert, NULL, args, error);
+        if (ok) /* inserted: taken out again should anything after it fail */
+            *added |= 1u << i;
+        ok = ok && sb_set_property(style, "CellBackColor", typelib_TypeClass_LONG, &colour, error);
         rtl_uString_release(name);
         uno_any_destruct(&value, NULL);
         cu_release(style);
@@ -115,6 +121,8 @@ static gboolean set_entries(uno_Interface *range, const SbRange *data, GError **
     for (gsize i = 0; i < N_STEPS && ok; i++) {
         uno_Sequence *props = step_entry(i, &top, ref);
         void *args[1] = { &props };
+        if (!props)
+            g_set_error(error, CU_ERROR, 5, "no PropertyValue in the type library");
         ok = props && cu_call(entries, &add, NULL, args, error);
         sb_props_free(props);
     }
@@ -127,16 +135,26 @@ static gboolean set_entries(uno_Interface *range, const SbRange *data, GError **
 }
 
 gboolean sb_colour_scale(uno_Interface *model, uno_Interface *sheet, const SbRange *data,
-                         GError **error)
+                         guint *added, GError **error)
 {
     if (!sb_uno_check_layouts()) {
         g_set_error(error, CU_ERROR, 5, "CellAddress differs from its C mirror");
         return FALSE;
     }
-    if (!ensure_styles(model, error))
+    if (!ensure_styles(model, added, error))
         return FALSE;
     uno_Interface *range = sb_range(sheet, data, error);
     gboolean ok = range && set_entries(range, data, error);
     cu_release(range);
     return ok;
+}
+
+void sb_colour_drop_styles(uno_Interface *model, guint added)
+{
+    static CuMethod remove = CU_METHOD("com.sun.star.container.XNameContainer", "removeByName");
+    uno_Interface *styles = added ? cell_styles(model, NULL) : NULL;
+    for (gsize i = 0; styles && i < N_STEPS; i++)
+        if (added & (1u << i))
+            sb_call_str(styles, &remove, STEPS[i].style, NULL, NULL);
+    cu_release(styles);
 }

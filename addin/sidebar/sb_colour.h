@@ -16,9 +16,14 @@
 
 /* Put the five-step scale on DATA (one column of scores) of SHEET in MODEL, replacing any
  * conditional format there. The cell styles "Pipecalc Score 0-20%" ... "80-100%" are added
- * when missing and left alone when present (a team may have recoloured them); adding a
- * style is no undo step in Calc, so they stay after an undo, unused. */
+ * when missing (bit i of *ADDED set for step i) and left alone when present (a team may
+ * have recoloured them); adding a style is no undo step in Calc, so they stay after an
+ * undo, unused. */
 gboolean sb_colour_scale(uno_Interface *model, uno_Interface *sheet, const SbRange *data,
-                         GError **error);
+                         guint *added, GError **error);
+
+/* Take out again the styles of ADDED (from sb_colour_scale) after the action they were
+ * added for failed: a failed action leaves nothing behind. */
+void sb_colour_drop_styles(uno_Interface *model, guint added);
 
 #endif

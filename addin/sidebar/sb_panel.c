@@ -76,6 +76,8 @@ struct Panel {
     sal_Int16 box_pos[N_BOXES]; /* the entry we selected in each box, -1: none yet */
     sal_Int32 box_label_w;      /* the widest role label */
     gboolean filling;           /* we fill and select the boxes: their item events are ours */
+    int pick_box;               /* the box the manager is choosing in (-1: none) */
+    char *pick_base;            /* the roles (getRoles) before that box's first choice */
     Listener *selection;                         /* registered at the controller */
     Listener *clicks[N_BUTTONS];
     Listener *picks[N_BOXES];
@@ -568,12 +570,21 @@ static void report(Panel *p, char *text)
     refresh(p);
 }
 
+/* The next choice in a role box starts from the stored roles again. */
+static void end_picking(Panel *p)
+{
+    p->pick_box = -1;
+    g_free(p->pick_base);
+    p->pick_base = NULL;
+}
+
 static void run_action(Panel *p, SbAction action)
 {
     char *text = NULL;
     double start, end;
     if (!p->controller)
         return;
+    end_picking(p);
     p->busy = TRUE;
     char *field = NULL;
     if (action == SB_ACTION_FUNNEL)
@@ -613,6 +624,23 @@ static void pick_role(Panel *p, int b)
     const char *header = pos > 0 ? p->box_headers[pos - 1] : NULL;
     char *text = NULL;
     p->busy = TRUE;
+    /* Arrow keys in a closed drop-down choose each entry they pass, and a choice takes the
+     * role from the column that had it: applied one after the other, passing over "Deal"
+     * on the way to "Source" would leave Deal without its role. So every choice in a box
+     * is applied to the roles as they were before its first one: the last one wins and
+     * the entries passed over leave no trace. */
+    if (p->pick_box != b) {
+        end_picking(p);
+        if (!sb_actions_run(SB_ACTION_GET_ROLES, p->controller, &p->pick_base)) {
+            g_free(p->pick_base);
+            p->pick_base = NULL;
+        }
+        p->pick_box = b;
+    } else if (p->pick_base) {
+        char *ignored = NULL;
+        sb_actions_with(SB_ACTION_SET_ROLES, p->controller, p->pick_base, 0, 0, &ignored);
+        g_free(ignored);
+    }
     if (sb_actions_set_role(p->controller, BOX_ROLES[b], header, &text)) {
         g_free(text);
         text = g_strdup_printf(sb_text(SB_ROLE_SAVED), sb_role_label(BOX_ROLES[b]),
@@ -641,8 +669,10 @@ static gboolean listener_call(CuObject *self, guint iface, sal_Int32 pos,
             l->panel->box_pos[l->box] = -1; /* the box shows what was stored, not this choice */
         return FALSE;
     }
-    if (l->action == SB_ACTION_DESCRIBE)
+    if (l->action == SB_ACTION_DESCRIBE) { /* the cursor moved: a new choice starts afresh */
+        end_picking(l->panel);
         refresh(l->panel);
+    }
     else if (l->action != SB_ACTION_SET_ROLE)
         run_action(l->panel, l->action);
     else if (!l->panel->filling) /* else our own selectItemPos, not the manager's choice */
@@ -758,6 +788,7 @@ static void panel_destroy(CuObject *self)
     for (int f = 0; f < N_FIELDS; f++)
         g_free(p->filled[f]);
     g_strfreev(p->box_headers);
+    g_free(p->pick_base);
 }
 
 static void return_interface(void *ret, uno_Interface *i)
@@ -1007,6 +1038,7 @@ CuObject *sb_panel_new(uno_Interface *context, uno_Interface *parent, uno_Interf
     p->sidebar = sidebar ? cu_query(sidebar, "com.sun.star.ui.XSidebar") : NULL;
     p->controller = p->frame ? sb_call_iface(p->frame, &get_controller, NULL, NULL, NULL) : NULL;
     p->width = 200;
+    p->pick_box = -1;
     uno_Interface *tk = toolkit(context);
     gboolean ok = tk && make_controls(p, tk, parent);
     cu_release(tk);

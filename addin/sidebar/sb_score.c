@@ -130,12 +130,15 @@ static gboolean write_column(SbLeadTable *t, const SbRange *target, uno_Sequence
     }
     SbRange data = *target;
     data.StartRow++;
+    guint added = 0;
     gboolean ok = (!t->has_score || sb_clear(t->sheet, &t->score, error)) &&
                   sb_write_progress(t->sheet, target, grid, progress, error) &&
                   sb_number_format(t->model, t->sheet, &data, NUMBER_FORMAT_PERCENT, error) &&
-                  sb_colour_scale(t->model, t->sheet, &data, error) &&
+                  sb_colour_scale(t->model, t->sheet, &data, &added, error) &&
                   sb_marker_set(t->model, SB_MARKER_SCORE, t->sheet_name, target, error);
     sb_guard_end(&g, ok);
+    if (!ok)
+        sb_colour_drop_styles(t->model, added);
     return ok;
 }
 
@@ -301,6 +304,8 @@ static gboolean score_write(SbLeadTable *t, const Split *s, const double *scores
         *message = g_strdup_printf(sb_text(SB_FAILED), error->message);
         g_error_free(error);
     }
+    if (!ok && !*message) /* a failure that said nothing: still a sentence, never NULL */
+        *message = g_strdup_printf(sb_text(SB_FAILED), "?");
     return ok;
 }
 

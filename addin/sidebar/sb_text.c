@@ -369,6 +369,8 @@ char *sb_text_number(double v, int decimals)
         return g_strdup(g_ascii_formatd(raw, sizeof raw, "%.6g", v));
     static const char *const FORMATS[] = { "%.0f", "%.1f", "%.2f", "%.3f", "%.4f", "%.5f", "%.6f" };
     g_ascii_formatd(raw, sizeof raw, FORMATS[CLAMP(decimals, 0, 6)], v); /* '.', no grouping */
+    if (raw[0] == '-' && strspn(raw + 1, "0.") == strlen(raw + 1))
+        memmove(raw, raw + 1, strlen(raw)); /* -0.004 is "0.00", not "-0.00" */
     gboolean de = sb_text_german();
     const char *digits = raw + (raw[0] == '-'), *point = strchr(digits, '.');
     gsize whole = point ? (gsize)(point - digits) : strlen(digits);

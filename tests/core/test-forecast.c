@@ -926,6 +926,11 @@ static void percentiles_together_as_alone(void)
     double bad[2] = { 0.5, 1.0 };
     g_assert_cmpint(pc_pipeline_forecast_quantiles(&fa, bad, 2, &expected, together, &err), ==, PC_ERR_NUM);
     g_assert_cmpint(err.arg, ==, 6);
+    /* the arguments are checked first, as in the calls one by one */
+    PcTable *wide = GRID(2, "=1", "=2", "=3", "=4");
+    PcForecastArgs fw = { wide, a.stages, a.probs, NULL, NULL, NULL, NULL, NULL };
+    g_assert_cmpint(pc_pipeline_forecast_quantiles(&fw, bad, 2, &expected, together, &err), ==, PC_ERR_ARG);
+    pc_table_free(wide);
     pc_table_set_text(a.probs, 4, 0, "high", -1);
     g_assert_cmpint(pc_pipeline_forecast_quantiles(&fa, QS, 3, &expected, together, &err), ==, PC_ERR_VALUE);
     g_assert_cmpint(err.row, ==, 4);
