@@ -122,6 +122,17 @@ static gboolean is_empty_or_zero(const PcCell *c)
     return c->kind == PC_CELL_EMPTY || (c->kind == PC_CELL_NUMBER && c->num == 0.0);
 }
 
+/* An optional column argument (CloseDates, Outcomes) beside N deals, or NULL when omitted:
+ * a reference to one empty cell (or 0) stands for omitted, unless there is exactly one
+ * deal and that cell is its own. */
+static const PcTable *given_column(const PcTable *t, gsize n)
+{
+    if (t && (t->rows == 0 || (n != 1 && t->rows == 1 && t->cols == 1 &&
+                               is_empty_or_zero(pc_table_at(t, 0, 0)))))
+        return NULL;
+    return t;
+}
+
 /* Check the shapes: every column argument one-dimensional and as long as Amounts, and
  * decide which form Probabilities has. */
 static PcStatus check_shapes(Forecast *f, PcError *err)
@@ -147,21 +158,13 @@ static PcStatus check_shapes(Forecast *f, PcError *err)
         return pc_fail(err, PC_ERR_ARG, ARG_PROBS, -1,
                        "Probabilities must be a two-column table (stage | probability) or one "
                        "probability per deal (%" G_GSSIZE_FORMAT " cells)", n);
-    /* a reference to one empty cell (or 0) stands for an omitted CloseDates */
-    const PcTable *d = in->close_dates;
-    if (d && (d->rows == 0 || (f->n != 1 && d->rows == 1 && d->cols == 1 &&
-                               is_empty_or_zero(pc_table_at(d, 0, 0)))))
-        d = NULL;
+    const PcTable *d = given_column(in->close_dates, f->n);
     if (d && pc_table_vector_len(d) != n)
         return pc_fail(err, PC_ERR_ARG, ARG_DATES, -1,
                        "CloseDates must be one column or row as long as Amounts (%" G_GSSIZE_FORMAT
                        " cells)", n);
     f->dates = d;
-    /* the same for Outcomes: a reference to one empty cell (or 0) stands for omitted */
-    const PcTable *o = in->outcomes;
-    if (o && (o->rows == 0 || (f->n != 1 && o->rows == 1 && o->cols == 1 &&
-                               is_empty_or_zero(pc_table_at(o, 0, 0)))))
-        o = NULL;
+    const PcTable *o = given_column(in->outcomes, f->n);
     if (o && pc_table_vector_len(o) != n)
         return pc_fail(err, PC_ERR_ARG, ARG_OUTCOMES, -1,
                        "Outcomes must be one column or row as long as Amounts (%" G_GSSIZE_FORMAT

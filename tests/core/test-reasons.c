@@ -348,6 +348,30 @@ static const char *skip_space_and_comments(const char *p, guint *line)
     }
 }
 
+/* Past one call argument from P: up to the ',' or ')' that ends it at its own level (not
+ * consumed), literals and brackets skipped, lines counted into *LINE. *OTHER (may be NULL)
+ * tells whether anything but white space, literals and brackets was in the way. */
+static const char *skip_argument(const char *p, guint *line, gboolean *other)
+{
+    int depth = 0;
+    while (*p && !(depth == 0 && (*p == ',' || *p == ')'))) {
+        if (*p == '"' || *p == '\'') {
+            p = skip_literal(p, NULL);
+            continue;
+        }
+        if (*p == '(' || *p == '[' || *p == '{')
+            depth++;
+        else if (*p == ')' || *p == ']' || *p == '}')
+            depth--;
+        else if (*p == '\n')
+            (*line)++;
+        else if (other && !g_ascii_isspace(*p))
+            *other = TRUE;
+        p++;
+    }
+    return p;
+}
+
 /* Read the argument starting at P (after its leading spaces) up to its ',' or ')' at
  * depth 0: string literals and known macros only, else F->error. Returns where it ends. */
 static const char *read_literal_arg(const char *p, guint *line, Found *f)
@@ -378,22 +402,10 @@ static const char *read_literal_arg(const char *p, guint *line, Found *f)
     if (!any && !f->error)
         f->error = g_strdup("not a string literal");
     /* the rest of a non-literal argument */
-    int depth = 0;
-    while (*p && !(depth == 0 && (*p == ',' || *p == ')'))) {
-        if (*p == '"' || *p == '\'') {
-            p = skip_literal(p, NULL);
-            continue;
-        }
-        if (*p == '(' || *p == '[' || *p == '{')
-            depth++;
-        else if (*p == ')' || *p == ']' || *p == '}')
-            depth--;
-        else if (*p == '\n')
-            (*line)++;
-        else if (!f->error && !g_ascii_isspace(*p))
-            f->error = g_strdup("not a string literal");
-        p++;
-    }
+    gboolean more = FALSE;
+    p = skip_argument(p, line, &more);
+    if (more && !f->error)
+        f->error = g_strdup("not a string literal");
     f->text = f->error ? NULL : g_string_free(g_steal_pointer(&s), FALSE);
     if (s)
         g_string_free(s, TRUE);
@@ -443,23 +455,12 @@ static void scan_source(const char *file, const char *text, GPtrArray *out)
         /* skip to the wanted argument */
         p = open + 1;
         guint arg = 0;
-        int depth = 0;
-        while (*p && arg < MESSAGE_ARGS[which].arg) {
-            if (*p == '"' || *p == '\'') {
-                p = skip_literal(p, NULL);
-                continue;
-            }
-            if (*p == '(' || *p == '[' || *p == '{')
-                depth++;
-            else if (*p == ')' || *p == ']' || *p == '}')
-                depth--;
-            else if (*p == ',' && depth == 0)
-                arg++;
-            else if (*p == '\n')
-                line++;
-            if (depth < 0)
-                break;
+        while (arg < MESSAGE_ARGS[which].arg) {
+            p = skip_argument(p, &line, NULL);
+            if (*p != ',')
+                break; /* the call's ')' or the end of the text */
             p++;
+            arg++;
         }
         Found *f = g_new0(Found, 1);
         f->file = g_strdup(file);
