@@ -11,7 +11,6 @@
 #include <string.h>
 
 #define OUR_PREFIX_LOWER "org.pipecalc.pipelinefunctions."
-#define VALUES_SUFFIX "%20(values).ods" /* URL-encoded " (values).ods" */
 enum { CONTENT_FORMULA = 16 };          /* com.sun.star.sheet.CellFlags.FORMULA */
 
 /* ---- small UNO helpers ---------------------------------------------------------------- */
@@ -252,7 +251,7 @@ static char *target_next_to(uno_Interface *model, GError **error)
     char *dot = slash ? strrchr(slash, '.') : NULL;
     if (dot && dot > slash + 1)
         *dot = '\0';
-    char *target = g_strconcat(url, VALUES_SUFFIX, NULL);
+    char *target = g_strconcat(url, sb_text(SB_SHARE_SUFFIX), NULL);
     g_free(url);
     return target;
 }

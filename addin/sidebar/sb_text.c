@@ -257,6 +257,8 @@ static const char *const TEXTS[SB_N_TEXTS][2] = {
     /* the core's message, then the sheet's row it is about */
     [SB_SHEET_ROW] = { "%s (sheet row %zu)", "%s (Tabellenzeile %zu)" },
     [SB_ERR_CODE] = { "Err:%d", "Fehler:%d" },
+    /* the copy with values beside the document, URL-encoded: " (values).ods" */
+    [SB_SHARE_SUFFIX] = { "%20(values).ods", "%20(Werte).ods" },
     /* one factor of a lead's score: + or -, "Source = Web", the odds factor */
     [SB_FACTOR_LINE] = { "\n  %s %s: \xc3\x97%s odds", "\n  %s %s: \xc3\x97%s Gewinnchance" },
 };

@@ -130,6 +130,7 @@ typedef enum {
     SB_SHEET_ROW,
     SB_ERR_CODE,
     SB_FACTOR_LINE,
+    SB_SHARE_SUFFIX,
     SB_N_TEXTS
 } SbText;
 

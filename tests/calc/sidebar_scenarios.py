@@ -513,6 +513,37 @@ def german_numbers_in_reports(ctx):
         b.close()
 
 
+def german_actions_end_to_end(ctx):
+    """In a German office every action speaks German and writes German sheets: describe,
+    score, forecast, funnel, data checks and the copy with values, each one undo step."""
+    d = tempfile.mkdtemp()
+    b = Book(ctx, hidden=False)  # undoing a new sheet needs a view
+    try:
+        sheet = b.sheet.Name
+        text = b.actions.describe(b.ctrl)
+        assert text.startswith("Tabelle %s.A1:H9: 8 Zeilen, 3 offen, 3 gewonnen, 2 verloren." % sheet), text
+        report = b.actions.scoreLeads(b.ctrl)
+        assert report.startswith("3 offene Leads in %s.I1:I9 bewertet" % sheet), report
+        assert b.sheet.getCellRangeByName("I1").getString() == "Score"  # the word German sales use too
+        report = b.actions.writeForecast(b.ctrl)
+        assert report.startswith("Prognose auf Blatt Prognose geschrieben"), report
+        report = b.actions.writeFunnel(b.ctrl, 10000.0)
+        assert report == "Trichter auf Blatt Trichter geschrieben: 12 Deals in der ersten Phase nötig.", report
+        assert b.doc.Sheets.hasByName("Prognose") and b.doc.Sheets.hasByName("Trichter")
+        found = b.actions.checkData(b.ctrl)
+        assert found and all(" the " not in f and "row " not in f for f in found), found
+        own = os.path.join(d, "buch.ods")
+        b.doc.storeAsURL(uno.systemPathToFileUrl(own), (prop("FilterName", "calc8"),))
+        report = b.actions.shareCopy(b.ctrl, "")
+        assert "buch (Werte).ods" in report and os.path.exists(os.path.join(d, "buch (Werte).ods")), report
+        for _ in range(3):  # funnel, forecast, score: one step each
+            b.doc.UndoManager.undo()
+        assert not b.doc.Sheets.hasByName("Trichter") and not b.doc.Sheets.hasByName("Prognose")
+        assert b.sheet.getCellRangeByName("I1").getString() == ""
+    finally:
+        b.close()
+
+
 # ---- Data checks ---------------------------------------------------------------------
 
 def checks_table(today):

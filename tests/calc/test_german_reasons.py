@@ -11,3 +11,7 @@ def test_german_reasons_in_explain_and_checks(office):
 
 def test_german_numbers_in_reports(office):
     run(office, "german_numbers_in_reports")
+
+
+def test_german_actions_end_to_end(office):
+    run(office, "german_actions_end_to_end")
