@@ -25,7 +25,8 @@ static const char *const MEMBER_NAMES[SB_N_ACTIONS] = { "describe", "scoreLeads"
                                                         "shareCopy", "writeForecastPeriod",
                                                         "leadFactors", "getRoles", "setRoles",
                                                         "scoreLeadsFrom", "getStageProbabilities",
-                                                        "writeForecastWith", "setRole" };
+                                                        "writeForecastWith", "setRole",
+                                                        "runMakingRoom" };
 
 /* member position -> action + 1 (0: not one of ours) */
 static int action_at[MAX_MEMBERS];
@@ -53,6 +54,7 @@ typedef struct {
     double start, end; /* forecast period, 0 = open */
     const char *text;  /* roles, history table, stage probabilities; setRole's column */
     PcRole role;       /* setRole */
+    SbPlacement *place; /* score, forecast, funnel; NULL: refuse when in the way */
 } Params;
 
 /* Score from the history table P->text names (empty: T's own rows). */
@@ -93,6 +95,7 @@ static gboolean run_on_table(SbAction action, uno_Interface *controller, const P
     GError *error = NULL;
     gboolean found = sb_table_find(controller, &t, &error);
     gboolean ok = FALSE;
+    t.make_room = p->place && p->place->make_room;
     if (error) {
         *message = g_strdup_printf(sb_text(SB_FAILED), error->message);
         g_error_free(error);
@@ -152,6 +155,8 @@ static gboolean run_on_table(SbAction action, uno_Interface *controller, const P
             break;
         }
     }
+    if (p->place)
+        p->place->blocked = !ok && t.blocked;
     sb_table_clear(&t);
     return ok;
 }
@@ -170,9 +175,10 @@ gboolean sb_actions_run(SbAction action, uno_Interface *controller, char **messa
     return run_on_table(action, controller, &p, message);
 }
 
-gboolean sb_actions_funnel(uno_Interface *controller, double target, char **message)
+gboolean sb_actions_funnel(uno_Interface *controller, double target, SbPlacement *place,
+                           char **message)
 {
-    Params p = { .target = target };
+    Params p = { .target = target, .place = place };
     return run_on_table(SB_ACTION_FUNNEL, controller, &p, message);
 }
 
@@ -189,9 +195,9 @@ gboolean sb_actions_forecast_period(uno_Interface *controller, double start, dou
 }
 
 gboolean sb_actions_with(SbAction action, uno_Interface *controller, const char *text, double start,
-                         double end, char **message)
+                         double end, SbPlacement *place, char **message)
 {
-    Params p = { .start = start, .end = end, .text = text };
+    Params p = { .start = start, .end = end, .text = text, .place = place };
     return run_on_table(action, controller, &p, message);
 }
 
@@ -294,8 +300,25 @@ static gboolean actions_call(CuObject *self, guint iface, sal_Int32 pos,
     gboolean ok;
     switch (a - 1) {
     case SB_ACTION_FUNNEL:
-        ok = sb_actions_funnel(controller, *(double *)args[1], &message);
+        ok = sb_actions_funnel(controller, *(double *)args[1], NULL, &message);
         break;
+    case SB_ACTION_MAKING_ROOM: { /* what the panel runs when the manager says yes */
+        char *name = cu_ustr_to_utf8(*(rtl_uString **)args[1]);
+        SbPlacement room = { TRUE, FALSE };
+        if (strcmp(name, "scoreLeads") == 0)
+            ok = sb_actions_with(SB_ACTION_SCORE_FROM, controller, "", 0, 0, &room, &message);
+        else if (strcmp(name, "writeForecast") == 0)
+            ok = sb_actions_with(SB_ACTION_FORECAST_WITH, controller, "", 0, 0, &room, &message);
+        else if (strcmp(name, "writeFunnel") == 0)
+            ok = sb_actions_funnel(controller, *(double *)args[2], &room, &message);
+        else {
+            message = g_strdup_printf("runMakingRoom: \"%s\" is none of scoreLeads, writeForecast, "
+                                      "writeFunnel", name);
+            ok = FALSE;
+        }
+        g_free(name);
+        break;
+    }
     case SB_ACTION_SHARE: {
         char *url = cu_ustr_to_utf8(*(rtl_uString **)args[1]);
         ok = sb_actions_share(controller, url, &message);
@@ -328,7 +351,7 @@ static gboolean actions_call(CuObject *self, guint iface, sal_Int32 pos,
         char *text = has_text ? cu_ustr_to_utf8(*(rtl_uString **)args[1]) : NULL;
         gboolean period = a - 1 == SB_ACTION_FORECAST_WITH;
         ok = sb_actions_with((SbAction)(a - 1), controller, text, period ? *(double *)args[2] : 0,
-                             period ? *(double *)args[3] : 0, &message);
+                             period ? *(double *)args[3] : 0, NULL, &message);
         if (a - 1 == SB_ACTION_GET_ROLES && !ok) { /* never raises: no table, no roles */
             g_free(message);
             message = g_strdup("");

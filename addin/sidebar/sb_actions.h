@@ -27,13 +27,21 @@ typedef enum {
     SB_ACTION_GET_STAGES,
     SB_ACTION_FORECAST_WITH,
     SB_ACTION_SET_ROLE,    /* sb_actions_set_role */
+    SB_ACTION_MAKING_ROOM, /* the service's runMakingRoom: score, forecast or funnel */
     SB_N_ACTIONS
 } SbAction;
+
+/* Where Score leads, Write forecast and Funnel put their output when one of the user's
+ * cells is in the way: make_room from the caller (FALSE: refuse), blocked back from the
+ * action (it refused for that reason only: the panel then asks the manager). */
+typedef struct {
+    gboolean make_room, blocked;
+} SbPlacement;
 
 /* Run an action taking a text TEXT (roles, a history table, stage probabilities) and, for
  * SB_ACTION_FORECAST_WITH, the period [START, END]; as sb_actions_run. */
 gboolean sb_actions_with(SbAction action, uno_Interface *controller, const char *text, double start,
-                         double end, char **message);
+                         double end, SbPlacement *place, char **message);
 
 /* A new service object with one reference (CONTEXT: the component context, not kept). */
 CuObject *sb_actions_new(uno_Interface *context);
@@ -43,7 +51,8 @@ CuObject *sb_actions_new(uno_Interface *context);
 gboolean sb_actions_run(SbAction action, uno_Interface *controller, char **message);
 
 /* Write the funnel for TARGET on the table around CONTROLLER's cursor; as sb_actions_run. */
-gboolean sb_actions_funnel(uno_Interface *controller, double target, char **message);
+gboolean sb_actions_funnel(uno_Interface *controller, double target, SbPlacement *place,
+                           char **message);
 
 /* Save the copy with values (sb_share.h) of CONTROLLER's document to URL (NULL or "":
  * next to the document); as sb_actions_run. */

@@ -604,8 +604,8 @@ static gboolean place(Plan *p, Layout *l, char **message, GError **error)
     uno_Interface *sheet;
     char *name;
     if (!sb_guard_claim_sheet(p->t->model, SB_MARKER_FORECAST, sb_text(SB_FC_SHEET),
-                              (sal_Int32)l->cols, (sal_Int32)l->rows, &reuse, &old, &sheet, &name,
-                              message, error))
+                              (sal_Int32)l->cols, (sal_Int32)l->rows, p->t->make_room,
+                              &p->t->blocked, &reuse, &old, &sheet, &name, message, error))
         return FALSE;
     sal_Int16 index = old.Sheet;
     SbGuard g;

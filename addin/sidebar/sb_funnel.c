@@ -176,7 +176,8 @@ static gboolean place(SbLeadTable *t, Sheet *sh, char **message, GError **error)
     uno_Interface *sheet;
     char *name;
     if (!sb_guard_claim_sheet(t->model, SB_MARKER_FUNNEL, sb_text(SB_FN_SHEET), COLS,
-                              (sal_Int32)sh->rows, &reuse, &old, &sheet, &name, message, error))
+                              (sal_Int32)sh->rows, t->make_room, &t->blocked, &reuse, &old, &sheet,
+                              &name, message, error))
         return FALSE;
     sal_Int16 index = reuse ? old.Sheet : 0;
     SbGuard g;

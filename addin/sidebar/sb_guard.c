@@ -79,24 +79,31 @@ void sb_guard_end(SbGuard *g, gboolean ok)
     g->open = FALSE;
 }
 
+/* A new sheet named after BASE: check that the document may get one, choose a free name. */
+static gboolean claim_new_sheet(uno_Interface *model, const char *base, char **name,
+                                char **message, GError **error)
+{
+    if ((*message = sb_guard_refusal(model, NULL, NULL)))
+        return FALSE;
+    uno_Interface *sheets = sb_sheets(model, error);
+    if (!sheets)
+        return FALSE;
+    *name = sb_free_sheet_name(sheets, base);
+    sheets->release(sheets);
+    return TRUE;
+}
+
 gboolean sb_guard_claim_sheet(uno_Interface *model, const char *marker, const char *base,
-                              sal_Int32 cols, sal_Int32 rows, gboolean *reuse, SbRange *old,
+                              sal_Int32 cols, sal_Int32 rows, gboolean make_room,
+                              gboolean *blocked, gboolean *reuse, SbRange *old,
                               uno_Interface **sheet, char **name, char **message,
                               GError **error)
 {
     *sheet = NULL;
     *name = NULL;
     *reuse = sb_marker_get(model, marker, old);
-    if (!*reuse) {
-        if ((*message = sb_guard_refusal(model, NULL, NULL)))
-            return FALSE;
-        uno_Interface *sheets = sb_sheets(model, error);
-        if (!sheets)
-            return FALSE;
-        *name = sb_free_sheet_name(sheets, base);
-        sheets->release(sheets);
-        return TRUE;
-    }
+    if (!*reuse)
+        return claim_new_sheet(model, base, name, message, error);
     *sheet = sb_sheet_at(model, old->Sheet, error);
     if (!*sheet)
         return FALSE;
@@ -105,12 +112,19 @@ gboolean sb_guard_claim_sheet(uno_Interface *model, const char *marker, const ch
     char *in_the_way = NULL;
     if ((*message = sb_guard_refusal(model, *sheet, *name)) ||
         !sb_guard_free(*sheet, *name, &all, old, &in_the_way, error)) {
-        if (in_the_way)
-            *message = in_the_way;
         cu_release(*sheet);
         *sheet = NULL;
         g_free(*name);
         *name = NULL;
+        if (in_the_way && make_room) { /* the manager agreed: a new sheet instead */
+            g_free(in_the_way);
+            *reuse = FALSE;
+            return claim_new_sheet(model, base, name, message, error);
+        }
+        if (in_the_way) {
+            *message = in_the_way;
+            *blocked = TRUE;
+        }
         return FALSE;
     }
     return TRUE;

@@ -27,10 +27,13 @@ gboolean sb_guard_free(uno_Interface *sheet, const char *sheet_name, const SbRan
  * (*REUSE), check that it may be written and that the COLS x ROWS area from A1 holds no
  * user cell outside the marked range (*OLD); *SHEET is it (acquired) and *NAME its name.
  * Otherwise check that the document may get a new sheet and choose a free *NAME from BASE
- * (*SHEET stays NULL: insert it inside the undo context). FALSE with *MESSAGE (the user's
+ * (*SHEET stays NULL: insert it inside the undo context). A user cell in the way sets
+ * *BLOCKED and refuses, unless MAKE_ROOM: then a new sheet it is, the old one left to the
+ * user (the marker moves when the action writes). FALSE with *MESSAGE (the user's
  * sentence why not) or ERROR set; then nothing is held. */
 gboolean sb_guard_claim_sheet(uno_Interface *model, const char *marker, const char *base,
-                              sal_Int32 cols, sal_Int32 rows, gboolean *reuse, SbRange *old,
+                              sal_Int32 cols, sal_Int32 rows, gboolean make_room,
+                              gboolean *blocked, gboolean *reuse, SbRange *old,
                               uno_Interface **sheet, char **name, char **message,
                               GError **error);
 

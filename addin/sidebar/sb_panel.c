@@ -62,6 +62,7 @@ struct Panel {
     CuObject base;
     uno_Interface *frame, *controller, *sidebar; /* XFrame, XController, XSidebar */
     uno_Interface *window;                       /* our container (XWindow) */
+    uno_Interface *toolkit;                      /* XToolkit: controls, the question box */
     uno_Interface *info, *checks, *explain, *result; /* fixed texts (XWindow) */
     uno_Interface *factors;                          /* fixed text: the selected lead's factors */
     uno_Interface *target_label, *target;            /* "Target:" and its edit field */
@@ -348,7 +349,7 @@ static void prefill(Panel *p, int f, SbAction action)
     }
     g_free(now);
     char *text = NULL;
-    if (!sb_actions_with(action, p->controller, NULL, 0, 0, &text)) {
+    if (!sb_actions_with(action, p->controller, NULL, 0, 0, NULL, &text)) {
         g_free(text);
         text = g_strdup("");
     }
@@ -578,6 +579,64 @@ static void end_picking(Panel *p)
     p->pick_base = NULL;
 }
 
+/* Ask the manager QUESTION in a yes / no box over the panel (Yes the default); TRUE for
+ * yes. FALSE when the box cannot be shown. */
+static gboolean ask(Panel *p, const char *question)
+{
+    static CuMethod create = CU_METHOD("com.sun.star.awt.XMessageBoxFactory", "createMessageBox");
+    static CuMethod execute = CU_METHOD("com.sun.star.awt.XMessageBox", "execute");
+    enum { QUERYBOX = 4, BUTTONS_YES_NO = 3, DEFAULT_BUTTON_YES = 0x40000, RESULT_YES = 2 };
+    uno_Interface *peer = p->window ? cu_query(p->window, "com.sun.star.awt.XWindowPeer") : NULL;
+    if (!peer || !p->toolkit) {
+        cu_release(peer);
+        return FALSE;
+    }
+    sal_Int32 type = QUERYBOX, buttons = BUTTONS_YES_NO | DEFAULT_BUTTON_YES;
+    rtl_uString *title = cu_ustr_from_utf8("Pipecalc"), *text = cu_ustr_from_utf8(question);
+    void *args[5] = { &peer, &type, &buttons, &title, &text };
+    uno_Interface *box = sb_call_iface(p->toolkit, &create, args, NULL, NULL);
+    sal_Int16 answer = 0;
+    gboolean yes = box && cu_call(box, &execute, &answer, NULL, NULL) && answer == RESULT_YES;
+    cu_release(box);
+    rtl_uString_release(title);
+    rtl_uString_release(text);
+    peer->release(peer);
+    return yes;
+}
+
+/* Run the output-writing ACTION (score, forecast, funnel) with its panel inputs; when one of
+ * the manager's cells is in the way, ask whether to make room (the Score column shifts
+ * the cells right, the forecast or funnel takes a new sheet) and run it again if so. */
+static gboolean run_placed(Panel *p, SbAction action, double start, double end, char **text)
+{
+    SbPlacement place = { FALSE, FALSE };
+    char *field = action == SB_ACTION_SCORE ? edit_text(p->fields[FIELD_HISTORY])
+                                            : edit_text(p->fields[FIELD_STAGES]);
+    /* the stage field untouched: learned, as shown */
+    const char *stages = same(field, p->filled[FIELD_STAGES]) ? "" : field;
+    gboolean ok = FALSE;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        g_free(*text);
+        *text = NULL;
+        if (action == SB_ACTION_FUNNEL)
+            ok = sb_actions_funnel(p->controller, typed_target(p), &place, text);
+        else if (action == SB_ACTION_FORECAST)
+            ok = sb_actions_with(SB_ACTION_FORECAST_WITH, p->controller, stages, start, end, &place, text);
+        else
+            ok = sb_actions_with(SB_ACTION_SCORE_FROM, p->controller, field, 0, 0, &place, text);
+        if (ok || !place.blocked || attempt)
+            break;
+        char *question = g_strdup_printf("%s\n\n%s", *text,
+                                         sb_text(action == SB_ACTION_SCORE ? SB_ASK_SHIFT : SB_ASK_NEW_SHEET));
+        place.make_room = ask(p, question);
+        g_free(question);
+        if (!place.make_room)
+            break;
+    }
+    g_free(field);
+    return ok;
+}
+
 static void run_action(Panel *p, SbAction action)
 {
     char *text = NULL;
@@ -587,20 +646,14 @@ static void run_action(Panel *p, SbAction action)
     end_picking(p);
     p->busy = TRUE;
     char *field = NULL;
-    if (action == SB_ACTION_FUNNEL)
-        sb_actions_funnel(p->controller, typed_target(p), &text);
-    else if (action == SB_ACTION_FORECAST && !chosen_period(p, &start, &end))
+    if (action == SB_ACTION_FORECAST && !chosen_period(p, &start, &end))
         text = g_strdup(sb_text(SB_FC_BAD_DATE));
-    else if (action == SB_ACTION_FORECAST) {
-        field = edit_text(p->fields[FIELD_STAGES]); /* untouched: learned, as shown */
-        sb_actions_with(SB_ACTION_FORECAST_WITH, p->controller,
-                        same(field, p->filled[FIELD_STAGES]) ? "" : field, start, end, &text);
-    } else if (action == SB_ACTION_SCORE) {
-        field = edit_text(p->fields[FIELD_HISTORY]);
-        sb_actions_with(SB_ACTION_SCORE_FROM, p->controller, field, 0, 0, &text);
-    } else if (action == SB_ACTION_SET_ROLES) {
+    else if (action == SB_ACTION_FUNNEL || action == SB_ACTION_FORECAST || action == SB_ACTION_SCORE)
+        run_placed(p, action, action == SB_ACTION_FORECAST ? start : 0, action == SB_ACTION_FORECAST ? end : 0,
+                   &text);
+    else if (action == SB_ACTION_SET_ROLES) {
         field = edit_text(p->fields[FIELD_ROLES]);
-        if (sb_actions_with(SB_ACTION_SET_ROLES, p->controller, field, 0, 0, &text)) {
+        if (sb_actions_with(SB_ACTION_SET_ROLES, p->controller, field, 0, 0, NULL, &text)) {
             g_free(text);
             text = g_strdup(sb_text(SB_ROLES_SAVED));
             g_free(p->filled[FIELD_ROLES]); /* the saved roles count as ours again */
@@ -638,7 +691,7 @@ static void pick_role(Panel *p, int b)
         p->pick_box = b;
     } else if (p->pick_base) {
         char *ignored = NULL;
-        sb_actions_with(SB_ACTION_SET_ROLES, p->controller, p->pick_base, 0, 0, &ignored);
+        sb_actions_with(SB_ACTION_SET_ROLES, p->controller, p->pick_base, 0, 0, NULL, &ignored);
         g_free(ignored);
     }
     if (sb_actions_set_role(p->controller, BOX_ROLES[b], header, &text)) {
@@ -768,6 +821,8 @@ static void panel_dispose(Panel *p)
         cu_call(p->window, &dispose, NULL, NULL, NULL);
     cu_release(p->window);
     p->window = NULL;
+    cu_release(p->toolkit);
+    p->toolkit = NULL;
     cu_release(p->controller);
     cu_release(p->sidebar);
     p->controller = p->sidebar = NULL;
@@ -1041,7 +1096,7 @@ CuObject *sb_panel_new(uno_Interface *context, uno_Interface *parent, uno_Interf
     p->pick_box = -1;
     uno_Interface *tk = toolkit(context);
     gboolean ok = tk && make_controls(p, tk, parent);
-    cu_release(tk);
+    p->toolkit = tk; /* kept for the question box; released by dispose */
     if (!ok) {
         cu_release(cu_object_interface(&p->base));
         return NULL;

@@ -119,9 +119,10 @@ static uno_Sequence *score_grid(const SbLeadTable *t, const Split *s, const doub
 static gboolean score_write(SbLeadTable *t, const Split *s, const double *scores,
                             SbProgress *progress, char **message);
 
-/* Write GRID into TARGET: one undo step, marker moved along. */
+/* Write GRID into TARGET, after shifting what is there to the right when MAKE_ROOM: one
+ * undo step, marker moved along. */
 static gboolean write_column(SbLeadTable *t, const SbRange *target, uno_Sequence *grid,
-                             SbProgress *progress, GError **error)
+                             gboolean make_room, SbProgress *progress, GError **error)
 {
     SbGuard g;
     if (!sb_guard_begin(&g, t->model, sb_text(SB_UNDO_SCORE), error)) {
@@ -131,7 +132,9 @@ static gboolean write_column(SbLeadTable *t, const SbRange *target, uno_Sequence
     SbRange data = *target;
     data.StartRow++;
     guint added = 0;
+    /* the old column first: making room then shifts only what is the user's */
     gboolean ok = (!t->has_score || sb_clear(t->sheet, &t->score, error)) &&
+                  (!make_room || sb_insert_cells_right(t->sheet, target, error)) &&
                   sb_write_progress(t->sheet, target, grid, progress, error) &&
                   sb_number_format(t->model, t->sheet, &data, NUMBER_FORMAT_PERCENT, error) &&
                   sb_colour_scale(t->model, t->sheet, &data, &added, error) &&
@@ -280,15 +283,19 @@ static gboolean score_write(SbLeadTable *t, const Split *s, const double *scores
     SbRange target = { t->range.Sheet, col, t->range.StartRow, col, t->range.EndRow };
     GError *error = NULL;
     char *in_the_way = NULL;
-    gboolean ok = FALSE;
+    gboolean ok = FALSE, shift = FALSE;
     if (col > SB_MAX_COL)
         *message = g_strdup(sb_text(SB_NO_ROOM));
     else if (!sb_guard_free(t->sheet, t->sheet_name, &target, t->has_score ? &t->score : NULL,
-                            &in_the_way, &error))
+                            &in_the_way, &error) && !(shift = in_the_way && t->make_room)) {
         *message = in_the_way;
-    else {
+        t->blocked = in_the_way != NULL;
+    }
+    if (shift)
+        g_free(in_the_way); /* the manager agreed: the user's cells move right instead */
+    if (!*message && !error) {
         uno_Sequence *grid = score_grid(t, s, scores);
-        ok = write_column(t, &target, grid, progress, &error);
+        ok = write_column(t, &target, grid, shift, progress, &error);
         sb_grid_free(grid);
         if (ok) {
             char *column = sb_range_text(t->sheet_name, &target);

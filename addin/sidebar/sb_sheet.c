@@ -253,6 +253,15 @@ char *sb_range_ref(const char *sheet_name, const SbRange *r)
     return g_string_free(s, FALSE);
 }
 
+gboolean sb_insert_cells_right(uno_Interface *sheet, const SbRange *r, GError **error)
+{
+    static CuMethod insert = CU_METHOD("com.sun.star.sheet.XCellRangeMovement", "insertCells");
+    sal_Int32 mode = 2; /* com.sun.star.sheet.CellInsertMode.RIGHT */
+    SbRange range = *r;
+    void *args[2] = { &range, &mode };
+    return sb_uno_check_layouts() && cu_call(sheet, &insert, NULL, args, error);
+}
+
 char *sb_cell_ref(sal_Int32 col, sal_Int32 row)
 {
     char a[8];
@@ -418,6 +427,8 @@ uno_Interface *sb_insert_sheet(uno_Interface *model, const char *name, sal_Int16
     return ok ? sb_sheet_at(model, (sal_Int16)n, error) : NULL;
 }
 
+#define CHART_NAME_TRIES 20
+
 gboolean sb_put_chart(uno_Interface *sheet, const char *chart_name, const SbRange *range,
                       gsize left_col, GError **error)
 {
@@ -428,9 +439,16 @@ gboolean sb_put_chart(uno_Interface *sheet, const char *chart_name, const SbRang
     uno_Interface *charts = sb_call_iface(sheet, &get_charts, NULL, NULL, error);
     if (!charts)
         return FALSE;
-    sal_Bool exists = sal_False;
-    gboolean ok = sb_call_str(charts, &has, chart_name, &exists, error) &&
-                  (!exists || sb_call_str(charts, &remove, chart_name, NULL, error));
+    /* ours on this sheet: CHART_NAME, or CHART_NAME n where another sheet had it already
+     * (chart names are the document's: an earlier output sheet keeps its chart) */
+    gboolean ok = TRUE;
+    for (int n = 1; n <= CHART_NAME_TRIES && ok; n++) {
+        char *try_name = n == 1 ? g_strdup(chart_name) : g_strdup_printf("%s %d", chart_name, n);
+        sal_Bool exists = sal_False;
+        ok = sb_call_str(charts, &has, try_name, &exists, error) &&
+             (!exists || sb_call_str(charts, &remove, try_name, NULL, error));
+        g_free(try_name);
+    }
     CuStruct rect;
     if (ok && range && cu_struct_init(&rect, "com.sun.star.awt.Rectangle")) {
         *(sal_Int32 *)cu_struct_field(&rect, "X") = (sal_Int32)(left_col * 2258 + 500); /* 1/100 mm */
@@ -442,11 +460,20 @@ gboolean sb_put_chart(uno_Interface *sheet, const char *chart_name, const SbRang
                                                         "[]com.sun.star.table.CellRangeAddress");
         uno_Sequence *ranges = NULL;
         uno_type_sequence_construct(&ranges, type, (void *)range, 1, NULL);
-        rtl_uString *name = cu_ustr_from_utf8(chart_name);
         sal_Bool yes = sal_True;
-        void *args[5] = { &name, rect.data, &ranges, &yes, &yes };
-        ok = cu_call(charts, &add, NULL, args, error);
-        rtl_uString_release(name);
+        GError *taken = NULL;
+        ok = FALSE;
+        for (int n = 1; n <= CHART_NAME_TRIES && !ok; n++) {
+            char *try_name = n == 1 ? g_strdup(chart_name) : g_strdup_printf("%s %d", chart_name, n);
+            rtl_uString *name = cu_ustr_from_utf8(try_name);
+            void *args[5] = { &name, rect.data, &ranges, &yes, &yes };
+            g_clear_error(&taken); /* a name used on another sheet: the next one */
+            ok = cu_call(charts, &add, NULL, args, &taken);
+            rtl_uString_release(name);
+            g_free(try_name);
+        }
+        if (taken)
+            g_propagate_error(error, taken);
         uno_type_destructData(&ranges, type, NULL);
         typelib_typedescriptionreference_release(type);
         cu_struct_clear(&rect);

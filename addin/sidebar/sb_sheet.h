@@ -57,6 +57,10 @@ char *sb_sheet_name(uno_Interface *sheet);
 /* "$'Sheet 1'.$A$1:$B$9" (g_free): absolute, sheet quoted, for formulas and named ranges. */
 char *sb_range_ref(const char *sheet_name, const SbRange *r);
 
+/* Insert empty cells at R on SHEET, shifting the cells there and right of it to the right
+ * (Calc's Insert Cells, shift right: an undo step, references follow). */
+gboolean sb_insert_cells_right(uno_Interface *sheet, const SbRange *r, GError **error);
+
 /* "B2": relative, no sheet, for a formula evaluated at that cell (g_free). */
 char *sb_cell_ref(sal_Int32 col, sal_Int32 row);
 
@@ -93,7 +97,9 @@ uno_Interface *sb_insert_sheet(uno_Interface *model, const char *name, sal_Int16
                                GError **error);
 
 /* Replace the chart CHART_NAME on SHEET by a new default chart of RANGE (headers in its
- * first row and column), placed right of column LEFT_COL; RANGE NULL: only remove it. */
+ * first row and column), placed right of column LEFT_COL; RANGE NULL: only remove it.
+ * Chart names are the document's: when another sheet has CHART_NAME (an earlier output
+ * sheet left to the user), the chart is "CHART_NAME 2" (3, ...). */
 gboolean sb_put_chart(uno_Interface *sheet, const char *chart_name, const SbRange *range,
                       gsize left_col, GError **error);
 

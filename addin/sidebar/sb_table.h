@@ -24,6 +24,11 @@ typedef struct {
     PcLeadCounts counts;
     gboolean has_score;    /* our Score column is on this sheet beside / inside the table */
     SbRange score;         /* its marked range */
+    /* where the action at hand puts its output when one of the user's cells is in the
+     * way: MAKE_ROOM set by the caller (the manager agreed: the Score column shifts the
+     * user's cells right, the forecast and funnel take a new sheet); BLOCKED set by the
+     * action when it refused for that reason alone, so the panel can ask */
+    gboolean make_room, blocked;
 } SbLeadTable;
 
 /* Find the table around CONTROLLER's cursor into T (zeroed first). Returns FALSE with no

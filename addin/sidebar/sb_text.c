@@ -259,6 +259,13 @@ static const char *const TEXTS[SB_N_TEXTS][2] = {
     [SB_ERR_CODE] = { "Err:%d", "Fehler:%d" },
     /* the copy with values beside the document, URL-encoded: " (values).ods" */
     [SB_SHARE_SUFFIX] = { "%20(values).ods", "%20(Werte).ods" },
+    /* the panel's question when a cell of the manager's is in the way */
+    [SB_ASK_SHIFT] = { "Make room instead? Your cells there move one column to the right "
+                       "(as Insert Cells does; one Undo puts them back).",
+                       "Stattdessen Platz schaffen? Ihre Zellen dort rücken eine Spalte nach rechts "
+                       "(wie mit Zellen einfügen; ein Rückgängig stellt es wieder her)." },
+    [SB_ASK_NEW_SHEET] = { "Write it to a new sheet instead? The current one stays as it is.",
+                           "Stattdessen auf ein neues Blatt schreiben? Das bisherige bleibt, wie es ist." },
     /* one factor of a lead's score: + or -, "Source = Web", the odds factor */
     [SB_FACTOR_LINE] = { "\n  %s %s: \xc3\x97%s odds", "\n  %s %s: \xc3\x97%s Gewinnchance" },
 };
@@ -394,7 +401,7 @@ const char *sb_error_name(const char *english)
     static const char *const GERMAN[][2] = {
         { "#N/A", "#NV" },           { "#VALUE!", "#WERT!" },
         { "#NUM!", "#ZAHL!" },       { "Err:502", "Fehler:502" },
-        { "Err:502 (too large)", "Fehler:502 (zu gro\xc3\x9f)" },
+        { "Err:502 (too large)", "Fehler:502 (zu groß)" },
     };
     for (gsize i = 0; english && sb_text_german() && i < G_N_ELEMENTS(GERMAN); i++)
         if (strcmp(english, GERMAN[i][0]) == 0)

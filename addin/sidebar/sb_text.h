@@ -131,6 +131,8 @@ typedef enum {
     SB_ERR_CODE,
     SB_FACTOR_LINE,
     SB_SHARE_SUFFIX,
+    SB_ASK_SHIFT,
+    SB_ASK_NEW_SHEET,
     SB_N_TEXTS
 } SbText;
 

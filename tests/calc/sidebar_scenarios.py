@@ -166,6 +166,25 @@ def score_refuses_user_cell_in_the_way(ctx):
         msg = b.refused("scoreLeads")
         assert "Sheet1.I10" in msg and "Nothing was written" in msg, msg
         assert b.cells() == before, "nothing written"
+        # the manager says "make room" (the panel asks): the note moves right, the column is ours
+        b.sheet.getCellRangeByName("K10").setFormula("=I10")  # a reference to the note follows it
+        report = b.actions.runMakingRoom(b.ctrl, "scoreLeads", 0.0)
+        assert "Sheet1.I1:I10" in report, report
+        assert b.sheet.getCellRangeByName("J10").getString() == "call back!", "the note moved right"
+        assert b.sheet.getCellRangeByName("L10").getFormula() == "=J10", b.sheet.getCellRangeByName("L10").getFormula()
+        assert 0 < b.sheet.getCellRangeByName("I10").getValue() < 1, "Iris scored"
+        assert b.sheet.getCellRangeByName("I1").getString() == "Score"
+        assert "in the way" not in b.actions.scoreLeads(b.ctrl), "next time the column is free"
+        b.doc.UndoManager.undo()  # the rerun
+        b.doc.UndoManager.undo()  # making room: the note is back, the old column too
+        assert b.sheet.getCellRangeByName("I10").getString() == "call back!"
+        assert b.sheet.getCellRangeByName("J10").getString() == ""
+        assert 0 < b.sheet.getCellRangeByName("I4").getValue() < 1, "the first run's column"
+        try:
+            b.actions.runMakingRoom(b.ctrl, "dance", 0.0)
+            raise AssertionError("an unknown action was run")
+        except IllegalArgumentException as e:
+            assert "dance" in e.Message, e.Message
     finally:
         b.close()
 
@@ -296,6 +315,33 @@ def forecast_live_formulas_with_a_status_column(ctx):
         assert "3 open deals, 8,900.00 expected" in report, report
         f = fc.getCellByPosition(1, first).getFormula()
         assert not f.startswith("=") and fc.getCellByPosition(1, first).getValue() == 5000, f
+    finally:
+        b.close()
+
+
+def forecast_makes_room_on_a_new_sheet(ctx):
+    """A note of the user's where the forecast grows: refused (the panel asks), then on
+    "make room" a new sheet, the old one left as it is; one undo takes the new one away."""
+    b = Book(ctx, hidden=False)  # undoing a new sheet needs a view
+    try:
+        b.actions.writeForecast(b.ctrl)
+        fc = b.doc.Sheets.getByName("Forecast")
+        fc.getCellRangeByName("A40").setString("my note")
+        b.put([["Iris", "Lead", 900, 46200, "Ann", "Web", "Retail", ""]], at="A10")  # a new month
+        b.put([["Jade", "Lead", 900, 46300, "Bob", "Web", "Retail", ""]], at="A11")
+        fc.getCellRangeByName("A40").setString("")
+        used = fc.getCellRangeByName("A1:A60").getDataArray()
+        last = max(i for i, r in enumerate(used) if r[0] != "")
+        fc.getCellRangeByName("A%d" % (last + 2)).setString("my note")  # just below: in the way now
+        n_sheets = b.doc.Sheets.Count
+        msg = b.refused("writeForecast")
+        assert "Forecast.A%d" % (last + 2) in msg, msg
+        report = b.actions.runMakingRoom(b.ctrl, "writeForecast", 0.0)
+        assert b.doc.Sheets.Count == n_sheets + 1 and "Forecast 2" in report, report
+        assert fc.getCellRangeByName("A%d" % (last + 2)).getString() == "my note"
+        assert b.doc.Sheets.getByName("Forecast 2").Charts.ElementNames == ("PipecalcForecast 2",)
+        b.doc.UndoManager.undo()
+        assert b.doc.Sheets.Count == n_sheets and fc.getCellRangeByName("A%d" % (last + 2)).getString() == "my note"
     finally:
         b.close()
 
@@ -667,7 +713,19 @@ def funnel_refuses_user_cells_and_protected_sheet(ctx):
         msg = b.refused_with("writeFunnel", 5.0)
         assert "Funnel.A13" in msg and "Nothing was written" in msg, msg
         assert b.cells("A1:E14", fn) == before
-        fn.protect("")
+        # making room: a new sheet, the old one left as it is (the user's now)
+        report = b.actions.runMakingRoom(b.ctrl, "writeFunnel", 5.0)
+        assert b.cells("A1:E14", fn) == before, "the old sheet untouched"
+        new_name = [n for n in b.doc.Sheets.ElementNames if n.startswith("Funnel") and n != "Funnel"]
+        assert len(new_name) == 1 and new_name[0] in report, (b.doc.Sheets.ElementNames, report)
+        assert b.doc.NamedRanges.getByName("PIPECALC_FUNNEL").Content.startswith("$'%s'" % new_name[0]) or \
+            new_name[0] in b.doc.NamedRanges.getByName("PIPECALC_FUNNEL").Content, \
+            b.doc.NamedRanges.getByName("PIPECALC_FUNNEL").Content
+        assert b.doc.Sheets.getByName(new_name[0]).Charts.ElementNames == ("PipecalcFunnel 2",)
+        assert fn.Charts.ElementNames == ("PipecalcFunnel",), "the old chart stays with the old sheet"
+        b.actions.writeFunnel(b.ctrl, 5.0)  # and the next run refreshes the new one
+        assert [n for n in b.doc.Sheets.ElementNames if n.startswith("Funnel")] == ["Funnel"] + new_name
+        b.doc.Sheets.getByName(new_name[0]).protect("")
         assert "protected" in b.refused_with("writeFunnel", 5.0)
     finally:
         b.close()

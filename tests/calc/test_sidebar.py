@@ -54,6 +54,10 @@ def test_sidebar_forecast_live_formulas_status_column(office):
     run(office, "forecast_live_formulas_with_a_status_column")
 
 
+def test_sidebar_forecast_makes_room(office):
+    run(office, "forecast_makes_room_on_a_new_sheet")
+
+
 def test_sidebar_markers_survive_reload(office):
     run(office, "markers_survive_save_and_reload")
 

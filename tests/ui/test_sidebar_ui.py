@@ -65,6 +65,34 @@ def box_shows(box):
         if lst.getSelectedAccessibleChildCount() else None
 
 
+def answer_question(office, button_name, seconds=20):
+    """Wait for Pipecalc's question box and press BUTTON_NAME in it through accessibility;
+    returns the question's text (None when no box came)."""
+    tk = office.create("com.sun.star.awt.Toolkit")
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        for i in range(tk.getTopWindowCount()):
+            ctx = tk.getTopWindow(i).getAccessibleContext()
+            if ctx is None or ctx.getAccessibleName() != "Pipecalc":
+                continue
+            text, button = [], None
+            todo = [ctx]
+            while todo:
+                c = todo.pop()
+                for k in range(c.getAccessibleChildCount()):
+                    child = c.getAccessibleChild(k).getAccessibleContext()
+                    todo.append(child)
+                    if child.getAccessibleName() == button_name and hasattr(child, "doAccessibleAction"):
+                        button = child
+                    elif child.getAccessibleName():
+                        text.append(child.getAccessibleName())
+            if button is not None:
+                button.doAccessibleAction(0)
+                return "\n".join(text)
+        time.sleep(0.2)
+    return None
+
+
 def roles_field(kids):
     """The editable text of the roles field (its text lists every column's role)."""
     for k in kids:
@@ -150,6 +178,23 @@ def main():
         assert wait_for(lambda: "Save the document first" in result_text.getText()), result_text.getText()
         print("share:", result_text.getText())
         print("factors:", [t.getText() for t in texts if t.getText().startswith("Cyan")][0].replace("\n", " | "))
+        # a note of the manager's where the Score column grows: the panel asks, Yes makes room
+        import threading
+        sheet.getCellRangeByName("A10:H10").setDataArray((("Iris", "Lead", 900, 46050, "Ann", "Web", "Retail", ""),))
+        sheet.getCellRangeByName("I10").setString("call back!")
+        ctrl.select(sheet.getCellRangeByName("C4"))
+        clicker = threading.Thread(target=lambda: score.getAccessibleContext().doAccessibleAction(0))
+        clicker.start()
+        question = answer_question(office, "Yes")
+        clicker.join(30)
+        print("question:", (question or "").replace("\n", " | "))
+        assert question and "Sheet1.I10" in question and "Make room" in question, question
+        assert wait_for(lambda: sheet.getCellRangeByName("J10").getString() == "call back!"), "moved right"
+        assert 0 < sheet.getCellRangeByName("I10").getValue() < 1, "Iris scored"
+        doc.UndoManager.undo()
+        assert wait_for(lambda: sheet.getCellRangeByName("I10").getString() == "call back!"), "undone"
+        sheet.getCellRangeByName("A10:I10").clearContents(1 | 2 | 4 | 16)
+        ctrl.select(sheet.getCellRangeByName("C4"))
         # the Owner box: choose "Source", as the manager would in the drop-down list
         user = doc.DocumentProperties.UserDefinedProperties
         stored = lambda: user.getPropertyValue("PipecalcRoles") if user.getPropertySetInfo().hasPropertyByName(
