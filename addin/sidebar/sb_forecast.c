@@ -611,7 +611,7 @@ static gboolean place(Plan *p, Layout *l, char **message, GError **error)
     SbGuard g;
     gboolean ok = sb_guard_begin(&g, p->t->model, sb_text(SB_UNDO_FORECAST), error);
     if (ok && !reuse)
-        ok = (sheet = sb_insert_sheet(p->t->model, name, &index, error)) != NULL;
+        ok = (sheet = sb_guard_insert_sheet(&g, name, &index, error)) != NULL;
     ok = ok && write_sheet(p, l, sheet, index, name, reuse ? &old : NULL, error);
     sb_guard_end(&g, ok);
     if (ok) {

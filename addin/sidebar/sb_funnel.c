@@ -183,7 +183,7 @@ static gboolean place(SbLeadTable *t, Sheet *sh, char **message, GError **error)
     SbGuard g;
     gboolean ok = sb_guard_begin(&g, t->model, sb_text(SB_UNDO_FUNNEL), error);
     if (ok && !reuse)
-        ok = (sheet = sb_insert_sheet(t->model, name, &index, error)) != NULL;
+        ok = (sheet = sb_guard_insert_sheet(&g, name, &index, error)) != NULL;
     ok = ok && write_sheet(t, sh, sheet, index, name, reuse ? &old : NULL, error);
     sb_guard_end(&g, ok);
     cu_release(sheet);

@@ -58,6 +58,8 @@ static sal_Int32 undo_steps(uno_Interface *undo)
 gboolean sb_guard_begin(SbGuard *g, uno_Interface *model, const char *title, GError **error)
 {
     g->open = FALSE;
+    g->model = model;
+    g->new_sheet = NULL;
     g->undo = sb_undo_manager(model, error);
     if (!g->undo)
         return FALSE;
@@ -66,14 +68,71 @@ gboolean sb_guard_begin(SbGuard *g, uno_Interface *model, const char *title, GEr
     return g->open;
 }
 
+/* TRUE when MODEL's frame is the desktop's active frame: where Calc's view-bound undo
+ * actions act. */
+static gboolean document_active(uno_Interface *model)
+{
+    static CuMethod controller_of = CU_METHOD("com.sun.star.frame.XModel", "getCurrentController");
+    static CuMethod frame_of = CU_METHOD("com.sun.star.frame.XController", "getFrame");
+    static CuMethod creator_of = CU_METHOD("com.sun.star.frame.XFrame", "getCreator");
+    static CuMethod active_of = CU_METHOD("com.sun.star.frame.XFramesSupplier", "getActiveFrame");
+    uno_Interface *controller = sb_call_iface(model, &controller_of, NULL, NULL, NULL);
+    uno_Interface *frame = controller ? sb_call_iface(controller, &frame_of, NULL, NULL, NULL) : NULL;
+    uno_Interface *creator = frame ? sb_call_iface(frame, &creator_of, NULL, NULL, NULL) : NULL;
+    uno_Interface *active = creator ? sb_call_iface(creator, &active_of, NULL, NULL, NULL) : NULL;
+    /* the same object: the same XInterface */
+    uno_Interface *a = active ? cu_query(active, "com.sun.star.uno.XInterface") : NULL;
+    uno_Interface *f = frame ? cu_query(frame, "com.sun.star.uno.XInterface") : NULL;
+    gboolean same = a && a == f;
+    cu_release(a);
+    cu_release(f);
+    cu_release(active);
+    cu_release(creator);
+    cu_release(frame);
+    cu_release(controller);
+    return same;
+}
+
+static void undo_lock(uno_Interface *undo, gboolean lock)
+{
+    static CuMethod lock_m = CU_METHOD("com.sun.star.document.XUndoManager", "lock");
+    static CuMethod unlock_m = CU_METHOD("com.sun.star.document.XUndoManager", "unlock");
+    cu_call(undo, lock ? &lock_m : &unlock_m, NULL, NULL, NULL);
+}
+
+uno_Interface *sb_guard_insert_sheet(SbGuard *g, const char *name, sal_Int16 *index,
+                                     GError **error)
+{
+    gboolean unrecorded = !document_active(g->model);
+    if (unrecorded)
+        undo_lock(g->undo, TRUE);
+    uno_Interface *sheet = sb_insert_sheet(g->model, name, index, error);
+    if (unrecorded)
+        undo_lock(g->undo, FALSE);
+    if (sheet && unrecorded)
+        g->new_sheet = g_strdup(name);
+    return sheet;
+}
+
 void sb_guard_end(SbGuard *g, gboolean ok)
 {
+    static CuMethod remove = CU_METHOD("com.sun.star.sheet.XSpreadsheets", "removeByName");
     if (g->open) {
         sb_undo_leave(g->undo, NULL);
         /* an empty context leaves no step: undoing then would take back the user's own */
         if (!ok && undo_steps(g->undo) > g->steps_before)
             sb_undo_last(g->undo, NULL);
     }
+    if (!ok && g->new_sheet) { /* the sheet Calc's undo must not take: ours to take out */
+        uno_Interface *sheets = sb_sheets(g->model, NULL);
+        undo_lock(g->undo, TRUE);
+        if (sheets)
+            sb_call_str(sheets, &remove, g->new_sheet, NULL, NULL);
+        undo_lock(g->undo, FALSE);
+        cu_release(sheets);
+    }
+    g_free(g->new_sheet);
+    g->new_sheet = NULL;
     cu_release(g->undo);
     g->undo = NULL;
     g->open = FALSE;

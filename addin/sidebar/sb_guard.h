@@ -10,8 +10,10 @@
 
 typedef struct {
     uno_Interface *undo;
+    uno_Interface *model;   /* not acquired: the action holds it */
     sal_Int32 steps_before; /* undo steps before the action's context */
     gboolean open;
+    char *new_sheet;        /* inserted outside Calc's undo (sb_guard_insert_sheet) */
 } SbGuard;
 
 /* The user's sentence why MODEL / SHEET (named SHEET_NAME) may not be written, or NULL. */
@@ -36,6 +38,15 @@ gboolean sb_guard_claim_sheet(uno_Interface *model, const char *marker, const ch
                               gboolean *blocked, gboolean *reuse, SbRange *old,
                               uno_Interface **sheet, char **name, char **message,
                               GError **error);
+
+/* Insert the sheet NAME at the end of G's document (*INDEX its index), inside G's undo
+ * context. Calc undoes a new sheet on the active view (ScUndoInsertTab): on a document
+ * that is not in the active frame - hidden, or driven from a macro while the user looks at
+ * another - that undo takes the office down (no view) or acts on the other document. So
+ * there the sheet is inserted with the undo manager locked, and taken out by
+ * sb_guard_end when the action fails; Undo then empties it rather than removing it. */
+uno_Interface *sb_guard_insert_sheet(SbGuard *g, const char *name, sal_Int16 *index,
+                                     GError **error);
 
 /* Open the undo context TITLE on MODEL. */
 gboolean sb_guard_begin(SbGuard *g, uno_Interface *model, const char *title, GError **error);

@@ -29,4 +29,15 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except BaseException:
+        import traceback
+        traceback.print_exc()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(1)
+    # not through the interpreter's exit: tearing down the URP bridge there can crash the
+    # client now and then (a finished scenario reported as failed)
+    sys.stdout.flush()
+    os._exit(0)

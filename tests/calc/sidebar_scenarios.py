@@ -346,6 +346,23 @@ def forecast_makes_room_on_a_new_sheet(ctx):
         b.close()
 
 
+def hidden_document_new_sheet_is_safe_to_undo(ctx):
+    """Calc undoes a new sheet on the active view: on a hidden document (no view) that undo
+    used to take the office down. Here the sheet is inserted outside the undo record, so an
+    undo empties what the forecast wrote and the office lives on."""
+    b = Book(ctx)  # hidden
+    try:
+        assert "7,900.00 expected" in b.actions.writeForecast(b.ctrl)
+        fc = b.doc.Sheets.getByName("Forecast")
+        assert fc.getCellRangeByName("A1").getString() != ""
+        b.doc.UndoManager.undo()
+        assert b.doc.Sheets.hasByName("Forecast") and fc.getCellRangeByName("A1").getString() == "", \
+            fc.getCellRangeByName("A1").getString()
+        assert b.doc.Sheets.Count == 2 and b.sheet.getCellRangeByName("A2").getString() == "Acme"
+    finally:
+        b.close()
+
+
 def markers_survive_save_and_reload(ctx):
     path = os.path.join(tempfile.mkdtemp(), "markers.ods")
     b = Book(ctx)

@@ -15,7 +15,7 @@ def run(office, scenario):
     r = subprocess.run([sys.executable, os.path.join(HERE, "sidebar_driver.py"), rdb, office.pipe, scenario],
                        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
     print(r.stdout, end="")
-    assert r.returncode == 0, "scenario %s failed" % scenario
+    assert r.returncode == 0, "scenario %s failed (exit %d)" % (scenario, r.returncode)
 
 
 def test_sidebar_describe_recognises_roles(office):
@@ -56,6 +56,10 @@ def test_sidebar_forecast_live_formulas_status_column(office):
 
 def test_sidebar_forecast_makes_room(office):
     run(office, "forecast_makes_room_on_a_new_sheet")
+
+
+def test_sidebar_hidden_document_undo(office):
+    run(office, "hidden_document_new_sheet_is_safe_to_undo")
 
 
 def test_sidebar_markers_survive_reload(office):
