@@ -675,7 +675,7 @@ static gboolean plan_stages(Plan *p, GPtrArray *keys, char **message)
     p->order = pc_roles_stage_order(t->cells, (gsize)p->stage);
     p->k = g_strv_length(p->order);
     if (p->k == 0) {
-        *message = g_strdup(sb_text(SB_NO_OPEN));
+        *message = g_strdup(sb_text(SB_FC_NO_OPEN));
         return FALSE;
     }
     if (learn_stages(p, keys) != PC_OK) {
@@ -756,7 +756,7 @@ gboolean sb_forecast_run_stages(SbLeadTable *t, const PcTable *given, double sta
     sb_progress_begin(&p.progress, t->model, sb_text(SB_UNDO_FORECAST),
                       (sal_Int32)(p.months->len + p.owners->len + 1));
     if (p.open->len == 0 || p.k == 0)
-        *message = g_strdup(sb_text(SB_NO_OPEN));
+        *message = g_strdup(sb_text(SB_FC_NO_OPEN));
     else if (learn_stages(&p, keys) != PC_OK && p.missing)
         *message = g_strdup_printf(sb_text(SB_STAGES_MISSING), p.missing);
     else if (p.err.message[0] || lay_out(&p, keys, &l) != PC_OK)

@@ -264,6 +264,9 @@ static const char *const TEXTS[SB_N_TEXTS][2] = {
                        "(as Insert Cells does; one Undo puts them back).",
                        "Stattdessen Platz schaffen? Ihre Zellen dort rücken eine Spalte nach rechts "
                        "(wie mit Zellen einfügen; ein Rückgängig stellt es wieder her)." },
+    [SB_FC_NO_OPEN] = { "The table has no open deals to forecast. Nothing was written.",
+                        "Die Tabelle hat keine offenen Deals für eine Prognose. Es wurde nichts "
+                        "geschrieben." },
     [SB_ASK_NEW_SHEET] = { "Write it to a new sheet instead? The current one stays as it is.",
                            "Stattdessen auf ein neues Blatt schreiben? Das bisherige bleibt, wie es ist." },
     /* one factor of a lead's score: + or -, "Source = Web", the odds factor */

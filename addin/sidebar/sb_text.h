@@ -133,6 +133,7 @@ typedef enum {
     SB_SHARE_SUFFIX,
     SB_ASK_SHIFT,
     SB_ASK_NEW_SHEET,
+    SB_FC_NO_OPEN,
     SB_N_TEXTS
 } SbText;
 

@@ -204,6 +204,27 @@ def score_needs_won_and_lost(ctx):
         b.close()
 
 
+def zero_row_tables_are_refused_by_every_action(ctx):
+    """A header alone, and a header over rows that only look filled (spaces): every action
+    refuses with a sentence, writes nothing, and the office lives on."""
+    for rows in ([LEADS[0]], [LEADS[0], [" "] * 8, ["\u00a0"] + [""] * 7]):
+        b = Book(ctx, rows=rows)
+        try:
+            b.select("B1")
+            before, sheets = b.cells(), b.doc.Sheets.Count
+            for action, args in (("scoreLeads", ()), ("writeForecast", ()), ("writeFunnel", (100.0,)),
+                                 ("fixPercentProbabilities", ()), ("scoreLeadsFrom", ("",)),
+                                 ("writeForecastWith", ("Lead=10%", 0.0, 0.0)),
+                                 ("runMakingRoom", ("scoreLeads", 0.0))):
+                msg = b.refused_with(action, *args)
+                assert "No lead table" in msg or "Nothing was written" in msg, (action, msg)
+            assert b.cells() == before and b.doc.Sheets.Count == sheets, "nothing written"
+            assert isinstance(b.actions.checkData(b.ctrl), tuple)
+            assert b.actions.describe(b.ctrl)
+        finally:
+            b.close()
+
+
 def readonly_document_is_refused(ctx):
     path = os.path.join(tempfile.mkdtemp(), "ro.ods")
     b = Book(ctx)

@@ -38,6 +38,10 @@ def test_sidebar_score_needs_won_and_lost(office):
     run(office, "score_needs_won_and_lost")
 
 
+def test_sidebar_zero_row_tables(office):
+    run(office, "zero_row_tables_are_refused_by_every_action")
+
+
 def test_sidebar_readonly_document(office):
     run(office, "readonly_document_is_refused")
 
