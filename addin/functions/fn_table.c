@@ -65,6 +65,12 @@ static PcStatus run_lead_score(const FnValue *a, FnResult *out, PcError *err)
 #define OPTIONAL(n, en, hen, de, hde) { n, FN_ARG_ANY, TRUE, en, hen, de, hde }
 #define TEXT(n, en, hen, de, hde) { n, FN_ARG_STRING, FALSE, en, hen, de, hde }
 #define NUMBER(n, en, hen, de, hde) { n, FN_ARG_DOUBLE, FALSE, en, hen, de, hde }
+/* the same parameter of STAGE_CONVERSION and LEADS_NEEDED: one text, so they cannot drift */
+#define IGNORE_STAGES                                                                         \
+    OPTIONAL("ignoreStages", "IgnoreStages",                                                  \
+             "Optional. Stage names to skip, e.g. \"Lost\" (one name or a range).",           \
+             "IgnorierePhasen",                                                              \
+             "Optional. Zu überspringende Phasen, z. B. \"Verloren\" (ein Name oder ein Bereich).")
 
 /* method, English name, German name, help en, help de, result, adapter, parameters */
 const FnInfo fn_table[] = {
@@ -135,10 +141,7 @@ const FnInfo fn_table[] = {
               "Phasenfolge",
               "Die Phasen des Trichters in ihrer Reihenfolge, z. B. Lead, Qualifiziert, Angebot, "
               "Verhandlung, Gewonnen."),
-        OPTIONAL("ignoreStages", "IgnoreStages",
-                 "Optional. Stage names to skip, e.g. \"Lost\" (one name or a range).",
-                 "IgnorierePhasen",
-                 "Optional. Zu überspringende Phasen, z. B. \"Verloren\" (ein Name oder ein Bereich)."),
+        IGNORE_STAGES,
       } },
     { "leadScore", "LEAD_SCORE", "LEAD_BEWERTUNG",
       "Win probability of each lead, learned from past won and lost leads with the same "
@@ -180,10 +183,7 @@ const FnInfo fn_table[] = {
              "VonPhase", "Die Phase, in der neue Geschäfte beginnen."),
         RANGE("stageOrder", "StageOrder", "The funnel's stages in order; the last one is won.",
               "Phasenfolge", "Die Phasen des Trichters in ihrer Reihenfolge; die letzte ist gewonnen."),
-        OPTIONAL("ignoreStages", "IgnoreStages",
-                 "Optional. Stage names to skip, e.g. \"Lost\" (one name or a range).",
-                 "IgnorierePhasen",
-                 "Optional. Zu überspringende Phasen, z. B. \"Verloren\" (ein Name oder ein Bereich)."),
+        IGNORE_STAGES,
         OPTIONAL("averageDealSize", "AverageDealSize",
                  "Optional. Average won deal size: Target is then revenue (0 or empty: Target "
                  "counts deals).",

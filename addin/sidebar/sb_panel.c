@@ -610,10 +610,12 @@ static gboolean ask(Panel *p, const char *question)
 static gboolean run_placed(Panel *p, SbAction action, double start, double end, char **text)
 {
     SbPlacement place = { FALSE, FALSE };
-    char *field = action == SB_ACTION_SCORE ? edit_text(p->fields[FIELD_HISTORY])
-                                            : edit_text(p->fields[FIELD_STAGES]);
-    /* the stage field untouched: learned, as shown */
-    const char *stages = same(field, p->filled[FIELD_STAGES]) ? "" : field;
+    /* Score's history table, or Forecast's stage probabilities (untouched: learned, as
+     * shown); the funnel reads its target */
+    char *field = action == SB_ACTION_SCORE      ? edit_text(p->fields[FIELD_HISTORY])
+                  : action == SB_ACTION_FORECAST ? edit_text(p->fields[FIELD_STAGES])
+                                                 : NULL;
+    const char *stages = field && !same(field, p->filled[FIELD_STAGES]) ? field : "";
     gboolean ok = FALSE;
     for (int attempt = 0; attempt < 2; attempt++) {
         g_free(*text);

@@ -99,6 +99,20 @@ gboolean sb_set_property(uno_Interface *obj, const char *name, typelib_TypeClass
     return ok;
 }
 
+/* The sequence type NAME, made once into *SLOT (a static: kept for the process); the
+ * first of two racing threads wins, the other's copy is released. */
+static typelib_TypeDescriptionReference *sequence_type(typelib_TypeDescriptionReference **slot,
+                                                       const char *name)
+{
+    if (!g_atomic_pointer_get(slot)) {
+        typelib_TypeDescriptionReference *n = NULL;
+        typelib_typedescriptionreference_newByAsciiName(&n, typelib_TypeClass_SEQUENCE, name);
+        if (!g_atomic_pointer_compare_and_exchange(slot, NULL, n))
+            typelib_typedescriptionreference_release(n);
+    }
+    return g_atomic_pointer_get(slot);
+}
+
 /* ---- sequence< PropertyValue > ---------------------------------------------------------- */
 
 #define PROPS_TYPE "[]com.sun.star.beans.PropertyValue"
@@ -131,14 +145,8 @@ static const PropsLayout *props_layout(void)
 
 static typelib_TypeDescriptionReference *props_type(void)
 {
-    static typelib_TypeDescriptionReference *t; /* kept for the process */
-    if (!g_atomic_pointer_get(&t)) {
-        typelib_TypeDescriptionReference *n = NULL;
-        typelib_typedescriptionreference_newByAsciiName(&n, typelib_TypeClass_SEQUENCE, PROPS_TYPE);
-        if (!g_atomic_pointer_compare_and_exchange(&t, NULL, n))
-            typelib_typedescriptionreference_release(n);
-    }
-    return t;
+    static typelib_TypeDescriptionReference *t;
+    return sequence_type(&t, PROPS_TYPE);
 }
 
 uno_Sequence *sb_props_new(sal_Int32 n)
@@ -176,26 +184,14 @@ void sb_props_free(uno_Sequence *props)
 
 static typelib_TypeDescriptionReference *grid_type(void)
 {
-    static typelib_TypeDescriptionReference *t; /* kept for the process */
-    if (!g_atomic_pointer_get(&t)) {
-        typelib_TypeDescriptionReference *n = NULL;
-        typelib_typedescriptionreference_newByAsciiName(&n, typelib_TypeClass_SEQUENCE, "[][]any");
-        if (!g_atomic_pointer_compare_and_exchange(&t, NULL, n))
-            typelib_typedescriptionreference_release(n);
-    }
-    return t;
+    static typelib_TypeDescriptionReference *t;
+    return sequence_type(&t, "[][]any");
 }
 
 static typelib_TypeDescriptionReference *row_type(void)
 {
     static typelib_TypeDescriptionReference *t;
-    if (!g_atomic_pointer_get(&t)) {
-        typelib_TypeDescriptionReference *n = NULL;
-        typelib_typedescriptionreference_newByAsciiName(&n, typelib_TypeClass_SEQUENCE, "[]any");
-        if (!g_atomic_pointer_compare_and_exchange(&t, NULL, n))
-            typelib_typedescriptionreference_release(n);
-    }
-    return t;
+    return sequence_type(&t, "[]any");
 }
 
 uno_Sequence *sb_grid_new(gsize rows, gsize cols)
