@@ -55,9 +55,11 @@ OFFICE   ?= /usr/lib/libreoffice/program
 VERSION  := 0.1.0
 UNO_CF   := -I$(SDK)/include -DLINUX -DUNX
 UNO_LD   := -L$(SDK)/lib -luno_cppu -luno_sal -Wl,-rpath-link,$(OFFICE)
-ADDIN_SRC := $(wildcard addin/uno/*.c) $(wildcard addin/functions/*.c) addin/component.c \
-             $(wildcard addin/sidebar/*.c)
-ADDIN_HDR := $(wildcard addin/uno/*.h addin/functions/*.h addin/core/*.h addin/sidebar/*.h)
+# addin/ below core/: one folder per layer (README "How it is built")
+ADDIN_DIRS := uno text calc functions actions panel
+ADDIN_SRC := $(foreach d,$(ADDIN_DIRS),$(wildcard addin/$(d)/*.c)) addin/component.c
+ADDIN_HDR := $(foreach d,core $(ADDIN_DIRS),$(wildcard addin/$(d)/*.h))
+ADDIN_INC := $(foreach d,core $(ADDIN_DIRS),-Iaddin/$(d))
 EXT      := $(OUT)/ext
 OXT      := $(OUT)/pipecalc.oxt
 
@@ -67,7 +69,7 @@ oxt: $(OXT)
 
 $(EXT)/libpipecalc.so: $(ADDIN_SRC) $(ADDIN_HDR) $(CORE_LIB) | $(EXT)
 	$(CC) $(CSTD) $(WARN) $(OPT) -fPIC -fvisibility=hidden $(GLIB_CF) $(UNO_CF) \
-	  -Iaddin/core -Iaddin/uno -Iaddin/functions -Iaddin/sidebar -shared -o $@ $(ADDIN_SRC) $(CORE_LIB) \
+	  $(ADDIN_INC) -shared -o $@ $(ADDIN_SRC) $(CORE_LIB) \
 	  $(UNO_LD) $(GLIB_LD) -lm -Wl,--no-undefined -Wl,-z,defs
 
 $(OUT)/gen-xcu: build/gen-xcu.c addin/functions/fn_table.c addin/functions/fn_table.h $(CORE_LIB) | $(OUT)/tests
@@ -134,10 +136,10 @@ test-table: $(OUT)/tests/test-table $(EXT)/CalcAddIns.xcu
 
 # The sidebar's German catalogue of the core's messages (GLib only) runs with the core's
 # tests: its test links it, reads the sources under addin/ and stubs the UI language.
-$(OUT)/tests/test-reasons: tests/core/test-reasons.c addin/sidebar/sb_reasons_de.c \
-                           addin/sidebar/sb_reasons.h $(CORE_LIB) | $(OUT)/tests
-	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) $(UNO_CF) -Iaddin/core -Iaddin/uno -Iaddin/sidebar \
-	  -DPIPECALC_SOURCE_DIR='"$(CURDIR)"' $< addin/sidebar/sb_reasons_de.c $(CORE_LIB) $(GLIB_LD) \
+$(OUT)/tests/test-reasons: tests/core/test-reasons.c addin/text/tx_reasons_de.c \
+                           addin/text/tx_reasons.h $(CORE_LIB) | $(OUT)/tests
+	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) $(UNO_CF) $(ADDIN_INC) \
+	  -DPIPECALC_SOURCE_DIR='"$(CURDIR)"' $< addin/text/tx_reasons_de.c $(CORE_LIB) $(GLIB_LD) \
 	  -lm $(LDSAN) -o $@
 
 # The sidebar deck in a real Calc window under Xvfb; refreshes docs/sidebar.png

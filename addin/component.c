@@ -2,9 +2,9 @@
  * Everything else in the library is hidden (-fvisibility=hidden). */
 #include "cu_factory.h"
 #include "fn_addin.h"
-#include "sb_actions.h"
-#include "sb_factory.h"
-#include "sb_reasons.h"
+#include "ac_service.h"
+#include "pn_factory.h"
+#include "tx_reasons.h"
 
 #include <string.h>
 
@@ -23,8 +23,8 @@ static CuObject *create_addin(uno_Interface *context)
 static const char *const ADDIN_SERVICES[] = { "com.sun.star.sheet.AddIn", FN_ADDIN_IMPLEMENTATION,
                                               NULL };
 
-static const char *const ACTIONS_SERVICES[] = { SB_ACTIONS_IMPLEMENTATION, NULL };
-static const char *const SIDEBAR_SERVICES[] = { SB_FACTORY_IMPLEMENTATION,
+static const char *const ACTIONS_SERVICES[] = { AC_SERVICE_IMPLEMENTATION, NULL };
+static const char *const SIDEBAR_SERVICES[] = { PN_FACTORY_IMPLEMENTATION,
                                                 "com.sun.star.ui.UIElementFactory", NULL };
 
 /* Our objects speak binary UNO ("uno" environment): the loader maps them for C++. */
@@ -40,17 +40,17 @@ SAL_DLLPUBLIC_EXPORT void *SAL_CALL component_getFactory(const char *implementat
                                                        void *service_manager, void *registry_key)
 {
     (void)service_manager; (void)registry_key;
-    sb_reasons_install(); /* the core's messages in the UI language (idempotent) */
+    tx_reasons_install(); /* the core's messages in the UI language (idempotent) */
     if (strcmp(implementation_name, FN_ADDIN_IMPLEMENTATION) == 0) {
         CuObject *f = cu_factory_new(FN_ADDIN_IMPLEMENTATION, ADDIN_SERVICES, create_addin);
         return f ? cu_object_interface(f) : NULL;
     }
-    if (strcmp(implementation_name, SB_ACTIONS_IMPLEMENTATION) == 0) {
-        CuObject *f = cu_factory_new(SB_ACTIONS_IMPLEMENTATION, ACTIONS_SERVICES, sb_actions_new);
+    if (strcmp(implementation_name, AC_SERVICE_IMPLEMENTATION) == 0) {
+        CuObject *f = cu_factory_new(AC_SERVICE_IMPLEMENTATION, ACTIONS_SERVICES, ac_service_new);
         return f ? cu_object_interface(f) : NULL;
     }
-    if (strcmp(implementation_name, SB_FACTORY_IMPLEMENTATION) == 0) {
-        CuObject *f = cu_factory_new(SB_FACTORY_IMPLEMENTATION, SIDEBAR_SERVICES, sb_factory_new);
+    if (strcmp(implementation_name, PN_FACTORY_IMPLEMENTATION) == 0) {
+        CuObject *f = cu_factory_new(PN_FACTORY_IMPLEMENTATION, SIDEBAR_SERVICES, pn_factory_new);
         return f ? cu_object_interface(f) : NULL;
     }
     return NULL;

@@ -44,7 +44,7 @@ const char *pc_status_name(PcStatus status);
 
 /* Messages in the user's language. The core writes its messages in English; a user
  * interface in another language installs a translator (the sidebar's German one:
- * addin/sidebar/sb_reasons_de.c). pc_fail() then formats with TRANSLATE(fmt) instead of
+ * addin/text/tx_reasons_de.c). pc_fail() then formats with TRANSLATE(fmt) instead of
  * fmt, and the argument names that messages quote through "%s" ("Percentile", "History")
  * go through pc_status_translate(). The core itself stays free of UNO and of languages.
  *

@@ -1,5 +1,5 @@
 """With a German user interface the sidebar gives the core's reasons in German (Explain,
-Data checks): the catalogue addin/sidebar/sb_reasons_de.c, installed into the core."""
+Data checks): the catalogue addin/text/tx_reasons_de.c, installed into the core."""
 from test_sidebar import run
 
 LOCALE = "de-DE"

@@ -1,4 +1,4 @@
-/* test-reasons.c - the German catalogue of the core's messages (addin/sidebar/sb_reasons_de.c).
+/* test-reasons.c - the German catalogue of the core's messages (addin/text/tx_reasons_de.c).
  *
  * A German format is handed the English format's printf arguments: a conversion more,
  * fewer, reordered or of another type is undefined behaviour inside the user's office. So
@@ -6,14 +6,14 @@
  * pc_fail (and every argument name a message quotes through "%s") must have an entry: the
  * sources under addin/ are read at test time, so a new message cannot be forgotten.
  *
- * Built by its own Makefile rule (with the catalogue, UNO headers only for sb_text.h's
- * declarations); sb_text_german, the UI language, is stubbed here.
+ * Built by its own Makefile rule (with the catalogue, UNO headers only for tx_text.h's
+ * declarations); tx_text_german, the UI language, is stubbed here.
  */
 #include "pc_forecast.h"
 #include "pc_stage.h"
 #include "pc_status.h"
-#include "sb_reasons.h"
-#include "sb_text.h"
+#include "tx_reasons.h"
+#include "tx_text.h"
 
 #include <string.h>
 
@@ -21,11 +21,11 @@
 #define PIPECALC_SOURCE_DIR "."
 #endif
 
-/* ---- the user interface language, as sb_text.c would say it ---- */
+/* ---- the user interface language, as tx_text.c would say it ---- */
 
 static gboolean german_ui;
 
-gboolean sb_text_german(void)
+gboolean tx_text_german(void)
 {
     return german_ui;
 }
@@ -106,7 +106,7 @@ static gboolean row_prefixed(const char *fmt)
 static void reasons_same_conversions_in_the_same_order(void)
 {
     gsize n;
-    const SbReason *r = sb_reasons_de(&n);
+    const TxReason *r = tx_reasons_de(&n);
     g_assert_cmpuint(n, >, 60);
     GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
     for (gsize i = 0; i < n; i++) {
@@ -145,7 +145,7 @@ static void reasons_same_conversions_in_the_same_order(void)
 static void reasons_keep_quotes_and_row_prefixes(void)
 {
     gsize n;
-    const SbReason *r = sb_reasons_de(&n);
+    const TxReason *r = tx_reasons_de(&n);
     for (gsize i = 0; i < n; i++) {
         const char *en = r[i].en, *de = r[i].de;
         g_test_message("%s", en);
@@ -172,22 +172,22 @@ static void reasons_translator_follows_the_ui_language(void)
     const char *en = "row %" G_GSIZE_FORMAT ": %g is not a probability in 0-1; type %g%%";
     const char *unknown = "no such message %s";
     german_ui = FALSE;
-    g_assert_true(sb_reasons_translate(en) == en);
-    g_assert_null(sb_reasons_translate(NULL));
+    g_assert_true(tx_reasons_translate(en) == en);
+    g_assert_null(tx_reasons_translate(NULL));
     german_ui = TRUE;
-    g_assert_cmpstr(sb_reasons_translate(en), ==, sb_reasons_german(en));
-    g_assert_true(g_str_has_prefix(sb_reasons_translate(en), "Zeile %"));
-    g_assert_true(sb_reasons_translate(unknown) == unknown);
-    g_assert_null(sb_reasons_german(unknown));
-    g_assert_null(sb_reasons_german(NULL));
-    g_assert_null(sb_reasons_translate(NULL));
+    g_assert_cmpstr(tx_reasons_translate(en), ==, tx_reasons_german(en));
+    g_assert_true(g_str_has_prefix(tx_reasons_translate(en), "Zeile %"));
+    g_assert_true(tx_reasons_translate(unknown) == unknown);
+    g_assert_null(tx_reasons_german(unknown));
+    g_assert_null(tx_reasons_german(NULL));
+    g_assert_null(tx_reasons_translate(NULL));
     german_ui = FALSE;
 }
 
 /* installed into the core: real functions give German sentences */
 static void reasons_core_speaks_german(void)
 {
-    sb_reasons_install();
+    tx_reasons_install();
     german_ui = TRUE;
     PcTable *amounts = pc_table_new(2, 1), *stages = pc_table_new(2, 1), *probs = pc_table_new(2, 1);
     pc_table_set_number(amounts, 0, 0, 100);
@@ -265,7 +265,7 @@ static const char *macro_value(const char *name)
 }
 
 /* Formats that need no entry: they only pass on a text that is already in the user's
- * language (sb_explain.c: "%s" with an sb_text). */
+ * language (ac_explain.c: "%s" with an tx_text). */
 static gboolean exempt(const char *text)
 {
     return strcmp(text, "%s") == 0;
@@ -556,10 +556,10 @@ static void reasons_every_source_message_has_german(void)
             continue;
         }
         checked++;
-        if (exempt(f->text) || sb_reasons_german(f->text))
+        if (exempt(f->text) || tx_reasons_german(f->text))
             continue;
         char *shown = g_strescape(f->text, NULL);
-        g_string_append_printf(missing, "\n  %s:%u: \"%s\" has no German in sb_reasons_de.c", f->file,
+        g_string_append_printf(missing, "\n  %s:%u: \"%s\" has no German in tx_reasons_de.c", f->file,
                                f->line, shown);
         g_free(shown);
     }
@@ -583,13 +583,13 @@ static void reasons_every_entry_is_used(void)
             g_hash_table_add(used, f->text);
     }
     gsize n;
-    const SbReason *r = sb_reasons_de(&n);
+    const TxReason *r = tx_reasons_de(&n);
     GString *stale = g_string_new(NULL);
     for (gsize i = 0; i < n; i++)
         if (!g_hash_table_contains(used, r[i].en))
             g_string_append_printf(stale, "\n  \"%s\"", r[i].en);
     if (stale->len)
-        g_error("entries of sb_reasons_de.c no source uses (changed or removed messages?):%s",
+        g_error("entries of tx_reasons_de.c no source uses (changed or removed messages?):%s",
                 stale->str);
     g_string_free(stale, TRUE);
     g_hash_table_unref(used);

@@ -1,0 +1,208 @@
+/* ac_checks.c - data checks worded for the panel, and "Divide probabilities by 100". */
+#include "ac_checks.h"
+
+#include "pc_checks.h"
+#include "pc_select.h"
+#include "cc_guard.h"
+#include "tx_text.h"
+
+#include <math.h>
+#include <string.h>
+
+enum { NUMBER_FORMAT_PERCENT = 128, CELL_FORMULA = 3, MAX_STAGE_ROWS = 500 };
+
+/* Today as a Calc date serial (days since 1899-12-30), local time. */
+static double today_serial(void)
+{
+    GDateTime *now = g_date_time_new_now_local();
+    GDate today, epoch;
+    g_date_clear(&today, 1);
+    g_date_clear(&epoch, 1);
+    g_date_set_dmy(&today, (GDateDay)g_date_time_get_day_of_month(now),
+                   (GDateMonth)g_date_time_get_month(now), (GDateYear)g_date_time_get_year(now));
+    g_date_set_dmy(&epoch, 30, G_DATE_DECEMBER, 1899);
+    g_date_time_unref(now);
+    return (double)g_date_days_between(&epoch, &today);
+}
+
+/* The stage | probability table of our forecast sheet (stage rows from its fifth row down
+ * to the first blank stage cell), or NULL when there is no forecast sheet. */
+static PcTable *forecast_stage_table(const CcLeadTable *t)
+{
+    CuRange fc;
+    if (!cc_marker_get(t->model, CC_MARKER_FORECAST, &fc) || fc.EndRow < fc.StartRow + 4)
+        return NULL;
+    uno_Interface *sheet = cc_sheet_at(t->model, fc.Sheet, NULL);
+    CuRange r = { fc.Sheet, fc.StartColumn, fc.StartRow + 4, fc.StartColumn + 1,
+                  MIN(fc.EndRow, fc.StartRow + 4 + MAX_STAGE_ROWS) };
+    PcTable *cells = sheet ? cc_read(sheet, &r, NULL) : NULL;
+    cu_release(sheet);
+    if (!cells)
+        return NULL;
+    gsize n = 0;
+    while (n < cells->rows && pc_table_at(cells, n, 0)->kind != PC_CELL_EMPTY)
+        n++;
+    gsize rows[MAX_STAGE_ROWS + 1], cols[2] = { 0, 1 };
+    for (gsize i = 0; i < n; i++)
+        rows[i] = i;
+    PcTable *stages = n ? pc_table_select(cells, rows, n, cols, 2) : NULL;
+    pc_table_free(cells);
+    return stages;
+}
+
+/* The sheet cell of column ROLE in table row ROW (g_free). */
+static char *cell_of(const CcLeadTable *t, PcRole role, gsize row)
+{
+    gssize col = pc_roles_find(t->roles, t->cells->cols, role);
+    return cc_table_cell_text(t, t->range.StartColumn + (sal_Int32)MAX(col, 0),
+                              t->range.StartRow + (sal_Int32)row);
+}
+
+static char *word(const CcLeadTable *t, const PcFinding *f)
+{
+    gsize first = f->rows->len ? g_array_index(f->rows, gsize, 0) : 0;
+    char *cell = NULL, *text = NULL;
+    switch (f->kind) {
+    case PC_CHECK_PERCENT: {
+        gssize col = pc_roles_find(t->roles, t->cells->cols, PC_ROLE_PROBABILITY);
+        cell = cell_of(t, PC_ROLE_PROBABILITY, first);
+        text = g_strdup_printf(tx_text(TX_CK_PERCENT), (gsize)f->rows->len, cell,
+                               pc_table_at(t->cells, first, (gsize)col)->num);
+        break;
+    }
+    case PC_CHECK_OVERDUE:
+        cell = cell_of(t, PC_ROLE_CLOSE_DATE, first);
+        text = g_strdup_printf(tx_text(TX_CK_OVERDUE), (gsize)f->rows->len, cell);
+        break;
+    case PC_CHECK_CURRENCIES:
+        cell = cell_of(t, PC_ROLE_CURRENCY, first);
+        text = g_strdup_printf(tx_text(TX_CK_CURRENCIES), f->detail, (gsize)f->rows->len, cell);
+        break;
+    case PC_CHECK_UNKNOWN_STAGE:
+        cell = cell_of(t, PC_ROLE_STAGE, first);
+        text = g_strdup_printf(tx_text(TX_CK_UNKNOWN), (gsize)f->rows->len, f->detail, cell);
+        break;
+    default: {
+        if (f->rows->len) {
+            CuRange row = { t->range.Sheet, t->range.StartColumn, t->range.StartRow + (sal_Int32)first,
+                            t->range.EndColumn, t->range.StartRow + (sal_Int32)first };
+            cell = cc_range_text(t->sheet_name, &row);
+            text = g_strdup_printf(tx_text(TX_CK_REJECTED_ROW), cell, tx_error_name(pc_status_name(f->status)), f->detail);
+        } else {
+            text = g_strdup_printf(tx_text(TX_CK_REJECTED), tx_error_name(pc_status_name(f->status)), f->detail);
+        }
+        break;
+    }
+    }
+    g_free(cell);
+    return text;
+}
+
+static GPtrArray *run_checks(const CcLeadTable *t)
+{
+    PcTable *stages = forecast_stage_table(t);
+    PcChecksArgs a = { t->cells, t->roles, today_serial(), stages, 0 };
+    GPtrArray *found = pc_checks_run(&a);
+    pc_table_free(stages);
+    return found;
+}
+
+GPtrArray *ac_checks_list(const CcLeadTable *t, gboolean *percent_fixable)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+    if (percent_fixable)
+        *percent_fixable = FALSE;
+    if (!t->cells)
+        return out;
+    GPtrArray *found = run_checks(t);
+    for (guint i = 0; found && i < found->len; i++) {
+        const PcFinding *f = g_ptr_array_index(found, i);
+        if (f->kind == PC_CHECK_PERCENT && percent_fixable)
+            *percent_fixable = TRUE;
+        g_ptr_array_add(out, word(t, f));
+    }
+    if (found)
+        g_ptr_array_unref(found);
+    return out;
+}
+
+/* The XCell at COL, ROW of SHEET. */
+static uno_Interface *cell_at(uno_Interface *sheet, sal_Int32 col, sal_Int32 row, GError **error)
+{
+    static CuMethod by_position = CU_METHOD("com.sun.star.table.XCellRange", "getCellByPosition");
+    void *args[2] = { &col, &row };
+    return cu_call_iface(sheet, &by_position, args, NULL, error);
+}
+
+static sal_Int32 content_type(uno_Interface *cell)
+{
+    static CuMethod get_type = CU_METHOD("com.sun.star.table.XCell", "getType");
+    sal_Int32 type = -1; /* CellContentType: an enum is passed as a 32-bit integer */
+    cu_call(cell, &get_type, &type, NULL, NULL);
+    return type;
+}
+
+gboolean ac_checks_fix_percent(CcLeadTable *t, char **message)
+{
+    static CuMethod set_value = CU_METHOD("com.sun.star.table.XCell", "setValue");
+    *message = NULL;
+    gssize col = t->cells ? pc_roles_find(t->roles, t->cells->cols, PC_ROLE_PROBABILITY) : -1;
+    if (col < 0) {
+        *message = g_strdup(tx_text(t->cells ? TX_FIX_NOTHING : TX_NO_TABLE));
+        return FALSE;
+    }
+    if ((*message = cc_guard_refusal(t->model, t->sheet, t->sheet_name)))
+        return FALSE;
+    sal_Int32 sheet_col = t->range.StartColumn + (sal_Int32)col;
+    GArray *rows = g_array_new(FALSE, FALSE, sizeof(gsize));
+    gsize formulas = 0;
+    GError *error = NULL;
+    for (gsize r = 1; r < t->cells->rows && !error; r++) {
+        const PcCell *c = pc_table_at(t->cells, r, (gsize)col);
+        if (c->kind != PC_CELL_NUMBER || !pc_check_is_percent(c->num))
+            continue;
+        uno_Interface *cell = cell_at(t->sheet, sheet_col, t->range.StartRow + (sal_Int32)r, &error);
+        if (cell && content_type(cell) == CELL_FORMULA)
+            formulas++; /* the user's formula: theirs to change */
+        else if (cell)
+            g_array_append_val(rows, r);
+        cu_release(cell);
+    }
+    gboolean ok = FALSE;
+    if (!error && rows->len == 0) {
+        *message = g_strdup(tx_text(TX_FIX_NOTHING));
+    } else if (!error) {
+        CcGuard g;
+        ok = cc_guard_begin(&g, t->model, tx_text(TX_UNDO_FIX_PERCENT), &error);
+        for (guint i = 0; ok && i < rows->len; i++) {
+            gsize r = g_array_index(rows, gsize, i);
+            sal_Int32 sheet_row = t->range.StartRow + (sal_Int32)r;
+            double v = pc_table_at(t->cells, r, (gsize)col)->num / 100.0;
+            uno_Interface *cell = cell_at(t->sheet, sheet_col, sheet_row, &error);
+            void *args[1] = { &v };
+            CuRange one = { t->range.Sheet, sheet_col, sheet_row, sheet_col, sheet_row };
+            ok = cell && cu_call(cell, &set_value, NULL, args, &error) &&
+                 cc_number_format(t->model, t->sheet, &one, NUMBER_FORMAT_PERCENT, &error);
+            cu_release(cell);
+        }
+        cc_guard_end(&g, ok);
+        if (ok) {
+            CuRange column = { t->range.Sheet, sheet_col, t->range.StartRow + 1, sheet_col, t->range.EndRow };
+            char *where = cc_range_text(t->sheet_name, &column);
+            GString *s = g_string_new(NULL);
+            g_string_printf(s, tx_text(TX_FIX_DONE), (gsize)rows->len, where);
+            if (formulas)
+                g_string_append_printf(s, tx_text(TX_FIX_FORMULAS), formulas);
+            *message = g_string_free(s, FALSE);
+            g_free(where);
+        }
+    }
+    if (error) {
+        g_free(*message);
+        *message = g_strdup_printf(tx_text(TX_FAILED), error->message);
+        g_error_free(error);
+        ok = FALSE;
+    }
+    g_array_free(rows, TRUE);
+    return ok;
+}

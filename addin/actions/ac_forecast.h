@@ -1,0 +1,53 @@
+/* ac_forecast.h - the "Write forecast" action.
+ *
+ * Stage probabilities come from the table's closed deals: STAGE_CONVERSION
+ * (pc_stage_conversion) from each stage to the won stage, where a won deal reached the won
+ * stage and a lost deal the stage it shows (its furthest). The stage order is guessed by
+ * pc_roles_stage_order. The open deals' expected revenue (PIPELINE_FORECAST,
+ * pc_pipeline_forecast) is written by close month x stage, with P10/P50/P90 per month and
+ * by owner, into a sheet "Forecast" marked by the named range PIPECALC_FORECAST, with a
+ * chart of the expected revenue by month. When the table has a close-date column, each
+ * month's Expected cell is a live PIPELINE_FORECAST formula over the source table and the
+ * stage table on the sheet, with the outcome column as its Outcomes when there is one (the
+ * stage column saying won / lost otherwise), unless that formula would reject a row of the
+ * table (e.g. a closed deal's text amount); everything else is values. */
+#ifndef AC_FORECAST_H
+#define AC_FORECAST_H
+
+#include "cc_table.h"
+
+/* Run the action on T. TRUE with the report in *MESSAGE, or FALSE with the user's
+ * sentence why nothing was written (g_free either). */
+gboolean ac_forecast_run(CcLeadTable *t, char **message);
+
+/* The same for the deals closing in [START, END] (Calc date serials, inclusive by whole
+ * days; 0 = open), counted by PIPELINE_FORECAST's own PeriodStart / PeriodEnd: only the
+ * months with days in the period get a row, their From / Until clipped to it; undated
+ * deals do not count once a bound is given. START after END: refused. */
+gboolean ac_forecast_run_period(CcLeadTable *t, double start, double end, char **message);
+
+/* ac_forecast_run_period with the manager's stage probabilities GIVEN (stage text |
+ * probability in 0-1 per row; NULL: learned from the closed deals). Every open stage needs
+ * a row of GIVEN (matched by pc_text_key); then no closed deals are needed. */
+gboolean ac_forecast_run_stages(CcLeadTable *t, const PcTable *given, double start, double end,
+                                char **message);
+
+/* The manager's stage probabilities from SPEC: "Lead=10%; Qualified=0.25" (';' or new lines
+ * between pairs; a probability as a percent or in 0-1), or else a stage table's range in
+ * MODEL (a named range or an address; header row first, its stage column, or the first, and
+ * its probability column, or the second). A stage | probability table (pc_table_free), or
+ * NULL with the user's sentence. */
+PcTable *ac_forecast_given_stages(uno_Interface *model, const char *spec, char **message);
+
+/* The learned stage probabilities of T, the same the forecast uses, as
+ * "Lead=10%; Qualified=25%" in funnel order (g_free), or NULL with the user's sentence. */
+char *ac_forecast_stage_text(CcLeadTable *t, char **message);
+
+/* The furthest stage each closed deal of T reached, as a one-column table for
+ * STAGE_CONVERSION: won deals at WON, lost deals at the stage they show (FIRST when that is
+ * an outcome word or blank). KEYS = pc_text_keys(T's cells). The stage column's outcome
+ * words ("Closed Won") are appended to CLOSED_WORDS (g_strdup'd) when it is not NULL. */
+PcTable *ac_closed_stage_data(const CcLeadTable *t, GPtrArray *keys, const char *first,
+                              const char *won, GPtrArray *closed_words);
+
+#endif

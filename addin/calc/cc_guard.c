@@ -1,0 +1,190 @@
+/* cc_guard.c - refusals, "is anything of the user's in the way", one undo step. */
+#include "cc_guard.h"
+
+#include "tx_text.h"
+
+char *cc_guard_refusal(uno_Interface *model, uno_Interface *sheet, const char *sheet_name)
+{
+    if (cc_document_readonly(model))
+        return g_strdup(tx_text(TX_READONLY));
+    if (sheet && cc_sheet_protected(sheet))
+        return g_strdup_printf(tx_text(TX_PROTECTED), sheet_name);
+    return NULL;
+}
+
+static gboolean inside(const CuRange *ours, sal_Int32 col, sal_Int32 row)
+{
+    return ours && col >= ours->StartColumn && col <= ours->EndColumn && row >= ours->StartRow &&
+           row <= ours->EndRow;
+}
+
+gboolean cc_guard_free(uno_Interface *sheet, const char *sheet_name, const CuRange *r,
+                       const CuRange *ours, char **in_the_way, GError **error)
+{
+    *in_the_way = NULL;
+    PcTable *cells = cc_read(sheet, r, error);
+    if (!cells)
+        return FALSE;
+    for (gsize i = 0; i < cells->rows && !*in_the_way; i++)
+        for (gsize j = 0; j < cells->cols && !*in_the_way; j++) {
+            sal_Int32 col = r->StartColumn + (sal_Int32)j, row = r->StartRow + (sal_Int32)i;
+            if (pc_table_at(cells, i, j)->kind == PC_CELL_EMPTY || inside(ours, col, row))
+                continue;
+            CuRange one = { r->Sheet, col, row, col, row };
+            char *name = cc_range_text(sheet_name, &one);
+            *g_strrstr(name, ":") = 0;
+            *in_the_way = g_strdup_printf(tx_text(TX_IN_THE_WAY), name);
+            g_free(name);
+        }
+    pc_table_free(cells);
+    return *in_the_way == NULL;
+}
+
+/* Number of steps on the undo stack. */
+static sal_Int32 undo_steps(uno_Interface *undo)
+{
+    static CuMethod titles = CU_METHOD("com.sun.star.document.XUndoManager", "getAllUndoActionTitles");
+    uno_Sequence *seq = NULL;
+    if (!cu_call(undo, &titles, &seq, NULL, NULL))
+        return -1;
+    sal_Int32 n = seq->nElements;
+    typelib_TypeDescriptionReference *type = NULL;
+    typelib_typedescriptionreference_newByAsciiName(&type, typelib_TypeClass_SEQUENCE, "[]string");
+    uno_type_destructData(&seq, type, NULL);
+    typelib_typedescriptionreference_release(type);
+    return n;
+}
+
+gboolean cc_guard_begin(CcGuard *g, uno_Interface *model, const char *title, GError **error)
+{
+    g->open = FALSE;
+    g->model = model;
+    g->new_sheet = NULL;
+    g->undo = cc_undo_manager(model, error);
+    if (!g->undo)
+        return FALSE;
+    g->steps_before = undo_steps(g->undo);
+    g->open = cc_undo_enter(g->undo, title, error);
+    return g->open;
+}
+
+/* TRUE when MODEL's frame is the desktop's active frame: where Calc's view-bound undo
+ * actions act. */
+static gboolean document_active(uno_Interface *model)
+{
+    static CuMethod controller_of = CU_METHOD("com.sun.star.frame.XModel", "getCurrentController");
+    static CuMethod frame_of = CU_METHOD("com.sun.star.frame.XController", "getFrame");
+    static CuMethod creator_of = CU_METHOD("com.sun.star.frame.XFrame", "getCreator");
+    static CuMethod active_of = CU_METHOD("com.sun.star.frame.XFramesSupplier", "getActiveFrame");
+    uno_Interface *controller = cu_call_iface(model, &controller_of, NULL, NULL, NULL);
+    uno_Interface *frame = controller ? cu_call_iface(controller, &frame_of, NULL, NULL, NULL) : NULL;
+    uno_Interface *creator = frame ? cu_call_iface(frame, &creator_of, NULL, NULL, NULL) : NULL;
+    uno_Interface *active = creator ? cu_call_iface(creator, &active_of, NULL, NULL, NULL) : NULL;
+    /* the same object: the same XInterface */
+    uno_Interface *a = active ? cu_query(active, "com.sun.star.uno.XInterface") : NULL;
+    uno_Interface *f = frame ? cu_query(frame, "com.sun.star.uno.XInterface") : NULL;
+    gboolean same = a && a == f;
+    cu_release(a);
+    cu_release(f);
+    cu_release(active);
+    cu_release(creator);
+    cu_release(frame);
+    cu_release(controller);
+    return same;
+}
+
+static void undo_lock(uno_Interface *undo, gboolean lock)
+{
+    static CuMethod lock_m = CU_METHOD("com.sun.star.document.XUndoManager", "lock");
+    static CuMethod unlock_m = CU_METHOD("com.sun.star.document.XUndoManager", "unlock");
+    cu_call(undo, lock ? &lock_m : &unlock_m, NULL, NULL, NULL);
+}
+
+uno_Interface *cc_guard_insert_sheet(CcGuard *g, const char *name, sal_Int16 *index,
+                                     GError **error)
+{
+    gboolean unrecorded = !document_active(g->model);
+    if (unrecorded)
+        undo_lock(g->undo, TRUE);
+    uno_Interface *sheet = cc_insert_sheet(g->model, name, index, error);
+    if (unrecorded)
+        undo_lock(g->undo, FALSE);
+    if (sheet && unrecorded)
+        g->new_sheet = g_strdup(name);
+    return sheet;
+}
+
+void cc_guard_end(CcGuard *g, gboolean ok)
+{
+    static CuMethod remove = CU_METHOD("com.sun.star.sheet.XSpreadsheets", "removeByName");
+    if (g->open) {
+        cc_undo_leave(g->undo, NULL);
+        /* an empty context leaves no step: undoing then would take back the user's own */
+        if (!ok && undo_steps(g->undo) > g->steps_before)
+            cc_undo_last(g->undo, NULL);
+    }
+    if (!ok && g->new_sheet) { /* the sheet Calc's undo must not take: ours to take out */
+        uno_Interface *sheets = cc_sheets(g->model, NULL);
+        undo_lock(g->undo, TRUE);
+        if (sheets)
+            cu_call_str(sheets, &remove, g->new_sheet, NULL, NULL);
+        undo_lock(g->undo, FALSE);
+        cu_release(sheets);
+    }
+    g_free(g->new_sheet);
+    g->new_sheet = NULL;
+    cu_release(g->undo);
+    g->undo = NULL;
+    g->open = FALSE;
+}
+
+/* A new sheet named after BASE: check that the document may get one, choose a free name. */
+static gboolean claim_new_sheet(uno_Interface *model, const char *base, char **name,
+                                char **message, GError **error)
+{
+    if ((*message = cc_guard_refusal(model, NULL, NULL)))
+        return FALSE;
+    uno_Interface *sheets = cc_sheets(model, error);
+    if (!sheets)
+        return FALSE;
+    *name = cc_free_sheet_name(sheets, base);
+    sheets->release(sheets);
+    return TRUE;
+}
+
+gboolean cc_guard_claim_sheet(uno_Interface *model, const char *marker, const char *base,
+                              sal_Int32 cols, sal_Int32 rows, gboolean make_room,
+                              gboolean *blocked, gboolean *reuse, CuRange *old,
+                              uno_Interface **sheet, char **name, char **message,
+                              GError **error)
+{
+    *sheet = NULL;
+    *name = NULL;
+    *reuse = cc_marker_get(model, marker, old);
+    if (!*reuse)
+        return claim_new_sheet(model, base, name, message, error);
+    *sheet = cc_sheet_at(model, old->Sheet, error);
+    if (!*sheet)
+        return FALSE;
+    *name = cc_sheet_name(*sheet);
+    CuRange all = { old->Sheet, 0, 0, cols - 1, rows - 1 };
+    char *in_the_way = NULL;
+    if ((*message = cc_guard_refusal(model, *sheet, *name)) ||
+        !cc_guard_free(*sheet, *name, &all, old, &in_the_way, error)) {
+        cu_release(*sheet);
+        *sheet = NULL;
+        g_free(*name);
+        *name = NULL;
+        if (in_the_way && make_room) { /* the manager agreed: a new sheet instead */
+            g_free(in_the_way);
+            *reuse = FALSE;
+            return claim_new_sheet(model, base, name, message, error);
+        }
+        if (in_the_way) {
+            *message = in_the_way;
+            *blocked = TRUE;
+        }
+        return FALSE;
+    }
+    return TRUE;
+}

@@ -1,0 +1,57 @@
+/* cc_roles.h - the manager's column roles, remembered per document and table.
+ *
+ * The choices live in the document's user-defined property "PipecalcRoles" (File >
+ * Properties > Custom Properties; saved in the .ods's meta.xml), a text of one line per
+ * table: the table's key, its sheet and top-left cell ("Sheet1.A1"), then for each column
+ * the manager chose a role for, its header and the role's id (pc_role_id, "none" for not
+ * used), all separated by tabs. Headers, not column numbers, so that inserting a column
+ * keeps the choices. Changing the roles writes no cell (so it is no Edit > Undo step); it
+ * marks the document modified. */
+#ifndef CC_ROLES_H
+#define CC_ROLES_H
+
+#include "cc_table.h"
+
+/* Apply the stored choices for T (found by cc_table_find) to T's roles and recount. */
+void cc_roles_apply(CcLeadTable *t);
+
+/* Store SPEC, "Header=role; Header=role" (';' or new lines between pairs; a role is a
+ * pc_role_id, an English or German role name of the panel, or "none"), as T's choices,
+ * replacing earlier ones; an empty SPEC forgets them. FALSE with the user's sentence when a
+ * header or role is unknown or the document is read-only (nothing stored). */
+gboolean cc_roles_set(CcLeadTable *t, const char *spec, char **message);
+
+/* Every column of T with its role, "Deal=name; Stage=stage; ..." (pc_role_id, "none" for
+ * not used), the form cc_roles_set reads (g_free): the columns of cc_roles_columns. */
+char *cc_roles_text(const CcLeadTable *t);
+
+/* The columns of T the manager can name by header: a text header without a tab, and only
+ * the first column of headers that are equal after pc_text_key (a choice for "Amount"
+ * always lands on the first "Amount"). What getRoles lists and the panel's role boxes
+ * offer. */
+typedef struct {
+    char **headers; /* NULL-terminated, as typed in the header row */
+    PcRole *roles;  /* the role of each one's column, as the actions see it */
+    gsize *cols;    /* each one's column in the table */
+    gsize n;
+} CcRoleColumns;
+
+/* Fill C (zeroed first) from T; no columns without a table. */
+void cc_roles_columns(const CcLeadTable *t, CcRoleColumns *c);
+
+/* Free what C holds and zero it. */
+void cc_roles_columns_clear(CcRoleColumns *c);
+
+/* The role a word names: a pc_role_id, "none", or a role name of the panel in English or
+ * German (case ignored). PC_N_ROLES when it names none. */
+PcRole cc_roles_parse(const char *word);
+
+/* Give ROLE (not PC_ROLE_ATTRIBUTE / PC_ROLE_IGNORED: for those, cc_roles_set) to the
+ * column headed HEADER (NULL or "": to no column), what one of the panel's role boxes does.
+ * Stored as cc_roles_set stores a spec: every column of cc_roles_columns with the role it
+ * has now, except HEADER's column, which gets ROLE, and the column(s) that had ROLE, which
+ * are no longer used. So it equals editing that one pair in the panel's roles field and
+ * applying it. FALSE with the user's sentence as for cc_roles_set. */
+gboolean cc_roles_set_one(CcLeadTable *t, PcRole role, const char *header, char **message);
+
+#endif

@@ -1,0 +1,483 @@
+/* cc_sheet.c - Calc operations over cu_call; each call site names its method once. */
+#include "cc_sheet.h"
+
+#include "cu_convert.h"
+#include "cu_string.h"
+
+#include <string.h>
+
+#define RANGE_ADDRESSABLE "com.sun.star.sheet.XCellRangeAddressable"
+
+/* Fail with "what" when a call returned nothing without raising. */
+static uno_Interface *need(uno_Interface *i, const char *what, GError **error)
+{
+    if (!i && error && !*error)
+        g_set_error(error, CU_ERROR, 6, "%s is missing", what);
+    return i;
+}
+
+uno_Interface *cc_model(uno_Interface *controller, GError **error)
+{
+    static CuMethod get_model = CU_METHOD("com.sun.star.frame.XController", "getModel");
+    return need(cu_call_iface(controller, &get_model, NULL, NULL, error), "the document", error);
+}
+
+/* The address of a range object (XCellRangeAddressable). */
+static gboolean address_of(uno_Interface *range, CuRange *r, GError **error)
+{
+    static CuMethod get_address = CU_METHOD(RANGE_ADDRESSABLE, "getRangeAddress");
+    if (!cu_uno_check_layouts()) {
+        g_set_error(error, CU_ERROR, 7, "unexpected CellRangeAddress layout");
+        return FALSE;
+    }
+    return cu_call(range, &get_address, r, NULL, error);
+}
+
+uno_Interface *cc_cursor(uno_Interface *controller, CuCell *cursor, GError **error)
+{
+    static CuMethod get_selection = CU_METHOD("com.sun.star.view.XSelectionSupplier", "getSelection");
+    static CuMethod get_active = CU_METHOD("com.sun.star.sheet.XSpreadsheetView", "getActiveSheet");
+    uno_Any sel;
+    if (!cu_call(controller, &get_selection, &sel, NULL, error))
+        return NULL;
+    uno_Interface *range = cu_any_query(&sel, RANGE_ADDRESSABLE);
+    uno_any_destruct(&sel, NULL);
+    CuRange r;
+    gboolean ok = range && address_of(range, &r, error);
+    cu_release(range);
+    if (!ok)
+        return need(NULL, "a selected cell", error);
+    cursor->Sheet = r.Sheet;
+    cursor->Column = r.StartColumn;
+    cursor->Row = r.StartRow;
+    return need(cu_call_iface(controller, &get_active, NULL, "com.sun.star.sheet.XSpreadsheet", error),
+                "the active sheet", error);
+}
+
+uno_Interface *cc_sheet_at(uno_Interface *model, sal_Int16 index, GError **error)
+{
+    static CuMethod get_sheets = CU_METHOD("com.sun.star.sheet.XSpreadsheetDocument", "getSheets");
+    static CuMethod by_index = CU_METHOD("com.sun.star.container.XIndexAccess", "getByIndex");
+    uno_Interface *sheets = need(cu_call_iface(model, &get_sheets, NULL, NULL, error), "sheets", error);
+    if (!sheets)
+        return NULL;
+    sal_Int32 i = index;
+    void *args[1] = { &i };
+    uno_Interface *sheet = cu_call_any_iface(sheets, &by_index, args, "com.sun.star.sheet.XSpreadsheet",
+                                             error);
+    sheets->release(sheets);
+    return sheet;
+}
+
+uno_Interface *cc_range(uno_Interface *sheet, const CuRange *r, GError **error)
+{
+    static CuMethod by_position = CU_METHOD("com.sun.star.table.XCellRange", "getCellRangeByPosition");
+    sal_Int32 a = r->StartColumn, b = r->StartRow, c = r->EndColumn, d = r->EndRow;
+    void *args[4] = { &a, &b, &c, &d };
+    return need(cu_call_iface(sheet, &by_position, args, NULL, error), "the cell range", error);
+}
+
+gboolean cc_region(uno_Interface *sheet, const CuCell *cell, CuRange *region, GError **error)
+{
+    static CuMethod create_cursor = CU_METHOD("com.sun.star.sheet.XSpreadsheet", "createCursorByRange");
+    static CuMethod collapse = CU_METHOD("com.sun.star.sheet.XSheetCellCursor", "collapseToCurrentRegion");
+    CuRange one = { cell->Sheet, cell->Column, cell->Row, cell->Column, cell->Row };
+    uno_Interface *range = cc_range(sheet, &one, error);
+    uno_Interface *arg = range ? cu_query(range, "com.sun.star.sheet.XSheetCellRange") : NULL;
+    cu_release(range);
+    if (!arg)
+        return need(NULL, "the cursor cell", error) != NULL;
+    void *args[1] = { &arg };
+    uno_Interface *cursor = need(cu_call_iface(sheet, &create_cursor, args, NULL, error), "a cursor", error);
+    arg->release(arg);
+    gboolean ok = cursor && cu_call(cursor, &collapse, NULL, NULL, error) &&
+                  address_of(cursor, region, error);
+    cu_release(cursor);
+    return ok;
+}
+
+PcTable *cc_read(uno_Interface *sheet, const CuRange *r, GError **error)
+{
+    static CuMethod get_data = CU_METHOD("com.sun.star.sheet.XCellRangeData", "getDataArray");
+    uno_Interface *range = cc_range(sheet, r, error);
+    uno_Sequence *rows = NULL;
+    if (!range || !cu_call(range, &get_data, &rows, NULL, error)) {
+        cu_release(range);
+        return NULL;
+    }
+    range->release(range);
+    PcTable *t = cu_table_from_any_rows(rows);
+    typelib_TypeDescriptionReference *type = NULL;
+    typelib_typedescriptionreference_newByAsciiName(&type, typelib_TypeClass_SEQUENCE, "[][]any");
+    uno_type_destructData(&rows, type, NULL);
+    typelib_typedescriptionreference_release(type);
+    if (!t)
+        g_set_error(error, CU_ERROR, 9, "the table is too large");
+    return t;
+}
+
+/* Write one any into CELL (an XCell): a number or a non-empty text. */
+static gboolean write_cell(uno_Interface *cell, const uno_Any *a, GError **error)
+{
+    static CuMethod set_value = CU_METHOD("com.sun.star.table.XCell", "setValue");
+    static CuMethod set_string = CU_METHOD("com.sun.star.text.XTextRange", "setString");
+    void *args[1] = { a->pData };
+    if (a->pType->eTypeClass == typelib_TypeClass_DOUBLE)
+        return cu_call(cell, &set_value, NULL, args, error);
+    return cu_call(cell, &set_string, NULL, args, error);
+}
+
+gboolean cc_write(uno_Interface *sheet, const CuRange *r, uno_Sequence *grid, GError **error)
+{
+    return cc_write_progress(sheet, r, grid, NULL, error);
+}
+
+gboolean cc_write_progress(uno_Interface *sheet, const CuRange *r, uno_Sequence *grid,
+                           CcProgress *progress, GError **error)
+{
+    static CuMethod by_position = CU_METHOD("com.sun.star.table.XCellRange", "getCellByPosition");
+    /* a grid that does not match the range is our bug: never write it shifted */
+    gboolean fits = grid->nElements == r->EndRow - r->StartRow + 1;
+    for (sal_Int32 i = 0; fits && i < grid->nElements; i++)
+        fits = ((uno_Sequence **)grid->elements)[i]->nElements == r->EndColumn - r->StartColumn + 1;
+    if (!fits) {
+        g_set_error(error, CU_ERROR, 10, "internal error: the values do not fit the range");
+        return FALSE;
+    }
+    /* Cell by cell, not XCellRangeData.setDataArray: Calc 7.4 records an undo step for
+     * setDataArray that does not take the values back (measured), and every action must
+     * be undone by one Ctrl+Z. Empty texts are skipped: the target is empty or cleared. */
+    for (sal_Int32 i = 0; i < grid->nElements; i++) {
+        const uno_Sequence *row = ((uno_Sequence **)grid->elements)[i];
+        if (progress)
+            cc_progress_set(progress, i);
+        for (sal_Int32 j = 0; j < row->nElements; j++) {
+            const uno_Any *a = &((const uno_Any *)row->elements)[j];
+            if (a->pType->eTypeClass == typelib_TypeClass_STRING &&
+                (*(rtl_uString *const *)a->pData)->length == 0)
+                continue;
+            sal_Int32 col = r->StartColumn + j, rw = r->StartRow + i;
+            void *args[2] = { &col, &rw };
+            uno_Interface *cell = cu_call_iface(sheet, &by_position, args, NULL, error);
+            gboolean ok = cell && write_cell(cell, a, error);
+            cu_release(cell);
+            if (!ok)
+                return need(NULL, "a cell", error) != NULL;
+        }
+    }
+    return TRUE;
+}
+
+gboolean cc_clear(uno_Interface *sheet, const CuRange *r, GError **error)
+{
+    static CuMethod clear = CU_METHOD("com.sun.star.sheet.XSheetOperation", "clearContents");
+    /* CellFlags VALUE | DATETIME | STRING | FORMULA | HARDATTR: keeps notes and styles */
+    sal_Int32 flags = 1 | 2 | 4 | 16 | 32;
+    uno_Interface *range = cc_range(sheet, r, error);
+    void *args[1] = { &flags };
+    gboolean ok = range && cu_call(range, &clear, NULL, args, error);
+    cu_release(range);
+    return ok;
+}
+
+gboolean cc_set_formula(uno_Interface *sheet, sal_Int32 col, sal_Int32 row, const char *formula,
+                        GError **error)
+{
+    static CuMethod by_position = CU_METHOD("com.sun.star.table.XCellRange", "getCellByPosition");
+    static CuMethod set_formula = CU_METHOD("com.sun.star.table.XCell", "setFormula");
+    void *args[2] = { &col, &row };
+    uno_Interface *cell = need(cu_call_iface(sheet, &by_position, args, NULL, error), "the cell", error);
+    gboolean ok = cell && cu_call_str(cell, &set_formula, formula, NULL, error);
+    cu_release(cell);
+    return ok;
+}
+
+gboolean cc_number_format(uno_Interface *model, uno_Interface *sheet, const CuRange *r,
+                          sal_Int16 type, GError **error)
+{
+    static CuMethod get_formats = CU_METHOD("com.sun.star.util.XNumberFormatsSupplier", "getNumberFormats");
+    static CuMethod standard = CU_METHOD("com.sun.star.util.XNumberFormatTypes", "getStandardFormat");
+    uno_Interface *formats = need(cu_call_iface(model, &get_formats, NULL, NULL, error), "number formats",
+                                  error);
+    CuStruct locale; /* empty Locale: the document's default */
+    if (!formats || !cu_struct_init(&locale, "com.sun.star.lang.Locale")) {
+        cu_release(formats);
+        return need(NULL, "number formats", error) != NULL;
+    }
+    sal_Int32 key = 0;
+    void *args[2] = { &type, locale.data };
+    gboolean ok = cu_call(formats, &standard, &key, args, error);
+    cu_struct_clear(&locale);
+    formats->release(formats);
+    uno_Interface *range = ok ? cc_range(sheet, r, error) : NULL;
+    ok = range && cu_set_property(range, "NumberFormat", typelib_TypeClass_LONG, &key, error);
+    cu_release(range);
+    return ok;
+}
+
+char *cc_sheet_name(uno_Interface *sheet)
+{
+    static CuMethod get_name = CU_METHOD("com.sun.star.container.XNamed", "getName");
+    rtl_uString *name = NULL;
+    if (!cu_call(sheet, &get_name, &name, NULL, NULL))
+        return g_strdup("?");
+    char *s = cu_ustr_to_utf8(name);
+    rtl_uString_release(name);
+    return s;
+}
+
+/* Column number to letters: 0 -> A, 26 -> AA. */
+static void column_letters(sal_Int32 col, char *buf)
+{
+    char tmp[8];
+    int n = 0;
+    for (col++; col > 0 && n < 7; col = (col - 1) / 26)
+        tmp[n++] = (char)('A' + (col - 1) % 26);
+    for (int i = 0; i < n; i++)
+        buf[i] = tmp[n - 1 - i];
+    buf[n] = 0;
+}
+
+char *cc_range_ref(const char *sheet_name, const CuRange *r)
+{
+    char a[8], b[8];
+    column_letters(r->StartColumn, a);
+    column_letters(r->EndColumn, b);
+    GString *s = g_string_new("$'");
+    for (const char *p = sheet_name; *p; p++) { /* a quote inside the name is doubled */
+        if (*p == '\'')
+            g_string_append_c(s, '\'');
+        g_string_append_c(s, *p);
+    }
+    g_string_append_printf(s, "'.$%s$%d:$%s$%d", a, (int)r->StartRow + 1, b, (int)r->EndRow + 1);
+    return g_string_free(s, FALSE);
+}
+
+gboolean cc_insert_cells_right(uno_Interface *sheet, const CuRange *r, GError **error)
+{
+    static CuMethod insert = CU_METHOD("com.sun.star.sheet.XCellRangeMovement", "insertCells");
+    sal_Int32 mode = 2; /* com.sun.star.sheet.CellInsertMode.RIGHT */
+    CuRange range = *r;
+    void *args[2] = { &range, &mode };
+    return cu_uno_check_layouts() && cu_call(sheet, &insert, NULL, args, error);
+}
+
+char *cc_cell_ref(sal_Int32 col, sal_Int32 row)
+{
+    char a[8];
+    column_letters(col, a);
+    return g_strdup_printf("%s%d", a, (int)row + 1);
+}
+
+char *cc_range_text(const char *sheet_name, const CuRange *r)
+{
+    char a[8], b[8];
+    column_letters(r->StartColumn, a);
+    column_letters(r->EndColumn, b);
+    return g_strdup_printf("%s.%s%d:%s%d", sheet_name, a, (int)r->StartRow + 1, b, (int)r->EndRow + 1);
+}
+
+gboolean cc_sheet_protected(uno_Interface *sheet)
+{
+    static CuMethod is_protected = CU_METHOD("com.sun.star.util.XProtectable", "isProtected");
+    sal_Bool yes = sal_False;
+    return cu_call(sheet, &is_protected, &yes, NULL, NULL) && yes;
+}
+
+gboolean cc_document_readonly(uno_Interface *model)
+{
+    static CuMethod is_readonly = CU_METHOD("com.sun.star.frame.XStorable", "isReadonly");
+    sal_Bool yes = sal_False;
+    return cu_call(model, &is_readonly, &yes, NULL, NULL) && yes;
+}
+
+/* The document's XNamedRanges. */
+static uno_Interface *named_ranges(uno_Interface *model, GError **error)
+{
+    uno_Any a;
+    if (!cu_get_property(model, "NamedRanges", &a, error))
+        return NULL;
+    uno_Interface *n = cu_any_query(&a, "com.sun.star.sheet.XNamedRanges");
+    uno_any_destruct(&a, NULL);
+    return need(n, "named ranges", error);
+}
+
+static gboolean has_name(uno_Interface *names, const char *name)
+{
+    static CuMethod has = CU_METHOD("com.sun.star.container.XNameAccess", "hasByName");
+    sal_Bool yes = sal_False;
+    return cu_call_str(names, &has, name, &yes, NULL) && yes;
+}
+
+gboolean cc_marker_get(uno_Interface *model, const char *name, CuRange *r)
+{
+    static CuMethod by_name = CU_METHOD("com.sun.star.container.XNameAccess", "getByName");
+    static CuMethod referred = CU_METHOD("com.sun.star.sheet.XCellRangeReferrer", "getReferredCells");
+    uno_Interface *names = named_ranges(model, NULL);
+    if (!names || !has_name(names, name)) {
+        cu_release(names);
+        return FALSE;
+    }
+    uno_Any a;
+    gboolean ok = cu_call_str(names, &by_name, name, &a, NULL);
+    names->release(names);
+    if (!ok)
+        return FALSE;
+    uno_Interface *named = cu_any_query(&a, "com.sun.star.sheet.XCellRangeReferrer");
+    uno_any_destruct(&a, NULL);
+    /* a name whose cells were deleted refers to nothing (#REF!) */
+    uno_Interface *cells = named ? cu_call_iface(named, &referred, NULL, NULL, NULL) : NULL;
+    cu_release(named);
+    ok = cells && address_of(cells, r, NULL);
+    cu_release(cells);
+    return ok;
+}
+
+gboolean cc_marker_set(uno_Interface *model, const char *name, const char *sheet_name,
+                       const CuRange *r, GError **error)
+{
+    static CuMethod remove = CU_METHOD("com.sun.star.sheet.XNamedRanges", "removeByName");
+    static CuMethod add = CU_METHOD("com.sun.star.sheet.XNamedRanges", "addNewByName");
+    uno_Interface *names = named_ranges(model, error);
+    if (!names)
+        return FALSE;
+    gboolean ok = !has_name(names, name) || cu_call_str(names, &remove, name, NULL, error);
+    if (ok) {
+        rtl_uString *n = cu_ustr_from_utf8(name);
+        char *ref = cc_range_ref(sheet_name, r);
+        rtl_uString *content = cu_ustr_from_utf8(ref);
+        CuCell pos = { r->Sheet, r->StartColumn, r->StartRow };
+        sal_Int32 type = 0; /* a plain name, usable in formulas */
+        void *args[4] = { &n, &content, &pos, &type };
+        ok = cu_call(names, &add, NULL, args, error);
+        rtl_uString_release(content);
+        rtl_uString_release(n);
+        g_free(ref);
+    }
+    names->release(names);
+    return ok;
+}
+
+uno_Interface *cc_undo_manager(uno_Interface *model, GError **error)
+{
+    static CuMethod get = CU_METHOD("com.sun.star.document.XUndoManagerSupplier", "getUndoManager");
+    return need(cu_call_iface(model, &get, NULL, NULL, error), "the undo manager", error);
+}
+
+gboolean cc_undo_enter(uno_Interface *undo, const char *title, GError **error)
+{
+    static CuMethod enter = CU_METHOD("com.sun.star.document.XUndoManager", "enterUndoContext");
+    return cu_call_str(undo, &enter, title, NULL, error);
+}
+
+gboolean cc_undo_leave(uno_Interface *undo, GError **error)
+{
+    static CuMethod leave = CU_METHOD("com.sun.star.document.XUndoManager", "leaveUndoContext");
+    return cu_call(undo, &leave, NULL, NULL, error);
+}
+
+gboolean cc_undo_last(uno_Interface *undo, GError **error)
+{
+    static CuMethod undo_m = CU_METHOD("com.sun.star.document.XUndoManager", "undo");
+    return cu_call(undo, &undo_m, NULL, NULL, error);
+}
+
+/* ---- sheets and charts (moved here from ac_forecast.c for the funnel) ---------------- */
+
+uno_Interface *cc_sheets(uno_Interface *model, GError **error)
+{
+    static CuMethod get_sheets = CU_METHOD("com.sun.star.sheet.XSpreadsheetDocument", "getSheets");
+    return cu_call_iface(model, &get_sheets, NULL, NULL, error);
+}
+
+static gboolean sheet_exists(uno_Interface *sheets, const char *name)
+{
+    static CuMethod has = CU_METHOD("com.sun.star.container.XNameAccess", "hasByName");
+    sal_Bool yes = sal_False;
+    return cu_call_str(sheets, &has, name, &yes, NULL) && yes;
+}
+
+char *cc_free_sheet_name(uno_Interface *sheets, const char *base)
+{
+    char *name = g_strdup(base);
+    for (int i = 2; sheet_exists(sheets, name) && i < 1000; i++) {
+        g_free(name);
+        name = g_strdup_printf("%s %d", base, i);
+    }
+    return name;
+}
+
+uno_Interface *cc_insert_sheet(uno_Interface *model, const char *name, sal_Int16 *index,
+                               GError **error)
+{
+    static CuMethod count = CU_METHOD("com.sun.star.container.XIndexAccess", "getCount");
+    static CuMethod insert = CU_METHOD("com.sun.star.sheet.XSpreadsheets", "insertNewByName");
+    uno_Interface *sheets = cc_sheets(model, error);
+    sal_Int32 n = 0;
+    gboolean ok = sheets && cu_call(sheets, &count, &n, NULL, error);
+    if (ok) {
+        rtl_uString *s = cu_ustr_from_utf8(name);
+        sal_Int16 pos = (sal_Int16)n;
+        void *args[2] = { &s, &pos };
+        ok = cu_call(sheets, &insert, NULL, args, error);
+        rtl_uString_release(s);
+    }
+    cu_release(sheets);
+    *index = (sal_Int16)n;
+    return ok ? cc_sheet_at(model, (sal_Int16)n, error) : NULL;
+}
+
+#define CHART_NAME_TRIES 20
+
+gboolean cc_put_chart(uno_Interface *sheet, const char *chart_name, const CuRange *range,
+                      gsize left_col, GError **error)
+{
+    static CuMethod get_charts = CU_METHOD("com.sun.star.table.XTableChartsSupplier", "getCharts");
+    static CuMethod has = CU_METHOD("com.sun.star.container.XNameAccess", "hasByName");
+    static CuMethod remove = CU_METHOD("com.sun.star.table.XTableCharts", "removeByName");
+    static CuMethod add = CU_METHOD("com.sun.star.table.XTableCharts", "addNewByName");
+    uno_Interface *charts = cu_call_iface(sheet, &get_charts, NULL, NULL, error);
+    if (!charts)
+        return FALSE;
+    /* ours on this sheet: CHART_NAME, or CHART_NAME n where another sheet had it already
+     * (chart names are the document's: an earlier output sheet keeps its chart) */
+    gboolean ok = TRUE;
+    for (int n = 1; n <= CHART_NAME_TRIES && ok; n++) {
+        char *try_name = n == 1 ? g_strdup(chart_name) : g_strdup_printf("%s %d", chart_name, n);
+        sal_Bool exists = sal_False;
+        ok = cu_call_str(charts, &has, try_name, &exists, error) &&
+             (!exists || cu_call_str(charts, &remove, try_name, NULL, error));
+        g_free(try_name);
+    }
+    CuStruct rect;
+    if (ok && range && cu_struct_init(&rect, "com.sun.star.awt.Rectangle")) {
+        *(sal_Int32 *)cu_struct_field(&rect, "X") = (sal_Int32)(left_col * 2258 + 500); /* 1/100 mm */
+        *(sal_Int32 *)cu_struct_field(&rect, "Y") = 1000;
+        *(sal_Int32 *)cu_struct_field(&rect, "Width") = 16000;
+        *(sal_Int32 *)cu_struct_field(&rect, "Height") = 9000;
+        typelib_TypeDescriptionReference *type = NULL;
+        typelib_typedescriptionreference_newByAsciiName(&type, typelib_TypeClass_SEQUENCE,
+                                                        "[]com.sun.star.table.CellRangeAddress");
+        uno_Sequence *ranges = NULL;
+        uno_type_sequence_construct(&ranges, type, (void *)range, 1, NULL);
+        sal_Bool yes = sal_True;
+        GError *taken = NULL;
+        ok = FALSE;
+        for (int n = 1; n <= CHART_NAME_TRIES && !ok; n++) {
+            char *try_name = n == 1 ? g_strdup(chart_name) : g_strdup_printf("%s %d", chart_name, n);
+            rtl_uString *name = cu_ustr_from_utf8(try_name);
+            void *args[5] = { &name, rect.data, &ranges, &yes, &yes };
+            g_clear_error(&taken); /* a name used on another sheet: the next one */
+            ok = cu_call(charts, &add, NULL, args, &taken);
+            rtl_uString_release(name);
+            g_free(try_name);
+        }
+        if (taken)
+            g_propagate_error(error, taken);
+        uno_type_destructData(&ranges, type, NULL);
+        typelib_typedescriptionreference_release(type);
+        cu_struct_clear(&rect);
+    }
+    charts->release(charts);
+    return ok;
+}

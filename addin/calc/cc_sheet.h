@@ -1,0 +1,106 @@
+/* cc_sheet.h - the Calc operations the sidebar needs: the view's cursor and sheet, cell
+ * ranges, reading and writing blocks of cells, protection, markers (named ranges) and the
+ * document's undo context. */
+#ifndef CC_SHEET_H
+#define CC_SHEET_H
+
+#include "pc_table.h"
+#include "cc_progress.h"
+#include "cu_props.h"
+
+/* Calc's column limit in 7.4 (AMJ); we never write beyond it. */
+#define CC_MAX_COL 1023
+#define CC_MAX_ROW 1048575
+
+/* The document (XModel) of a view CONTROLLER. */
+uno_Interface *cc_model(uno_Interface *controller, GError **error);
+
+/* The active sheet (XSpreadsheet) of CONTROLLER and the position of its cell cursor (the
+ * top-left cell of the selection). FALSE when the selection is no cell range (a shape). */
+uno_Interface *cc_cursor(uno_Interface *controller, CuCell *cursor, GError **error);
+
+/* Sheet number INDEX of document MODEL (XSpreadsheet). */
+uno_Interface *cc_sheet_at(uno_Interface *model, sal_Int16 index, GError **error);
+
+/* The contiguous region around CELL on SHEET (what Ctrl+* selects). */
+gboolean cc_region(uno_Interface *sheet, const CuCell *cell, CuRange *region, GError **error);
+
+/* The XCellRange of R on SHEET. */
+uno_Interface *cc_range(uno_Interface *sheet, const CuRange *r, GError **error);
+
+/* The cells of R as a core table (NULL on failure). */
+PcTable *cc_read(uno_Interface *sheet, const CuRange *r, GError **error);
+
+/* Write GRID (cu_grid_new, as tall and wide as R) into R, whose cells must be empty:
+ * numbers and non-empty texts, cell by cell (undoable; see cc_sheet.c). */
+gboolean cc_write(uno_Interface *sheet, const CuRange *r, uno_Sequence *grid, GError **error);
+
+/* cc_write, moving PROGRESS (may be NULL) to each row number of GRID as it goes. */
+gboolean cc_write_progress(uno_Interface *sheet, const CuRange *r, uno_Sequence *grid,
+                           CcProgress *progress, GError **error);
+
+/* Delete values, texts, formulas and direct formatting in R (not notes). */
+gboolean cc_clear(uno_Interface *sheet, const CuRange *r, GError **error);
+
+/* Put FORMULA (API grammar: English names, ';' separators) into cell COL, ROW. */
+gboolean cc_set_formula(uno_Interface *sheet, sal_Int32 col, sal_Int32 row, const char *formula,
+                        GError **error);
+
+/* Apply the document's standard number format of TYPE (com.sun.star.util.NumberFormat,
+ * e.g. 128 PERCENT, 2 DATE) to R. */
+gboolean cc_number_format(uno_Interface *model, uno_Interface *sheet, const CuRange *r,
+                          sal_Int16 type, GError **error);
+
+/* The sheet's name (g_free). */
+char *cc_sheet_name(uno_Interface *sheet);
+
+/* "$'Sheet 1'.$A$1:$B$9" (g_free): absolute, sheet quoted, for formulas and named ranges. */
+char *cc_range_ref(const char *sheet_name, const CuRange *r);
+
+/* Insert empty cells at R on SHEET, shifting the cells there and right of it to the right
+ * (Calc's Insert Cells, shift right: an undo step, references follow). */
+gboolean cc_insert_cells_right(uno_Interface *sheet, const CuRange *r, GError **error);
+
+/* "B2": relative, no sheet, for a formula evaluated at that cell (g_free). */
+char *cc_cell_ref(sal_Int32 col, sal_Int32 row);
+
+/* "Sheet1.A1:B9" for messages (g_free). */
+char *cc_range_text(const char *sheet_name, const CuRange *r);
+
+/* TRUE when SHEET is protected / MODEL is read-only. */
+gboolean cc_sheet_protected(uno_Interface *sheet);
+gboolean cc_document_readonly(uno_Interface *model);
+
+/* The range a marker (document-level named range NAME) refers to. FALSE when there is no
+ * such name or it no longer refers to cells (its cells were deleted). */
+gboolean cc_marker_get(uno_Interface *model, const char *name, CuRange *r);
+
+/* Create or move marker NAME to R on the sheet named SHEET_NAME. */
+gboolean cc_marker_set(uno_Interface *model, const char *name, const char *sheet_name,
+                       const CuRange *r, GError **error);
+
+/* The document's undo manager (XUndoManager). */
+uno_Interface *cc_undo_manager(uno_Interface *model, GError **error);
+gboolean cc_undo_enter(uno_Interface *undo, const char *title, GError **error);
+gboolean cc_undo_leave(uno_Interface *undo, GError **error);
+/* Undo the last step (used to take back a half-written action). */
+gboolean cc_undo_last(uno_Interface *undo, GError **error);
+
+/* The document's sheets (XSpreadsheets). */
+uno_Interface *cc_sheets(uno_Interface *model, GError **error);
+
+/* A sheet name not taken yet among SHEETS: BASE, "BASE 2", ... (g_free). */
+char *cc_free_sheet_name(uno_Interface *sheets, const char *base);
+
+/* Insert sheet NAME at the end of MODEL; its index into *INDEX (XSpreadsheet). */
+uno_Interface *cc_insert_sheet(uno_Interface *model, const char *name, sal_Int16 *index,
+                               GError **error);
+
+/* Replace the chart CHART_NAME on SHEET by a new default chart of RANGE (headers in its
+ * first row and column), placed right of column LEFT_COL; RANGE NULL: only remove it.
+ * Chart names are the document's: when another sheet has CHART_NAME (an earlier output
+ * sheet left to the user), the chart is "CHART_NAME 2" (3, ...). */
+gboolean cc_put_chart(uno_Interface *sheet, const char *chart_name, const CuRange *range,
+                      gsize left_col, GError **error);
+
+#endif

@@ -1,0 +1,163 @@
+/* cc_table.c - finding and describing the lead table around the cursor. */
+#include "cc_table.h"
+
+#include "cu_string.h"
+#include "cc_roles.h"
+#include "tx_text.h"
+
+#include <string.h>
+
+/* Cut our Score column off REGION (or remember it as inside) when it lies in REGION. */
+static void leave_out_score(CcLeadTable *t, CuRange *region, gssize *inside)
+{
+    *inside = -1;
+    CuRange s;
+    if (!cc_marker_get(t->model, CC_MARKER_SCORE, &s) || s.Sheet != region->Sheet ||
+        s.StartColumn != s.EndColumn)
+        return;
+    if (s.StartColumn < region->StartColumn || s.StartColumn > region->EndColumn ||
+        s.EndRow < region->StartRow || s.StartRow > region->EndRow)
+        return; /* it belongs to another table */
+    t->has_score = TRUE;
+    t->score = s;
+    if (s.StartColumn == region->EndColumn && region->EndColumn > region->StartColumn)
+        region->EndColumn--;
+    else if (s.StartColumn == region->StartColumn && region->EndColumn > region->StartColumn)
+        region->StartColumn++;
+    else
+        *inside = s.StartColumn - region->StartColumn;
+}
+
+/* Read the table of REGION on T's sheet into T (T's model and sheet already set). */
+static gboolean load(CcLeadTable *t, CuRange region, GError **error)
+{
+    gssize inside;
+    leave_out_score(t, &region, &inside);
+    if (region.EndRow <= region.StartRow) /* one row: a header without data is no table */
+        return FALSE;
+    t->range = region;
+    t->cells = cc_read(t->sheet, &region, error);
+    if (!t->cells)
+        return FALSE;
+    if (!pc_roles_has_header(t->cells))
+        return FALSE;
+    t->sheet_name = cc_sheet_name(t->sheet);
+    t->roles = g_new0(PcRole, t->cells->cols);
+    if (inside >= 0)
+        t->roles[inside] = PC_ROLE_IGNORED;
+    pc_roles_detect(t->cells, t->roles);
+    pc_roles_count(t->cells, t->roles, &t->counts);
+    cc_roles_apply(t);
+    return TRUE;
+}
+
+gboolean cc_table_find(uno_Interface *controller, CcLeadTable *t, GError **error)
+{
+    memset(t, 0, sizeof *t);
+    CuCell cursor;
+    t->model = cc_model(controller, error);
+    t->sheet = t->model ? cc_cursor(controller, &cursor, error) : NULL;
+    if (!t->sheet)
+        return FALSE;
+    CuRange region;
+    if (!cc_region(t->sheet, &cursor, &region, error))
+        return FALSE;
+    return load(t, region, error);
+}
+
+/* The range ADDRESS names in MODEL: a named range, or an address in the user interface's
+ * notation ("Sheet2.A1:C9", "$Sheet2.$A$1"). */
+static gboolean resolve(uno_Interface *model, const char *address, CuRange *r, GError **error)
+{
+    static CuMethod create = CU_METHOD("com.sun.star.lang.XMultiServiceFactory", "createInstance");
+    if (cc_marker_get(model, address, r))
+        return TRUE;
+    uno_Interface *conv = NULL;
+    if (!cu_call_str(model, &create, "com.sun.star.table.CellRangeAddressConversion", &conv, error))
+        return FALSE;
+    rtl_uString *text = cu_ustr_from_utf8(address);
+    uno_Any a;
+    gboolean ok = conv && cu_set_property(conv, "UserInterfaceRepresentation", typelib_TypeClass_STRING,
+                                          &text, error) &&
+                  cu_get_property(conv, "Address", &a, error);
+    rtl_uString_release(text);
+    cu_release(conv);
+    if (ok) {
+        ok = a.pType->eTypeClass == typelib_TypeClass_STRUCT && cu_uno_check_layouts();
+        if (ok)
+            memcpy(r, a.pData, sizeof *r);
+        uno_any_destruct(&a, NULL);
+    }
+    return ok;
+}
+
+gboolean cc_table_find_at(uno_Interface *model, const char *address, CcLeadTable *t, char **message)
+{
+    memset(t, 0, sizeof *t);
+    *message = NULL;
+    char *a = g_strstrip(g_strdup(address ? address : ""));
+    CuRange r;
+    GError *error = NULL;
+    gboolean ok = *a && resolve(model, a, &r, &error);
+    g_clear_error(&error);
+    if (ok) {
+        t->model = model;
+        model->acquire(model);
+        t->sheet = cc_sheet_at(model, r.Sheet, NULL);
+        if (t->sheet && r.StartColumn == r.EndColumn && r.StartRow == r.EndRow) {
+            CuCell one = { r.Sheet, r.StartColumn, r.StartRow }; /* one cell: its table */
+            ok = cc_region(t->sheet, &one, &r, NULL);
+        }
+        ok = ok && t->sheet && load(t, r, NULL);
+    }
+    if (!ok) {
+        *message = g_strdup_printf(tx_text(TX_NO_TABLE_AT), a);
+        cc_table_clear(t);
+    }
+    g_free(a);
+    return ok;
+}
+
+void cc_table_clear(CcLeadTable *t)
+{
+    cu_release(t->model);
+    cu_release(t->sheet);
+    g_free(t->sheet_name);
+    pc_table_free(t->cells);
+    g_free(t->roles);
+    memset(t, 0, sizeof *t);
+}
+
+char *cc_table_cell_text(const CcLeadTable *t, sal_Int32 col, sal_Int32 row)
+{
+    CuRange one = { t->range.Sheet, col, row, col, row };
+    char *full = cc_range_text(t->sheet_name ? t->sheet_name : "?", &one);
+    char *colon = strchr(full, ':'); /* "Sheet1.B7:B7" -> "Sheet1.B7" */
+    if (colon)
+        *colon = 0;
+    return full;
+}
+
+char *cc_table_describe(const CcLeadTable *t)
+{
+    if (!t->cells)
+        return g_strdup(tx_text(TX_NO_TABLE));
+    GString *s = g_string_new(NULL);
+    char *where = cc_range_text(t->sheet_name, &t->range);
+    g_string_append_printf(s, tx_text(TX_TABLE), where, t->counts.rows, t->counts.open,
+                           t->counts.won, t->counts.lost);
+    g_free(where);
+    g_string_append_printf(s, "\n%s", tx_text(TX_COLUMNS));
+    for (gsize c = 0; c < t->cells->cols; c++) {
+        const PcCell *h = pc_table_at(t->cells, 0, c);
+        g_string_append_printf(s, "\n  %s: %s", h->kind == PC_CELL_TEXT ? pc_table_text(t->cells, h) : "-",
+                               tx_role_name(t->roles[c]));
+    }
+    if (t->has_score) {
+        char *score = cc_range_text(t->sheet_name, &t->score);
+        g_string_append_c(s, '\n');
+        g_string_append_printf(s, tx_text(TX_SCORE_COLUMN), score);
+        g_free(score);
+    }
+    return g_string_free(s, FALSE);
+}

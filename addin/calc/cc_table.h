@@ -1,0 +1,52 @@
+/* cc_table.h - the lead table around a view's cell cursor, as the sidebar sees it.
+ *
+ * The table is the contiguous region around the cursor (Calc's Ctrl+*) whose first row is
+ * a header. A column Pipecalc wrote (the marked Score column, see ac_score.h) is never
+ * part of it: at the region's edge it is cut off, inside it is a "not used" column. */
+#ifndef CC_TABLE_H
+#define CC_TABLE_H
+
+#include "pc_roles.h"
+#include "cc_sheet.h"
+
+/* Marker (document-level named range) of the Score column. */
+#define CC_MARKER_SCORE "PIPECALC_SCORE"
+/* Marker of the forecast sheet's written area. */
+#define CC_MARKER_FORECAST "PIPECALC_FORECAST"
+
+typedef struct {
+    uno_Interface *model;  /* XModel, acquired */
+    uno_Interface *sheet;  /* XSpreadsheet, acquired */
+    char *sheet_name;
+    CuRange range;         /* header row included, our columns cut off */
+    PcTable *cells;        /* the range's cells; row 0 is the header */
+    PcRole *roles;         /* one per column */
+    PcLeadCounts counts;
+    gboolean has_score;    /* our Score column is on this sheet beside / inside the table */
+    CuRange score;         /* its marked range */
+    /* where the action at hand puts its output when one of the user's cells is in the
+     * way: MAKE_ROOM set by the caller (the manager agreed: the Score column shifts the
+     * user's cells right, the forecast and funnel take a new sheet); BLOCKED set by the
+     * action when it refused for that reason alone, so the panel can ask */
+    gboolean make_room, blocked;
+} CcLeadTable;
+
+/* Find the table around CONTROLLER's cursor into T (zeroed first). Returns FALSE with no
+ * ERROR when there is simply no table there; FALSE with ERROR when a call failed. */
+gboolean cc_table_find(uno_Interface *controller, CcLeadTable *t, GError **error);
+
+/* Find the table ADDRESS names in MODEL into T (zeroed first): a named range or a range
+ * address such as "Sheet2.A1:C9" (one cell: the table around it), header row first; the
+ * manager's roles apply as for cc_table_find. FALSE with the user's sentence. */
+gboolean cc_table_find_at(uno_Interface *model, const char *address, CcLeadTable *t, char **message);
+
+/* Release what T holds. No operation on a zeroed T. */
+void cc_table_clear(CcLeadTable *t);
+
+/* The panel's description of T (g_free). */
+char *cc_table_describe(const CcLeadTable *t);
+
+/* "Sheet1.B7"-style name of cell COL, ROW of T's sheet, for messages (g_free). */
+char *cc_table_cell_text(const CcLeadTable *t, sal_Int32 col, sal_Int32 row);
+
+#endif
