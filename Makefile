@@ -57,11 +57,18 @@ UNO_CF   := -I$(SDK)/include -DLINUX -DUNX
 UNO_LD   := -L$(SDK)/lib -luno_cppu -luno_sal -Wl,-rpath-link,$(OFFICE)
 # addin/ below core/: one folder per layer (README "How it is built")
 ADDIN_DIRS := uno text calc functions actions panel
-ADDIN_SRC := $(foreach d,$(ADDIN_DIRS),$(wildcard addin/$(d)/*.c)) addin/component.c
+ADDIN_SRC := $(foreach d,$(ADDIN_DIRS),$(wildcard addin/$(d)/*.c)) addin/component.c \
+             $(OUT)/gen/tx_catalog.c
 ADDIN_HDR := $(foreach d,core $(ADDIN_DIRS),$(wildcard addin/$(d)/*.h))
 ADDIN_INC := $(foreach d,core $(ADDIN_DIRS),-Iaddin/$(d))
 EXT      := $(OUT)/ext
 OXT      := $(OUT)/pipecalc.oxt
+
+# The translations: po/<lang>.po as C tables (addin/text/tx_catalog.h)
+PO_FILES := $(wildcard po/*.po)
+$(OUT)/gen/tx_catalog.c: build/po2c.py $(PO_FILES)
+	@mkdir -p $(@D)
+	$(PY) build/po2c.py $@ $(PO_FILES)
 
 .PHONY: oxt
 all: oxt

@@ -66,30 +66,33 @@ static char *word(const CcLeadTable *t, const PcFinding *f)
     case PC_CHECK_PERCENT: {
         gssize col = pc_roles_find(t->roles, t->cells->cols, PC_ROLE_PROBABILITY);
         cell = cell_of(t, PC_ROLE_PROBABILITY, first);
-        text = g_strdup_printf(tx_text(TX_CK_PERCENT), (gsize)f->rows->len, cell,
+        text = g_strdup_printf(_("%zu probabilities look typed as 0-100 (e.g. %s holds %g): "
+                                 "use \"Divide probabilities by 100\"."), (gsize)f->rows->len, cell,
                                pc_table_at(t->cells, first, (gsize)col)->num);
         break;
     }
     case PC_CHECK_OVERDUE:
         cell = cell_of(t, PC_ROLE_CLOSE_DATE, first);
-        text = g_strdup_printf(tx_text(TX_CK_OVERDUE), (gsize)f->rows->len, cell);
+        text = g_strdup_printf(_("%zu open deals are past their close date (e.g. %s)."), (gsize)f->rows->len, cell);
         break;
     case PC_CHECK_CURRENCIES:
         cell = cell_of(t, PC_ROLE_CURRENCY, first);
-        text = g_strdup_printf(tx_text(TX_CK_CURRENCIES), f->detail, (gsize)f->rows->len, cell);
+        text = g_strdup_printf(_("The currency column mixes currencies (%s): sums add them up "
+                                 "as one; %zu rows differ from the most common (e.g. %s)."), f->detail, (gsize)f->rows->len, cell);
         break;
     case PC_CHECK_UNKNOWN_STAGE:
         cell = cell_of(t, PC_ROLE_STAGE, first);
-        text = g_strdup_printf(tx_text(TX_CK_UNKNOWN), (gsize)f->rows->len, f->detail, cell);
+        text = g_strdup_printf(_("%zu rows have stages the forecast sheet's stage table does "
+                                 "not know (%s; e.g. %s): run Write forecast again."), (gsize)f->rows->len, f->detail, cell);
         break;
     default: {
         if (f->rows->len) {
             CuRange row = { t->range.Sheet, t->range.StartColumn, t->range.StartRow + (sal_Int32)first,
                             t->range.EndColumn, t->range.StartRow + (sal_Int32)first };
             cell = cc_range_text(t->sheet_name, &row);
-            text = g_strdup_printf(tx_text(TX_CK_REJECTED_ROW), cell, tx_error_name(pc_status_name(f->status)), f->detail);
+            text = g_strdup_printf(_("%s: PIPELINE_FORECAST would answer %s: %s."), cell, tx_error_name(pc_status_name(f->status)), f->detail);
         } else {
-            text = g_strdup_printf(tx_text(TX_CK_REJECTED), tx_error_name(pc_status_name(f->status)), f->detail);
+            text = g_strdup_printf(_("PIPELINE_FORECAST would answer %s: %s."), tx_error_name(pc_status_name(f->status)), f->detail);
         }
         break;
     }
@@ -148,7 +151,13 @@ gboolean ac_checks_fix_percent(CcLeadTable *t, char **message)
     *message = NULL;
     gssize col = t->cells ? pc_roles_find(t->roles, t->cells->cols, PC_ROLE_PROBABILITY) : -1;
     if (col < 0) {
-        *message = g_strdup(tx_text(t->cells ? TX_FIX_NOTHING : TX_NO_TABLE));
+        *message = g_strdup(_(t->cells ? N_("No probability typed as 0-100 to divide "
+                                                  "(cells computed by formulas are never "
+                                                  "changed). Nothing was written.") : N_("No lead table here. Put "
+                                                                   "the cell cursor into your "
+                                                                   "table: a block of cells "
+                                                                   "whose first row holds the "
+                                                                   "column names.")));
         return FALSE;
     }
     if ((*message = cc_guard_refusal(t->model, t->sheet, t->sheet_name)))
@@ -170,10 +179,11 @@ gboolean ac_checks_fix_percent(CcLeadTable *t, char **message)
     }
     gboolean ok = FALSE;
     if (!error && rows->len == 0) {
-        *message = g_strdup(tx_text(TX_FIX_NOTHING));
+        *message = g_strdup(_("No probability typed as 0-100 to divide (cells computed by "
+                              "formulas are never changed). Nothing was written."));
     } else if (!error) {
         CcGuard g;
-        ok = cc_guard_begin(&g, t->model, tx_text(TX_UNDO_FIX_PERCENT), &error);
+        ok = cc_guard_begin(&g, t->model, _("Pipecalc: divide probabilities by 100"), &error);
         for (guint i = 0; ok && i < rows->len; i++) {
             gsize r = g_array_index(rows, gsize, i);
             sal_Int32 sheet_row = t->range.StartRow + (sal_Int32)r;
@@ -190,16 +200,17 @@ gboolean ac_checks_fix_percent(CcLeadTable *t, char **message)
             CuRange column = { t->range.Sheet, sheet_col, t->range.StartRow + 1, sheet_col, t->range.EndRow };
             char *where = cc_range_text(t->sheet_name, &column);
             GString *s = g_string_new(NULL);
-            g_string_printf(s, tx_text(TX_FIX_DONE), (gsize)rows->len, where);
+            g_string_printf(s, _("Divided %zu probabilities in %s by 100; they now show as "
+                                 "percentages."), (gsize)rows->len, where);
             if (formulas)
-                g_string_append_printf(s, tx_text(TX_FIX_FORMULAS), formulas);
+                g_string_append_printf(s, _(" %zu cells computed by formulas were left alone."), formulas);
             *message = g_string_free(s, FALSE);
             g_free(where);
         }
     }
     if (error) {
         g_free(*message);
-        *message = g_strdup_printf(tx_text(TX_FAILED), error->message);
+        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), error->message);
         g_error_free(error);
         ok = FALSE;
     }

@@ -20,7 +20,7 @@ static const char *calc_error_name(sal_Int32 code, char *buf, gsize size)
     case 525: return "#NAME?";
     case 532: return "#DIV/0!";
     case 32767: return tx_error_name("#N/A");
-    default: g_snprintf(buf, size, tx_text(TX_ERR_CODE), (int)code); return buf;
+    default: g_snprintf(buf, size, _("Err:%d"), (int)code); return buf;
     }
 }
 
@@ -242,7 +242,9 @@ static char *rerun(Resolver *rs, const FnInfo *fn, GPtrArray *args, const char *
     for (int i = 0; i < fn->n_params && !text; i++) {
         const char *arg = (guint)i < args->len ? g_ptr_array_index(args, i) : "";
         if (!argument_value(rs, &fn->params[i], arg, &values[i], &refs[i], &is_ref[i]))
-            text = g_strdup_printf(tx_text(TX_EX_CANNOT), cell_name, shown, fn_name, i + 1,
+            text = g_strdup_printf(_("%s shows %s; Pipecalc cannot re-run %s here: argument %d "
+                                     "(%s) is not a cell range, a named range, a number or a "
+                                     "text."), cell_name, shown, fn_name, i + 1,
                                    tx_text_german() ? fn->params[i].name_de : fn->params[i].name_en);
     }
     if (!text) {
@@ -251,10 +253,12 @@ static char *rerun(Resolver *rs, const FnInfo *fn, GPtrArray *args, const char *
         pc_error_clear(&err);
         PcStatus s = fn->run(values, &result, &err);
         if (s == PC_OK && result.rows * result.cols == 0)
-            s = pc_fail(&err, PC_ERR_NA, -1, -1, "%s", tx_text(TX_EX_EMPTY));
+            s = pc_fail(&err, PC_ERR_NA, -1, -1, "%s", _("there is nothing to compute"));
         g_free(result.values);
         if (s == PC_OK) {
-            text = g_strdup_printf(tx_text(TX_EX_NOT_FROM_ARGS), cell_name, shown, fn_name);
+            text = g_strdup_printf(_("%s shows %s, but %s finds nothing wrong with its "
+                                     "arguments: the error comes from another part of the "
+                                     "formula, or a cell it refers to holds an error."), cell_name, shown, fn_name);
         } else {
             char *where = NULL;
             if (err.arg >= 0 && err.arg < fn->n_params && is_ref[err.arg] && err.row >= 0) {
@@ -264,7 +268,7 @@ static char *rerun(Resolver *rs, const FnInfo *fn, GPtrArray *args, const char *
                     where = g_strdup_printf(" (%s: %s)", tx_text_german() ? p->name_de : p->name_en, cell);
                 g_free(cell);
             }
-            text = g_strdup_printf(tx_text(TX_EX_ERROR), cell_name, fn_name, tx_error_name(pc_status_name(s)),
+            text = g_strdup_printf(_("%s: %s answers %s because %s%s."), cell_name, fn_name, tx_error_name(pc_status_name(s)),
                                    err.message, where ? where : "");
             g_free(where);
         }
@@ -300,9 +304,9 @@ gboolean ac_explain_cell(uno_Interface *controller, char **text)
     GPtrArray *args = NULL;
     const FnInfo *fn = read ? find_call(f, &args) : NULL;
     if (!fn) {
-        *text = g_strdup_printf(tx_text(TX_EX_NOT_OURS), cell_name);
+        *text = g_strdup_printf(_("%s does not call a Pipecalc function."), cell_name);
     } else if (code == 0) {
-        *text = g_strdup_printf(tx_text(TX_EX_FINE), cell_name,
+        *text = g_strdup_printf(_("%s: %s computes without an error."), cell_name,
                                 tx_text_german() ? fn->name_de : fn->name_en);
     } else {
         char buf[16];

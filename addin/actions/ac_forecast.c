@@ -279,7 +279,7 @@ static PcStatus forecast_quantiles(Plan *p, GPtrArray *keys, RowFilter filter, g
             /* the core counted rows of our selection: name the sheet's row instead */
             gsize sheet_row = (gsize)p->t->range.StartRow + g_array_index(rows, gsize, p->err.row) + 1;
             char *m = g_strdup(p->err.message);
-            g_snprintf(p->err.message, sizeof p->err.message, tx_text(TX_SHEET_ROW), m, sheet_row);
+            g_snprintf(p->err.message, sizeof p->err.message, _("%s (sheet row %zu)"), m, sheet_row);
             g_free(m);
         }
         pc_table_free(amounts);
@@ -436,34 +436,36 @@ static PcStatus lay_out(Plan *p, GPtrArray *keys, Layout *l)
     l->formulas = g_ptr_array_new_with_free_func(g_free);
     l->formula_pos = g_array_new(FALSE, FALSE, sizeof(gsize));
     char *src = cc_range_text(p->t->sheet_name, &p->t->range);
-    char *line = g_strdup_printf(tx_text(TX_FC_SOURCE), src, p->n_closed);
-    cu_grid_set_text(l->grid, 0, 0, tx_text(TX_FC_TITLE));
+    char *line = g_strdup_printf(_("From %s. Stage probabilities learned from %zu closed deals "
+                                   "(won + lost); edit them below: the Expected column follows."), src, p->n_closed);
+    cu_grid_set_text(l->grid, 0, 0, _("Pipeline forecast"));
     cu_grid_set_text(l->grid, 1, 0, line);
     g_free(line);
     if (has_period(p)) {
         char from[16], until[16];
         date_text(p->start, from, sizeof from);
         date_text(p->end, until, sizeof until);
-        line = g_strdup_printf(tx_text(TX_FC_PERIOD), from, until);
+        line = g_strdup_printf(_("Period: deals closing %s to %s"), from, until);
         cu_grid_set_text(l->grid, 2, 0, line);
         g_free(line);
     }
     g_free(src);
     /* stage table */
-    cu_grid_set_text(l->grid, 3, 0, tx_text(TX_FC_STAGE));
-    cu_grid_set_text(l->grid, 3, 1, tx_text(TX_FC_PROBABILITY));
+    cu_grid_set_text(l->grid, 3, 0, _("Stage"));
+    cu_grid_set_text(l->grid, 3, 1, _("Probability"));
     for (gsize i = 0; i < ks; i++) {
         cu_grid_set_text(l->grid, l->stage_row0 + i, 0, pc_table_text(p->stage_table,
                                                                       pc_table_at(p->stage_table, i, 0)));
         cu_grid_set_number(l->grid, l->stage_row0 + i, 1, pc_table_at(p->stage_table, i, 1)->num);
         if (i < p->k && p->fallback[i])
-            cu_grid_set_text(l->grid, l->stage_row0 + i, 2, tx_text(TX_FC_PROB_FALLBACK));
+            cu_grid_set_text(l->grid, l->stage_row0 + i, 2, _("no closed deal reached it: "
+                                                              "earlier stage's value"));
     }
     /* months x stages */
-    static const TxText HEAD[MONTH_COLS] = { TX_FC_MONTH, TX_FC_EXPECTED, TX_TEXT_P10, TX_TEXT_P50,
-                                             TX_TEXT_P90, TX_FC_FROM, TX_FC_UNTIL };
+    static const char *const HEAD[MONTH_COLS] = { N_("Month"), N_("Expected"), N_("P10"), N_("P50"),
+                                             N_("P90"), N_("From"), N_("Until") };
     for (gsize j = 0; j < MONTH_COLS; j++)
-        cu_grid_set_text(l->grid, l->month_row0, j, tx_text(HEAD[j]));
+        cu_grid_set_text(l->grid, l->month_row0, j, _(HEAD[j]));
     for (gsize s = 0; s < p->k; s++)
         cu_grid_set_text(l->grid, l->month_row0, MONTH_COLS + s, p->order[s]);
     CuRange data = { 0, 0, p->t->range.StartRow + 1, 0, p->t->range.EndRow };
@@ -485,7 +487,7 @@ static PcStatus lay_out(Plan *p, GPtrArray *keys, Layout *l)
         char label[16];
         cc_progress_set(&p->progress, (sal_Int32)i);
         if (m == NO_MONTH)
-            g_strlcpy(label, tx_text(TX_FC_NO_DATE), sizeof label);
+            g_strlcpy(label, _("(no date)"), sizeof label);
         else
             pc_month_label(m, label, sizeof label);
         cu_grid_set_text(l->grid, row, 0, label);
@@ -521,7 +523,7 @@ static PcStatus lay_out(Plan *p, GPtrArray *keys, Layout *l)
     g_free(table_ref);
     g_free(outcome_ref);
     gsize total_row = l->month_row0 + 1 + p->months->len;
-    cu_grid_set_text(l->grid, total_row, 0, tx_text(TX_FC_TOTAL));
+    cu_grid_set_text(l->grid, total_row, 0, _("Total"));
     if (st == PC_OK)
         st = put_quantiles(p, keys, l, total_row, 1, any_row, NULL, &l->total);
     if (p->live && p->months->len) /* the months' sum: live with them, and no second pass */
@@ -534,16 +536,16 @@ static PcStatus lay_out(Plan *p, GPtrArray *keys, Layout *l)
     }
     /* owners */
     if (n_owners) {
-        cu_grid_set_text(l->grid, l->owner_row0, 0, tx_text(TX_FC_OWNER));
+        cu_grid_set_text(l->grid, l->owner_row0, 0, _("Owner"));
         for (int j = 1; j < 5; j++)
-            cu_grid_set_text(l->grid, l->owner_row0, (gsize)j, tx_text(HEAD[j]));
+            cu_grid_set_text(l->grid, l->owner_row0, (gsize)j, _(HEAD[j]));
     }
     for (gsize i = 0; i < n_owners && st == PC_OK; i++) {
         const char *key = g_ptr_array_index(p->owners, i);
         gsize row = l->owner_row0 + 1 + i;
         cc_progress_set(&p->progress, (sal_Int32)(p->months->len + i));
         /* show the owner as first typed: find a row with this key */
-        const char *shown = tx_text(TX_FC_NO_OWNER);
+        const char *shown = _("(nobody)");
         for (guint k = 0; k < p->open->len && *key; k++) {
             const PcCell *o = pc_table_at(p->t->cells, g_array_index(p->open, gsize, k), (gsize)p->owner);
             if (o->kind == PC_CELL_TEXT && strcmp(g_ptr_array_index(keys, o->text), key) == 0) {
@@ -603,13 +605,13 @@ static gboolean place(Plan *p, Layout *l, char **message, GError **error)
     gboolean reuse;
     uno_Interface *sheet;
     char *name;
-    if (!cc_guard_claim_sheet(p->t->model, CC_MARKER_FORECAST, tx_text(TX_FC_SHEET),
+    if (!cc_guard_claim_sheet(p->t->model, CC_MARKER_FORECAST, _("Forecast"),
                               (sal_Int32)l->cols, (sal_Int32)l->rows, p->t->make_room,
                               &p->t->blocked, &reuse, &old, &sheet, &name, message, error))
         return FALSE;
     sal_Int16 index = old.Sheet;
     CcGuard g;
-    gboolean ok = cc_guard_begin(&g, p->t->model, tx_text(TX_UNDO_FORECAST), error);
+    gboolean ok = cc_guard_begin(&g, p->t->model, _("Pipecalc: write forecast"), error);
     if (ok && !reuse)
         ok = (sheet = cc_guard_insert_sheet(&g, name, &index, error)) != NULL;
     ok = ok && write_sheet(p, l, sheet, index, name, reuse ? &old : NULL, error);
@@ -621,9 +623,11 @@ static gboolean place(Plan *p, Layout *l, char **message, GError **error)
             char from[16], until[16];
             date_text(p->start, from, sizeof from);
             date_text(p->end, until, sizeof until);
-            *message = g_strdup_printf(tx_text(TX_FORECAST_PERIOD_DONE), name, from, until, n, total);
+            *message = g_strdup_printf(_("Forecast written to sheet %s for %s to %s: %zu open "
+                                         "deals closing then, %s expected."), name, from, until, n, total);
         } else {
-            *message = g_strdup_printf(tx_text(TX_FORECAST_DONE), name, n, total);
+            *message = g_strdup_printf(_("Forecast written to sheet %s: %zu open deals, %s "
+                                         "expected."), name, n, total);
         }
         g_free(total);
     }
@@ -665,24 +669,28 @@ static gboolean plan_stages(Plan *p, GPtrArray *keys, char **message)
     p->owner = pc_roles_find(t->roles, cols, PC_ROLE_OWNER);
     p->outcome = pc_roles_find(t->roles, cols, PC_ROLE_OUTCOME);
     if (p->stage < 0) {
-        *message = g_strdup(tx_text(TX_FORECAST_NEEDS));
+        *message = g_strdup(_("The forecast needs an amount column and a stage column (and a "
+                              "close date column for a period)."));
         return FALSE;
     }
     if (!p->given && (t->counts.won == 0 || t->counts.lost == 0)) {
-        *message = g_strdup_printf(tx_text(TX_NO_CLOSED), t->counts.won, t->counts.lost);
+        *message = g_strdup_printf(_("Pipecalc learns from closed deals: the table needs at "
+                                     "least one won and one lost row (it has %zu won, %zu "
+                                     "lost). Nothing was written."), t->counts.won, t->counts.lost);
         return FALSE;
     }
     p->order = pc_roles_stage_order(t->cells, (gsize)p->stage);
     p->k = g_strv_length(p->order);
     if (p->k == 0) {
-        *message = g_strdup(tx_text(TX_FC_NO_OPEN));
+        *message = g_strdup(_("The table has no open deals to forecast. Nothing was written."));
         return FALSE;
     }
     if (learn_stages(p, keys) != PC_OK) {
         if (p->missing)
-            *message = g_strdup_printf(tx_text(TX_STAGES_MISSING), p->missing);
+            *message = g_strdup_printf(_("The stage probabilities give none for the stage "
+                                         "\"%s\". Nothing was written."), p->missing);
         else
-            *message = g_strdup_printf(tx_text(TX_FORECAST_FAILED), p->err.message);
+            *message = g_strdup_printf(_("The forecast failed: %s. Nothing was written."), p->err.message);
         return FALSE;
     }
     return TRUE;
@@ -692,7 +700,8 @@ char *ac_forecast_stage_text(CcLeadTable *t, char **message)
 {
     *message = NULL;
     if (!t->cells) {
-        *message = g_strdup(tx_text(TX_NO_TABLE));
+        *message = g_strdup(_("No lead table here. Put the cell cursor into your table: a "
+                              "block of cells whose first row holds the column names."));
         return NULL;
     }
     Plan p = { .t = t };
@@ -719,13 +728,14 @@ gboolean ac_forecast_run_stages(CcLeadTable *t, const PcTable *given, double sta
 {
     *message = NULL;
     if (!t->cells) {
-        *message = g_strdup(tx_text(TX_NO_TABLE));
+        *message = g_strdup(_("No lead table here. Put the cell cursor into your table: a "
+                              "block of cells whose first row holds the column names."));
         return FALSE;
     }
     gsize cols = t->cells->cols;
     if (!isfinite(start) || !isfinite(end) || start < 0 || end < 0 ||
         (start > 0 && end > 0 && floor(start) > floor(end))) {
-        *message = g_strdup(tx_text(TX_FC_BAD_PERIOD));
+        *message = g_strdup(_("The period starts after it ends. Nothing was written."));
         return FALSE;
     }
     Plan p = { .t = t, .start = start, .end = end, .start_t = bound(start), .end_t = bound(end),
@@ -737,12 +747,15 @@ gboolean ac_forecast_run_stages(CcLeadTable *t, const PcTable *given, double sta
     p.outcome = pc_roles_find(t->roles, cols, PC_ROLE_OUTCOME);
     p.live = p.close >= 0; /* with an outcome column too: it is the formulas' Outcomes */
     if (p.amount < 0 || p.stage < 0 || (has_period(&p) && p.close < 0)) {
-        *message = g_strdup(tx_text(TX_FORECAST_NEEDS));
+        *message = g_strdup(_("The forecast needs an amount column and a stage column (and a "
+                              "close date column for a period)."));
         plan_clear(&p);
         return FALSE;
     }
     if (!given && (t->counts.won == 0 || t->counts.lost == 0)) {
-        *message = g_strdup_printf(tx_text(TX_NO_CLOSED), t->counts.won, t->counts.lost);
+        *message = g_strdup_printf(_("Pipecalc learns from closed deals: the table needs at "
+                                     "least one won and one lost row (it has %zu won, %zu "
+                                     "lost). Nothing was written."), t->counts.won, t->counts.lost);
         plan_clear(&p);
         return FALSE;
     }
@@ -753,19 +766,20 @@ gboolean ac_forecast_run_stages(CcLeadTable *t, const PcTable *given, double sta
     GError *error = NULL;
     gboolean ok = FALSE;
     collect_open(&p, keys);
-    cc_progress_begin(&p.progress, t->model, tx_text(TX_UNDO_FORECAST),
+    cc_progress_begin(&p.progress, t->model, _("Pipecalc: write forecast"),
                       (sal_Int32)(p.months->len + p.owners->len + 1));
     if (p.open->len == 0 || p.k == 0)
-        *message = g_strdup(tx_text(TX_FC_NO_OPEN));
+        *message = g_strdup(_("The table has no open deals to forecast. Nothing was written."));
     else if (learn_stages(&p, keys) != PC_OK && p.missing)
-        *message = g_strdup_printf(tx_text(TX_STAGES_MISSING), p.missing);
+        *message = g_strdup_printf(_("The stage probabilities give none for the stage \"%s\". "
+                                     "Nothing was written."), p.missing);
     else if (p.err.message[0] || lay_out(&p, keys, &l) != PC_OK)
-        *message = g_strdup_printf(tx_text(TX_FORECAST_FAILED), p.err.message);
+        *message = g_strdup_printf(_("The forecast failed: %s. Nothing was written."), p.err.message);
     else
         ok = place(&p, &l, message, &error);
     if (error) {
         g_free(*message);
-        *message = g_strdup_printf(tx_text(TX_FAILED), error->message);
+        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), error->message);
         g_error_free(error);
     }
     cc_progress_end(&p.progress);
@@ -819,7 +833,8 @@ PcTable *ac_forecast_given_stages(uno_Interface *model, const char *spec, char *
             if (v->kind != PC_CELL_NUMBER || !(v->num >= 0 && v->num <= 1)) {
                 char *where = cc_table_cell_text(&st, st.range.StartColumn + (sal_Int32)pc,
                                                  st.range.StartRow + (sal_Int32)r);
-                *message = g_strdup_printf(tx_text(TX_STAGES_BAD), where);
+                *message = g_strdup_printf(_("Stage probabilities: \"%s\" is no probability in "
+                                             "0-1 (type 25%% or 0.25)."), where);
                 g_free(where);
                 pc_table_free(given);
                 given = NULL;
@@ -841,7 +856,8 @@ PcTable *ac_forecast_given_stages(uno_Interface *model, const char *spec, char *
         if (!*pair)
             continue;
         if (!eq || !parse_probability(eq + 1, &v)) {
-            *message = g_strdup_printf(tx_text(TX_STAGES_BAD), pair);
+            *message = g_strdup_printf(_("Stage probabilities: \"%s\" is no probability in 0-1 "
+                                         "(type 25%% or 0.25)."), pair);
             pc_table_free(given);
             given = NULL;
             break;

@@ -106,15 +106,16 @@ static gboolean plan(CcLeadTable *t, double target, Sheet *sh, PcError *err)
     sh->rows = FIRST_ROW + k + 1 + 3;
     sh->grid = cu_grid_new(sh->rows, COLS);
     char *src = cc_range_text(t->sheet_name, &t->range);
-    char *line = g_strdup_printf(tx_text(TX_FN_SOURCE), src, sh->closed);
-    cu_grid_set_text(sh->grid, 0, 0, tx_text(TX_FN_TITLE));
+    char *line = g_strdup_printf(_("From %s: %zu closed deals (won + lost); a lost deal counts "
+                                   "at the stage it shows."), src, sh->closed);
+    cu_grid_set_text(sh->grid, 0, 0, _("Pipeline funnel"));
     cu_grid_set_text(sh->grid, 1, 0, line);
     g_free(line);
     g_free(src);
-    static const TxText HEAD[COLS] = { TX_FC_STAGE, TX_FN_REACHED, TX_FN_TO_NEXT, TX_FN_TO_WON,
-                                       TX_FN_NEEDED };
+    static const char *const HEAD[COLS] = { N_("Stage"), N_("Deals reached"), N_("To next stage"), N_("To won"),
+                                       N_("Deals needed for target") };
     for (gsize j = 0; j < COLS; j++)
-        cu_grid_set_text(sh->grid, HEAD_ROW, j, tx_text(HEAD[j]));
+        cu_grid_set_text(sh->grid, HEAD_ROW, j, _(HEAD[j]));
     PcError first, e;
     pc_error_clear(&first);
     for (gsize i = 0; ok && i <= k; i++) {
@@ -138,11 +139,11 @@ static gboolean plan(CcLeadTable *t, double target, Sheet *sh, PcError *err)
     if (!ok && first.status != PC_OK)
         *err = first;
     gsize tr = FIRST_ROW + k + 2;
-    cu_grid_set_text(sh->grid, tr, 0, tx_text(TX_FN_TARGET));
+    cu_grid_set_text(sh->grid, tr, 0, _("Target"));
     cu_grid_set_number(sh->grid, tr, 1, target);
-    cu_grid_set_text(sh->grid, tr, 2, tx_text(avg > 0 ? TX_FN_REVENUE : TX_FN_DEALS));
+    cu_grid_set_text(sh->grid, tr, 2, _(avg > 0 ? N_("won revenue") : N_("won deals")));
     if (avg > 0) {
-        cu_grid_set_text(sh->grid, tr + 1, 0, tx_text(TX_FN_AVERAGE));
+        cu_grid_set_text(sh->grid, tr + 1, 0, _("Average won deal"));
         cu_grid_set_number(sh->grid, tr + 1, 1, avg);
     }
     pc_funnel_free(f);
@@ -175,13 +176,13 @@ static gboolean place(CcLeadTable *t, Sheet *sh, char **message, GError **error)
     gboolean reuse;
     uno_Interface *sheet;
     char *name;
-    if (!cc_guard_claim_sheet(t->model, AC_MARKER_FUNNEL, tx_text(TX_FN_SHEET), COLS,
+    if (!cc_guard_claim_sheet(t->model, AC_MARKER_FUNNEL, _("Funnel"), COLS,
                               (sal_Int32)sh->rows, t->make_room, &t->blocked, &reuse, &old, &sheet,
                               &name, message, error))
         return FALSE;
     sal_Int16 index = reuse ? old.Sheet : 0;
     CcGuard g;
-    gboolean ok = cc_guard_begin(&g, t->model, tx_text(TX_UNDO_FUNNEL), error);
+    gboolean ok = cc_guard_begin(&g, t->model, _("Pipecalc: write funnel"), error);
     if (ok && !reuse)
         ok = (sheet = cc_guard_insert_sheet(&g, name, &index, error)) != NULL;
     ok = ok && write_sheet(t, sh, sheet, index, name, reuse ? &old : NULL, error);
@@ -189,7 +190,8 @@ static gboolean place(CcLeadTable *t, Sheet *sh, char **message, GError **error)
     cu_release(sheet);
     if (ok) {
         char *needed = isnan(sh->needed) ? g_strdup("-") : tx_text_number(sh->needed, 0);
-        *message = g_strdup_printf(tx_text(TX_FN_DONE), name, needed);
+        *message = g_strdup_printf(_("Funnel written to sheet %s: %s deals needed at the first "
+                                     "stage."), name, needed);
         g_free(needed);
     }
     g_free(name);
@@ -200,19 +202,24 @@ gboolean ac_funnel_run(CcLeadTable *t, double target, char **message)
 {
     *message = NULL;
     if (!t->cells) {
-        *message = g_strdup(tx_text(TX_NO_TABLE));
+        *message = g_strdup(_("No lead table here. Put the cell cursor into your table: a "
+                              "block of cells whose first row holds the column names."));
         return FALSE;
     }
     if (!(isfinite(target) && target > 0)) {
-        *message = g_strdup(tx_text(TX_FN_NEED_TARGET));
+        *message = g_strdup(_("Type a target above 0 (won revenue, or won deals when the table "
+                              "has no amounts). Nothing was written."));
         return FALSE;
     }
     if (pc_roles_find(t->roles, t->cells->cols, PC_ROLE_STAGE) < 0) {
-        *message = g_strdup(tx_text(TX_FN_NEEDS));
+        *message = g_strdup(_("The funnel needs a stage column with at least one stage besides "
+                              "won and lost."));
         return FALSE;
     }
     if (t->counts.won == 0 || t->counts.lost == 0) {
-        *message = g_strdup_printf(tx_text(TX_NO_CLOSED), t->counts.won, t->counts.lost);
+        *message = g_strdup_printf(_("Pipecalc learns from closed deals: the table needs at "
+                                     "least one won and one lost row (it has %zu won, %zu "
+                                     "lost). Nothing was written."), t->counts.won, t->counts.lost);
         return FALSE;
     }
     Sheet sh = { 0 };
@@ -220,13 +227,14 @@ gboolean ac_funnel_run(CcLeadTable *t, double target, char **message)
     GError *error = NULL;
     gboolean ok = FALSE;
     if (!plan(t, target, &sh, &err))
-        *message = sh.k ? g_strdup_printf(tx_text(TX_FN_FAILED), err.message)
-                        : g_strdup(tx_text(TX_FN_NEEDS));
+        *message = sh.k ? g_strdup_printf(_("The funnel failed: %s. Nothing was written."), err.message)
+                        : g_strdup(_("The funnel needs a stage column with at least one stage "
+                                     "besides won and lost."));
     else
         ok = place(t, &sh, message, &error);
     if (error) {
         g_free(*message);
-        *message = g_strdup_printf(tx_text(TX_FAILED), error->message);
+        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), error->message);
         g_error_free(error);
     }
     cu_grid_free(sh.grid);

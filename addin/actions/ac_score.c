@@ -99,7 +99,7 @@ static gboolean compute(const CcLeadTable *t, const Split *s, double **scores, c
         st = pc_fail(&err, PC_ERR_ARG, -1, -1, "%zu scores for %u leads", n, s->open->len);
     }
     if (st != PC_OK) {
-        *message = g_strdup_printf(tx_text(TX_SCORE_FAILED), err.message);
+        *message = g_strdup_printf(_("Scoring failed: %s. Nothing was written."), err.message);
         return FALSE;
     }
     return TRUE;
@@ -110,7 +110,7 @@ static uno_Sequence *score_grid(const CcLeadTable *t, const Split *s, const doub
 {
     gsize rows = (gsize)(t->range.EndRow - t->range.StartRow + 1);
     uno_Sequence *g = cu_grid_new(rows, 1);
-    cu_grid_set_text(g, 0, 0, tx_text(TX_SCORE_HEADER));
+    cu_grid_set_text(g, 0, 0, _("Score"));
     for (guint i = 0; i < s->open->len; i++)
         cu_grid_set_number(g, g_array_index(s->open, gsize, i), 0, scores[i]);
     return g;
@@ -125,7 +125,7 @@ static gboolean write_column(CcLeadTable *t, const CuRange *target, uno_Sequence
                              gboolean make_room, CcProgress *progress, GError **error)
 {
     CcGuard g;
-    if (!cc_guard_begin(&g, t->model, tx_text(TX_UNDO_SCORE), error)) {
+    if (!cc_guard_begin(&g, t->model, _("Pipecalc: score leads"), error)) {
         cc_guard_end(&g, FALSE);
         return FALSE;
     }
@@ -220,7 +220,8 @@ gboolean ac_score_run_history(CcLeadTable *t, const CcLeadTable *h, char **messa
 {
     *message = NULL;
     if (!t->cells) {
-        *message = g_strdup(tx_text(TX_NO_TABLE));
+        *message = g_strdup(_("No lead table here. Put the cell cursor into your table: a "
+                              "block of cells whose first row holds the column names."));
         return FALSE;
     }
     if ((*message = cc_guard_refusal(t->model, t->sheet, t->sheet_name)))
@@ -234,24 +235,29 @@ gboolean ac_score_run_history(CcLeadTable *t, const CcLeadTable *h, char **messa
     if (h)
         use_history(t, h, &s);
     if (t->counts.rows == 0)
-        *message = g_strdup_printf(tx_text(TX_NO_ROWS), where);
+        *message = g_strdup_printf(_("The table %s has no data rows below its header."), where);
     else if (pc_roles_find(learn->roles, learn->cells->cols, PC_ROLE_OUTCOME) < 0 &&
              pc_roles_find(learn->roles, learn->cells->cols, PC_ROLE_STAGE) < 0)
-        *message = g_strdup(tx_text(TX_NO_OUTCOME));
+        *message = g_strdup(_("No outcome column: add a column \"Outcome\" holding won / lost, "
+                              "or use \"Won\" and \"Lost\" as stages."));
     else if (s.won == 0 || s.lost == 0)
-        *message = g_strdup_printf(tx_text(TX_NO_CLOSED), s.won, s.lost);
+        *message = g_strdup_printf(_("Pipecalc learns from closed deals: the table needs at "
+                                     "least one won and one lost row (it has %zu won, %zu "
+                                     "lost). Nothing was written."), s.won, s.lost);
     else if (s.attributes->len == 0 && h) {
         char *hw = cc_range_text(h->sheet_name, &h->range);
-        *message = g_strdup_printf(tx_text(TX_HISTORY_NO_ATTRIBUTES), hw);
+        *message = g_strdup_printf(_("The history table %s has none of this table's scoring "
+                                     "attributes (columns are matched by their header)."), hw);
         g_free(hw);
     } else if (s.attributes->len == 0)
-        *message = g_strdup(tx_text(TX_NO_ATTRIBUTES));
+        *message = g_strdup(_("No column to learn from: add columns such as Source or Industry "
+                              "(every column now has a role such as name, stage or amount)."));
     else if (s.open->len == 0)
-        *message = g_strdup(tx_text(TX_NO_OPEN));
+        *message = g_strdup(_("The table has no open leads to score."));
     else {
         /* the status bar: learning and scoring, then the column cell by cell */
         CcProgress progress;
-        cc_progress_begin(&progress, t->model, tx_text(TX_UNDO_SCORE),
+        cc_progress_begin(&progress, t->model, _("Pipecalc: score leads"),
                           t->range.EndRow - t->range.StartRow + 1);
         if (compute(t, &s, &scores, message))
             ok = score_write(t, &s, scores, &progress, message);
@@ -259,8 +265,11 @@ gboolean ac_score_run_history(CcLeadTable *t, const CcLeadTable *h, char **messa
             remember_history(t, h);
         if (ok) {
             char *hw = h ? cc_range_text(h->sheet_name, &h->range) : NULL;
-            char *from = hw ? g_strdup_printf(tx_text(TX_SCORED_FROM), hw) : NULL, *m = *message;
-            *message = g_strdup_printf("%s\n%s%s%s", m, tx_text(TX_SCORE_BANDS), from ? "\n" : "",
+            char *from = hw ? g_strdup_printf(_("Learned from the history table %s."), hw) : NULL, *m = *message;
+            *message = g_strdup_printf("%s\n%s%s%s", m, _("Colour: a conditional format, one "
+                                                          "cell style per 20% of win "
+                                                          "probability (Pipecalc Score 0-20% "
+                                                          "... 80-100%)."), from ? "\n" : "",
                                        from ? from : "");
             g_free(m);
             g_free(from);
@@ -285,7 +294,7 @@ static gboolean score_write(CcLeadTable *t, const Split *s, const double *scores
     char *in_the_way = NULL;
     gboolean ok = FALSE, shift = FALSE;
     if (col > CC_MAX_COL)
-        *message = g_strdup(tx_text(TX_NO_ROOM));
+        *message = g_strdup(_("There is no free column right of the table. Nothing was written."));
     else if (!cc_guard_free(t->sheet, t->sheet_name, &target, t->has_score ? &t->score : NULL,
                             &in_the_way, &error) && !(shift = in_the_way && t->make_room)) {
         *message = in_the_way;
@@ -300,7 +309,8 @@ static gboolean score_write(CcLeadTable *t, const Split *s, const double *scores
         if (ok) {
             char *column = cc_range_text(t->sheet_name, &target);
             char *names = attribute_names(t, s);
-            *message = g_strdup_printf(tx_text(TX_SCORED), (gsize)s->open->len, column, s->won,
+            *message = g_strdup_printf(_("Scored %zu open leads into %s, learned from %zu won "
+                                         "and %zu lost (%s)."), (gsize)s->open->len, column, s->won,
                                        s->lost, names);
             g_free(names);
             g_free(column);
@@ -308,11 +318,11 @@ static gboolean score_write(CcLeadTable *t, const Split *s, const double *scores
     }
     if (error) {
         g_free(*message);
-        *message = g_strdup_printf(tx_text(TX_FAILED), error->message);
+        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), error->message);
         g_error_free(error);
     }
     if (!ok && !*message) /* a failure that said nothing: still a sentence, never NULL */
-        *message = g_strdup_printf(tx_text(TX_FAILED), "?");
+        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), "?");
     return ok;
 }
 
@@ -358,14 +368,15 @@ static char *factors_text(const CcLeadTable *t, const Split *s, gsize row, doubl
     g_array_sort(list, by_weight);
     double score = 1.0 / (1.0 + exp(-logit)), base = 1.0 / (1.0 + exp(-prior));
     GString *out = g_string_new(NULL);
-    g_string_append_printf(out, tx_text(TX_FACTORS_HEAD), who, 100 * score, 100 * base);
+    g_string_append_printf(out, _("%s: %.0f%% win probability (all closed deals: %.0f%%). "
+                                  "Because of:"), who, 100 * score, 100 * base);
     if (list->len == 0)
-        g_string_append_printf(out, "\n  %s", tx_text(TX_FACTORS_NONE));
+        g_string_append_printf(out, "\n  %s", _("no attribute value seen in the closed deals"));
     for (guint i = 0; i < list->len; i++) {
         const Factor *f = &g_array_index(list, Factor, i);
         char *v = value_text(t, row, f->col);
         char *odds = tx_text_number(exp(f->term), 2);
-        g_string_append_printf(out, tx_text(TX_FACTOR_LINE), f->term > 0 ? "+" : "-", v, odds);
+        g_string_append_printf(out, _("\n  %s %s: \xc3\x97%s odds"), f->term > 0 ? "+" : "-", v, odds);
         g_free(odds);
         g_free(v);
     }

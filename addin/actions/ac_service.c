@@ -97,10 +97,11 @@ static gboolean run_on_table(AcAction action, uno_Interface *controller, const P
     gboolean ok = FALSE;
     t.make_room = p->place && p->place->make_room;
     if (error) {
-        *message = g_strdup_printf(tx_text(TX_FAILED), error->message);
+        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), error->message);
         g_error_free(error);
     } else if (!found) {
-        *message = g_strdup(tx_text(TX_NO_TABLE));
+        *message = g_strdup(_("No lead table here. Put the cell cursor into your table: a "
+                              "block of cells whose first row holds the column names."));
         ok = action == AC_ACTION_DESCRIBE; /* "no table here" is a description */
     } else {
         switch (action) {
@@ -238,9 +239,9 @@ void ac_service_panel(uno_Interface *controller, char **info, char **checks, cha
     if (!t.cells) {
         *checks = g_strdup("");
     } else {
-        GString *s = g_string_new(tx_text(TX_CK_HEADING));
+        GString *s = g_string_new(_("Data checks:"));
         if (lines->len == 0)
-            g_string_append_printf(s, "\n  %s", tx_text(TX_CK_NONE));
+            g_string_append_printf(s, "\n  %s", _("No problems found in the data."));
         for (guint i = 0; i < lines->len; i++)
             g_string_append_printf(s, "\n- %s", (const char *)g_ptr_array_index(lines, i));
         *checks = g_string_free(s, FALSE);
@@ -335,7 +336,9 @@ static gboolean actions_call(CuObject *self, guint iface, sal_Int32 pos,
         if (role < PC_N_ROLES)
             ok = ac_service_set_role(controller, role, g_strstrip(column), &message);
         else {
-            message = g_strdup_printf(tx_text(TX_ROLES_BAD_ROLE), word);
+            message = g_strdup_printf(_("\"%s\" is no role. Roles: name, id, stage, amount, "
+                                        "probability, close date, owner, outcome, created, "
+                                        "currency, attribute, none."), word);
             ok = FALSE;
         }
         g_free(word);

@@ -251,7 +251,7 @@ static char *target_next_to(uno_Interface *model, GError **error)
     char *dot = slash ? strrchr(slash, '.') : NULL;
     if (dot && dot > slash + 1)
         *dot = '\0';
-    char *target = g_strconcat(url, tx_text(TX_SHARE_SUFFIX), NULL);
+    char *target = g_strconcat(url, _("%20(values).ods"), NULL);
     g_free(url);
     return target;
 }
@@ -341,7 +341,8 @@ gboolean ac_share_run(uno_Interface *controller, const char *url, char **message
     if (model && (!url || !*url)) {
         target = target_next_to(model, &error);
         if (!target && !error)
-            *message = g_strdup(tx_text(TX_SHARE_UNSAVED));
+            *message = g_strdup(_("Save the document first: the copy is saved next to it. "
+                                  "Nothing was written."));
     } else if (model) {
         target = g_strdup(url);
     }
@@ -351,20 +352,27 @@ gboolean ac_share_run(uno_Interface *controller, const char *url, char **message
         if (loc)
             rtl_uString_release(loc);
         if (!g_str_has_prefix(target, "file:"))
-            *message = g_strdup(tx_text(TX_SHARE_NOT_FILE));
+            *message = g_strdup(_("The copy can only be saved to a file (a file:// URL). "
+                                  "Nothing was written."));
         else if (own && strcmp(own, target) == 0)
-            *message = g_strdup(tx_text(TX_SHARE_SAME));
+            *message = g_strdup(_("The copy would replace the document itself: choose another "
+                                  "file. Nothing was written."));
         else if (walk(&w, model, &error)) {
             if (w.protected_sheet)
-                *message = g_strdup_printf(tx_text(TX_PROTECTED), w.protected_sheet);
+                *message = g_strdup_printf(_("The sheet %s is protected: remove the protection "
+                                             "(Tools > Protect Sheet) and try again. Nothing "
+                                             "was written."), w.protected_sheet);
             else if (w.cells == 0)
-                *message = g_strdup(tx_text(TX_SHARE_NOTHING));
+                *message = g_strdup(_("No cell calls a Pipecalc function: the document can be "
+                                      "shared as it is. Nothing was written."));
             else {
                 gsize replaced = 0;
                 ok = write_copy(controller, model, target, &replaced, &error);
                 if (ok) {
                     char *path = shown_path(target);
-                    *message = g_strdup_printf(tx_text(TX_SHARE_DONE), path, replaced);
+                    *message = g_strdup_printf(_("Saved a copy to share: %s, with %zu cells of "
+                                                 "Pipecalc functions replaced by their values. "
+                                                 "Your document is unchanged."), path, replaced);
                     g_free(path);
                 }
             }
@@ -374,7 +382,8 @@ gboolean ac_share_run(uno_Interface *controller, const char *url, char **message
     if (error || (!ok && !*message)) {
         ok = FALSE;
         g_free(*message);
-        *message = g_strdup_printf(tx_text(TX_SHARE_FAILED), error ? error->message : "unexpected failure");
+        *message = g_strdup_printf(_("Saving the copy failed: %s. Your document is unchanged; "
+                                     "a copy already written may still hold Pipecalc formulas."), error ? error->message : "unexpected failure");
         if (error)
             g_error_free(error);
     }

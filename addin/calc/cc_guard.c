@@ -6,9 +6,10 @@
 char *cc_guard_refusal(uno_Interface *model, uno_Interface *sheet, const char *sheet_name)
 {
     if (cc_document_readonly(model))
-        return g_strdup(tx_text(TX_READONLY));
+        return g_strdup(_("The document is read-only. Nothing was written."));
     if (sheet && cc_sheet_protected(sheet))
-        return g_strdup_printf(tx_text(TX_PROTECTED), sheet_name);
+        return g_strdup_printf(_("The sheet %s is protected: remove the protection (Tools > "
+                                 "Protect Sheet) and try again. Nothing was written."), sheet_name);
     return NULL;
 }
 
@@ -33,7 +34,9 @@ gboolean cc_guard_free(uno_Interface *sheet, const char *sheet_name, const CuRan
             CuRange one = { r->Sheet, col, row, col, row };
             char *name = cc_range_text(sheet_name, &one);
             *g_strrstr(name, ":") = 0;
-            *in_the_way = g_strdup_printf(tx_text(TX_IN_THE_WAY), name);
+            *in_the_way = g_strdup_printf(_("Cell %s is not empty and was not written by "
+                                            "Pipecalc: move it away and run again. Nothing was "
+                                            "written."), name);
             g_free(name);
         }
     pc_table_free(cells);

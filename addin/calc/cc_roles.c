@@ -95,7 +95,8 @@ static gboolean parse_spec(const CcLeadTable *t, const char *spec, GString *line
             continue;
         char *eq = strrchr(pair, '=');
         if (!eq) {
-            *message = g_strdup_printf(tx_text(TX_ROLES_BAD_PAIR), pair);
+            *message = g_strdup_printf(_("Write each choice as column=role, e.g. Region=owner "
+                                         "(not \"%s\")."), pair);
             ok = FALSE;
             break;
         }
@@ -104,10 +105,12 @@ static gboolean parse_spec(const CcLeadTable *t, const char *spec, GString *line
         gssize c = pc_roles_column_of(t->cells, header);
         PcRole r = cc_roles_parse(word);
         if (c < 0 || strchr(header, '\t')) {
-            *message = g_strdup_printf(tx_text(TX_ROLES_NO_COLUMN), header);
+            *message = g_strdup_printf(_("The table has no column \"%s\"."), header);
             ok = FALSE;
         } else if (r >= PC_N_ROLES) {
-            *message = g_strdup_printf(tx_text(TX_ROLES_BAD_ROLE), word);
+            *message = g_strdup_printf(_("\"%s\" is no role. Roles: name, id, stage, amount, "
+                                         "probability, close date, owner, outcome, created, "
+                                         "currency, attribute, none."), word);
             ok = FALSE;
         } else {
             g_string_append_printf(line, "\t%s\t%s", header, stored_id(r));
@@ -122,11 +125,12 @@ static gboolean can_store(const CcLeadTable *t, char **message)
 {
     *message = NULL;
     if (!t->cells) {
-        *message = g_strdup(tx_text(TX_NO_TABLE));
+        *message = g_strdup(_("No lead table here. Put the cell cursor into your table: a "
+                              "block of cells whose first row holds the column names."));
         return FALSE;
     }
     if (cc_document_readonly(t->model)) {
-        *message = g_strdup(tx_text(TX_READONLY));
+        *message = g_strdup(_("The document is read-only. Nothing was written."));
         return FALSE;
     }
     return TRUE;
@@ -150,7 +154,7 @@ static gboolean store_line(CcLeadTable *t, const char *key, const char *line, ch
     GError *error = NULL;
     gboolean ok = cu_set_doc_text(t->model, PROPERTY, out->str, &error);
     if (!ok) {
-        *message = g_strdup_printf(tx_text(TX_FAILED), error ? error->message : "?");
+        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), error ? error->message : "?");
         g_clear_error(&error);
     }
     g_string_free(out, TRUE);
@@ -177,12 +181,14 @@ gboolean cc_roles_set_one(CcLeadTable *t, PcRole role, const char *header, char 
     if (!can_store(t, message))
         return FALSE;
     if (role == PC_ROLE_ATTRIBUTE || role >= PC_ROLE_IGNORED) {
-        *message = g_strdup_printf(tx_text(TX_ROLES_NOT_ONE), role < PC_N_ROLES ? stored_id(role) : "?");
+        *message = g_strdup_printf(_("\"%s\" is no role of one column: name, id, stage, "
+                                     "amount, probability, close date, owner, outcome, created "
+                                     "or currency (use setRoles for attribute and none)."), role < PC_N_ROLES ? stored_id(role) : "?");
         return FALSE;
     }
     gssize chosen = header && *header ? pc_roles_column_of(t->cells, header) : -1;
     if (header && *header && (chosen < 0 || strchr(header, '\t'))) {
-        *message = g_strdup_printf(tx_text(TX_ROLES_NO_COLUMN), header);
+        *message = g_strdup_printf(_("The table has no column \"%s\"."), header);
         return FALSE;
     }
     CcRoleColumns c;

@@ -111,7 +111,8 @@ gboolean cc_table_find_at(uno_Interface *model, const char *address, CcLeadTable
         ok = ok && t->sheet && load(t, r, NULL);
     }
     if (!ok) {
-        *message = g_strdup_printf(tx_text(TX_NO_TABLE_AT), a);
+        *message = g_strdup_printf(_("\"%s\" names no table with a header row (type a range "
+                                     "such as Sheet2.A1:F50 or a named range)."), a);
         cc_table_clear(t);
     }
     g_free(a);
@@ -141,13 +142,14 @@ char *cc_table_cell_text(const CcLeadTable *t, sal_Int32 col, sal_Int32 row)
 char *cc_table_describe(const CcLeadTable *t)
 {
     if (!t->cells)
-        return g_strdup(tx_text(TX_NO_TABLE));
+        return g_strdup(_("No lead table here. Put the cell cursor into your table: a block of "
+                          "cells whose first row holds the column names."));
     GString *s = g_string_new(NULL);
     char *where = cc_range_text(t->sheet_name, &t->range);
-    g_string_append_printf(s, tx_text(TX_TABLE), where, t->counts.rows, t->counts.open,
+    g_string_append_printf(s, _("Table %s: %zu rows, %zu open, %zu won, %zu lost."), where, t->counts.rows, t->counts.open,
                            t->counts.won, t->counts.lost);
     g_free(where);
-    g_string_append_printf(s, "\n%s", tx_text(TX_COLUMNS));
+    g_string_append_printf(s, "\n%s", _("Columns:"));
     for (gsize c = 0; c < t->cells->cols; c++) {
         const PcCell *h = pc_table_at(t->cells, 0, c);
         g_string_append_printf(s, "\n  %s: %s", h->kind == PC_CELL_TEXT ? pc_table_text(t->cells, h) : "-",
@@ -156,7 +158,7 @@ char *cc_table_describe(const CcLeadTable *t)
     if (t->has_score) {
         char *score = cc_range_text(t->sheet_name, &t->score);
         g_string_append_c(s, '\n');
-        g_string_append_printf(s, tx_text(TX_SCORE_COLUMN), score);
+        g_string_append_printf(s, _("Score column (Pipecalc): %s"), score);
         g_free(score);
     }
     return g_string_free(s, FALSE);

@@ -35,7 +35,15 @@ enum { WINDOW_CONTAINER = 2, WINDOW_SIMPLE = 3, ATTR_SHOW = 1, ATTR_BORDER = 16,
 enum { PERIOD_ALL, PERIOD_MONTH, PERIOD_QUARTER, PERIOD_YEAR, PERIOD_CUSTOM, N_PERIODS };
 /* the edit fields with a label above them: roles, history table, stage probabilities */
 enum { FIELD_ROLES, FIELD_HISTORY, FIELD_STAGES, N_FIELDS };
-static const TxText FIELD_LABELS[N_FIELDS] = { TX_LABEL_ROLES, TX_LABEL_HISTORY, TX_LABEL_STAGES };
+static const char *const FIELD_LABELS[N_FIELDS] = { N_("All roles as text (e.g. Notes=none):"), N_("History table for Score "
+                                                                  "(empty: this table):"), N_("Stage "
+                                                                                    "probabilities "
+                                                                                    "for the "
+                                                                                    "forecast "
+                                                                                    "(or a "
+                                                                                    "stage "
+                                                                                    "table's "
+                                                                                    "range):") };
 enum { UI_ELEMENT_TOOLPANEL = 7 }; /* com.sun.star.ui.UIElementType */
 /* the roles with a list box, in the panel's order: those one column holds and the actions
  * use. Not the id (it only keeps a column out of the score, as none does: the roles
@@ -73,7 +81,7 @@ struct Panel {
     char *filled[N_FIELDS]; /* what we last put into a field: untouched by the manager */
     uno_Interface *boxes_label;                  /* "Column of each role:" */
     uno_Interface *box_labels[N_BOXES], *boxes[N_BOXES]; /* fixed text, list box per BOX_ROLES */
-    char **box_headers;         /* what the boxes list after TX_NO_COLUMN (NULL: nothing yet) */
+    char **box_headers;         /* what the boxes list after N_("—") (NULL: nothing yet) */
     sal_Int16 box_pos[N_BOXES]; /* the entry we selected in each box, -1: none yet */
     sal_Int32 box_label_w;      /* the widest role label */
     gboolean filling;           /* we fill and select the boxes: their item events are ours */
@@ -243,7 +251,7 @@ static sal_Int32 layout(Panel *p, sal_Int32 width)
     y = layout_boxes(p, y, inner);
     for (int f = 0; f < N_FIELDS; f++) {
         /* a long label ("Stage probabilities for the forecast ...") wraps */
-        sal_Int32 lh = text_height(p->field_labels[f], tx_text(FIELD_LABELS[f]), inner) - 4;
+        sal_Int32 lh = text_height(p->field_labels[f], _(FIELD_LABELS[f]), inner) - 4;
         if (p->field_labels[f])
             set_bounds(p->field_labels[f], MARGIN, y, inner, lh);
         y += lh + 2;
@@ -376,14 +384,14 @@ static uno_Sequence *string_items(const char *first, char **items,
     return seq;
 }
 
-/* Put TX_NO_COLUMN and HEADERS into every role box; enabled only when there are headers. */
+/* Put N_("—") and HEADERS into every role box; enabled only when there are headers. */
 static void fill_boxes(Panel *p, char **headers)
 {
     static CuMethod count = CU_METHOD("com.sun.star.awt.XListBox", "getItemCount");
     static CuMethod remove = CU_METHOD("com.sun.star.awt.XListBox", "removeItems");
     static CuMethod add = CU_METHOD("com.sun.star.awt.XListBox", "addItems");
     typelib_TypeDescriptionReference *type;
-    uno_Sequence *items = string_items(tx_text(TX_NO_COLUMN), headers, &type);
+    uno_Sequence *items = string_items(_("—"), headers, &type);
     for (int b = 0; b < N_BOXES; b++) {
         sal_Int16 n = 0, first = 0;
         if (!p->boxes[b])
@@ -415,7 +423,7 @@ static void show_roles(Panel *p, const CcRoleColumns *c)
         !g_strv_equal((const char *const *)p->box_headers, (const char *const *)c->headers))
         fill_boxes(p, c->headers);
     for (int b = 0; b < N_BOXES; b++) {
-        sal_Int16 pos = 0; /* TX_NO_COLUMN */
+        sal_Int16 pos = 0; /* N_("—") */
         for (gsize i = 0; i < c->n && !pos; i++)
             if (c->roles[i] == BOX_ROLES[b])
                 pos = (sal_Int16)MIN(i + 1, G_MAXINT16);
@@ -629,7 +637,29 @@ static gboolean run_placed(Panel *p, AcAction action, double start, double end, 
         if (ok || !place.blocked || attempt)
             break;
         char *question = g_strdup_printf("%s\n\n%s", *text,
-                                         tx_text(action == AC_ACTION_SCORE ? TX_ASK_SHIFT : TX_ASK_NEW_SHEET));
+                                         _(action == AC_ACTION_SCORE ? N_("Make room "
+                                                                                "instead? Your "
+                                                                                "cells there "
+                                                                                "move one "
+                                                                                "column to the "
+                                                                                "right (as "
+                                                                                "Insert Cells "
+                                                                                "does; one "
+                                                                                "Undo puts "
+                                                                                "them back).") : N_("Write "
+                                                                                               "it "
+                                                                                               "to "
+                                                                                               "a "
+                                                                                               "new "
+                                                                                               "sheet "
+                                                                                               "instead? "
+                                                                                               "The "
+                                                                                               "current "
+                                                                                               "one "
+                                                                                               "stays "
+                                                                                               "as "
+                                                                                               "it "
+                                                                                               "is.")));
         place.make_room = ask(p, question);
         g_free(question);
         if (!place.make_room)
@@ -649,7 +679,8 @@ static void run_action(Panel *p, AcAction action)
     p->busy = TRUE;
     char *field = NULL;
     if (action == AC_ACTION_FORECAST && !chosen_period(p, &start, &end))
-        text = g_strdup(tx_text(TX_FC_BAD_DATE));
+        text = g_strdup(_("Type the custom period's dates as YYYY-MM-DD (leave one empty for "
+                          "an open end). Nothing was written."));
     else if (action == AC_ACTION_FUNNEL || action == AC_ACTION_FORECAST || action == AC_ACTION_SCORE)
         run_placed(p, action, action == AC_ACTION_FORECAST ? start : 0, action == AC_ACTION_FORECAST ? end : 0,
                    &text);
@@ -657,7 +688,7 @@ static void run_action(Panel *p, AcAction action)
         field = edit_text(p->fields[FIELD_ROLES]);
         if (ac_service_with(AC_ACTION_SET_ROLES, p->controller, field, 0, 0, NULL, &text)) {
             g_free(text);
-            text = g_strdup(tx_text(TX_ROLES_SAVED));
+            text = g_strdup(_("Roles saved with the document."));
             g_free(p->filled[FIELD_ROLES]); /* the saved roles count as ours again */
             p->filled[FIELD_ROLES] = g_strdup(field);
         }
@@ -698,8 +729,8 @@ static void pick_role(Panel *p, int b)
     }
     if (ac_service_set_role(p->controller, BOX_ROLES[b], header, &text)) {
         g_free(text);
-        text = g_strdup_printf(tx_text(TX_ROLE_SAVED), tx_role_label(BOX_ROLES[b]),
-                               header ? header : tx_text(TX_NO_COLUMN));
+        text = g_strdup_printf(_("%s %s (saved with the document)."), tx_role_label(BOX_ROLES[b]),
+                               header ? header : _("—"));
     }
     p->box_pos[b] = -1; /* show_roles selects what is stored now, or what was (refused) */
     report(p, text);
@@ -954,7 +985,7 @@ static void make_boxes(Panel *p, uno_Interface *tk, uno_Interface *peer)
     static CuMethod lines = CU_METHOD("com.sun.star.awt.XListBox", "setDropDownLineCount");
     p->boxes_label = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
     if (p->boxes_label)
-        set_text(p->boxes_label, tx_text(TX_LABEL_ROLE_BOXES));
+        set_text(p->boxes_label, _("Column of each role:"));
     p->box_label_w = 0;
     for (int b = 0; b < N_BOXES; b++) {
         const char *label = tx_role_label(BOX_ROLES[b]);
@@ -987,8 +1018,10 @@ static void make_button(Panel *p, uno_Interface *tk, uno_Interface *peer, int i)
 {
     static CuMethod add_listener = CU_METHOD("com.sun.star.awt.XButton", "addActionListener");
     static CuMethod set_label = CU_METHOD("com.sun.star.awt.XButton", "setLabel");
-    static const TxText LABELS[N_BUTTONS] = { TX_BUTTON_SCORE, TX_BUTTON_FORECAST, TX_BUTTON_FIX_PERCENT,
-                                              TX_BUTTON_FUNNEL, TX_BUTTON_SHARE, TX_BUTTON_ROLES };
+    static const char *const LABELS[N_BUTTONS] = { N_("Score leads"), N_("Write forecast"), N_("Divide "
+                                                                                      "probabilities "
+                                                                                      "by 100"),
+                                              N_("Write funnel"), N_("Save copy with values"), N_("Apply roles") };
     static const AcAction ACTIONS[N_BUTTONS] = { AC_ACTION_SCORE, AC_ACTION_FORECAST,
                                                  AC_ACTION_FIX_PERCENT, AC_ACTION_FUNNEL,
                                                  AC_ACTION_SHARE, AC_ACTION_SET_ROLES };
@@ -996,7 +1029,7 @@ static void make_button(Panel *p, uno_Interface *tk, uno_Interface *peer, int i)
     p->clicks[i] = p->buttons[i] ? listener_new(p, ACTIONS[i]) : NULL;
     if (!p->clicks[i])
         return;
-    cu_call_str(p->buttons[i], &set_label, tx_text(LABELS[i]), NULL, NULL);
+    cu_call_str(p->buttons[i], &set_label, _(LABELS[i]), NULL, NULL);
     uno_Interface *li = cu_object_facet(&p->clicks[i]->base, 0); /* XActionListener */
     void *args[1] = { &li };
     cu_call(p->buttons[i], &add_listener, NULL, args, NULL);
@@ -1016,11 +1049,11 @@ static void make_period(Panel *p, uno_Interface *tk, uno_Interface *peer)
 {
     static CuMethod add_item = CU_METHOD("com.sun.star.awt.XListBox", "addItem");
     static CuMethod select_item = CU_METHOD("com.sun.star.awt.XListBox", "selectItemPos");
-    static const TxText PERIODS[N_PERIODS] = { TX_PERIOD_ALL, TX_PERIOD_MONTH, TX_PERIOD_QUARTER,
-                                               TX_PERIOD_YEAR, TX_PERIOD_CUSTOM };
+    static const char *const PERIODS[N_PERIODS] = { N_("All close dates"), N_("This month"), N_("This quarter"),
+                                               N_("This year"), N_("Custom period") };
     p->period = make_window(tk, WINDOW_SIMPLE, "listbox", peer, ATTR_SHOW | ATTR_BORDER | ATTR_DROPDOWN);
     for (sal_Int16 i = 0; p->period && i < N_PERIODS; i++) {
-        rtl_uString *item = cu_ustr_from_utf8(tx_text(PERIODS[i]));
+        rtl_uString *item = cu_ustr_from_utf8(_(PERIODS[i]));
         void *args[2] = { &item, &i };
         cu_call(p->period, &add_item, NULL, args, NULL);
         rtl_uString_release(item);
@@ -1048,7 +1081,7 @@ static gboolean make_controls(Panel *p, uno_Interface *tk, uno_Interface *parent
     p->checks = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
     make_boxes(p, tk, peer);
     for (int f = 0; f < N_FIELDS; f++) {
-        p->field_labels[f] = make_label(tk, peer, tx_text(FIELD_LABELS[f]));
+        p->field_labels[f] = make_label(tk, peer, _(FIELD_LABELS[f]));
         p->fields[f] = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
         if (f == FIELD_ROLES)
             make_button(p, tk, peer, ROLES_BUTTON);
@@ -1056,11 +1089,11 @@ static gboolean make_controls(Panel *p, uno_Interface *tk, uno_Interface *parent
     for (int i = 0; i < FUNNEL_BUTTON; i++) /* Score, Forecast, Fix */
         make_button(p, tk, peer, i);
     make_period(p, tk, peer);
-    p->from_label = make_label(tk, peer, tx_text(TX_LABEL_FROM));
+    p->from_label = make_label(tk, peer, _("From:"));
     p->from = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
-    p->until_label = make_label(tk, peer, tx_text(TX_LABEL_UNTIL));
+    p->until_label = make_label(tk, peer, _("Until:"));
     p->until = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
-    p->target_label = make_label(tk, peer, tx_text(TX_LABEL_TARGET));
+    p->target_label = make_label(tk, peer, _("Target:"));
     p->target = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
     make_button(p, tk, peer, FUNNEL_BUTTON);
     make_button(p, tk, peer, SHARE_BUTTON);

@@ -1,0 +1,26 @@
+/* tx_catalog.h - the translations as the build generates them from po/<lang>.po
+ * (build/po2c.py writes build/out/gen/tx_catalog.c); read only by tx.c. */
+#ifndef TX_CATALOG_H
+#define TX_CATALOG_H
+
+#include <glib.h>
+
+#define TX_MAX_PLURALS 4
+
+typedef struct {
+    const char *msgid;
+    const char *msgid_plural;              /* NULL for a text without plural forms */
+    const char *msgstr[TX_MAX_PLURALS];    /* [0] only, without plural forms */
+} TxEntry;
+
+typedef struct {
+    const char *language;                  /* "de", "de-CH": the po file's Language */
+    const char *plural_forms;              /* its Plural-Forms header */
+    const TxEntry *entries;
+    gsize n_entries;
+} TxCatalog;
+
+/* Every catalogue, ended by one whose language is NULL. */
+extern const TxCatalog TX_CATALOGS[];
+
+#endif
