@@ -66,8 +66,8 @@ static gboolean month_in_period(const Plan *p, gint m)
         return TRUE;
     if (m == NO_MONTH) /* PIPELINE_FORECAST counts no undated deal once a bound is given */
         return FALSE;
-    return (p->end <= 0 || pc_month_first_day(m) <= floor(p->end)) &&
-           (p->start <= 0 || pc_month_last_day(m) >= floor(p->start));
+    return (p->end <= 0 || pc_month_first_day(&p->t->dates, m) <= floor(p->end)) &&
+           (p->start <= 0 || pc_month_last_day(&p->t->dates, m) >= floor(p->start));
 }
 
 /* A one-column table of the texts NAMES (N of them), then EXTRA when not NULL. */
@@ -180,7 +180,7 @@ static gint month_of_row(const Plan *p, gsize r)
     if (p->close < 0)
         return NO_MONTH;
     const PcCell *c = pc_table_at(p->t->cells, r, (gsize)p->close);
-    return c->kind == PC_CELL_NUMBER ? pc_month_of_serial(c->num) : NO_MONTH;
+    return c->kind == PC_CELL_NUMBER ? pc_month_of_serial(&p->t->dates, c->num) : NO_MONTH;
 }
 
 /* Open rows, their months and owners. */
@@ -324,18 +324,12 @@ static PcStatus deals_in_period(Plan *p, gsize *n)
 }
 
 /* SERIAL as YYYY-MM-DD into BUF; "..." when 0 (an open bound). */
-static void date_text(double serial, char *buf, gsize size)
+static void date_text(const Plan *p, double serial, char *buf, gsize size)
 {
-    if (serial <= 0) {
+    if (serial <= 0)
         g_strlcpy(buf, "...", size);
-        return;
-    }
-    GDate d;
-    g_date_clear(&d, 1);
-    g_date_set_dmy(&d, 30, G_DATE_DECEMBER, 1899);
-    g_date_add_days(&d, (guint)floor(serial));
-    g_snprintf(buf, size, "%04d-%02d-%02d", (int)g_date_get_year(&d), (int)g_date_get_month(&d),
-               (int)g_date_get_day(&d));
+    else
+        pc_date_iso(&p->t->dates, serial, buf, size);
 }
 
 /* ---- the sheet --------------------------------------------------------------------- */
@@ -443,8 +437,8 @@ static PcStatus lay_out(Plan *p, GPtrArray *keys, Layout *l)
     g_free(line);
     if (has_period(p)) {
         char from[16], until[16];
-        date_text(p->start, from, sizeof from);
-        date_text(p->end, until, sizeof until);
+        date_text(p, p->start, from, sizeof from);
+        date_text(p, p->end, until, sizeof until);
         line = g_strdup_printf(_("Period: deals closing %s to %s"), from, until);
         cu_grid_set_text(l->grid, 2, 0, line);
         g_free(line);
@@ -500,7 +494,7 @@ static PcStatus lay_out(Plan *p, GPtrArray *keys, Layout *l)
         if (m == NO_MONTH)
             continue;
         /* the month's days in the period: what the live formula below counts */
-        double first = pc_month_first_day(m), last = pc_month_last_day(m);
+        double first = pc_month_first_day(&p->t->dates, m), last = pc_month_last_day(&p->t->dates, m);
         if (p->start > 0 && floor(p->start) > first)
             first = floor(p->start);
         if (p->end > 0 && floor(p->end) < last)
@@ -621,8 +615,8 @@ static gboolean place(Plan *p, Layout *l, char **message, GError **error)
         gsize n = p->open->len;
         if (has_period(p) && deals_in_period(p, &n) == PC_OK) {
             char from[16], until[16];
-            date_text(p->start, from, sizeof from);
-            date_text(p->end, until, sizeof until);
+            date_text(p, p->start, from, sizeof from);
+            date_text(p, p->end, until, sizeof until);
             *message = g_strdup_printf(_("Forecast written to sheet %s for %s to %s: %zu open "
                                          "deals closing then, %s expected."), name, from, until, n, total);
         } else {

@@ -6,6 +6,7 @@
 #ifndef CC_TABLE_H
 #define CC_TABLE_H
 
+#include "pc_months.h"
 #include "pc_roles.h"
 #include "cc_sheet.h"
 
@@ -22,6 +23,7 @@ typedef struct {
     PcTable *cells;        /* the range's cells; row 0 is the header */
     PcRole *roles;         /* one per column */
     PcLeadCounts counts;
+    PcDates dates;         /* the document's date system (its null date) */
     gboolean has_score;    /* our Score column is on this sheet beside / inside the table */
     CuRange score;         /* its marked range */
     /* where the action at hand puts its output when one of the user's cells is in the

@@ -505,15 +505,6 @@ static char *edit_text(uno_Interface *w)
     return text;
 }
 
-/* Calc's serial of D (day 0 = 1899-12-30). */
-static double serial_of(const GDate *d)
-{
-    GDate epoch;
-    g_date_clear(&epoch, 1);
-    g_date_set_dmy(&epoch, 30, G_DATE_DECEMBER, 1899);
-    return (double)g_date_days_between(&epoch, d);
-}
-
 /* A typed date, YYYY-MM-DD or DD.MM.YYYY, as a serial into *SERIAL; empty is 0 (open).
  * FALSE when it is no date. */
 static gboolean parse_date(const char *text, double *serial)
@@ -531,7 +522,8 @@ static gboolean parse_date(const char *text, double *serial)
             GDate date;
             g_date_clear(&date, 1);
             g_date_set_dmy(&date, (GDateDay)d, (GDateMonth)m, (GDateYear)y);
-            *serial = serial_of(&date);
+            PcDates dates = pc_dates_default();
+            *serial = pc_serial_of_date(&dates, &date);
         }
     }
     g_free(t);
@@ -559,11 +551,12 @@ static gboolean chosen_period(Panel *p, double *start, double *end)
     GDate today;
     g_date_clear(&today, 1);
     g_date_set_time_t(&today, time(NULL));
-    gint m = pc_month_of_serial(serial_of(&today)); /* year * 12 + month - 1 */
+    PcDates dates = pc_dates_default();
+    gint m = pc_month_of_serial(&dates, pc_serial_of_date(&dates, &today)); /* year * 12 + month - 1 */
     gint span = pos == PERIOD_MONTH ? 1 : pos == PERIOD_QUARTER ? 3 : 12;
     gint first = m - m % span;
-    *start = pc_month_first_day(first);
-    *end = pc_month_last_day(first + span - 1);
+    *start = pc_month_first_day(&dates, first);
+    *end = pc_month_last_day(&dates, first + span - 1);
     return TRUE;
 }
 
