@@ -21,7 +21,14 @@ CORE_OBJ   := $(CORE_SRC:addin/core/%.c=$(OUT)/core/%.o)
 CORE_LIB   := $(OUT)/libpccore.a
 CORE_TESTS := $(patsubst tests/core/%.c,$(OUT)/tests/%,$(wildcard tests/core/test-*.c))
 
-.PHONY: all deps core test-core check clean
+# The report plans (addin/report) with the texts they use, UNO-free like the core
+REPORT_SRC   := $(wildcard addin/report/*.c) addin/text/tx.c
+REPORT_OBJ   := $(REPORT_SRC:addin/%.c=$(OUT)/report/%.o) $(OUT)/report/tx_catalog.o
+REPORT_LIB   := $(OUT)/libpcreport.a
+REPORT_CF    := -Iaddin/report -Iaddin/text
+REPORT_TESTS := $(patsubst tests/report/%.c,$(OUT)/tests/%,$(wildcard tests/report/test-*.c))
+
+.PHONY: all deps core test-core test-report check clean
 
 all: core
 
@@ -38,6 +45,22 @@ $(CORE_LIB): $(CORE_OBJ)
 
 $(OUT)/tests/%: tests/core/%.c $(CORE_LIB) $(wildcard tests/core/*.h) | $(OUT)/tests
 	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) -Iaddin/core -Itests/core $< $(CORE_LIB) $(GLIB_LD) -lm $(LDSAN) -o $@
+
+$(OUT)/report/%.o: addin/%.c $(wildcard addin/core/*.h addin/report/*.h addin/text/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_CORE) $(REPORT_CF) -c $< -o $@
+$(OUT)/report/tx_catalog.o: $(OUT)/gen/tx_catalog.c addin/text/tx_catalog.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_CORE) $(REPORT_CF) -c $< -o $@
+$(REPORT_LIB): $(REPORT_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(OUT)/tests/%: tests/report/%.c $(REPORT_LIB) $(CORE_LIB) $(wildcard tests/report/*.h tests/core/*.h) | $(OUT)/tests
+	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) -Iaddin/core $(REPORT_CF) -Itests/core -Itests/report $< $(REPORT_LIB) $(CORE_LIB) $(GLIB_LD) -lm $(LDSAN) -o $@
+
+# Report plan unit tests: what each action writes, checked without an office
+test-report: $(REPORT_TESTS)
+	@sh build/run-tap.sh report $(REPORT_TESTS)
 
 # Core unit tests (GLib g_test, TAP output counted by build/tap-count.sh)
 test-core: $(CORE_TESTS)
@@ -56,7 +79,7 @@ VERSION  := 0.1.0
 UNO_CF   := -I$(SDK)/include -DLINUX -DUNX
 UNO_LD   := -L$(SDK)/lib -luno_cppu -luno_sal -Wl,-rpath-link,$(OFFICE)
 # addin/ below core/: one folder per layer (README "How it is built")
-ADDIN_DIRS := uno text calc functions actions panel
+ADDIN_DIRS := report uno text calc functions actions panel
 ADDIN_SRC := $(foreach d,$(ADDIN_DIRS),$(wildcard addin/$(d)/*.c)) addin/component.c \
              $(OUT)/gen/tx_catalog.c
 ADDIN_HDR := $(foreach d,core $(ADDIN_DIRS),$(wildcard addin/$(d)/*.h))
@@ -162,13 +185,13 @@ test-calc: oxt
 SAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 check-asan:
 	@$(MAKE) --no-print-directory OUT=$(OUT)/asan CC=clang OPT="$(SAN)" LDSAN="$(SAN)" $(OUT)/asan/libpccore.a \
-	  $(patsubst $(OUT)/%,$(OUT)/asan/%,$(CORE_TESTS))
+	  $(patsubst $(OUT)/%,$(OUT)/asan/%,$(CORE_TESTS) $(REPORT_TESTS))
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  sh build/run-tap.sh asan $(patsubst $(OUT)/%,$(OUT)/asan/%,$(CORE_TESTS))
+	  sh build/run-tap.sh asan $(patsubst $(OUT)/%,$(OUT)/asan/%,$(CORE_TESTS) $(REPORT_TESTS))
 
-check-valgrind: $(CORE_TESTS)
+check-valgrind: $(CORE_TESTS) $(REPORT_TESTS)
 	@VALGRIND="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=9" \
-	  sh build/run-tap.sh valgrind $(CORE_TESTS)
+	  sh build/run-tap.sh valgrind $(CORE_TESTS) $(REPORT_TESTS)
 
 # The add-in imports no file, process, library or network function (see README: Reliability)
 check-imports: $(EXT)/libpipecalc.so
@@ -178,6 +201,7 @@ check: deps
 	@rm -f $(RESULTS)
 	@$(MAKE) --no-print-directory all
 	-@$(MAKE) --no-print-directory test-core
+	-@$(MAKE) --no-print-directory test-report
 	-@$(MAKE) --no-print-directory test-table
 	-@$(MAKE) --no-print-directory check-asan
 	-@$(MAKE) --no-print-directory check-valgrind

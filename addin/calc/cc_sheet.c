@@ -3,6 +3,7 @@
 
 #include "cu_convert.h"
 #include "cu_string.h"
+#include "pc_refs.h"
 
 #include <string.h>
 
@@ -226,31 +227,10 @@ char *cc_sheet_name(uno_Interface *sheet)
     return s;
 }
 
-/* Column number to letters: 0 -> A, 26 -> AA. */
-static void column_letters(sal_Int32 col, char *buf)
-{
-    char tmp[8];
-    int n = 0;
-    for (col++; col > 0 && n < 7; col = (col - 1) / 26)
-        tmp[n++] = (char)('A' + (col - 1) % 26);
-    for (int i = 0; i < n; i++)
-        buf[i] = tmp[n - 1 - i];
-    buf[n] = 0;
-}
-
 char *cc_range_ref(const char *sheet_name, const CuRange *r)
 {
-    char a[8], b[8];
-    column_letters(r->StartColumn, a);
-    column_letters(r->EndColumn, b);
-    GString *s = g_string_new("$'");
-    for (const char *p = sheet_name; *p; p++) { /* a quote inside the name is doubled */
-        if (*p == '\'')
-            g_string_append_c(s, '\'');
-        g_string_append_c(s, *p);
-    }
-    g_string_append_printf(s, "'.$%s$%d:$%s$%d", a, (int)r->StartRow + 1, b, (int)r->EndRow + 1);
-    return g_string_free(s, FALSE);
+    return pc_ref_range(sheet_name, (gsize)r->StartRow, (gsize)r->StartColumn, (gsize)r->EndRow,
+                        (gsize)r->EndColumn);
 }
 
 gboolean cc_insert_cells_right(uno_Interface *sheet, const CuRange *r, GError **error)
@@ -264,17 +244,13 @@ gboolean cc_insert_cells_right(uno_Interface *sheet, const CuRange *r, GError **
 
 char *cc_cell_ref(sal_Int32 col, sal_Int32 row)
 {
-    char a[8];
-    column_letters(col, a);
-    return g_strdup_printf("%s%d", a, (int)row + 1);
+    return pc_ref_cell((gsize)row, (gsize)col);
 }
 
 char *cc_range_text(const char *sheet_name, const CuRange *r)
 {
-    char a[8], b[8];
-    column_letters(r->StartColumn, a);
-    column_letters(r->EndColumn, b);
-    return g_strdup_printf("%s.%s%d:%s%d", sheet_name, a, (int)r->StartRow + 1, b, (int)r->EndRow + 1);
+    return pc_ref_text(sheet_name, (gsize)r->StartRow, (gsize)r->StartColumn, (gsize)r->EndRow,
+                       (gsize)r->EndColumn);
 }
 
 gboolean cc_sheet_protected(uno_Interface *sheet)
