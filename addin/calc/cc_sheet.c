@@ -216,6 +216,28 @@ gboolean cc_number_format(uno_Interface *model, uno_Interface *sheet, const CuRa
     return ok;
 }
 
+gboolean cc_set_format(uno_Interface *sheet, const CuRange *r, sal_Int32 key, GError **error)
+{
+    uno_Interface *range = cc_range(sheet, r, error);
+    gboolean ok = range && cu_set_property(range, "NumberFormat", typelib_TypeClass_LONG, &key, error);
+    cu_release(range);
+    return ok;
+}
+
+sal_Int32 cc_format_of(uno_Interface *sheet, const CuRange *cell)
+{
+    uno_Interface *range = cc_range(sheet, cell, NULL);
+    uno_Any v;
+    sal_Int32 key = -1;
+    if (range && cu_get_property(range, "NumberFormat", &v, NULL)) {
+        if (v.pType->eTypeClass == typelib_TypeClass_LONG)
+            key = *(sal_Int32 *)v.pData;
+        uno_any_destruct(&v, NULL);
+    }
+    cu_release(range);
+    return key;
+}
+
 char *cc_sheet_name(uno_Interface *sheet)
 {
     static CuMethod get_name = CU_METHOD("com.sun.star.container.XNamed", "getName");

@@ -51,6 +51,12 @@ gboolean cc_set_formula(uno_Interface *sheet, sal_Int32 col, sal_Int32 row, cons
 gboolean cc_number_format(uno_Interface *model, uno_Interface *sheet, const CuRange *r,
                           sal_Int16 type, GError **error);
 
+/* Give the cells of R the number format KEY (of the document's formats). */
+gboolean cc_set_format(uno_Interface *sheet, const CuRange *r, sal_Int32 key, GError **error);
+
+/* The number format key of CELL (a one-cell range), -1 when it cannot be read. */
+sal_Int32 cc_format_of(uno_Interface *sheet, const CuRange *cell);
+
 /* The sheet's name (g_free). */
 char *cc_sheet_name(uno_Interface *sheet);
 

@@ -1,0 +1,220 @@
+/* cc_writer.c - report plans into Calc cells (see cc_writer.h). */
+#include "cc_writer.h"
+
+#include "cc_colour.h"
+#include "cc_guard.h"
+#include "tx.h"
+
+#include <string.h>
+
+enum { NUMBER_FORMAT_DATE = 2, NUMBER_FORMAT_PERCENT = 128 };
+
+RpSource cc_table_source(const CcLeadTable *t)
+{
+    RpSource s = { t->cells, t->roles, t->counts, t->sheet_name, (gsize)t->range.StartRow,
+                   (gsize)t->range.StartColumn, t->dates };
+    return s;
+}
+
+/* The values and texts of PLAN as a grid for setDataArray (formulas as their value). */
+static uno_Sequence *plan_grid(const RpPlan *plan)
+{
+    uno_Sequence *grid = cu_grid_new(plan->rows, plan->cols);
+    for (gsize i = 0; i < plan->rows; i++)
+        for (gsize j = 0; j < plan->cols; j++) {
+            const RpCell *c = rp_cell_at(plan, i, j);
+            if (c->kind == RP_NUMBER || c->kind == RP_FORMULA)
+                cu_grid_set_number(grid, i, j, c->num);
+            else if (c->kind == RP_TEXT)
+                cu_grid_set_text(grid, i, j, c->text);
+        }
+    return grid;
+}
+
+/* The number format key of the first number in column COL of T's data rows, -1 none. */
+static sal_Int32 source_format(const CcLeadTable *t, gssize col)
+{
+    if (col < 0 || !t->cells)
+        return -1;
+    for (gsize r = 1; r < t->cells->rows; r++)
+        if (pc_table_at(t->cells, r, (gsize)col)->kind == PC_CELL_NUMBER) {
+            CuRange cell = { t->range.Sheet, t->range.StartColumn + (sal_Int32)col,
+                             t->range.StartRow + (sal_Int32)r, t->range.StartColumn + (sal_Int32)col,
+                             t->range.StartRow + (sal_Int32)r };
+            return cc_format_of(t->sheet, &cell);
+        }
+    return -1;
+}
+
+/* Apply PLAN's number formats to the block at (COL0, ROW0) of SHEET: column by column,
+ * one call per run of cells of one kind. */
+static gboolean apply_formats(const CcLeadTable *t, const RpPlan *plan, uno_Interface *sheet,
+                              sal_Int16 index, sal_Int32 col0, sal_Int32 row0, GError **error)
+{
+    sal_Int32 amount = source_format(t, plan->amount_col), date = source_format(t, plan->date_col);
+    for (gsize j = 0; j < plan->cols; j++) {
+        gsize i = 0;
+        while (i < plan->rows) {
+            RpFormat f = rp_cell_at(plan, i, j)->format;
+            gsize end = i;
+            while (end + 1 < plan->rows && rp_cell_at(plan, end + 1, j)->format == f)
+                end++;
+            CuRange r = { index, col0 + (sal_Int32)j, row0 + (sal_Int32)i, col0 + (sal_Int32)j,
+                          row0 + (sal_Int32)end };
+            gboolean ok = TRUE;
+            if (f == RP_FORMAT_PERCENT)
+                ok = cc_number_format(t->model, sheet, &r, NUMBER_FORMAT_PERCENT, error);
+            else if (f == RP_FORMAT_DATE && date >= 0)
+                ok = cc_set_format(sheet, &r, date, error);
+            else if (f == RP_FORMAT_DATE)
+                ok = cc_number_format(t->model, sheet, &r, NUMBER_FORMAT_DATE, error);
+            else if (f == RP_FORMAT_AMOUNT && amount >= 0)
+                ok = cc_set_format(sheet, &r, amount, error);
+            if (!ok)
+                return FALSE;
+            i = end + 1;
+        }
+    }
+    return TRUE;
+}
+
+static gboolean set_formulas(const RpPlan *plan, uno_Interface *sheet, sal_Int32 col0, sal_Int32 row0,
+                             GError **error)
+{
+    for (gsize i = 0; i < plan->rows; i++)
+        for (gsize j = 0; j < plan->cols; j++) {
+            const RpCell *c = rp_cell_at(plan, i, j);
+            if (c->kind == RP_FORMULA &&
+                !cc_set_formula(sheet, col0 + (sal_Int32)j, row0 + (sal_Int32)i, c->text, error))
+                return FALSE;
+        }
+    return TRUE;
+}
+
+static gboolean put_charts(const RpPlan *plan, uno_Interface *sheet, sal_Int16 index, GError **error)
+{
+    for (guint k = 0; k < plan->charts->len; k++) {
+        const RpChart *c = g_ptr_array_index(plan->charts, k);
+        CuRange r = { index, (sal_Int32)c->data.col0, (sal_Int32)c->data.row0, (sal_Int32)c->data.col1,
+                      (sal_Int32)c->data.row1 };
+        gboolean has_data = c->data.row1 > c->data.row0; /* a header row alone: no chart */
+        if (!cc_put_chart(sheet, c->name, has_data ? &r : NULL, c->left_col, error))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* A sentence for a failed call, when no other was given. */
+static void say_failure(char **message, GError *error)
+{
+    if (error) {
+        g_free(*message);
+        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), error->message);
+        g_error_free(error);
+    } else if (!*message) {
+        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), "?");
+    }
+}
+
+static gboolean write_sheet(CcLeadTable *t, const RpPlan *plan, CcProgress *progress, CcWritten *out,
+                            char **message)
+{
+    CuRange old = { 0 };
+    gboolean reuse;
+    uno_Interface *sheet;
+    char *name;
+    GError *error = NULL;
+    if (!cc_guard_claim_sheet(t->model, plan->marker, plan->sheet_base, (sal_Int32)plan->cols,
+                              (sal_Int32)plan->rows, t->make_room, &t->blocked, &reuse, &old, &sheet,
+                              &name, message, &error)) {
+        say_failure(message, error);
+        return FALSE;
+    }
+    sal_Int16 index = reuse ? old.Sheet : 0;
+    CuRange all = { 0, 0, 0, (sal_Int32)plan->cols - 1, (sal_Int32)plan->rows - 1 };
+    CcGuard g;
+    gboolean ok = cc_guard_begin(&g, t->model, plan->undo_title, &error);
+    if (ok && !reuse)
+        ok = (sheet = cc_guard_insert_sheet(&g, name, &index, &error)) != NULL;
+    all.Sheet = index;
+    uno_Sequence *grid = ok ? plan_grid(plan) : NULL;
+    ok = ok && (!reuse || cc_clear(sheet, &old, &error)) &&
+         cc_write_progress(sheet, &all, grid, progress, &error) &&
+         apply_formats(t, plan, sheet, index, 0, 0, &error) && set_formulas(plan, sheet, 0, 0, &error) &&
+         put_charts(plan, sheet, index, &error) &&
+         cc_marker_set(t->model, plan->marker, name, &all, &error);
+    if (grid)
+        cu_grid_free(grid);
+    cc_guard_end(&g, ok);
+    cu_release(sheet);
+    if (!ok) {
+        say_failure(message, error);
+        g_free(name);
+        return FALSE;
+    }
+    out->sheet_name = name;
+    out->range = all;
+    return TRUE;
+}
+
+static gboolean write_column(CcLeadTable *t, const RpPlan *plan, CcProgress *progress, CcWritten *out,
+                             char **message)
+{
+    if ((*message = cc_guard_refusal(t->model, t->sheet, t->sheet_name)))
+        return FALSE;
+    sal_Int32 col = t->has_score ? t->score.StartColumn : t->range.EndColumn + 1;
+    CuRange target = { t->range.Sheet, col, t->range.StartRow, col,
+                       t->range.StartRow + (sal_Int32)plan->rows - 1 };
+    GError *error = NULL;
+    char *in_the_way = NULL;
+    gboolean shift = FALSE;
+    if (col > CC_MAX_COL) {
+        *message = g_strdup(_("There is no free column right of the table. Nothing was written."));
+        return FALSE;
+    }
+    if (!cc_guard_free(t->sheet, t->sheet_name, &target, t->has_score ? &t->score : NULL, &in_the_way,
+                       &error)) {
+        if (!(shift = in_the_way && t->make_room)) {
+            t->blocked = in_the_way != NULL;
+            *message = in_the_way;
+            say_failure(message, error);
+            return FALSE;
+        }
+        g_free(in_the_way); /* the manager agreed: the user's cells move right instead */
+    }
+    CcGuard g;
+    guint added = 0;
+    gboolean ok = cc_guard_begin(&g, t->model, plan->undo_title, &error);
+    CuRange numbers = target;
+    numbers.StartRow++;
+    uno_Sequence *grid = ok ? plan_grid(plan) : NULL;
+    /* the old column first: making room then shifts only what is the user's */
+    ok = ok && (!t->has_score || cc_clear(t->sheet, &t->score, &error)) &&
+         (!shift || cc_insert_cells_right(t->sheet, &target, &error)) &&
+         cc_write_progress(t->sheet, &target, grid, progress, &error) &&
+         apply_formats(t, plan, t->sheet, t->range.Sheet, col, t->range.StartRow, &error) &&
+         set_formulas(plan, t->sheet, col, t->range.StartRow, &error) &&
+         (!plan->score_colours || numbers.EndRow < numbers.StartRow ||
+          cc_colour_scale(t->model, t->sheet, &numbers, &added, &error)) &&
+         cc_marker_set(t->model, plan->marker, t->sheet_name, &target, &error);
+    if (grid)
+        cu_grid_free(grid);
+    cc_guard_end(&g, ok);
+    if (!ok) {
+        cc_colour_drop_styles(t->model, added);
+        say_failure(message, error);
+        return FALSE;
+    }
+    out->sheet_name = g_strdup(t->sheet_name);
+    out->range = target;
+    return TRUE;
+}
+
+gboolean cc_write_plan(CcLeadTable *t, const RpPlan *plan, CcProgress *progress, CcWritten *out,
+                       char **message)
+{
+    *message = NULL;
+    memset(out, 0, sizeof *out);
+    return plan->place == RP_PLACE_SHEET ? write_sheet(t, plan, progress, out, message)
+                                         : write_column(t, plan, progress, out, message);
+}

@@ -1,0 +1,36 @@
+/* cc_writer.h - the one place where a report plan (rp_plan.h) becomes Calc cells.
+ *
+ * cc_write_plan checks first and writes last, inside one undo context, so one Ctrl+Z takes
+ * the whole action back and a failure half-way leaves the document as it was:
+ * - RP_PLACE_SHEET: onto the sheet the plan's marker names (its old area cleared first),
+ *   or a new sheet named from plan->sheet_base; a cell of the user's inside the block, or
+ *   a protected sheet, refuses (cc_guard_claim_sheet);
+ * - RP_PLACE_COLUMN: into the column right of T (or the one its marker names), which must
+ *   hold nothing of the user's, or, when T->make_room, after moving the user's cells there
+ *   one column right (Insert Cells).
+ * Then: values and texts, formulas over them, number formats by kind (the source's amount
+ * and date formats), the Score colours, charts, and the marker over what was written. The
+ * plan's styles, merges, widths and frozen rows are carried but not yet applied: the
+ * deck issue does that, here and nowhere else. */
+#ifndef CC_WRITER_H
+#define CC_WRITER_H
+
+#include "cc_progress.h"
+#include "cc_table.h"
+#include "rp_plan.h"
+
+typedef struct {
+    char *sheet_name;  /* the sheet written (g_free) */
+    CuRange range;     /* the marked range */
+} CcWritten;
+
+/* Write PLAN, made from T, as described above; PROGRESS (may be NULL) moves along the
+ * rows. TRUE with *OUT filled; FALSE with the user's sentence in *MESSAGE (g_free) and
+ * T->blocked set when a user's cell in the way was the only reason. */
+gboolean cc_write_plan(CcLeadTable *t, const RpPlan *plan, CcProgress *progress, CcWritten *out,
+                       char **message);
+
+/* The RpSource view of T for planning. */
+RpSource cc_table_source(const CcLeadTable *t);
+
+#endif
