@@ -106,14 +106,14 @@ static PcStatus bad_probability(PcError *err, int arg, gsize row, double v)
 {
     if (!isfinite(v))
         return pc_fail(err, PC_ERR_NUM, arg, (gssize)row,
-                       "row %" G_GSIZE_FORMAT ": the probability is not a finite number",
+                       "row %zu: the probability is not a finite number",
                        row + 1);
     if (v > 1.0 && v <= 100.0)
         return pc_fail(err, PC_ERR_NUM, arg, (gssize)row,
-                       "row %" G_GSIZE_FORMAT ": %g is not a probability in 0-1; type %g%%",
+                       "row %zu: %g is not a probability in 0-1; type %g%%",
                        row + 1, v, v);
     return pc_fail(err, PC_ERR_NUM, arg, (gssize)row,
-                   "row %" G_GSIZE_FORMAT ": %g is not a probability in 0-1", row + 1, v);
+                   "row %zu: %g is not a probability in 0-1", row + 1, v);
 }
 
 /* TRUE for an empty cell or 0: what Calc passes for a reference to an empty cell. */
@@ -140,35 +140,38 @@ static PcStatus check_shapes(Forecast *f, PcError *err)
     const PcForecastArgs *in = f->in;
     gssize n = pc_table_vector_len(in->amounts);
     if (n < 0)
-        return pc_fail(err, PC_ERR_ARG, ARG_AMOUNTS, -1,
-                       "Amounts must be one column or one row, not %" G_GSIZE_FORMAT " x %"
-                       G_GSIZE_FORMAT " cells", in->amounts->rows, in->amounts->cols);
+        return pc_fail_n(err, PC_ERR_ARG, ARG_AMOUNTS, -1, in->amounts->rows * in->amounts->cols,
+                         "Amounts must be one column or one row, not %zu x %zu cell",
+                         "Amounts must be one column or one row, not %zu x %zu cells",
+                         in->amounts->rows, in->amounts->cols);
     f->n = (gsize)n;
     gssize ns = pc_table_vector_len(in->stages);
     if (ns != n)
-        return pc_fail(err, PC_ERR_ARG, ARG_STAGES, -1,
-                       "Stages must be one column or row as long as Amounts (%" G_GSSIZE_FORMAT
-                       " cells)", n);
+        return pc_fail_n(err, PC_ERR_ARG, ARG_STAGES, -1, (gulong)n,
+                         "Stages must be one column or row as long as Amounts (%zd cell)",
+                         "Stages must be one column or row as long as Amounts (%zd cells)", n);
     const PcTable *p = in->probabilities;
     /* a 1 x 2 Probabilities beside a 1 x 2 Amounts is two deals' probabilities */
     gboolean amounts_pair_row = in->amounts->rows == 1 && in->amounts->cols == 2;
     if (p->cols == 2 && (p->rows > 1 || !amounts_pair_row))
         f->by_stage = TRUE;
     else if (pc_table_vector_len(p) != n)
-        return pc_fail(err, PC_ERR_ARG, ARG_PROBS, -1,
-                       "Probabilities must be a two-column table (stage | probability) or one "
-                       "probability per deal (%" G_GSSIZE_FORMAT " cells)", n);
+        return pc_fail_n(err, PC_ERR_ARG, ARG_PROBS, -1, (gulong)n,
+                         "Probabilities must be a two-column table (stage | probability) or one "
+                         "probability per deal (%zd cell)",
+                         "Probabilities must be a two-column table (stage | probability) or one "
+                         "probability per deal (%zd cells)", n);
     const PcTable *d = given_column(in->close_dates, f->n);
     if (d && pc_table_vector_len(d) != n)
-        return pc_fail(err, PC_ERR_ARG, ARG_DATES, -1,
-                       "CloseDates must be one column or row as long as Amounts (%" G_GSSIZE_FORMAT
-                       " cells)", n);
+        return pc_fail_n(err, PC_ERR_ARG, ARG_DATES, -1, (gulong)n,
+                         "CloseDates must be one column or row as long as Amounts (%zd cell)",
+                         "CloseDates must be one column or row as long as Amounts (%zd cells)", n);
     f->dates = d;
     const PcTable *o = given_column(in->outcomes, f->n);
     if (o && pc_table_vector_len(o) != n)
-        return pc_fail(err, PC_ERR_ARG, ARG_OUTCOMES, -1,
-                       "Outcomes must be one column or row as long as Amounts (%" G_GSSIZE_FORMAT
-                       " cells)", n);
+        return pc_fail_n(err, PC_ERR_ARG, ARG_OUTCOMES, -1, (gulong)n,
+                         "Outcomes must be one column or row as long as Amounts (%zd cell)",
+                         "Outcomes must be one column or row as long as Amounts (%zd cells)", n);
     f->outcomes = o;
     return PC_OK;
 }
@@ -241,11 +244,11 @@ static PcStatus read_stage_table(Forecast *f, PcError *err)
         PcCellKind kn = name_kind(name, f->table_keys), kp = name_kind(prob, f->table_keys);
         if (kn == PC_CELL_ERROR || kp == PC_CELL_ERROR)
             return pc_fail(err, PC_ERR_VALUE, ARG_PROBS, (gssize)r,
-                           "row %" G_GSIZE_FORMAT " of the stage table holds an error value",
+                           "row %zu of the stage table holds an error value",
                            r + 1);
         if (kp == PC_CELL_TEXT)
             return pc_fail(err, PC_ERR_VALUE, ARG_PROBS, (gssize)r,
-                           "row %" G_GSIZE_FORMAT ": the probability \"%s\" is text, not a number",
+                           "row %zu: the probability \"%s\" is text, not a number",
                            r + 1, pc_table_text(t, prob));
         if (kp == PC_CELL_NUMBER && !(prob->num >= 0.0 && prob->num <= 1.0))
             return bad_probability(err, ARG_PROBS, r, prob->num);
@@ -270,8 +273,7 @@ static PcStatus read_stage_table(Forecast *f, PcError *err)
         gboolean same = kb == kp && (kp == PC_CELL_EMPTY || before->num == prob->num);
         if (!same)
             return pc_fail(err, PC_ERR_ARG, ARG_PROBS, (gssize)r,
-                           "row %" G_GSIZE_FORMAT ": the stage is already in row %" G_GSIZE_FORMAT
-                           " with a different probability", r + 1, GPOINTER_TO_SIZE(prev));
+                           "row %zu: the stage is already in row %zu with a different probability", r + 1, GPOINTER_TO_SIZE(prev));
     }
     return PC_OK;
 }
@@ -336,11 +338,11 @@ static PcStatus stage_probability(const Forecast *f, gsize i, gboolean has_amoun
     switch (name_kind(c, f->deal_keys)) {
     case PC_CELL_ERROR:
         return pc_fail(err, PC_ERR_VALUE, ARG_STAGES, (gssize)i,
-                       "row %" G_GSIZE_FORMAT ": the stage is an error value", i + 1);
+                       "row %zu: the stage is an error value", i + 1);
     case PC_CELL_EMPTY:
         if (has_amount)
             return pc_fail(err, PC_ERR_NA, ARG_STAGES, (gssize)i,
-                           "row %" G_GSIZE_FORMAT ": the deal has an amount but no stage", i + 1);
+                           "row %zu: the deal has an amount but no stage", i + 1);
         *p = 0.0;
         return PC_OK;
     default:
@@ -352,13 +354,13 @@ static PcStatus stage_probability(const Forecast *f, gsize i, gboolean has_amoun
     const char *name = c->kind == PC_CELL_TEXT ? pc_table_text(stages, c) : shown;
     if (!row1)
         return pc_fail(err, PC_ERR_NA, ARG_STAGES, (gssize)i,
-                       "row %" G_GSIZE_FORMAT ": stage \"%s\" is not in the stage table", i + 1,
+                       "row %zu: stage \"%s\" is not in the stage table", i + 1,
                        name);
     const PcCell *prob = pc_table_at(t, row1 - 1, 1);
     if (name_kind(prob, f->table_keys) == PC_CELL_EMPTY)
         return pc_fail(err, PC_ERR_NA, ARG_STAGES, (gssize)i,
-                       "row %" G_GSIZE_FORMAT ": stage \"%s\" has no probability in the stage "
-                       "table (its row %" G_GSIZE_FORMAT " is blank)", i + 1, name, row1);
+                       "row %zu: stage \"%s\" has no probability in the stage "
+                       "table (its row %zu is blank)", i + 1, name, row1);
     *p = prob->num; /* checked by read_stage_table */
     return PC_OK;
 }
@@ -384,15 +386,15 @@ static PcStatus read_deal(const Forecast *f, gsize i, Deal *d, PcError *err)
     d->amount = 0.0;
     if (ka == PC_CELL_TEXT)
         return pc_fail(err, PC_ERR_VALUE, ARG_AMOUNTS, (gssize)i,
-                       "row %" G_GSIZE_FORMAT ": the amount \"%s\" is text, not a number", i + 1,
+                       "row %zu: the amount \"%s\" is text, not a number", i + 1,
                        pc_table_text(in->amounts, ca));
     if (ka == PC_CELL_ERROR)
         return pc_fail(err, PC_ERR_VALUE, ARG_AMOUNTS, (gssize)i,
-                       "row %" G_GSIZE_FORMAT ": the amount is an error value", i + 1);
+                       "row %zu: the amount is an error value", i + 1);
     if (ka == PC_CELL_NUMBER) {
         if (!isfinite(ca->num))
             return pc_fail(err, PC_ERR_NUM, ARG_AMOUNTS, (gssize)i,
-                           "row %" G_GSIZE_FORMAT ": the amount is not a finite number", i + 1);
+                           "row %zu: the amount is not a finite number", i + 1);
         d->amount = ca->num;
     }
 
@@ -404,22 +406,22 @@ static PcStatus read_deal(const Forecast *f, gsize i, Deal *d, PcError *err)
     } else {
         if (ks == PC_CELL_ERROR)
             return pc_fail(err, PC_ERR_VALUE, ARG_STAGES, (gssize)i,
-                           "row %" G_GSIZE_FORMAT ": the stage is an error value", i + 1);
+                           "row %zu: the stage is an error value", i + 1);
         switch (kp) {
         case PC_CELL_EMPTY:
             if (ka != PC_CELL_EMPTY)
                 return pc_fail(err, PC_ERR_NA, ARG_PROBS, (gssize)i,
-                               "row %" G_GSIZE_FORMAT ": the deal has an amount but no probability",
+                               "row %zu: the deal has an amount but no probability",
                                i + 1);
             d->prob = 0.0;
             break;
         case PC_CELL_TEXT:
             return pc_fail(err, PC_ERR_VALUE, ARG_PROBS, (gssize)i,
-                           "row %" G_GSIZE_FORMAT ": the probability \"%s\" is text, not a number",
+                           "row %zu: the probability \"%s\" is text, not a number",
                            i + 1, pc_table_text(in->probabilities, cp));
         case PC_CELL_ERROR:
             return pc_fail(err, PC_ERR_VALUE, ARG_PROBS, (gssize)i,
-                           "row %" G_GSIZE_FORMAT ": the probability is an error value", i + 1);
+                           "row %zu: the probability is an error value", i + 1);
         default:
             if (!(cp->num >= 0.0 && cp->num <= 1.0))
                 return bad_probability(err, ARG_PROBS, i, cp->num);
@@ -432,15 +434,15 @@ static PcStatus read_deal(const Forecast *f, gsize i, Deal *d, PcError *err)
     switch (kd) {
     case PC_CELL_TEXT:
         return pc_fail(err, PC_ERR_VALUE, ARG_DATES, (gssize)i,
-                       "row %" G_GSIZE_FORMAT ": the close date \"%s\" is text, not a date", i + 1,
+                       "row %zu: the close date \"%s\" is text, not a date", i + 1,
                        pc_table_text(f->dates, cd));
     case PC_CELL_ERROR:
         return pc_fail(err, PC_ERR_VALUE, ARG_DATES, (gssize)i,
-                       "row %" G_GSIZE_FORMAT ": the close date is an error value", i + 1);
+                       "row %zu: the close date is an error value", i + 1);
     case PC_CELL_NUMBER:
         if (!isfinite(cd->num))
             return pc_fail(err, PC_ERR_NUM, ARG_DATES, (gssize)i,
-                           "row %" G_GSIZE_FORMAT ": the close date is not a finite number", i + 1);
+                           "row %zu: the close date is not a finite number", i + 1);
         dated = TRUE;
         day = floor(cd->num); /* dates compare by whole day */
         break;
@@ -454,14 +456,14 @@ static PcStatus read_deal(const Forecast *f, gsize i, Deal *d, PcError *err)
         break;
     case PC_CELL_ERROR:
         return pc_fail(err, PC_ERR_VALUE, ARG_OUTCOMES, (gssize)i,
-                       "row %" G_GSIZE_FORMAT ": the outcome is an error value", i + 1);
+                       "row %zu: the outcome is an error value", i + 1);
     case PC_CELL_NUMBER:
         if (!isfinite(co->num))
             return pc_fail(err, PC_ERR_NUM, ARG_OUTCOMES, (gssize)i,
-                           "row %" G_GSIZE_FORMAT ": the outcome is not a finite number", i + 1);
+                           "row %zu: the outcome is not a finite number", i + 1);
         if (co->num != 1.0 && co->num != 0.0)
             return pc_fail(err, PC_ERR_VALUE, ARG_OUTCOMES, (gssize)i,
-                           "row %" G_GSIZE_FORMAT ": the outcome %g is a number other than 1 "
+                           "row %zu: the outcome %g is a number other than 1 "
                            "(won) or 0 (lost)", i + 1, co->num);
         closed = TRUE; /* 1 or TRUE: won; 0 or FALSE: lost */
         break;

@@ -348,9 +348,11 @@ PcStatus pc_funnel_deals(const PcFunnel *f, const PcTable *stage_data, int arg,
         return PC_OK;
     gboolean is_log = stage_data->cols == 2 && stage_data->rows >= 2;
     if (!is_log && pc_table_vector_len(stage_data) < 0)
-        return pc_fail(err, PC_ERR_ARG, arg, -1,
-                       "StageData must be one column of stages or two columns "
-                       "(deal id | stage), not %zu columns", stage_data->cols);
+        return pc_fail_n(err, PC_ERR_ARG, arg, -1, stage_data->cols,
+                         "StageData must be one column of stages or two columns "
+                         "(deal id | stage), not %zu column",
+                         "StageData must be one column of stages or two columns "
+                         "(deal id | stage), not %zu columns", stage_data->cols);
     gsize n_rows = is_log ? stage_data->rows : (gsize)pc_table_vector_len(stage_data);
     guint n_texts = pc_table_text_count(stage_data);
     Reader r = { f, stage_data, arg, NULL, NULL, NULL, 0 };

@@ -139,14 +139,16 @@ static PcStatus check_args(Model *m, const PcTable *smoothing, PcError *err)
         m->n_leads = m->leads->cols;
         m->leads_transposed = TRUE;
     } else {
-        return pc_fail(err, PC_ERR_ARG, 0, -1, "Leads has %zu columns but History has %zu",
-                       m->leads->cols, m->n_cols);
+        return pc_fail_n(err, PC_ERR_ARG, 0, -1, m->leads->cols,
+                         "Leads has %zu column but History has %zu",
+                         "Leads has %zu columns but History has %zu", m->leads->cols, m->n_cols);
     }
     gssize n_out = m->outcomes ? pc_table_vector_len(m->outcomes) : 0;
     if (n_out < 0)
         return pc_fail(err, PC_ERR_ARG, 2, -1, "Outcomes must be one column or one row");
     if ((gsize)n_out != m->history->rows)
-        return pc_fail(err, PC_ERR_ARG, 2, -1, "Outcomes has %zd cells but History has %zu rows",
+        return pc_fail(err, PC_ERR_ARG, 2, -1,
+                       "Outcomes must have one cell per row of History (Outcomes: %zd, History: %zu)",
                        n_out, m->history->rows);
     if ((st = check_cells(m->history, 1, "History", err)) != PC_OK ||
         (st = check_cells(m->outcomes, 2, "Outcomes", err)) != PC_OK)

@@ -8,6 +8,7 @@
 /* set once at load by the user interface (the sidebar's German catalogue), read by every
  * pc_fail on any thread */
 static _Atomic(PcTranslate) translate_hook; /* NULL: English */
+static _Atomic(PcTranslatePlural) translate_plural_hook;
 
 void pc_status_set_translate(PcTranslate translate)
 {
@@ -21,6 +22,19 @@ const char *pc_status_translate(const char *english)
     return t ? t : english;
 }
 
+void pc_status_set_translate_plural(PcTranslatePlural translate)
+{
+    atomic_store_explicit(&translate_plural_hook, translate, memory_order_release);
+}
+
+/* the form of SINGULAR / PLURAL for N in the user's language */
+static const char *translate_plural(const char *singular, const char *plural, gulong n)
+{
+    PcTranslatePlural translate = atomic_load_explicit(&translate_plural_hook, memory_order_acquire);
+    const char *t = translate ? translate(singular, plural, n) : NULL;
+    return t ? t : n == 1 ? singular : plural;
+}
+
 void pc_error_clear(PcError *err)
 {
     if (!err)
@@ -31,23 +45,46 @@ void pc_error_clear(PcError *err)
     err->message[0] = '\0';
 }
 
-PcStatus pc_fail(PcError *err, PcStatus status, int arg, gssize row, const char *fmt, ...)
+/* Record STATUS in ERR (not NULL) with the translated format FMT. */
+static PcStatus record(PcError *err, PcStatus status, int arg, gssize row, const char *fmt,
+                       va_list ap)
 {
-    if (!err)
-        return status;
     err->status = status;
     err->arg = arg;
     err->row = row;
-    va_list ap;
-    va_start(ap, fmt);
-    /* the translation consumes the same arguments as FMT (see pc_status.h) */
-    vsnprintf(err->message, sizeof err->message, pc_status_translate(fmt), ap);
-    va_end(ap);
+    /* the translation consumes the same arguments as the English (see pc_status.h) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral" /* clang: FMT is checked by the callers */
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+#pragma GCC diagnostic pop
     /* a long name cut at the buffer's end may end in half a character: drop it, so that
      * the message stays valid UTF-8 for the sidebar */
     const char *bad;
     if (!g_utf8_validate(err->message, -1, &bad))
         err->message[bad - err->message] = '\0';
+    return status;
+}
+
+PcStatus pc_fail(PcError *err, PcStatus status, int arg, gssize row, const char *fmt, ...)
+{
+    if (!err)
+        return status;
+    va_list ap;
+    va_start(ap, fmt);
+    record(err, status, arg, row, pc_status_translate(fmt), ap);
+    va_end(ap);
+    return status;
+}
+
+PcStatus pc_fail_n(PcError *err, PcStatus status, int arg, gssize row, gulong n,
+                   const char *singular, const char *plural, ...)
+{
+    if (!err)
+        return status;
+    va_list ap;
+    va_start(ap, plural);
+    record(err, status, arg, row, translate_plural(singular, plural, n), ap);
+    va_end(ap);
     return status;
 }
 

@@ -39,20 +39,26 @@ void pc_error_clear(PcError *err);
 PcStatus pc_fail(PcError *err, PcStatus status, int arg, gssize row, const char *fmt, ...)
     G_GNUC_PRINTF(5, 6);
 
+/* pc_fail for a message with a count: SINGULAR or PLURAL (both English literals taking the
+ * same arguments) by N, in the user's language (pc_status_set_translate_plural). */
+PcStatus pc_fail_n(PcError *err, PcStatus status, int arg, gssize row, gulong n,
+                   const char *singular, const char *plural, ...)
+    G_GNUC_PRINTF(6, 8) G_GNUC_PRINTF(7, 8);
+
 /* The Calc name of STATUS ("#N/A", "Err:502", ...), for messages and tests. */
 const char *pc_status_name(PcStatus status);
 
-/* Messages in the user's language. The core writes its messages in English; a user
- * interface in another language installs a translator (the sidebar's German one:
- * addin/text/tx_reasons_de.c). pc_fail() then formats with TRANSLATE(fmt) instead of
- * fmt, and the argument names that messages quote through "%s" ("Percentile", "History")
- * go through pc_status_translate(). The core itself stays free of UNO and of languages.
+/* Messages in the user's language. The core writes its messages in English; the add-in
+ * installs a translator (addin/text's tx(), which looks them up in po/<lang>.po).
+ * pc_fail() then formats with TRANSLATE(fmt) instead of fmt, and the argument names that
+ * messages quote through "%s" ("Percentile", "History") go through pc_status_translate().
+ * The core itself stays free of UNO and of languages.
  *
  * A translator returns a string that lives as long as the process, or ENGLISH itself (or
  * NULL: the same) when it has none. It is called on any thread, so it only reads. For a
  * format it must return one that consumes exactly the same printf arguments of the same
  * types in the same order (anything else is undefined behaviour inside the user's office:
- * the catalogue's test compares the conversions of every entry), and a format that starts
+ * `make check` runs msgfmt --check-format on every po file), and a format that starts
  * with the row prefix "row %zu: " becomes one that starts with one word, the row and ": "
  * ("Zeile %zu: "), the prefix the data checks cut (pc_checks.c).
  *
@@ -63,5 +69,11 @@ void pc_status_set_translate(PcTranslate translate);
 
 /* ENGLISH in the user's language: the installed translator's answer, else ENGLISH. */
 const char *pc_status_translate(const char *english);
+
+/* The same for pc_fail_n's formats (addin/text's tx_n): the form for N of SINGULAR /
+ * PLURAL in the user's language, under the same rules as a PcTranslate; without one (or
+ * when it returns NULL) English's, N == 1 ? SINGULAR : PLURAL. */
+typedef const char *(*PcTranslatePlural)(const char *singular, const char *plural, gulong n);
+void pc_status_set_translate_plural(PcTranslatePlural translate);
 
 #endif

@@ -14,8 +14,8 @@
 /* A test translator: a few entries in a made-up language ("Zeile" rows, names in capitals),
  * everything else untranslated (NULL). */
 static const char *const TEST_TABLE[][2] = {
-    { "row %" G_GSIZE_FORMAT ": %g is not a probability in 0-1; type %g%%",
-      "Zeile %" G_GSIZE_FORMAT ": %g ist keine Wahrscheinlichkeit; geben Sie %g %% ein" },
+    { "row %zu: %g is not a probability in 0-1; type %g%%",
+      "Zeile %zu: %g ist keine Wahrscheinlichkeit; geben Sie %g %% ein" },
     { "%s: \"%s\" is not a number", "%s: \"%s\" ist keine Zahl" },
     { "%s row %zu holds an error value", "%s: Zeile %zu enthält einen Fehlerwert" },
     { "Percentile", "PERZENTIL" },
@@ -199,7 +199,7 @@ static gpointer fail_many(gpointer data)
     (void)data;
     for (int i = 0; i < 2000; i++) {
         PcError err;
-        pc_fail(&err, PC_ERR_NUM, 2, 4, "row %" G_GSIZE_FORMAT ": %g is not a probability in 0-1; type %g%%",
+        pc_fail(&err, PC_ERR_NUM, 2, 4, "row %zu: %g is not a probability in 0-1; type %g%%",
                 (gsize)5, 25.0, 25.0);
         if (strcmp(err.message, "Zeile 5: 25 ist keine Wahrscheinlichkeit; geben Sie 25 % ein") != 0)
             return GINT_TO_POINTER(1);
