@@ -4,7 +4,8 @@
 OUT      := build/out
 CC       ?= gcc
 CSTD     := -std=c11 -D_GNU_SOURCE -ffp-contract=off  # same bits on every machine (FMA)
-WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+# -Wformat-nonliteral: every format is a literal, so xgettext finds each (make pot)
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat-nonliteral
 OPT      ?= -O2 -g
 GLIB_CF  := $(shell pkg-config --cflags glib-2.0 2>/dev/null)
 GLIB_LD  := $(shell pkg-config --libs glib-2.0 2>/dev/null)
@@ -28,7 +29,7 @@ REPORT_LIB   := $(OUT)/libpcreport.a
 REPORT_CF    := -Iaddin/report -Iaddin/text
 REPORT_TESTS := $(patsubst tests/report/%.c,$(OUT)/tests/%,$(wildcard tests/report/test-*.c))
 
-.PHONY: all deps core test-core test-report check clean
+.PHONY: all deps core test-core test-report test-texts pot check clean
 
 all: core
 
@@ -87,11 +88,29 @@ ADDIN_INC := $(foreach d,core $(ADDIN_DIRS),-Iaddin/$(d))
 EXT      := $(OUT)/ext
 OXT      := $(OUT)/pipecalc.oxt
 
-# The translations: po/<lang>.po as C tables (addin/text/tx_catalog.h)
+# The translations: po/<lang>.po as C tables (addin/text/tx_catalog.h), and the lookup
+# (tx.c) that every program showing texts links: the add-in, gen-xcu, the tests.
 PO_FILES := $(wildcard po/*.po)
+TX_SRC   := addin/text/tx.c $(OUT)/gen/tx_catalog.c
+TX_DEPS  := $(TX_SRC) addin/text/tx.h addin/text/tx_catalog.h
 $(OUT)/gen/tx_catalog.c: build/po2c.py $(PO_FILES)
 	@mkdir -p $(@D)
 	$(PY) build/po2c.py $@ $(PO_FILES)
+
+# po/pipecalc.pot: the template of every text under addin/ (README: Texts and languages).
+# Rewritten only when a text changed, not for its new creation date alone.
+pot:
+	@mkdir -p $(OUT)/po
+	@sh build/pot.sh $(OUT)/po/pipecalc.pot $(VERSION)
+	@if sh build/check-texts.sh --same-pot po/pipecalc.pot $(OUT)/po/pipecalc.pot; then \
+	  echo "po/pipecalc.pot is up to date"; \
+	else cp $(OUT)/po/pipecalc.pot po/pipecalc.pot; echo "wrote po/pipecalc.pot"; fi
+
+# The template is up to date, every po/<lang>.po translates all of it and nothing else
+# (msgfmt -c --check-format, msgcmp; no fuzzy, untranslated or obsolete entries).
+test-texts:
+	@mkdir -p $(OUT)/po
+	@TEXTS_OUT=$(OUT)/po VERSION=$(VERSION) sh build/run-tap.sh texts build/check-texts.sh
 
 .PHONY: oxt
 all: oxt
@@ -102,9 +121,10 @@ $(EXT)/libpipecalc.so: $(ADDIN_SRC) $(ADDIN_HDR) $(CORE_LIB) | $(EXT)
 	  $(ADDIN_INC) -shared -o $@ $(ADDIN_SRC) $(CORE_LIB) \
 	  $(UNO_LD) $(GLIB_LD) -lm -Wl,--no-undefined -Wl,-z,defs
 
-$(OUT)/gen-xcu: build/gen-xcu.c addin/functions/fn_table.c addin/functions/fn_table.h $(CORE_LIB) | $(OUT)/tests
-	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) $(XML_CF) -Iaddin/core -Iaddin/functions \
-	  build/gen-xcu.c addin/functions/fn_table.c $(CORE_LIB) $(XML_LD) $(GLIB_LD) -lm -o $@
+# the wizard's texts in English and in the language of every po/<lang>.po
+$(OUT)/gen-xcu: build/gen-xcu.c addin/functions/fn_table.c addin/functions/fn_table.h $(TX_DEPS) $(CORE_LIB) | $(OUT)/tests
+	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) $(XML_CF) -Iaddin/core -Iaddin/functions -Iaddin/text \
+	  build/gen-xcu.c addin/functions/fn_table.c $(TX_SRC) $(CORE_LIB) $(XML_LD) $(GLIB_LD) -lm -o $@
 
 $(EXT)/CalcAddIns.xcu: $(OUT)/gen-xcu | $(EXT)
 	$(OUT)/gen-xcu $@
@@ -156,21 +176,19 @@ install: deps
 uninstall:
 	$(OFFICE)/unopkg remove org.pipecalc
 
-# The IDL and the function table agree (C test, no office needed)
-$(OUT)/tests/test-table: tests/functions/test-table.c addin/functions/fn_table.c $(CORE_LIB) | $(OUT)/tests
-	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) -Iaddin/core -Iaddin/functions \
+# The IDL, the function table and the generated CalcAddIns.xcu agree (C test, no office)
+$(OUT)/tests/test-table: tests/functions/test-table.c addin/functions/fn_table.c $(TX_DEPS) $(CORE_LIB) | $(OUT)/tests
+	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) $(XML_CF) -Iaddin/core -Iaddin/functions -Iaddin/text \
 	  -DIDL_FILE='"idl/org/pipecalc/XPipelineFunctions.idl"' -DXCU_FILE='"$(EXT)/CalcAddIns.xcu"' \
-	  $< addin/functions/fn_table.c $(CORE_LIB) $(GLIB_LD) -lm -o $@
+	  $< addin/functions/fn_table.c $(TX_SRC) $(CORE_LIB) $(XML_LD) $(GLIB_LD) -lm -o $@
 test-table: $(OUT)/tests/test-table $(EXT)/CalcAddIns.xcu
 	@sh build/run-tap.sh table $(OUT)/tests/test-table
 
-# The sidebar's German catalogue of the core's messages (GLib only) runs with the core's
-# tests: its test links it, reads the sources under addin/ and stubs the UI language.
-$(OUT)/tests/test-reasons: tests/core/test-reasons.c addin/text/tx_reasons_de.c \
-                           addin/text/tx_reasons.h $(CORE_LIB) | $(OUT)/tests
-	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) $(UNO_CF) $(ADDIN_INC) \
-	  -DPIPECALC_SOURCE_DIR='"$(CURDIR)"' $< addin/text/tx_reasons_de.c $(CORE_LIB) $(GLIB_LD) \
-	  -lm $(LDSAN) -o $@
+# The core's reasons in other languages: the core with the add-in's translator (tx, GLib
+# only) installed, as the library does when it loads; runs with the core's tests.
+$(OUT)/tests/test-reasons: tests/core/test-reasons.c $(TX_DEPS) $(CORE_LIB) | $(OUT)/tests
+	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) -Iaddin/core -Iaddin/text \
+	  $< $(TX_SRC) $(CORE_LIB) $(GLIB_LD) -lm $(LDSAN) -o $@
 
 # The sidebar deck in a real Calc window under Xvfb; refreshes docs/sidebar.png
 .PHONY: test-ui
@@ -203,6 +221,7 @@ check: deps
 	-@$(MAKE) --no-print-directory test-core
 	-@$(MAKE) --no-print-directory test-report
 	-@$(MAKE) --no-print-directory test-table
+	-@$(MAKE) --no-print-directory test-texts
 	-@$(MAKE) --no-print-directory check-asan
 	-@$(MAKE) --no-print-directory check-valgrind
 	-@$(MAKE) --no-print-directory check-imports

@@ -4,7 +4,8 @@
 #include "fn_addin.h"
 #include "ac_service.h"
 #include "pn_factory.h"
-#include "tx_reasons.h"
+#include "pc_status.h"
+#include "tx.h"
 
 #include <string.h>
 
@@ -40,7 +41,9 @@ SAL_DLLPUBLIC_EXPORT void *SAL_CALL component_getFactory(const char *implementat
                                                        void *service_manager, void *registry_key)
 {
     (void)service_manager; (void)registry_key;
-    tx_reasons_install(); /* the core's messages in the UI language (idempotent) */
+    /* the core's messages in the UI language, from the same catalogues (idempotent) */
+    pc_status_set_translate(tx);
+    pc_status_set_translate_plural(tx_n);
     if (strcmp(implementation_name, FN_ADDIN_IMPLEMENTATION) == 0) {
         CuObject *f = cu_factory_new(FN_ADDIN_IMPLEMENTATION, ADDIN_SERVICES, create_addin);
         return f ? cu_object_interface(f) : NULL;

@@ -2,7 +2,7 @@
 # Installs the Debian packages Pipecalc needs to build, test and run, when they are missing.
 # Prints what it installs. Needs root (or sudo) only when something is missing.
 set -e
-PKGS="gcc make pkg-config zip unzip libglib2.0-dev libxml2-dev
+PKGS="gcc make pkg-config zip unzip gettext libglib2.0-dev libxml2-dev
       libreoffice-calc libreoffice-dev libreoffice-l10n-de python3-uno
       xvfb xauth imagemagick xdotool valgrind clang libclang-rt-14-dev fonts-dejavu-core"
 missing=""

@@ -1,9 +1,12 @@
 /* gen-xcu.c - writes CalcAddIns.xcu, the function wizard's names and help, from the one
- * function table (addin/functions/fn_table.c). Usage: gen-xcu OUTPUT.xcu
+ * function table (addin/functions/fn_table.c) and the translations of every po/<lang>.po
+ * (the table's English texts are their msgids). Usage: gen-xcu OUTPUT.xcu
  *
  * Node names of parameters must be the IDL parameter names: Calc matches help to
  * parameters by that name (sc/source/core/tool/addincol.cxx, UpdateFromAddIn). */
 #include "fn_table.h"
+#include "tx.h"
+#include "tx_catalog.h"
 
 #include <libxml/xmlwriter.h>
 #include <stdio.h>
@@ -49,19 +52,26 @@ static void node(Xw *x, const char *name, int replace)
         xw_attr(x, "oor:op", "replace");
 }
 
-/* <prop oor:name="NAME"><value xml:lang="en-US">EN</value><value xml:lang="de">DE</value></prop> */
-static void localized_prop(Xw *x, const char *name, const char *en, const char *de)
+static void value(Xw *x, const char *lang, const char *text)
+{
+    xw_start(x, "value");
+    xw_attr(x, "xml:lang", lang);
+    xw_text(x, text);
+    xw_end(x);
+}
+
+/* <prop oor:name="NAME"><value xml:lang="en-US">ENGLISH</value>, then one value per
+ * catalogue: <value xml:lang="de">ENGLISH in German</value> ...</prop> */
+static void localized_prop(Xw *x, const char *name, const char *english)
 {
     xw_start(x, "prop");
     xw_attr(x, "oor:name", name);
-    xw_start(x, "value");
-    xw_attr(x, "xml:lang", "en-US");
-    xw_text(x, en);
-    xw_end(x);
-    xw_start(x, "value");
-    xw_attr(x, "xml:lang", "de");
-    xw_text(x, de);
-    xw_end(x);
+    value(x, "en-US", english);
+    for (const TxCatalog *c = TX_CATALOGS; c->language; c++) {
+        tx_set_language(c->language);
+        value(x, c->language, tx(english));
+    }
+    tx_set_language("en");
     xw_end(x);
 }
 
@@ -78,15 +88,15 @@ static void plain_prop(Xw *x, const char *name, const char *value)
 static void write_function(Xw *x, const FnInfo *fn)
 {
     node(x, fn->method, 1);
-    localized_prop(x, "DisplayName", fn->name_en, fn->name_de);
-    localized_prop(x, "Description", fn->help_en, fn->help_de);
+    localized_prop(x, "DisplayName", fn->name_en);
+    localized_prop(x, "Description", fn->help_en);
     plain_prop(x, "Category", FN_CATEGORY);
     node(x, "Parameters", 0);
     for (int i = 0; i < fn->n_params; i++) {
         const FnParam *p = &fn->params[i];
         node(x, p->name, 1);
-        localized_prop(x, "DisplayName", p->name_en, p->name_de);
-        localized_prop(x, "Description", p->help_en, p->help_de);
+        localized_prop(x, "DisplayName", p->name_en);
+        localized_prop(x, "Description", p->help_en);
         xw_end(x);
     }
     xw_end(x); /* Parameters */

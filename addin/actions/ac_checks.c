@@ -64,24 +64,34 @@ static char *word(const CcLeadTable *t, const PcFinding *f)
     case PC_CHECK_PERCENT: {
         gssize col = pc_roles_find(t->roles, t->cells->cols, PC_ROLE_PROBABILITY);
         cell = cell_of(t, PC_ROLE_PROBABILITY, first);
-        text = g_strdup_printf(_("%zu probabilities look typed as 0-100 (e.g. %s holds %g): "
-                                 "use \"Divide probabilities by 100\"."), (gsize)f->rows->len, cell,
-                               pc_table_at(t->cells, first, (gsize)col)->num);
+        text = g_strdup_printf(tx_n("%zu probability looks typed as 0-100 (%s holds %g): use "
+                                    "\"Divide probabilities by 100\".",
+                                    "%zu probabilities look typed as 0-100 (e.g. %s holds %g): "
+                                    "use \"Divide probabilities by 100\".", f->rows->len),
+                               (gsize)f->rows->len, cell, pc_table_at(t->cells, first, (gsize)col)->num);
         break;
     }
     case PC_CHECK_OVERDUE:
         cell = cell_of(t, PC_ROLE_CLOSE_DATE, first);
-        text = g_strdup_printf(_("%zu open deals are past their close date (e.g. %s)."), (gsize)f->rows->len, cell);
+        text = g_strdup_printf(tx_n("%zu open deal is past its close date (%s).",
+                                    "%zu open deals are past their close date (e.g. %s).", f->rows->len),
+                               (gsize)f->rows->len, cell);
         break;
     case PC_CHECK_CURRENCIES:
         cell = cell_of(t, PC_ROLE_CURRENCY, first);
-        text = g_strdup_printf(_("The currency column mixes currencies (%s): sums add them up "
-                                 "as one; %zu rows differ from the most common (e.g. %s)."), f->detail, (gsize)f->rows->len, cell);
+        text = g_strdup_printf(tx_n("The currency column mixes currencies (%s): sums add them up "
+                                    "as one; %zu row differs from the most common (%s).",
+                                    "The currency column mixes currencies (%s): sums add them up "
+                                    "as one; %zu rows differ from the most common (e.g. %s).", f->rows->len),
+                               f->detail, (gsize)f->rows->len, cell);
         break;
     case PC_CHECK_UNKNOWN_STAGE:
         cell = cell_of(t, PC_ROLE_STAGE, first);
-        text = g_strdup_printf(_("%zu rows have stages the forecast sheet's stage table does "
-                                 "not know (%s; e.g. %s): run Write forecast again."), (gsize)f->rows->len, f->detail, cell);
+        text = g_strdup_printf(tx_n("%zu row has a stage the forecast sheet's stage table does "
+                                    "not know (%s, in %s): run Write forecast again.",
+                                    "%zu rows have stages the forecast sheet's stage table does "
+                                    "not know (%s; e.g. %s): run Write forecast again.", f->rows->len),
+                               (gsize)f->rows->len, f->detail, cell);
         break;
     default: {
         if (f->rows->len) {
@@ -198,10 +208,14 @@ gboolean ac_checks_fix_percent(CcLeadTable *t, char **message)
             CuRange column = { t->range.Sheet, sheet_col, t->range.StartRow + 1, sheet_col, t->range.EndRow };
             char *where = cc_range_text(t->sheet_name, &column);
             GString *s = g_string_new(NULL);
-            g_string_printf(s, _("Divided %zu probabilities in %s by 100; they now show as "
-                                 "percentages."), (gsize)rows->len, where);
+            g_string_printf(s, tx_n("Divided %zu probability in %s by 100; it now shows as a "
+                                    "percentage.",
+                                    "Divided %zu probabilities in %s by 100; they now show as "
+                                    "percentages.", rows->len), (gsize)rows->len, where);
             if (formulas)
-                g_string_append_printf(s, _(" %zu cells computed by formulas were left alone."), formulas);
+                g_string_append_printf(s, tx_n(" %zu cell computed by a formula was left alone.",
+                                               " %zu cells computed by formulas were left alone.",
+                                               formulas), formulas);
             *message = g_string_free(s, FALSE);
             g_free(where);
         }

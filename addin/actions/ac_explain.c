@@ -232,7 +232,7 @@ static uno_Interface *conversion_object(uno_Interface *model)
 static char *rerun(Resolver *rs, const FnInfo *fn, GPtrArray *args, const char *cell_name,
                    const char *shown)
 {
-    const char *fn_name = tx_text_german() ? fn->name_de : fn->name_en;
+    const char *fn_name = _(fn->name_en);
     FnValue values[FN_MAX_PARAMS];
     CuRange refs[FN_MAX_PARAMS];
     gboolean is_ref[FN_MAX_PARAMS];
@@ -245,7 +245,7 @@ static char *rerun(Resolver *rs, const FnInfo *fn, GPtrArray *args, const char *
             text = g_strdup_printf(_("%s shows %s; Pipecalc cannot re-run %s here: argument %d "
                                      "(%s) is not a cell range, a named range, a number or a "
                                      "text."), cell_name, shown, fn_name, i + 1,
-                                   tx_text_german() ? fn->params[i].name_de : fn->params[i].name_en);
+                                   _(fn->params[i].name_en));
     }
     if (!text) {
         FnResult result = { 0 };
@@ -253,7 +253,7 @@ static char *rerun(Resolver *rs, const FnInfo *fn, GPtrArray *args, const char *
         pc_error_clear(&err);
         PcStatus s = fn->run(values, &result, &err);
         if (s == PC_OK && result.rows * result.cols == 0)
-            s = pc_fail(&err, PC_ERR_NA, -1, -1, "%s", _("there is nothing to compute"));
+            s = pc_fail(&err, PC_ERR_NA, -1, -1, "there is nothing to compute");
         g_free(result.values);
         if (s == PC_OK) {
             text = g_strdup_printf(_("%s shows %s, but %s finds nothing wrong with its "
@@ -265,7 +265,7 @@ static char *rerun(Resolver *rs, const FnInfo *fn, GPtrArray *args, const char *
                 char *cell = cell_of_row(rs, &refs[err.arg], err.row);
                 const FnParam *p = &fn->params[err.arg];
                 if (cell)
-                    where = g_strdup_printf(" (%s: %s)", tx_text_german() ? p->name_de : p->name_en, cell);
+                    where = g_strdup_printf(" (%s: %s)", _(p->name_en), cell);
                 g_free(cell);
             }
             text = g_strdup_printf(_("%s: %s answers %s because %s%s."), cell_name, fn_name, tx_error_name(pc_status_name(s)),
@@ -306,8 +306,7 @@ gboolean ac_explain_cell(uno_Interface *controller, char **text)
     if (!fn) {
         *text = g_strdup_printf(_("%s does not call a Pipecalc function."), cell_name);
     } else if (code == 0) {
-        *text = g_strdup_printf(_("%s: %s computes without an error."), cell_name,
-                                tx_text_german() ? fn->name_de : fn->name_en);
+        *text = g_strdup_printf(_("%s: %s computes without an error."), cell_name, _(fn->name_en));
     } else {
         char buf[16];
         Resolver rs = { model, conversion_object(model), at.Sheet };

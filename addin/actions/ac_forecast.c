@@ -120,7 +120,7 @@ PcTable *ac_closed_stage_data(const CcLeadTable *t, GPtrArray *keys, const char 
 /* Stage probabilities: conversion from each stage to the won stage among closed deals. */
 static PcStatus learn_stages(Plan *p, GPtrArray *keys)
 {
-    const char *won = tx_text_german() ? "Gewonnen" : "Won";
+    const char *won = _("Won"); /* the last stage of the stage table */
     p->closed_words = g_ptr_array_new_with_free_func(g_free);
     PcTable *stage_data = ac_closed_stage_data(p->t, keys, p->order[0], won, p->closed_words);
     p->n_closed = stage_data ? stage_data->rows : 0;
@@ -430,8 +430,11 @@ static PcStatus lay_out(Plan *p, GPtrArray *keys, Layout *l)
     l->formulas = g_ptr_array_new_with_free_func(g_free);
     l->formula_pos = g_array_new(FALSE, FALSE, sizeof(gsize));
     char *src = cc_range_text(p->t->sheet_name, &p->t->range);
-    char *line = g_strdup_printf(_("From %s. Stage probabilities learned from %zu closed deals "
-                                   "(won + lost); edit them below: the Expected column follows."), src, p->n_closed);
+    char *line = g_strdup_printf(tx_n("From %s. Stage probabilities learned from %zu closed deal "
+                                      "(won + lost); edit them below: the Expected column follows.",
+                                      "From %s. Stage probabilities learned from %zu closed deals "
+                                      "(won + lost); edit them below: the Expected column follows.",
+                                      p->n_closed), src, p->n_closed);
     cu_grid_set_text(l->grid, 0, 0, _("Pipeline forecast"));
     cu_grid_set_text(l->grid, 1, 0, line);
     g_free(line);
@@ -617,11 +620,15 @@ static gboolean place(Plan *p, Layout *l, char **message, GError **error)
             char from[16], until[16];
             date_text(p, p->start, from, sizeof from);
             date_text(p, p->end, until, sizeof until);
-            *message = g_strdup_printf(_("Forecast written to sheet %s for %s to %s: %zu open "
-                                         "deals closing then, %s expected."), name, from, until, n, total);
+            *message = g_strdup_printf(tx_n("Forecast written to sheet %s for %s to %s: %zu open "
+                                            "deal closing then, %s expected.",
+                                            "Forecast written to sheet %s for %s to %s: %zu open "
+                                            "deals closing then, %s expected.", n),
+                                       name, from, until, n, total);
         } else {
-            *message = g_strdup_printf(_("Forecast written to sheet %s: %zu open deals, %s "
-                                         "expected."), name, n, total);
+            *message = g_strdup_printf(tx_n("Forecast written to sheet %s: %zu open deal, %s expected.",
+                                            "Forecast written to sheet %s: %zu open deals, %s expected.",
+                                            n), name, n, total);
         }
         g_free(total);
     }

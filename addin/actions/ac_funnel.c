@@ -88,7 +88,7 @@ static gboolean plan(CcLeadTable *t, double target, Sheet *sh, PcError *err)
     char **order = pc_roles_stage_order(t->cells, (gsize)pc_roles_find(t->roles, t->cells->cols,
                                                                        PC_ROLE_STAGE));
     gsize k = sh->k = g_strv_length(order);
-    const char *won = tx_text_german() ? "Gewonnen" : "Won";
+    const char *won = _("Won"); /* the last stage of the stage table */
     PcTable *data = k ? ac_closed_stage_data(t, keys, order[0], won, NULL) : NULL;
     PcTable *stages = k ? order_table(order, k, won) : NULL;
     double avg = average_won(t, keys);
@@ -106,8 +106,10 @@ static gboolean plan(CcLeadTable *t, double target, Sheet *sh, PcError *err)
     sh->rows = FIRST_ROW + k + 1 + 3;
     sh->grid = cu_grid_new(sh->rows, COLS);
     char *src = cc_range_text(t->sheet_name, &t->range);
-    char *line = g_strdup_printf(_("From %s: %zu closed deals (won + lost); a lost deal counts "
-                                   "at the stage it shows."), src, sh->closed);
+    char *line = g_strdup_printf(tx_n("From %s: %zu closed deal (won + lost); a lost deal counts "
+                                      "at the stage it shows.",
+                                      "From %s: %zu closed deals (won + lost); a lost deal counts "
+                                      "at the stage it shows.", sh->closed), src, sh->closed);
     cu_grid_set_text(sh->grid, 0, 0, _("Pipeline funnel"));
     cu_grid_set_text(sh->grid, 1, 0, line);
     g_free(line);
@@ -190,8 +192,12 @@ static gboolean place(CcLeadTable *t, Sheet *sh, char **message, GError **error)
     cu_release(sheet);
     if (ok) {
         char *needed = isnan(sh->needed) ? g_strdup("-") : tx_text_number(sh->needed, 0);
-        *message = g_strdup_printf(_("Funnel written to sheet %s: %s deals needed at the first "
-                                     "stage."), name, needed);
+        /* the count as shown (no decimals); "-" counts as none */
+        gulong count = isnan(sh->needed) ? 0 : (gulong)CLAMP(round(sh->needed), 0, 1e15);
+        *message = g_strdup_printf(tx_n("Funnel written to sheet %s: %s deal needed at the first "
+                                        "stage.",
+                                        "Funnel written to sheet %s: %s deals needed at the first "
+                                        "stage.", count), name, needed);
         g_free(needed);
     }
     g_free(name);

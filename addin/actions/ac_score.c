@@ -96,7 +96,7 @@ static gboolean compute(const CcLeadTable *t, const Split *s, double **scores, c
     pc_table_free(leads);
     if (st == PC_OK && n != s->open->len) { /* never write scores against the wrong rows */
         g_free(*scores);
-        st = pc_fail(&err, PC_ERR_ARG, -1, -1, "%zu scores for %u leads", n, s->open->len);
+        st = pc_fail(&err, PC_ERR_ARG, -1, -1, "the number of scores (%zu) is not the number of leads (%u)", n, s->open->len);
     }
     if (st != PC_OK) {
         *message = g_strdup_printf(_("Scoring failed: %s. Nothing was written."), err.message);
@@ -309,9 +309,11 @@ static gboolean score_write(CcLeadTable *t, const Split *s, const double *scores
         if (ok) {
             char *column = cc_range_text(t->sheet_name, &target);
             char *names = attribute_names(t, s);
-            *message = g_strdup_printf(_("Scored %zu open leads into %s, learned from %zu won "
-                                         "and %zu lost (%s)."), (gsize)s->open->len, column, s->won,
-                                       s->lost, names);
+            *message = g_strdup_printf(tx_n("Scored %zu open lead into %s, learned from %zu won "
+                                            "and %zu lost (%s).",
+                                            "Scored %zu open leads into %s, learned from %zu won "
+                                            "and %zu lost (%s).", s->open->len),
+                                       (gsize)s->open->len, column, s->won, s->lost, names);
             g_free(names);
             g_free(column);
         }
@@ -376,7 +378,10 @@ static char *factors_text(const CcLeadTable *t, const Split *s, gsize row, doubl
         const Factor *f = &g_array_index(list, Factor, i);
         char *v = value_text(t, row, f->col);
         char *odds = tx_text_number(exp(f->term), 2);
-        g_string_append_printf(out, _("\n  %s %s: \xc3\x97%s odds"), f->term > 0 ? "+" : "-", v, odds);
+        /* the factor multiplies the odds of winning: "+ Source = Web: chances of winning x1.60" */
+        g_string_append(out, "\n  ");
+        g_string_append_printf(out, _("%s %s: chances of winning \xc3\x97%s"), f->term > 0 ? "+" : "-", v,
+                               odds);
         g_free(odds);
         g_free(v);
     }

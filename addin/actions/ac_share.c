@@ -251,6 +251,7 @@ static char *target_next_to(uno_Interface *model, GError **error)
     char *dot = slash ? strrchr(slash, '.') : NULL;
     if (dot && dot > slash + 1)
         *dot = '\0';
+    /* TRANSLATORS: the end of the copy's file URL: "%20" is a space, keep it */
     char *target = g_strconcat(url, _("%20(values).ods"), NULL);
     g_free(url);
     return target;
@@ -370,9 +371,13 @@ gboolean ac_share_run(uno_Interface *controller, const char *url, char **message
                 ok = write_copy(controller, model, target, &replaced, &error);
                 if (ok) {
                     char *path = shown_path(target);
-                    *message = g_strdup_printf(_("Saved a copy to share: %s, with %zu cells of "
-                                                 "Pipecalc functions replaced by their values. "
-                                                 "Your document is unchanged."), path, replaced);
+                    *message = g_strdup_printf(tx_n("Saved a copy to share: %s, with %zu cell of a "
+                                                    "Pipecalc function replaced by its value. "
+                                                    "Your document is unchanged.",
+                                                    "Saved a copy to share: %s, with %zu cells of "
+                                                    "Pipecalc functions replaced by their values. "
+                                                    "Your document is unchanged.", replaced),
+                                               path, replaced);
                     g_free(path);
                 }
             }

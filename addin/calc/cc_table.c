@@ -147,8 +147,9 @@ char *cc_table_describe(const CcLeadTable *t)
                           "cells whose first row holds the column names."));
     GString *s = g_string_new(NULL);
     char *where = cc_range_text(t->sheet_name, &t->range);
-    g_string_append_printf(s, _("Table %s: %zu rows, %zu open, %zu won, %zu lost."), where, t->counts.rows, t->counts.open,
-                           t->counts.won, t->counts.lost);
+    g_string_append_printf(s, tx_n("Table %s: %zu row, %zu open, %zu won, %zu lost.",
+                                   "Table %s: %zu rows, %zu open, %zu won, %zu lost.", t->counts.rows),
+                           where, t->counts.rows, t->counts.open, t->counts.won, t->counts.lost);
     g_free(where);
     g_string_append_printf(s, "\n%s", _("Columns:"));
     for (gsize c = 0; c < t->cells->cols; c++) {

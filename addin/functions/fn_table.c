@@ -9,6 +9,7 @@
 #include "pc_forecast.h"
 #include "pc_score.h"
 #include "pc_stage.h"
+#include "tx.h"
 
 #include <string.h>
 
@@ -61,135 +62,87 @@ static PcStatus run_lead_score(const FnValue *a, FnResult *out, PcError *err)
     return PC_OK;
 }
 
-#define RANGE(n, en, hen, de, hde) { n, FN_ARG_RANGE, FALSE, en, hen, de, hde }
-#define OPTIONAL(n, en, hen, de, hde) { n, FN_ARG_ANY, TRUE, en, hen, de, hde }
-#define TEXT(n, en, hen, de, hde) { n, FN_ARG_STRING, FALSE, en, hen, de, hde }
-#define NUMBER(n, en, hen, de, hde) { n, FN_ARG_DOUBLE, FALSE, en, hen, de, hde }
+#define RANGE(n, en, hen) { n, FN_ARG_RANGE, FALSE, en, hen }
+#define OPTIONAL(n, en, hen) { n, FN_ARG_ANY, TRUE, en, hen }
+#define TEXT(n, en, hen) { n, FN_ARG_STRING, FALSE, en, hen }
+#define NUMBER(n, en, hen) { n, FN_ARG_DOUBLE, FALSE, en, hen }
 /* the same parameter of STAGE_CONVERSION and LEADS_NEEDED: one text, so they cannot drift */
-#define IGNORE_STAGES                                                                         \
-    OPTIONAL("ignoreStages", "IgnoreStages",                                                  \
-             "Optional. Stage names to skip, e.g. \"Lost\" (one name or a range).",           \
-             "IgnorierePhasen",                                                              \
-             "Optional. Zu überspringende Phasen, z. B. \"Verloren\" (ein Name oder ein Bereich).")
+static const char IGNORE_STAGES_HELP[] =
+    N_("Optional. Stage names to skip, e.g. \"Lost\" (one name or a range).");
+#define IGNORE_STAGES OPTIONAL("ignoreStages", N_("IgnoreStages"), IGNORE_STAGES_HELP)
 
-/* method, English name, German name, help en, help de, result, adapter, parameters */
+/* method, English name, help, result, adapter, parameters; the English texts are the
+ * msgids of po/<lang>.po, where the function wizard's other languages come from */
 const FnInfo fn_table[] = {
-    { "pipelineForecast", "PIPELINE_FORECAST", "PIPELINE_PROGNOSE",
-      "Expected won revenue of the pipeline: the sum of each deal's amount times its win "
-      "probability. With a percentile, the revenue that will be reached with that certainty "
-      "(e.g. 0.1 for a cautious P10, 0.9 for an optimistic P90).",
-      "Erwarteter gewonnener Umsatz der Pipeline: die Summe aus Betrag mal "
-      "Abschlusswahrscheinlichkeit jedes Geschäfts. Mit Perzentil der Umsatz, der mit dieser "
-      "Sicherheit erreicht wird (z. B. 0,1 für ein vorsichtiges P10, 0,9 für ein optimistisches P90).",
+    { "pipelineForecast", N_("PIPELINE_FORECAST"),
+      N_("Expected won revenue of the pipeline: the sum of each deal's amount times its win "
+         "probability. With a percentile, the revenue that will be reached with that certainty "
+         "(e.g. 0.1 for a cautious P10, 0.9 for an optimistic P90)."),
       FN_RESULT_DOUBLE, run_pipeline_forecast, 8, {
-        RANGE("amounts", "Amounts", "The deal amounts, one per deal (a column or a row).",
-              "Beträge", "Die Beträge der Geschäfte, einer je Geschäft (Spalte oder Zeile)."),
-        RANGE("stages", "Stages", "The stage of each deal, as long as Amounts.",
-              "Phasen", "Die Phase jedes Geschäfts, so lang wie Beträge."),
-        RANGE("probabilities", "Probabilities",
-              "Either a two-column table (stage | win probability 0-1) looked up by each deal's "
-              "stage, or one probability per deal, as long as Amounts.",
-              "Wahrscheinlichkeiten",
-              "Entweder eine zweispaltige Tabelle (Phase | Abschlusswahrscheinlichkeit 0-1), nach der "
-              "Phase jedes Geschäfts nachgeschlagen, oder eine Wahrscheinlichkeit je Geschäft."),
-        OPTIONAL("closeDates", "CloseDates",
-                 "Optional. The expected close date of each deal, as long as Amounts.",
-                 "Abschlussdaten",
-                 "Optional. Das erwartete Abschlussdatum jedes Geschäfts, so lang wie Beträge."),
-        OPTIONAL("periodStart", "PeriodStart",
-                 "Optional. Count only deals closing on or after this date (0 or empty: no bound).",
-                 "Periodenbeginn",
-                 "Optional. Nur Geschäfte, die an oder nach diesem Datum abschließen (0 oder leer: "
-                 "keine Grenze)."),
-        OPTIONAL("periodEnd", "PeriodEnd",
-                 "Optional. Count only deals closing on or before this date (0 or empty: no bound).",
-                 "Periodenende",
-                 "Optional. Nur Geschäfte, die an oder vor diesem Datum abschließen (0 oder leer: "
-                 "keine Grenze)."),
-        OPTIONAL("percentile", "Percentile",
-                 "Optional. A probability between 0 and 1: return the revenue reached with this "
-                 "probability instead of the expected value (0 or empty: expected value).",
-                 "Perzentil",
-                 "Optional. Eine Wahrscheinlichkeit zwischen 0 und 1: statt des Erwartungswerts den "
-                 "Umsatz, der mit dieser Wahrscheinlichkeit erreicht wird (0 oder leer: Erwartungswert)."),
-        OPTIONAL("outcomes", "Outcomes",
-                 "Optional. The status of each deal, as long as Amounts: a deal marked won or lost "
-                 "(won/lost, gewonnen/verloren, yes/no, 1/0) is closed and not counted; empty or "
-                 "other text (e.g. Open) counts.",
-                 "Ergebnisse",
-                 "Optional. Der Status jedes Geschäfts, so lang wie Beträge: ein als gewonnen oder "
-                 "verloren markiertes Geschäft (gewonnen/verloren, won/lost, ja/nein, 1/0) ist "
-                 "abgeschlossen und zählt nicht; leer oder anderer Text (z. B. Offen) zählt."),
+        RANGE("amounts", N_("Amounts"), N_("The deal amounts, one per deal (a column or a row).")),
+        RANGE("stages", N_("Stages"), N_("The stage of each deal, as long as Amounts.")),
+        RANGE("probabilities", N_("Probabilities"),
+              N_("Either a two-column table (stage | win probability 0-1) looked up by each "
+                 "deal's stage, or one probability per deal, as long as Amounts.")),
+        OPTIONAL("closeDates", N_("CloseDates"),
+                 N_("Optional. The expected close date of each deal, as long as Amounts.")),
+        OPTIONAL("periodStart", N_("PeriodStart"),
+                 N_("Optional. Count only deals closing on or after this date (0 or empty: no "
+                    "bound).")),
+        OPTIONAL("periodEnd", N_("PeriodEnd"),
+                 N_("Optional. Count only deals closing on or before this date (0 or empty: no "
+                    "bound).")),
+        OPTIONAL("percentile", N_("Percentile"),
+                 N_("Optional. A probability between 0 and 1: return the revenue reached with "
+                    "this probability instead of the expected value (0 or empty: expected "
+                    "value).")),
+        OPTIONAL("outcomes", N_("Outcomes"),
+                 N_("Optional. The status of each deal, as long as Amounts: a deal marked won or "
+                    "lost (won/lost, gewonnen/verloren, yes/no, 1/0) is closed and not counted; "
+                    "empty or other text (e.g. Open) counts.")),
       } },
-    { "stageConversion", "STAGE_CONVERSION", "PHASEN_KONVERSION",
-      "Share of the deals that reached one funnel stage which also reached a later stage.",
-      "Anteil der Geschäfte, die eine Phase des Trichters erreicht haben und auch eine spätere "
-      "Phase erreichten.",
+    { "stageConversion", N_("STAGE_CONVERSION"),
+      N_("Share of the deals that reached one funnel stage which also reached a later stage."),
       FN_RESULT_DOUBLE, run_stage_conversion, 5, {
-        RANGE("stageData", "StageData",
-              "One column with the furthest stage each deal reached, or two columns (deal id | "
-              "stage entered) of a stage-history log.",
-              "Phasendaten",
-              "Eine Spalte mit der weitesten Phase je Geschäft, oder zwei Spalten (Geschäfts-ID | "
-              "erreichte Phase) eines Phasenverlaufs."),
-        TEXT("fromStage", "FromStage", "The stage the deals start from.",
-             "VonPhase", "Die Phase, von der die Geschäfte ausgehen."),
-        TEXT("toStage", "ToStage", "The later stage they should reach.",
-             "BisPhase", "Die spätere Phase, die sie erreichen sollen."),
-        RANGE("stageOrder", "StageOrder",
-              "The funnel's stages in order, e.g. Lead, Qualified, Proposal, Negotiation, Won.",
-              "Phasenfolge",
-              "Die Phasen des Trichters in ihrer Reihenfolge, z. B. Lead, Qualifiziert, Angebot, "
-              "Verhandlung, Gewonnen."),
+        RANGE("stageData", N_("StageData"),
+              N_("One column with the furthest stage each deal reached, or two columns (deal id "
+                 "| stage entered) of a stage-history log.")),
+        TEXT("fromStage", N_("FromStage"), N_("The stage the deals start from.")),
+        TEXT("toStage", N_("ToStage"), N_("The later stage they should reach.")),
+        RANGE("stageOrder", N_("StageOrder"),
+              N_("The funnel's stages in order, e.g. Lead, Qualified, Proposal, Negotiation, "
+                 "Won.")),
         IGNORE_STAGES,
       } },
-    { "leadScore", "LEAD_SCORE", "LEAD_BEWERTUNG",
-      "Win probability of each lead, learned from past won and lost leads with the same "
-      "attributes (naive Bayes). Enter as an array formula over all leads.",
-      "Abschlusswahrscheinlichkeit jedes Leads, gelernt aus früheren gewonnenen und verlorenen "
-      "Leads mit gleichen Merkmalen (naiver Bayes). Als Matrixformel über alle Leads eingeben.",
+    { "leadScore", N_("LEAD_SCORE"),
+      N_("Win probability of each lead, learned from past won and lost leads with the same "
+         "attributes (naive Bayes). Enter as an array formula over all leads."),
       FN_RESULT_DOUBLE_ROWS, run_lead_score, 4, {
-        RANGE("leads", "Leads", "The leads to score: one row per lead, one column per attribute.",
-              "Leads", "Die zu bewertenden Leads: eine Zeile je Lead, eine Spalte je Merkmal."),
-        RANGE("history", "History",
-              "Past leads with the same attribute columns (source, industry, size, ...).",
-              "Verlauf", "Frühere Leads mit denselben Merkmalsspalten (Quelle, Branche, Größe, ...)."),
-        RANGE("outcomes", "Outcomes",
-              "The outcome of each past lead: won/lost, yes/no, 1/0, gewonnen/verloren. Others "
-              "(open, blank) are not used.",
-              "Ergebnisse",
-              "Das Ergebnis jedes früheren Leads: gewonnen/verloren, ja/nein, 1/0, won/lost. "
-              "Andere (offen, leer) werden nicht verwendet."),
-        OPTIONAL("smoothing", "Smoothing",
-                 "Optional. Laplace smoothing, default 1 (0 or empty: default).",
-                 "Glättung", "Optional. Laplace-Glättung, Standard 1 (0 oder leer: Standard)."),
+        RANGE("leads", N_("Leads"),
+              N_("The leads to score: one row per lead, one column per attribute.")),
+        RANGE("history", N_("History"),
+              N_("Past leads with the same attribute columns (source, industry, size, ...).")),
+        RANGE("outcomes", N_("Outcomes"),
+              N_("The outcome of each past lead: won/lost, yes/no, 1/0, gewonnen/verloren. "
+                 "Others (open, blank) are not used.")),
+        OPTIONAL("smoothing", N_("Smoothing"),
+                 N_("Optional. Laplace smoothing, default 1 (0 or empty: default).")),
       } },
-    { "leadsNeeded", "LEADS_NEEDED", "BENÖTIGTE_LEADS",
-      "How many new deals at a stage are needed to win a target, at the historical conversion "
-      "from that stage to the last stage.",
-      "Wie viele neue Geschäfte in einer Phase nötig sind, um ein Ziel zu erreichen, bei der "
-      "bisherigen Konversion von dieser Phase zur letzten Phase.",
+    { "leadsNeeded", N_("LEADS_NEEDED"),
+      N_("How many new deals at a stage are needed to win a target, at the historical "
+         "conversion from that stage to the last stage."),
       FN_RESULT_DOUBLE, run_leads_needed, 6, {
-        NUMBER("target", "Target",
-               "Deals to win; with AverageDealSize, revenue to win.",
-               "Ziel", "Zu gewinnende Geschäfte; mit Durchschnittsgröße der zu gewinnende Umsatz."),
-        RANGE("stageData", "StageData",
-              "One column with the furthest stage each deal reached, or two columns (deal id | "
-              "stage entered).",
-              "Phasendaten",
-              "Eine Spalte mit der weitesten Phase je Geschäft, oder zwei Spalten (Geschäfts-ID | "
-              "erreichte Phase)."),
-        TEXT("fromStage", "FromStage", "The stage where new deals enter.",
-             "VonPhase", "Die Phase, in der neue Geschäfte beginnen."),
-        RANGE("stageOrder", "StageOrder", "The funnel's stages in order; the last one is won.",
-              "Phasenfolge", "Die Phasen des Trichters in ihrer Reihenfolge; die letzte ist gewonnen."),
+        NUMBER("target", N_("Target"), N_("Deals to win; with AverageDealSize, revenue to win.")),
+        RANGE("stageData", N_("StageData"),
+              N_("One column with the furthest stage each deal reached, or two columns (deal id "
+                 "| stage entered).")),
+        TEXT("fromStage", N_("FromStage"), N_("The stage where new deals enter.")),
+        RANGE("stageOrder", N_("StageOrder"),
+              N_("The funnel's stages in order; the last one is won.")),
         IGNORE_STAGES,
-        OPTIONAL("averageDealSize", "AverageDealSize",
-                 "Optional. Average won deal size: Target is then revenue (0 or empty: Target "
-                 "counts deals).",
-                 "Durchschnittsgröße",
-                 "Optional. Durchschnittlicher Auftragswert: Ziel ist dann Umsatz (0 oder leer: Ziel "
-                 "zählt Geschäfte)."),
+        OPTIONAL("averageDealSize", N_("AverageDealSize"),
+                 N_("Optional. Average won deal size: Target is then revenue (0 or empty: "
+                    "Target counts deals).")),
       } },
 };
 

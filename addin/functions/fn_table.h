@@ -1,9 +1,10 @@
 /* fn_table.h - THE table of Pipecalc's spreadsheet functions.
  *
- * One row per function: its IDL method, English and German names and help, its
- * parameters, and the adapter that runs it on the core. Everything else is generated or
- * checked from here: CalcAddIns.xcu (build/gen-xcu.c), the dispatch of the add-in
- * object (fn_addin.c), and the test that the IDL and this table agree.
+ * One row per function: its IDL method, English names and help, its parameters, and the
+ * adapter that runs it on the core. Everything else is generated or checked from here:
+ * CalcAddIns.xcu (build/gen-xcu.c, with the names and help of every po/<lang>.po: the
+ * English texts are their msgids), the dispatch of the add-in object (fn_addin.c), and the
+ * test that the IDL and this table agree.
  * No UNO header here: the generator and the unit tests link it without an office.
  */
 #ifndef FN_TABLE_H
@@ -29,8 +30,7 @@ typedef struct {
     const char *name;     /* the IDL parameter name, also the configuration node name */
     FnArgType type;
     gboolean optional;    /* must be TRUE exactly when type is FN_ARG_ANY (tested) */
-    const char *name_en, *help_en;
-    const char *name_de, *help_de;
+    const char *name_en, *help_en; /* translated with tx() */
 } FnParam;
 
 /* One argument value, converted from UNO by the add-in (or built by a test). */
@@ -52,8 +52,7 @@ typedef PcStatus (*FnRun)(const FnValue *args, FnResult *out, PcError *err);
 
 typedef struct {
     const char *method; /* IDL method of org.pipecalc.XPipelineFunctions: a file format */
-    const char *name_en, *name_de;
-    const char *help_en, *help_de;
+    const char *name_en, *help_en; /* translated with tx(): the German names are fixed */
     FnResultType result;
     FnRun run;
     int n_params;

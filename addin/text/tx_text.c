@@ -1,4 +1,4 @@
-/* tx_text.c - the English and German texts, and reading the UI language. */
+/* tx_text.c - reading the UI language; numbers, error and role names in it. */
 #include "tx_text.h"
 
 #include "tx.h"
@@ -10,33 +10,33 @@
 #include <math.h>
 #include <string.h>
 
-/* role                 English | German */
-static const char *const ROLE_NAMES[PC_N_ROLES][2] = {
-    [PC_ROLE_ATTRIBUTE] = { "scoring attribute", "Bewertungsmerkmal" },
-    [PC_ROLE_NAME] = { "deal name", "Name" },
-    [PC_ROLE_ID] = { "ID (not used)", "ID (nicht verwendet)" },
-    [PC_ROLE_STAGE] = { "stage", "Phase" },
-    [PC_ROLE_AMOUNT] = { "amount", "Betrag" },
-    [PC_ROLE_PROBABILITY] = { "probability", "Wahrscheinlichkeit" },
-    [PC_ROLE_CLOSE_DATE] = { "close date", "Abschlussdatum" },
-    [PC_ROLE_OWNER] = { "owner", "Verantwortlich" },
-    [PC_ROLE_OUTCOME] = { "outcome", "Ergebnis" },
-    [PC_ROLE_CREATED] = { "created", "Erstellt" },
-    [PC_ROLE_CURRENCY] = { "currency", "Währung" },
-    [PC_ROLE_IGNORED] = { "not used", "nicht verwendet" },
+/* the name of each role, as "Columns:" lists them and as a header may name the column */
+static const char *const ROLE_NAMES[PC_N_ROLES] = {
+    [PC_ROLE_ATTRIBUTE] = N_("scoring attribute"),
+    [PC_ROLE_NAME] = N_("deal name"),
+    [PC_ROLE_ID] = N_("ID (not used)"),
+    [PC_ROLE_STAGE] = N_("stage"),
+    [PC_ROLE_AMOUNT] = N_("amount"),
+    [PC_ROLE_PROBABILITY] = N_("probability"),
+    [PC_ROLE_CLOSE_DATE] = N_("close date"),
+    [PC_ROLE_OWNER] = N_("owner"),
+    [PC_ROLE_OUTCOME] = N_("outcome"),
+    [PC_ROLE_CREATED] = N_("created"),
+    [PC_ROLE_CURRENCY] = N_("currency"),
+    [PC_ROLE_IGNORED] = N_("not used"),
 };
 
-/* role                 English | German: the panel's role boxes */
-static const char *const ROLE_LABELS[PC_N_ROLES][2] = {
-    [PC_ROLE_NAME] = { "Deal name:", "Dealname:" },
-    [PC_ROLE_STAGE] = { "Stage:", "Phase:" },
-    [PC_ROLE_AMOUNT] = { "Amount:", "Betrag:" },
-    [PC_ROLE_PROBABILITY] = { "Probability:", "Wahrscheinlichkeit:" },
-    [PC_ROLE_CLOSE_DATE] = { "Close date:", "Abschlussdatum:" },
-    [PC_ROLE_OWNER] = { "Owner:", "Verantwortlich:" },
-    [PC_ROLE_OUTCOME] = { "Outcome:", "Ergebnis:" },
-    [PC_ROLE_CREATED] = { "Created:", "Erstellt:" },
-    [PC_ROLE_CURRENCY] = { "Currency:", "Währung:" },
+/* the panel's role boxes (roles of one column only) */
+static const char *const ROLE_LABELS[PC_N_ROLES] = {
+    [PC_ROLE_NAME] = N_("Deal name:"),
+    [PC_ROLE_STAGE] = N_("Stage:"),
+    [PC_ROLE_AMOUNT] = N_("Amount:"),
+    [PC_ROLE_PROBABILITY] = N_("Probability:"),
+    [PC_ROLE_CLOSE_DATE] = N_("Close date:"),
+    [PC_ROLE_OWNER] = N_("Owner:"),
+    [PC_ROLE_OUTCOME] = N_("Outcome:"),
+    [PC_ROLE_CREATED] = N_("Created:"),
+    [PC_ROLE_CURRENCY] = N_("Currency:"),
 };
 
 static gint german = -1; /* -1 until tx_text_init */
@@ -147,10 +147,10 @@ const char *tx_error_name(const char *english)
 
 const char *tx_role_name(PcRole role)
 {
-    return role < PC_N_ROLES ? ROLE_NAMES[role][tx_text_german()] : "?";
+    return role < PC_N_ROLES ? _(ROLE_NAMES[role]) : "?";
 }
 
 const char *tx_role_label(PcRole role)
 {
-    return role < PC_N_ROLES && ROLE_LABELS[role][0] ? ROLE_LABELS[role][tx_text_german()] : "?";
+    return role < PC_N_ROLES && ROLE_LABELS[role] ? _(ROLE_LABELS[role]) : "?";
 }

@@ -578,7 +578,7 @@ def german_reasons_in_explain_and_checks(ctx):
 
 def german_numbers_in_reports(ctx):
     """In a German office the reports write numbers as German does (7.900,00), whatever the
-    process's C locale, and a lead's factors say Gewinnchance."""
+    process's C locale, and a lead's factors speak of Abschlusschancen."""
     b = Book(ctx)
     try:
         report = b.actions.writeForecast(b.ctrl)
@@ -586,9 +586,9 @@ def german_numbers_in_reports(ctx):
         b.actions.scoreLeads(b.ctrl)
         b.select("C4")
         lines = b.actions.leadFactors(b.ctrl).split("\n")
-        assert lines[0] == "Cyan: 88% Gewinnwahrscheinlichkeit (alle abgeschlossenen: 60%). Wegen:", lines
-        assert lines[1:] == ["  + Industry = Retail: \u00d73,20 Gewinnchance",
-                             "  + Source = Web: \u00d71,60 Gewinnchance"], lines
+        assert lines[0] == "Cyan: 88% Abschlusswahrscheinlichkeit (alle abgeschlossenen Deals: 60%). Gründe:", lines
+        assert lines[1:] == ["  + Industry = Retail: Abschlusschancen \u00d73,20",
+                             "  + Source = Web: Abschlusschancen \u00d71,60"], lines
         # the stage field: German decimals, and read back as the same probabilities
         stages = b.actions.getStageProbabilities(b.ctrl)
         assert "." not in stages and stages.count("%") == 4, stages
@@ -610,9 +610,9 @@ def german_actions_end_to_end(ctx):
         assert report.startswith("3 offene Leads in %s.I1:I9 bewertet" % sheet), report
         assert b.sheet.getCellRangeByName("I1").getString() == "Score"  # the word German sales use too
         report = b.actions.writeForecast(b.ctrl)
-        assert report.startswith("Prognose auf Blatt Prognose geschrieben"), report
+        assert report.startswith("Prognose im Blatt Prognose erstellt: 3 offene Deals"), report
         report = b.actions.writeFunnel(b.ctrl, 10000.0)
-        assert report == "Trichter auf Blatt Trichter geschrieben: 12 Deals in der ersten Phase nötig.", report
+        assert report == "Trichter im Blatt Trichter erstellt: 12 Deals in der ersten Phase nötig.", report
         assert b.doc.Sheets.hasByName("Prognose") and b.doc.Sheets.hasByName("Trichter")
         found = b.actions.checkData(b.ctrl)
         assert found and all(" the " not in f and "row " not in f for f in found), found
@@ -654,8 +654,8 @@ def checks_report_problems_and_fix_percent_in_one_undo(ctx):
     try:
         found = b.actions.checkData(b.ctrl)
         text = "\n".join(found)
-        assert any(s.startswith("1 probabilities look typed as 0-100 (e.g. Sheet1.D3 holds 25)") for s in found), text
-        assert any(s.startswith("1 open deals are past their close date (e.g. Sheet1.E4)") for s in found), text
+        assert any(s.startswith("1 probability looks typed as 0-100 (Sheet1.D3 holds 25)") for s in found), text
+        assert any(s.startswith("1 open deal is past its close date (Sheet1.E4)") for s in found), text
         assert any(s.startswith("The currency column mixes currencies (EUR, USD)") and "Sheet1.F6" in s
                    for s in found), text
         assert any(s.startswith("Sheet1.A3:G3: PIPELINE_FORECAST would answer #NUM!: 25 is not a probability")
@@ -667,13 +667,13 @@ def checks_report_problems_and_fix_percent_in_one_undo(ctx):
         b.sheet.getCellRangeByName("D2").setFormula("=20*2")
         before = b.cells("A1:G6")
         report = b.actions.fixPercentProbabilities(b.ctrl)
-        assert report.startswith("Divided 1 probabilities in Sheet1.D2:D6 by 100") and "1 cells computed by formulas" in report, report
+        assert report.startswith("Divided 1 probability in Sheet1.D2:D6 by 100; it now shows as a percentage.") and "1 cell computed by a formula was left alone." in report, report
         assert b.sheet.getCellRangeByName("D3").getValue() == 0.25
         assert b.sheet.getCellRangeByName("D3").getString() == "25.00%", b.sheet.getCellRangeByName("D3").getString()
         assert b.sheet.getCellRangeByName("D2").getFormula() == "=20*2"
         # only the formula's 40 is left: reported, but the fix never touches a formula
         assert [s for s in b.actions.checkData(b.ctrl) if "typed as 0-100" in s][0].startswith(
-            "1 probabilities look typed as 0-100 (e.g. Sheet1.D2 holds 40)")
+            "1 probability looks typed as 0-100 (Sheet1.D2 holds 40)")
         b.doc.UndoManager.undo()
         assert b.cells("A1:G6") == before, "one undo restores the probabilities"
         assert b.sheet.getCellRangeByName("D3").getString() == "25"
@@ -700,7 +700,7 @@ def checks_unknown_stages_against_the_forecast_sheet(ctx):
         assert not any("stages" in s for s in b.actions.checkData(b.ctrl))
         b.put([["Iris", "Pilot", 900, 46050, "Ann", "Web", "Retail", ""]], at="A10")
         found = b.actions.checkData(b.ctrl)
-        assert any(s.startswith("1 rows have stages the forecast sheet's stage table does not know (Pilot; e.g. Sheet1.B10)")
+        assert any(s.startswith("1 row has a stage the forecast sheet's stage table does not know (Pilot, in Sheet1.B10)")
                    for s in found), found
     finally:
         b.close()
@@ -910,11 +910,11 @@ def lead_factors_explain_the_score(ctx):
         text = b.actions.leadFactors(b.ctrl)
         lines = text.split("\n")
         assert lines[0] == "Cyan: 88% win probability (all closed deals: 60%). Because of:", text
-        assert lines[1:] == ["  + Industry = Retail: \u00d73.20 odds", "  + Source = Web: \u00d71.60 odds"], text
+        assert lines[1:] == ["  + Industry = Retail: chances of winning \u00d73.20", "  + Source = Web: chances of winning \u00d71.60"], text
         assert abs(b.sheet.getCellRangeByName("I4").getValue() - 7.68 / 8.68) < 1e-12, "the same model"
         b.select("A8")
         lines = b.actions.leadFactors(b.ctrl).split("\n")
-        assert lines[1:] == ["  - Industry = Health: \u00d70.27 odds", "  - Source = Fair: \u00d70.40 odds"], lines
+        assert lines[1:] == ["  - Industry = Health: chances of winning \u00d70.27", "  - Source = Fair: chances of winning \u00d70.40"], lines
         b.select("B2")
         assert b.actions.leadFactors(b.ctrl) == "", "a closed deal is no scored lead"
     finally:
@@ -1007,7 +1007,7 @@ def score_learns_from_a_history_table(ctx):
         b.select("C4")
         lines = b.actions.leadFactors(b.ctrl).split("\n")
         assert lines[0] == "Cyan: 67% win probability (all closed deals: 50%). Because of:", lines
-        assert lines[1:] == ["  + Source = Web: \u00d72.00 odds"], lines
+        assert lines[1:] == ["  + Source = Web: chances of winning \u00d72.00"], lines
         b.actions.scoreLeads(b.ctrl)  # scored from the table's own rows again: factors follow
         assert b.actions.leadFactors(b.ctrl).startswith("Cyan: 88% win probability (all closed deals: 60%)")
         b.actions.scoreLeadsFrom(b.ctrl, "History.A1:B9")

@@ -39,7 +39,7 @@ def test_german_names_and_help_in_the_wizard(office):
     for name, params in GERMAN.items():
         assert name in found, "missing %s in %s" % (name, sorted(k for k in found if "_" in k)[:20])
         assert [a.Name for a in found[name]["Arguments"]] == params
-        assert "Geschäft" in found[name]["Description"] or "Lead" in found[name]["Description"]
+        assert "Deal" in found[name]["Description"] or "Lead" in found[name]["Description"]
         for a in found[name]["Arguments"]:
             assert a.IsOptional == a.Description.startswith("Optional."), (name, a.Name)
 

@@ -1,5 +1,5 @@
 """With a German user interface the sidebar gives the core's reasons in German (Explain,
-Data checks): the catalogue addin/text/tx_reasons_de.c, installed into the core."""
+Data checks): po/de.po through tx(), installed into the core as its translator."""
 from test_sidebar import run
 
 LOCALE = "de-DE"
