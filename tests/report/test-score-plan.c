@@ -13,6 +13,8 @@
 
 /* The deck's sample deals (tests/calc/sidebar_scenarios.py LEADS): 3 won, 2 lost, 3 open
  * (Cyan, Dune, Gale in data rows 3, 4, 7). */
+static const gsize DEALS_OPEN[] = { 3, 4, 7 };
+
 static const PcTable *deals(void)
 {
     return TAB(9, 8, "Deal", "Stage", "Amount", "Close date", "Owner", "Source", "Industry", "Outcome",
@@ -53,6 +55,34 @@ static void plan_ok(const RpSource *s, const RpSource *history, RpScore *sc)
     g_assert_nonnull(sc->plan);
 }
 
+/* What *SC says it did: SCORED leads from WON and LOST on ATTRIBUTES, learned from
+ * HISTORY (NULL: the table's own rows). */
+static void facts_are(const RpScore *sc, gsize scored, gsize won, gsize lost, const char *attributes,
+                      const char *history)
+{
+    g_assert_cmpuint(sc->scored, ==, scored);
+    g_assert_cmpuint(sc->won, ==, won);
+    g_assert_cmpuint(sc->lost, ==, lost);
+    g_assert_cmpstr(sc->attributes, ==, attributes);
+    g_assert_cmpstr(sc->history, ==, history);
+}
+
+/* The report of *SC written into COLUMN is WANT. */
+static void report_is(const RpScore *sc, const char *column, const char *want)
+{
+    char *report = rp_score_report(sc, column);
+    g_assert_cmpstr(report, ==, want);
+    g_free(report);
+}
+
+/* The sample deals as a source, their Score column planned into *SC. */
+static RpSource planned_deals(RpScore *sc)
+{
+    RpSource s = source_of(deals());
+    plan_ok(&s, NULL, sc);
+    return s;
+}
+
 /* The scores LEAD_SCORE gives LEADS from HISTORY and OUTCOMES (N of them). */
 static double *lead_scores(const PcTable *leads, const PcTable *history, const PcTable *outcomes,
                            gsize n)
@@ -68,9 +98,8 @@ static double *lead_scores(const PcTable *leads, const PcTable *history, const P
 
 static void score_column_cells(void)
 {
-    RpSource s = source_of(deals());
     RpScore sc;
-    plan_ok(&s, NULL, &sc);
+    planned_deals(&sc);
     const RpPlan *p = sc.plan;
     g_assert_cmpint(p->place, ==, RP_PLACE_COLUMN);
     g_assert_cmpstr(p->marker, ==, "PIPECALC_SCORE");
@@ -89,14 +118,13 @@ static void score_column_cells(void)
     const PcTable *history = TAB(5, 2, "Web", "Retail", "Fair", "Health", "Web", "Health", "Web",
                                  "Retail", "Web", "Retail");
     double *want = lead_scores(leads, history, COL("won", "lost", "lost", "won", "won"), 3);
-    static const gsize OPEN[] = { 3, 4, 7 };
     for (gsize r = 1; r < 9; r++) {
         const RpCell *c = rp_cell_at(p, r, 0);
         g_assert_cmpint(c->format, ==, RP_FORMAT_PERCENT); /* closed rows too: one format run */
         g_assert_cmpint(c->style, ==, RP_STYLE_NONE);
         gssize k = -1;
-        for (gsize i = 0; i < G_N_ELEMENTS(OPEN); i++)
-            if (OPEN[i] == r)
+        for (gsize i = 0; i < G_N_ELEMENTS(DEALS_OPEN); i++)
+            if (DEALS_OPEN[i] == r)
                 k = (gssize)i;
         if (k < 0) {
             g_assert_cmpint(c->kind, ==, RP_EMPTY); /* a closed deal gets no score, not #N/A */
@@ -107,17 +135,11 @@ static void score_column_cells(void)
     }
     /* by hand (Laplace 1): prior 3:2, Web x(4/5)/(2/4) = 1.6, Retail x(4/5)/(1/4) = 3.2 */
     g_assert_cmpfloat_with_epsilon(number_at(p, 3, 0), 7.68 / 8.68, 1e-12);
-    g_assert_cmpuint(sc.scored, ==, 3);
-    g_assert_cmpuint(sc.won, ==, 3);
-    g_assert_cmpuint(sc.lost, ==, 2);
-    g_assert_cmpstr(sc.attributes, ==, "Source, Industry");
-    g_assert_null(sc.history);
-    char *report = rp_score_report(&sc, "Sheet1.I1:I9");
-    g_assert_cmpstr(report, ==, "Scored 3 open leads into Sheet1.I1:I9, learned from 3 won and 2 "
-                                "lost (Source, Industry).\nColour: a conditional format, one cell "
-                                "style per 20% of win probability (Pipecalc Score 0-20% ... "
-                                "80-100%).");
-    g_free(report);
+    facts_are(&sc, 3, 3, 2, "Source, Industry", NULL);
+    report_is(&sc, "Sheet1.I1:I9", "Scored 3 open leads into Sheet1.I1:I9, learned from 3 won and 2 "
+                                   "lost (Source, Industry).\nColour: a conditional format, one cell "
+                                   "style per 20% of win probability (Pipecalc Score 0-20% ... "
+                                   "80-100%).");
     rp_score_clear(&sc);
     g_assert_null(sc.plan);
 }
@@ -167,16 +189,11 @@ static void score_from_history(void)
     g_assert_cmpfloat_with_epsilon(number_at(sc.plan, 4, 0), 1.0 / 3, 1e-12);
     g_assert_cmpfloat_with_epsilon(number_at(sc.plan, 7, 0), 1.0 / 3, 1e-12);
     g_assert_cmpint(rp_cell_at(sc.plan, 1, 0)->kind, ==, RP_EMPTY); /* the table's own closed rows */
-    g_assert_cmpuint(sc.won, ==, 4);
-    g_assert_cmpuint(sc.lost, ==, 4);
-    g_assert_cmpstr(sc.attributes, ==, "Source"); /* Industry: not in the history, left out */
-    g_assert_cmpstr(sc.history, ==, "History.A1:B9");
-    char *report = rp_score_report(&sc, "Sheet1.I1:I9");
-    g_assert_cmpstr(report, ==, "Scored 3 open leads into Sheet1.I1:I9, learned from 4 won and 4 "
-                                "lost (Source).\nColour: a conditional format, one cell style per "
-                                "20% of win probability (Pipecalc Score 0-20% ... 80-100%).\n"
-                                "Learned from the history table History.A1:B9.");
-    g_free(report);
+    facts_are(&sc, 3, 4, 4, "Source", "History.A1:B9"); /* Industry: not in the history, left out */
+    report_is(&sc, "Sheet1.I1:I9", "Scored 3 open leads into Sheet1.I1:I9, learned from 4 won and 4 "
+                                   "lost (Source).\nColour: a conditional format, one cell style per "
+                                   "20% of win probability (Pipecalc Score 0-20% ... 80-100%).\n"
+                                   "Learned from the history table History.A1:B9.");
     rp_score_clear(&sc);
     /* the factors come from the same model as the score */
     char *text = rp_score_factors(&s, &h, 3, two_decimals);
@@ -333,13 +350,12 @@ static double odds_in_text(const RpSource *s, gsize row, double won, double lost
 /* Base odds times the factors shown are the score's odds, for every open lead. */
 static void score_factors_identity(void)
 {
-    RpSource s = source_of(deals());
     RpScore sc;
-    plan_ok(&s, NULL, &sc);
-    static const gsize OPEN[] = { 3, 4, 7 };
-    for (gsize i = 0; i < G_N_ELEMENTS(OPEN); i++) {
-        double p = number_at(sc.plan, OPEN[i], 0);
-        g_assert_cmpfloat_with_epsilon(odds_in_text(&s, OPEN[i], 3, 2) / (p / (1 - p)), 1, 1e-12);
+    RpSource s = planned_deals(&sc);
+    for (gsize i = 0; i < G_N_ELEMENTS(DEALS_OPEN); i++) {
+        gsize row = DEALS_OPEN[i];
+        double p = number_at(sc.plan, row, 0);
+        g_assert_cmpfloat_with_epsilon(odds_in_text(&s, row, 3, 2) / (p / (1 - p)), 1, 1e-12);
     }
     rp_score_clear(&sc);
 }
@@ -347,9 +363,8 @@ static void score_factors_identity(void)
 static void score_in_german(void)
 {
     g_assert_cmpstr(tx_set_language("de-CH"), ==, "de");
-    RpSource s = source_of(deals());
     RpScore sc;
-    plan_ok(&s, NULL, &sc);
+    RpSource s = planned_deals(&sc);
     g_assert_cmpstr(text_at(sc.plan, 0, 0), ==, "Score"); /* the word German sales use too */
     g_assert_cmpstr(sc.plan->undo_title, ==, "Pipecalc: Leads bewerten");
     char *report = rp_score_report(&sc, "Tabelle1.I1:I9");
