@@ -139,7 +139,8 @@ $(EXT):
 # ---- running and testing ---------------------------------------------------------------
 PY := /usr/bin/python3
 
-.PHONY: run install uninstall test-table test-calc check check-asan check-valgrind check-imports
+.PHONY: run install uninstall test-table test-calc check check-asan check-valgrind check-imports \
+        check-modules
 
 # Build, install into a private profile under build/out/run, open the demo workbook.
 # (a sub-make: flags from pkg-config are read after deps installed what they need)
@@ -197,8 +198,13 @@ check-valgrind: $(CORE_TESTS) $(REPORT_TESTS)
 check-imports: $(EXT)/libpipecalc.so
 	@sh build/check-imports.sh $<
 
+# The module graph of addin/ has no cycle and follows the layers (build/check-modules.py)
+check-modules:
+	@$(PY) build/check-modules.py addin
+
 check: deps
 	@rm -f $(RESULTS)
+	-@$(MAKE) --no-print-directory check-modules
 	@$(MAKE) --no-print-directory all
 	-@$(MAKE) --no-print-directory test-core
 	-@$(MAKE) --no-print-directory test-report
