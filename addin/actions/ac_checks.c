@@ -181,7 +181,7 @@ gboolean ac_checks_fix_percent(CcLeadTable *t, char **message)
                               "formulas are never changed). Nothing was written."));
     } else if (!error) {
         CcGuard g;
-        ok = cc_guard_begin(&g, t->model, _("Pipecalc: divide probabilities by 100"), &error);
+        ok = cc_guard_begin(&g, t->model, t->undo_title, &error); /* the actions table's */
         for (guint i = 0; ok && i < rows->len; i++) {
             gsize r = g_array_index(rows, gsize, i);
             sal_Int32 sheet_row = t->range.StartRow + (sal_Int32)r;
