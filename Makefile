@@ -158,17 +158,19 @@ uninstall:
 	$(OFFICE)/unopkg remove org.pipecalc
 
 # The IDL and the function table agree (C test, no office needed)
-$(OUT)/tests/test-table: tests/functions/test-table.c addin/functions/fn_table.c $(CORE_LIB) | $(OUT)/tests
-	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) -Iaddin/core -Iaddin/functions \
+IDL_READER := tests/functions/idl_reader.c tests/functions/idl_reader.h
+$(OUT)/tests/test-table: tests/functions/test-table.c addin/functions/fn_table.c $(IDL_READER) $(CORE_LIB) | $(OUT)/tests
+	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) -Iaddin/core -Iaddin/functions -Itests/functions \
 	  -DIDL_FILE='"idl/org/pipecalc/XPipelineFunctions.idl"' -DXCU_FILE='"$(EXT)/CalcAddIns.xcu"' \
-	  $< addin/functions/fn_table.c $(CORE_LIB) $(GLIB_LD) -lm -o $@
+	  $< addin/functions/fn_table.c tests/functions/idl_reader.c $(CORE_LIB) $(GLIB_LD) -lm -o $@
 # The IDL and the actions table agree (C test, no office: it links the add-in's sources for
 # the run functions the rows point to, and calls none of them)
 ACTIONS_TEST_SRC := $(filter-out addin/component.c,$(ADDIN_SRC))
 $(OUT)/tests/test-actions: tests/actions/test-actions.c idl/org/pipecalc/XPipelineActions.idl \
-                           $(ACTIONS_TEST_SRC) $(ADDIN_HDR) $(CORE_LIB) | $(OUT)/tests
-	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) $(UNO_CF) $(ADDIN_INC) \
-	  -DIDL_FILE='"idl/org/pipecalc/XPipelineActions.idl"' $< $(ACTIONS_TEST_SRC) $(CORE_LIB) \
+                           $(ACTIONS_TEST_SRC) $(ADDIN_HDR) $(IDL_READER) $(CORE_LIB) | $(OUT)/tests
+	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) $(UNO_CF) $(ADDIN_INC) -Itests/functions \
+	  -DIDL_FILE='"idl/org/pipecalc/XPipelineActions.idl"' $< tests/functions/idl_reader.c \
+	  $(ACTIONS_TEST_SRC) $(CORE_LIB) \
 	  -L$(SDK)/lib -luno_cppu -luno_sal -Wl,-rpath,$(OFFICE) $(GLIB_LD) -lm -o $@
 test-table: $(OUT)/tests/test-table $(OUT)/tests/test-actions $(EXT)/CalcAddIns.xcu
 	@sh build/run-tap.sh table $(OUT)/tests/test-table $(OUT)/tests/test-actions

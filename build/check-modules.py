@@ -115,22 +115,6 @@ def cycles(graph):
     return found
 
 
-def path_between(graph, start, goal, allowed):
-    """The shortest chain of dependencies START -> ... -> GOAL inside ALLOWED (breadth-first)."""
-    previous, queue = {start: None}, [start]
-    for v in queue:
-        for w in sorted(graph[v]):
-            if w in allowed and w not in previous:
-                previous[w] = v
-                if w == goal:
-                    chain = [w]
-                    while previous[chain[-1]] is not None:
-                        chain.append(previous[chain[-1]])
-                    return chain[::-1]
-                queue.append(w)
-    return None
-
-
 def explain(graph, chain):
     """CHAIN with, under it, the include behind each step."""
     lines = [" -> ".join(chain)]
@@ -139,18 +123,21 @@ def explain(graph, chain):
     return "\n".join(lines)
 
 
-def nearest(graph, start, wanted):
-    """The shortest chain START -> ... -> a module WANTED accepts, or None (breadth-first)."""
+def nearest(graph, start, wanted, within=None):
+    """The shortest chain START -> ... -> a module WANTED accepts (START itself too: a way
+    round), through modules of WITHIN (None: any), or None (breadth-first)."""
     previous, queue = {start: None}, [start]
     for v in queue:
         for w in sorted(graph[v]):
+            if within is not None and w not in within:
+                continue
+            if wanted(w):
+                chain = [v]
+                while previous[chain[-1]] is not None:
+                    chain.append(previous[chain[-1]])
+                return chain[::-1] + [w]
             if w not in previous:
                 previous[w] = v
-                if wanted(w):
-                    chain = [w]
-                    while previous[chain[-1]] is not None:
-                        chain.append(previous[chain[-1]])
-                    return chain[::-1]
                 queue.append(w)
     return None
 
@@ -164,8 +151,7 @@ def check(root):
     for component in cycles(graph):
         members = set(component)
         first = component[0]
-        ways = [path_between(graph, w, first, members) for w in sorted(graph[first]) if w in members]
-        chain = [first] + min((w for w in ways if w), key=len)
+        chain = nearest(graph, first, lambda m: m == first, members)
         findings.append((component, "a cycle of %d modules: %s" % (len(component), explain(graph, chain))))
     for name in sorted(graph):
         layer = layer_of(name)
