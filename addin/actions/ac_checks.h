@@ -12,8 +12,7 @@
 GPtrArray *ac_checks_list(const CcLeadTable *t, gboolean *percent_fixable);
 
 /* Divide the probability column's constant numbers in (1, 100] by 100 and give them the
- * percent format, as one undo step named T->undo_title; cells holding formulas are never
- * changed. TRUE with
+ * percent format, as one undo step; cells holding formulas are never changed. TRUE with
  * the report, or FALSE with the user's sentence why nothing was written (g_free). */
 gboolean ac_checks_fix_percent(CcLeadTable *t, char **message);
 

@@ -298,7 +298,6 @@ gboolean ac_action_run(const AcAction *a, AcCall *c)
         if (!found)
             cc_table_clear(&t); /* half-found (a header alone): as no table */
         t.make_room = c->make_room;
-        t.undo_title = a->undo_title ? _(a->undo_title) : NULL;
         ok = a->run(&t, c);
         c->blocked = !ok && t.blocked;
     }

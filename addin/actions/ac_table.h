@@ -113,7 +113,7 @@ const char *ac_param_idl_type(AcParamKind kind);
 const char *ac_result_idl_type(AcResult result);
 
 /* Run A as C says (C's outputs are overwritten): on the view, or on the lead table
- * around its cursor, found here, with C->make_room and A's undo title handed to it. */
+ * around its cursor, found here, with C->make_room handed to it. */
 gboolean ac_action_run(const AcAction *a, AcCall *c);
 
 #endif

@@ -31,8 +31,6 @@ typedef struct {
      * user's cells right, the forecast and funnel take a new sheet); BLOCKED set by the
      * action when it refused for that reason alone, so the panel can ask */
     gboolean make_room, blocked;
-    const char *undo_title; /* Edit > Undo's name of the action at hand (the actions table's,
-                               translated); NULL outside an action */
 } CcLeadTable;
 
 /* Find the table around CONTROLLER's cursor into T (zeroed first). Returns FALSE with no
