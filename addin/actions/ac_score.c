@@ -15,7 +15,7 @@
 
 static void remember_history(const CcLeadTable *t, const CcLeadTable *h)
 {
-    char *key = cc_table_cell_text(t, t->range.StartColumn, t->range.StartRow);
+    char *key = cc_table_key(t);
     char *where = h ? cc_range_text(h->sheet_name, &h->range) : g_strdup("");
     char *line = g_strdup_printf("%s\t%s", key, where);
     cu_set_doc_text(t->model, HISTORY_PROPERTY, line, NULL); /* at worst factors differ */
@@ -28,7 +28,7 @@ static void remember_history(const CcLeadTable *t, const CcLeadTable *h)
  * rows (or that table is gone). */
 static gboolean remembered_history(const CcLeadTable *t, CcLeadTable *h)
 {
-    char *key = cc_table_cell_text(t, t->range.StartColumn, t->range.StartRow);
+    char *key = cc_table_key(t);
     char *line = cu_doc_text(t->model, HISTORY_PROPERTY);
     gsize n = strlen(key);
     gboolean found = FALSE;
