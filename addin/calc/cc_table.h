@@ -9,9 +9,10 @@
 #include "pc_months.h"
 #include "pc_roles.h"
 #include "cc_sheet.h"
+#include "rp_score.h"
 
 /* Marker (document-level named range) of the Score column. */
-#define CC_MARKER_SCORE "PIPECALC_SCORE"
+#define CC_MARKER_SCORE RP_MARKER_SCORE
 /* Marker of the forecast sheet's written area. */
 #define CC_MARKER_FORECAST "PIPECALC_FORECAST"
 
@@ -50,5 +51,9 @@ char *cc_table_describe(const CcLeadTable *t);
 
 /* "Sheet1.B7"-style name of cell COL, ROW of T's sheet, for messages (g_free). */
 char *cc_table_cell_text(const CcLeadTable *t, sal_Int32 col, sal_Int32 row);
+
+/* T's key among the documents' stored roles (cc_roles_store.h): its sheet and top-left
+ * cell, "Sheet1.A1" (g_free). */
+char *cc_table_key(const CcLeadTable *t);
 
 #endif
