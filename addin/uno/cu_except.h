@@ -1,4 +1,5 @@
-/* cu_except.h - raising UNO exceptions and encoding Calc error values. */
+/* cu_except.h - raising UNO exceptions and encoding Calc error values. The whole error
+ * model: pc_status.h. */
 #ifndef CU_EXCEPT_H
 #define CU_EXCEPT_H
 
@@ -9,21 +10,14 @@
  * exception storage EXC_STORAGE. */
 void cu_throw_runtime(uno_Any *exc_storage, const char *message);
 
-/* Construct a com.sun.star.lang.IllegalArgumentException (Calc shows Err:502) with MESSAGE
- * and the 0-based ARGUMENT_POSITION (-1 when unknown) into EXC_STORAGE. */
+/* Construct a com.sun.star.lang.IllegalArgumentException with MESSAGE and the 0-based
+ * ARGUMENT_POSITION (-1 when unknown) into EXC_STORAGE: how the actions service refuses,
+ * with the user's sentence. (The add-in functions answer Calc error values instead.) */
 void cu_throw_illegal_argument(uno_Any *exc_storage, const char *message, int argument_position);
 
-/* Calc's error codes, as FormulaError numbers. */
-enum {
-    CU_CALC_ERR_ARG = 502,   /* Err:502 */
-    CU_CALC_ERR_NUM = 503,   /* #NUM! */
-    CU_CALC_ERR_VALUE = 519, /* #VALUE! */
-    CU_CALC_ERR_DIV0 = 532,  /* #DIV/0! */
-    CU_CALC_ERR_NA = 32767   /* #N/A */
-};
-
-/* A double that Calc shows as error CODE: a quiet NaN whose low mantissa bits carry the
- * code (Calc's CreateDoubleError). Works as a plain result and inside double[][]. */
+/* A double that Calc shows as error CODE (pc_status_calc_code): a quiet NaN whose low
+ * mantissa bits carry the code (Calc's CreateDoubleError). Works as a plain result and
+ * inside double[][]. */
 double cu_calc_error(guint32 code);
 
 /* The error code a double carries, or 0 when it is not such a NaN. */
