@@ -207,9 +207,7 @@ gboolean ac_checks_fix_percent(CcLeadTable *t, char **message)
         }
     }
     if (error) {
-        g_free(*message);
-        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), error->message);
-        g_error_free(error);
+        cc_say_failure(message, error);
         ok = FALSE;
     }
     g_array_free(rows, TRUE);

@@ -232,11 +232,8 @@ gboolean ac_funnel_run(CcLeadTable *t, double target, char **message)
                                      "besides won and lost."));
     else
         ok = place(t, &sh, message, &error);
-    if (error) {
-        g_free(*message);
-        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), error->message);
-        g_error_free(error);
-    }
+    if (error)
+        cc_say_failure(message, error);
     cu_grid_free(sh.grid);
     return ok;
 }

@@ -316,13 +316,8 @@ static gboolean score_write(CcLeadTable *t, const Split *s, const double *scores
             g_free(column);
         }
     }
-    if (error) {
-        g_free(*message);
-        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), error->message);
-        g_error_free(error);
-    }
-    if (!ok && !*message) /* a failure that said nothing: still a sentence, never NULL */
-        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), "?");
+    if (error || !ok) /* a failure that said nothing: still a sentence, never NULL */
+        cc_say_failure(message, error);
     return ok;
 }
 

@@ -97,8 +97,7 @@ static gboolean run_on_table(AcAction action, uno_Interface *controller, const P
     gboolean ok = FALSE;
     t.make_room = p->place && p->place->make_room;
     if (error) {
-        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), error->message);
-        g_error_free(error);
+        cc_say_failure(message, error);
     } else if (!found) {
         *message = g_strdup(_("No lead table here. Put the cell cursor into your table: a "
                               "block of cells whose first row holds the column names."));

@@ -153,10 +153,8 @@ static gboolean store_line(CcLeadTable *t, const char *key, const char *line, ch
         g_string_append_printf(out, "%s%s", out->len ? "\n" : "", line);
     GError *error = NULL;
     gboolean ok = cu_set_doc_text(t->model, PROPERTY, out->str, &error);
-    if (!ok) {
-        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), error ? error->message : "?");
-        g_clear_error(&error);
-    }
+    if (!ok)
+        cc_say_failure(message, error);
     g_string_free(out, TRUE);
     g_strfreev(lines);
     g_free(text);

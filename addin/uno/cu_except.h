@@ -1,10 +1,28 @@
-/* cu_except.h - raising UNO exceptions and encoding Calc error values. The whole error
- * model: pc_status.h. */
+/* cu_except.h - the UNO layer's errors: the GError domain of failed UNO calls, raising UNO
+ * exceptions, encoding Calc error values. The whole error model: pc_status.h. */
 #ifndef CU_EXCEPT_H
 #define CU_EXCEPT_H
 
 #include "cu_sdk.h"
 #include <glib.h>
+
+/* The GError domain of the UNO and Calc layers (addin/uno, addin/calc): a call into the
+ * office failed, or answered what we cannot use. The message is English and technical; an
+ * action words it for the user (cc_say_failure). */
+#define CU_ERROR cu_error_quark()
+GQuark cu_error_quark(void);
+
+typedef enum {
+    CU_ERROR_RAISED = 1,  /* the office raised an exception: its type and message */
+    CU_ERROR_NO_OBJECT,   /* a call on nothing: an earlier step gave no object */
+    CU_ERROR_NO_MEMBER,   /* the type library lacks the method or attribute */
+    CU_ERROR_UNSUPPORTED, /* the object does not support the interface */
+    CU_ERROR_UNEXPECTED,  /* a call answered nothing, or not what it documents */
+    CU_ERROR_MISSING,     /* the document or office lacks something Calc always has */
+    CU_ERROR_TYPES,       /* the type library differs from the structs we were built with */
+    CU_ERROR_TOO_LARGE,   /* more cells than one call can take */
+    CU_ERROR_INTERNAL     /* our own mistake: a bug */
+} CuErrorCode;
 
 /* Construct a com.sun.star.uno.RuntimeException with MESSAGE (UTF-8) into the caller's
  * exception storage EXC_STORAGE. */
