@@ -727,11 +727,8 @@ gboolean ac_forecast_run_stages(CcLeadTable *t, const PcTable *given, double sta
         *message = g_strdup_printf(_("The forecast failed: %s. Nothing was written."), p.err.message);
     else
         ok = place(&p, &l, message, &error);
-    if (error) {
-        g_free(*message);
-        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), error->message);
-        g_error_free(error);
-    }
+    if (error)
+        cc_say_failure(message, error);
     cc_progress_end(&p.progress);
     layout_clear(&l);
     plan_clear(&p);

@@ -112,4 +112,10 @@ uno_Interface *cc_insert_sheet(uno_Interface *model, const char *name, sal_Int16
 gboolean cc_put_chart(uno_Interface *sheet, const char *chart_name, const CuRange *range,
                       gsize left_col, GError **error);
 
+/* How an action that failed says so (the error model: pc_status.h): with ERROR (a CU_ERROR,
+ * freed here), *MESSAGE (freed first) becomes "Pipecalc could not finish: <its message>";
+ * without, a *MESSAGE still NULL becomes that sentence with "?" (a failure that said
+ * nothing) and any other is kept. */
+void cc_say_failure(char **message, GError *error);
+
 #endif
