@@ -19,6 +19,7 @@ typedef struct {
     const RpForecastOptions *o;
     gssize amount, stage, close, owner, outcome;
     GArray *open;             /* data rows of open deals */
+    GArray *open_months;      /* the close month of each of them (NO_MONTH: undated) */
     RpStages st;
     GArray *months;           /* distinct close months of open deals, sorted; NO_MONTH last */
     GPtrArray *owners;        /* distinct owner keys (borrowed), first-seen order */
@@ -40,6 +41,7 @@ static const char *const HEAD[MONTH_COLS] = { N_("Month"), N_("Expected"), N_("P
 static void forecast_free(Forecast *fc)
 {
     if (fc->open) g_array_free(fc->open, TRUE);
+    if (fc->open_months) g_array_free(fc->open_months, TRUE);
     rp_stages_clear(&fc->st);
     if (fc->months) g_array_free(fc->months, TRUE);
     if (fc->owners) g_ptr_array_unref(fc->owners);
@@ -112,6 +114,7 @@ static void collect_open(Forecast *fc, GPtrArray *keys)
 {
     const PcTable *c = fc->src->cells;
     fc->open = g_array_new(FALSE, FALSE, sizeof(gsize));
+    fc->open_months = g_array_new(FALSE, FALSE, sizeof(gint));
     fc->months = g_array_new(FALSE, FALSE, sizeof(gint));
     fc->owners = g_ptr_array_new();
     GHashTable *months = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -122,6 +125,7 @@ static void collect_open(Forecast *fc, GPtrArray *keys)
             continue;
         g_array_append_val(fc->open, r);
         gint m = month_of_row(fc, r);
+        g_array_append_val(fc->open_months, m);
         if (month_in_period(fc, m) && !g_hash_table_contains(months, GINT_TO_POINTER(m + 2))) {
             g_hash_table_add(months, GINT_TO_POINTER(m + 2));
             g_array_append_val(fc->months, m);
@@ -137,22 +141,23 @@ static void collect_open(Forecast *fc, GPtrArray *keys)
     g_hash_table_destroy(owners);
 }
 
-typedef gboolean (*RowFilter)(const Forecast *fc, GPtrArray *keys, gsize row, gconstpointer what);
+/* Whether open deal I (an index of FC->open) is one of those WHAT names. */
+typedef gboolean (*RowFilter)(const Forecast *fc, GPtrArray *keys, guint i, gconstpointer what);
 
-static gboolean in_month(const Forecast *fc, GPtrArray *keys, gsize r, gconstpointer what)
+static gboolean in_month(const Forecast *fc, GPtrArray *keys, guint i, gconstpointer what)
 {
     (void)keys;
-    return month_of_row(fc, r) == *(const gint *)what;
+    return g_array_index(fc->open_months, gint, i) == *(const gint *)what;
 }
 
-static gboolean of_owner(const Forecast *fc, GPtrArray *keys, gsize r, gconstpointer what)
+static gboolean of_owner(const Forecast *fc, GPtrArray *keys, guint i, gconstpointer what)
 {
-    return strcmp(owner_of(fc, keys, r), what) == 0;
+    return strcmp(owner_of(fc, keys, g_array_index(fc->open, gsize, i)), what) == 0;
 }
 
-static gboolean any_row(const Forecast *fc, GPtrArray *keys, gsize r, gconstpointer what)
+static gboolean any_row(const Forecast *fc, GPtrArray *keys, guint i, gconstpointer what)
 {
-    (void)fc; (void)keys; (void)r; (void)what;
+    (void)fc; (void)keys; (void)i; (void)what;
     return TRUE;
 }
 
@@ -164,7 +169,7 @@ static GArray *rows_of(const Forecast *fc, GPtrArray *keys, RowFilter filter, gc
     char *stage_key = stage >= 0 ? pc_text_key(fc->st.order[stage]) : NULL;
     for (guint i = 0; i < fc->open->len; i++) {
         gsize r = g_array_index(fc->open, gsize, i);
-        if (!filter(fc, keys, r, what))
+        if (!filter(fc, keys, i, what))
             continue;
         if (stage_key) {
             const PcCell *s = pc_table_at(fc->src->cells, r, (gsize)fc->stage);
