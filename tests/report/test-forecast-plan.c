@@ -53,6 +53,17 @@ static gboolean plan(const RpSource *s, double start, double end, const PcTable 
     return rp_forecast_plan(s, &o, f, message);
 }
 
+/* The forecast of T with no period and learned stages, which must plan. */
+static RpForecast plan_all(const PcTable *t)
+{
+    RpSource s = source_of(t);
+    RpForecast f;
+    char *message = NULL;
+    g_assert_true(plan(&s, 0, 0, NULL, &f, &message));
+    g_assert_null(message);
+    return f;
+}
+
 /* P10 / P50 / P90 of the deals AMOUNTS / STAGES (numbers and texts of one column each)
  * through the core directly, with the plan's stage table. */
 static void quantiles_of(const PcTable *amounts, const PcTable *stages, const PcTable *table,
@@ -104,11 +115,7 @@ static double formula_value(const RpPlan *p, const PcTable *src, gsize row, cons
 
 static void forecast_stage_table(void)
 {
-    RpSource s = source_of(deals_table());
-    RpForecast f;
-    char *message = NULL;
-    g_assert_true(plan(&s, 0, 0, NULL, &f, &message));
-    g_assert_null(message);
+    RpForecast f = plan_all(deals_table());
     const RpPlan *p = f.plan;
     g_assert_cmpint(p->place, ==, RP_PLACE_SHEET);
     g_assert_cmpstr(p->marker, ==, "PIPECALC_FORECAST");
@@ -143,11 +150,7 @@ static void forecast_stage_table(void)
 
 static void forecast_months_and_owners(void)
 {
-    PcTable *t = deals_table();
-    RpSource s = source_of(t);
-    RpForecast f;
-    char *message = NULL;
-    g_assert_true(plan(&s, 0, 0, NULL, &f, &message));
+    RpForecast f = plan_all(deals_table());
     const RpPlan *p = f.plan;
     static const char *const HEAD[] = { "Month", "Expected", "P10", "P50", "P90", "From", "Until",
                                         "Lead", "Qualified", "Proposal", "Negotiation" };
@@ -230,10 +233,7 @@ static void forecast_months_and_owners(void)
 static void forecast_formulas_and_chart(void)
 {
     PcTable *t = deals_table();
-    RpSource s = source_of(t);
-    RpForecast f;
-    char *message = NULL;
-    g_assert_true(plan(&s, 0, 0, NULL, &f, &message));
+    RpForecast f = plan_all(t);
     const RpPlan *p = f.plan;
     static const double EXPECTED[] = { 4200, 375, 1500 };
     PcTable *table = stage_table_of(p, 4);
@@ -272,15 +272,12 @@ static void forecast_formulas_and_chart(void)
  * formulas take no Outcomes; no owner column: no owners' rows. */
 static void forecast_outcome_words_in_the_stage_column(void)
 {
-    RpSource s = source_of(TAB(6, 4, "Deal", "Stage", "Amount", "Close date",
-                               "A", "Won", "#1000", "#46037",
-                               "B", "Lost", "#2000", "#46063",
-                               "C", "Qualified", "#3000", "#46086",
-                               "D", "Lead", "#1500", "#46070",
-                               "E", "Lost", "#500", "#46100"));
-    RpForecast f;
-    char *message = NULL;
-    g_assert_true(plan(&s, 0, 0, NULL, &f, &message));
+    RpForecast f = plan_all(TAB(6, 4, "Deal", "Stage", "Amount", "Close date",
+                                "A", "Won", "#1000", "#46037",
+                                "B", "Lost", "#2000", "#46063",
+                                "C", "Qualified", "#3000", "#46086",
+                                "D", "Lead", "#1500", "#46070",
+                                "E", "Lost", "#500", "#46100"));
     const RpPlan *p = f.plan;
     /* reached Lead: all 3 closed, 1 won; Qualified: the won one */
     static const char *const NAMES[] = { "Lead", "Qualified", "Won", "Lost" };
@@ -518,10 +515,7 @@ static void forecast_values_when_a_formula_would_fail(void)
 {
     PcTable *t = deals_table();
     pc_table_set_text(t, 2, 2, "n/a", -1); /* Bolt, lost */
-    RpSource s = source_of(t);
-    RpForecast f;
-    char *message = NULL;
-    g_assert_true(plan(&s, 0, 0, NULL, &f, &message));
+    RpForecast f = plan_all(t);
     g_assert_false(f.live);
     for (gsize i = 0; i <= 4; i++)
         g_assert_cmpint(rp_cell_at(f.plan, MONTH0 + i, 1)->kind, ==, RP_NUMBER);
@@ -630,10 +624,7 @@ static void forecast_many_stages(void)
         pc_table_set_number(t, r, 2, 100);
     }
     g_test_queue_destroy((GDestroyNotify)pc_table_free, t);
-    RpSource s = source_of(t);
-    RpForecast f;
-    char *message = NULL;
-    g_assert_true(plan(&s, 0, 0, NULL, &f, &message));
+    RpForecast f = plan_all(t);
     const RpPlan *p = f.plan;
     g_assert_cmpuint(p->cols, ==, 7 + 12);
     gsize head = STAGE0 + 14 + 1;
@@ -684,10 +675,7 @@ static void forecast_in_a_1904_document(void)
 static void forecast_in_german(void)
 {
     g_assert_cmpstr(tx_set_language("de-CH"), ==, "de");
-    RpSource s = source_of(deals_table());
-    RpForecast f;
-    char *message = NULL;
-    g_assert_true(plan(&s, 0, 0, NULL, &f, &message));
+    RpForecast f = plan_all(deals_table());
     g_assert_cmpstr(f.plan->sheet_base, ==, "Prognose");
     g_assert_cmpstr(text_at(f.plan, MONTH_HEAD, 0), ==, "Monat");
     g_assert_cmpstr(text_at(f.plan, MONTH0 + 3, 0), ==, "(ohne Datum)");
