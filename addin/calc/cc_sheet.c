@@ -246,6 +246,25 @@ sal_Int32 cc_format_of(uno_Interface *sheet, const CuRange *cell)
     return key;
 }
 
+gboolean cc_format_is_date(uno_Interface *model, sal_Int32 key)
+{
+    static CuMethod get_formats = CU_METHOD("com.sun.star.util.XNumberFormatsSupplier", "getNumberFormats");
+    static CuMethod by_key = CU_METHOD("com.sun.star.util.XNumberFormats", "getByKey");
+    enum { NUMBER_FORMAT_DATE = 2 }; /* com.sun.star.util.NumberFormat: a bit of Type */
+    uno_Interface *formats = cu_call_iface(model, &get_formats, NULL, NULL, NULL);
+    void *args[1] = { &key };
+    uno_Interface *format = formats ? cu_call_iface(formats, &by_key, args, NULL, NULL) : NULL;
+    uno_Any v;
+    gboolean date = FALSE;
+    if (format && cu_get_property(format, "Type", &v, NULL)) {
+        date = v.pType->eTypeClass == typelib_TypeClass_SHORT && (*(sal_Int16 *)v.pData & NUMBER_FORMAT_DATE);
+        uno_any_destruct(&v, NULL);
+    }
+    cu_release(format);
+    cu_release(formats);
+    return date;
+}
+
 char *cc_sheet_name(uno_Interface *sheet)
 {
     static CuMethod get_name = CU_METHOD("com.sun.star.container.XNamed", "getName");

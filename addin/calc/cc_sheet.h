@@ -60,6 +60,9 @@ gboolean cc_set_format(uno_Interface *sheet, const CuRange *r, sal_Int32 key, GE
 /* The number format key of CELL (a one-cell range), -1 when it cannot be read. */
 sal_Int32 cc_format_of(uno_Interface *sheet, const CuRange *cell);
 
+/* TRUE when KEY is a date (or date and time) format of MODEL's number formats. */
+gboolean cc_format_is_date(uno_Interface *model, sal_Int32 key);
+
 /* The sheet's name (g_free). */
 char *cc_sheet_name(uno_Interface *sheet);
 

@@ -52,6 +52,8 @@ static gboolean apply_formats(const CcLeadTable *t, const RpPlan *plan, uno_Inte
                               sal_Int16 index, sal_Int32 col0, sal_Int32 row0, GError **error)
 {
     sal_Int32 amount = source_format(t, plan->amount_col), date = source_format(t, plan->date_col);
+    if (date >= 0 && !cc_format_is_date(t->model, date))
+        date = -1; /* serials shown as plain numbers there: the document's date format here */
     for (gsize j = 0; j < plan->cols; j++) {
         gsize i = 0;
         while (i < plan->rows) {
