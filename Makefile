@@ -195,11 +195,17 @@ $(OUT)/tests/test-actions: tests/actions/test-actions.c idl/org/pipecalc/XPipeli
 test-table: $(OUT)/tests/test-table $(OUT)/tests/test-actions $(EXT)/CalcAddIns.xcu
 	@sh build/run-tap.sh table $(OUT)/tests/test-table $(OUT)/tests/test-actions
 
-# The core's reasons in other languages: the core with the add-in's translator (tx, GLib
-# only) installed, as the library does when it loads; runs with the core's tests.
-$(OUT)/tests/test-reasons: tests/core/test-reasons.c $(TX_DEPS) $(CORE_LIB) | $(OUT)/tests
-	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) -Iaddin/core -Iaddin/text \
-	  $< $(TX_SRC) $(CORE_LIB) $(GLIB_LD) -lm $(LDSAN) -o $@
+# The status table's test also reads the error names through every text catalogue
+# (addin/text/tx.c and the tables generated from po/<lang>.po, which the report library holds).
+$(OUT)/tests/test-status: tests/core/test-status.c $(REPORT_LIB) $(CORE_LIB) $(wildcard tests/core/*.h) | $(OUT)/tests
+	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) -Iaddin/core -Iaddin/text -Itests/core $< $(REPORT_LIB) \
+	  $(CORE_LIB) $(GLIB_LD) -lm $(LDSAN) -o $@
+
+# The core's reasons in other languages: the core with the add-in's translators (tx, tx_n
+# from the same library) installed, as the add-in does when it loads.
+$(OUT)/tests/test-reasons: tests/core/test-reasons.c $(REPORT_LIB) $(CORE_LIB) | $(OUT)/tests
+	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) -Iaddin/core -Iaddin/text $< $(REPORT_LIB) \
+	  $(CORE_LIB) $(GLIB_LD) -lm $(LDSAN) -o $@
 
 # The sidebar deck in a real Calc window under Xvfb; refreshes docs/sidebar.png
 .PHONY: test-ui

@@ -60,6 +60,9 @@ gboolean cc_set_format(uno_Interface *sheet, const CuRange *r, sal_Int32 key, GE
 /* The number format key of CELL (a one-cell range), -1 when it cannot be read. */
 sal_Int32 cc_format_of(uno_Interface *sheet, const CuRange *cell);
 
+/* TRUE when KEY is a date (or date and time) format of MODEL's number formats. */
+gboolean cc_format_is_date(uno_Interface *model, sal_Int32 key);
+
 /* The sheet's name (g_free). */
 char *cc_sheet_name(uno_Interface *sheet);
 
@@ -111,5 +114,11 @@ uno_Interface *cc_insert_sheet(uno_Interface *model, const char *name, sal_Int16
  * sheet left to the user), the chart is "CHART_NAME 2" (3, ...). */
 gboolean cc_put_chart(uno_Interface *sheet, const char *chart_name, const CuRange *range,
                       gsize left_col, GError **error);
+
+/* How an action that failed says so (the error model: pc_status.h): with ERROR (a CU_ERROR,
+ * freed here), *MESSAGE (freed first) becomes "Pipecalc could not finish: <its message>";
+ * without, a *MESSAGE still NULL becomes that sentence with "?" (a failure that said
+ * nothing) and any other is kept. */
+void cc_say_failure(char **message, GError *error);
 
 #endif

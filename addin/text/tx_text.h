@@ -1,4 +1,4 @@
-/* tx_text.h - the office's user interface language, and numbers, error and role names in it.
+/* tx_text.h - the office's user interface language, and numbers and role names in it.
  *
  * The language follows the office's user interface (/org.openoffice.Setup/L10N/ooLocale,
  * read once by tx_text_init, which sets tx.h's language); the texts themselves are tx.h's. */
@@ -20,10 +20,6 @@ gboolean tx_text_german(void);
  * "7,900.00" / "7.900,00", whatever the process's C locale (g_free). Magnitudes from 1e15
  * and non-finite values in %g style, without grouping. */
 char *tx_text_number(double v, int decimals);
-
-/* What Calc shows for an error, by its English name ("#N/A", "#VALUE!", "Err:502"), in
- * the user interface language: a German Calc shows "#NV", "#WERT!", "Fehler:502". */
-const char *tx_error_name(const char *english);
 
 /* The name of a column role in the user interface language. */
 const char *tx_role_name(PcRole role);
