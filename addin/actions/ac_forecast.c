@@ -7,6 +7,7 @@
 #include "pc_select.h"
 #include "pc_stage.h"
 #include "cc_guard.h"
+#include "cc_locale.h"
 #include "tx_text.h"
 
 #include <math.h>
@@ -783,27 +784,12 @@ gboolean ac_forecast_run_stages(CcLeadTable *t, const PcTable *given, double sta
     return ok;
 }
 
-/* A probability typed by the manager: "25%", "25 %", "0.25", "0,25". */
-static gboolean parse_probability(const char *text, double *p)
+/* A probability typed by the manager, as Calc reads it typed into a cell of MODEL (the
+ * office's Locale setting): "25%", "25 %", and 0.25 as the locale writes it ("0,25" in
+ * German). */
+static gboolean parse_probability(uno_Interface *model, const char *text, double *p)
 {
-    char *t = g_strstrip(g_strdup(text));
-    for (char *c = t; *c; c++)
-        if (*c == ',')
-            *c = '.';
-    gsize n = strlen(t);
-    gboolean percent = n && t[n - 1] == '%';
-    if (percent)
-        t[--n] = 0;
-    g_strchomp(t);
-    char *end = NULL;
-    double v = *t ? g_ascii_strtod(t, &end) : NAN;
-    gboolean ok = end && !*end && isfinite(v);
-    if (ok && percent)
-        v /= 100;
-    ok = ok && v >= 0 && v <= 1;
-    g_free(t);
-    *p = v;
-    return ok;
+    return cc_locale_parse_number(model, text, p) && *p >= 0 && *p <= 1;
 }
 
 PcTable *ac_forecast_given_stages(uno_Interface *model, const char *spec, char **message)
@@ -827,8 +813,10 @@ PcTable *ac_forecast_given_stages(uno_Interface *model, const char *spec, char *
             if (v->kind != PC_CELL_NUMBER || !(v->num >= 0 && v->num <= 1)) {
                 char *where = cc_table_cell_text(&st, st.range.StartColumn + (sal_Int32)pc,
                                                  st.range.StartRow + (sal_Int32)r);
+                char *example = tx_text_number(0.25, 2); /* as the locale writes it */
                 *message = g_strdup_printf(_("Stage probabilities: \"%s\" is no probability in "
-                                             "0-1 (type 25%% or 0.25)."), where);
+                                             "0-1 (type 25%% or %s)."), where, example);
+                g_free(example);
                 g_free(where);
                 pc_table_free(given);
                 given = NULL;
@@ -849,9 +837,11 @@ PcTable *ac_forecast_given_stages(uno_Interface *model, const char *spec, char *
         double v = 0;
         if (!*pair)
             continue;
-        if (!eq || !parse_probability(eq + 1, &v)) {
+        if (!eq || !parse_probability(model, eq + 1, &v)) {
+            char *example = tx_text_number(0.25, 2);
             *message = g_strdup_printf(_("Stage probabilities: \"%s\" is no probability in 0-1 "
-                                         "(type 25%% or 0.25)."), pair);
+                                         "(type 25%% or %s)."), pair, example);
+            g_free(example);
             pc_table_free(given);
             given = NULL;
             break;

@@ -5,6 +5,7 @@
 #include "pc_stage.h"
 #include "ac_forecast.h"
 #include "cc_guard.h"
+#include "cc_locale.h"
 #include "tx_text.h"
 
 #include <math.h>
@@ -13,22 +14,9 @@
 #define CHART_NAME "PipecalcFunnel"
 enum { NUMBER_FORMAT_PERCENT = 128, HEAD_ROW = 3, FIRST_ROW = 4, COLS = 5 };
 
-gboolean ac_funnel_parse_target(const char *text, double *target)
+gboolean ac_funnel_parse_target(uno_Interface *model, const char *text, double *target)
 {
-    GString *s = g_string_new(NULL);
-    char thousands = tx_text_german() ? '.' : ',', decimal = tx_text_german() ? ',' : '.';
-    for (const char *p = text ? text : ""; *p; p++) {
-        if (*p == ' ' || *p == '\'' || *p == thousands)
-            continue;
-        g_string_append_c(s, *p == decimal ? '.' : *p);
-    }
-    char *end = NULL;
-    double v = g_ascii_strtod(s->str, &end);
-    gboolean ok = s->len > 0 && end && *end == 0 && isfinite(v);
-    g_string_free(s, TRUE);
-    if (ok)
-        *target = v;
-    return ok;
+    return cc_locale_parse_number(model, text, target);
 }
 
 /* A one-column table of the texts NAMES[0..N), then EXTRA. */

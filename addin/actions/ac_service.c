@@ -11,6 +11,7 @@
 #include "ac_score.h"
 #include "cc_roles.h"
 #include "ac_share.h"
+#include "cc_locale.h"
 #include "cc_table.h"
 #include "tx_text.h"
 
@@ -390,5 +391,6 @@ static const CuClass ACTIONS_CLASS = { AC_SERVICE_IMPLEMENTATION, ACTIONS_SERVIC
 CuObject *ac_service_new(uno_Interface *context)
 {
     tx_text_init(context);
+    cc_locale_init(context);
     return cu_object_new(&ACTIONS_CLASS, sizeof(CuObject));
 }
