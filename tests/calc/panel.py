@@ -7,8 +7,11 @@ is the button's accessible action (PushButton::Click, so our action listener run
 same code a mouse click runs), a list entry is chosen through XAccessibleSelection. This
 is how a test reaches what only the panel does: reading the texts typed into it (the
 funnel's target, the custom period's dates) and working out this month's period."""
+import contextlib
+
 import uno
 
+from calc import Sheet
 from office import prop
 
 URL = "private:resource/toolpanel/PipecalcFactory/PipecalcPanel"
@@ -69,3 +72,22 @@ class Panel:
 
     def close(self):
         self.element.queryInterface(uno.getTypeByName("com.sun.star.lang.XComponent")).dispose()
+
+
+@contextlib.contextmanager
+def panel_on(office, rows, prepare=None):
+    """A new document (PREPARE(doc) run first, e.g. to set its date system) holding ROWS from
+    A1, the cursor in B3, and the panel on it: yields (Sheet, Panel), both closed after."""
+    s = Sheet(office)
+    try:
+        if prepare:
+            prepare(s.doc)
+        s.fill(rows)
+        s.doc.CurrentController.select(s.cell("B3"))
+        p = Panel(office, s.doc)
+        try:
+            yield s, p
+        finally:
+            p.close()
+    finally:
+        s.close()

@@ -6,7 +6,7 @@ import datetime
 
 from calc import Sheet
 from convention_scenarios import SHIFT_1904, use_1904
-from panel import Panel
+from panel import panel_on
 from sidebar_scenarios import IRIS, LEADS
 from test_sidebar import run
 
@@ -35,21 +35,16 @@ def calc_today(s):
     return v
 
 
-def leads_1904(office, extra=()):
-    """LEADS (and EXTRA rows) in a new 1904 document, close dates typed as the same days."""
-    s = Sheet(office)
-    use_1904(s.doc)
-    rows = [r if i == 0 else r[:3] + [r[3] - SHIFT_1904] + r[4:] for i, r in enumerate(LEADS + [IRIS])]
-    s.fill(rows + [list(r) for r in extra])
-    s.doc.CurrentController.select(s.cell("B3"))
-    return s
+def rows_1904(extra=()):
+    """LEADS and IRIS with their close dates moved to the 1904 system (the same days), then
+    EXTRA rows as they are."""
+    return [r if i == 0 else r[:3] + [r[3] - SHIFT_1904] + r[4:] for i, r in enumerate(LEADS + [IRIS])] + \
+        [list(r) for r in extra]
 
 
 def test_panel_custom_period_in_a_1904_document(office):
     """The dates typed are the 1904 document's days: the report and the sheet say them."""
-    s = leads_1904(office)
-    p = Panel(office, s.doc)
-    try:
+    with panel_on(office, rows_1904(), use_1904) as (s, p):
         p.choose_period("Custom period")
         report = p.run("Write forecast", From="2026-01-01", Until="2026-03-31")
         assert report == ("Forecast written to sheet Forecast for 2026-01-01 to 2026-03-31: 3 open "
@@ -61,9 +56,6 @@ def test_panel_custom_period_in_a_1904_document(office):
         assert "for 2026-01-15 to" in report or "from 2026-01-15" in report, report
         report = p.run("Write forecast", From="15.01.2026", Until="")
         assert report.startswith("Type the custom period's dates as YYYY-MM-DD"), report
-    finally:
-        p.close()
-        s.close()
 
 
 def test_panel_this_quarter_in_a_1904_document(office):
@@ -73,9 +65,8 @@ def test_panel_this_quarter_in_a_1904_document(office):
     use_1904(s.doc)
     today = calc_today(s)
     s.close()
-    s = leads_1904(office, extra=[["Juno", "Proposal", 5000, today, "Bob", "Web", "Retail", ""]])
-    p = Panel(office, s.doc)
-    try:
+    juno = ["Juno", "Proposal", 5000, today, "Bob", "Web", "Retail", ""]  # closing today
+    with panel_on(office, rows_1904([juno]), use_1904) as (s, p):
         day = datetime.date.today()
         q = (day.month - 1) // 3
         first = datetime.date(day.year, 3 * q + 1, 1)
@@ -86,20 +77,11 @@ def test_panel_this_quarter_in_a_1904_document(office):
         assert "5,000.00 expected" in report, report
         p.choose_period("This month")
         assert "5,000.00 expected" in p.run("Write forecast")
-    finally:
-        p.close()
-        s.close()
 
 
 def test_panel_target_in_an_english_locale(office):
-    s = Sheet(office, LEADS)
-    s.doc.CurrentController.select(s.cell("B3"))
-    p = Panel(office, s.doc)
-    try:
+    with panel_on(office, LEADS) as (s, p):
         want = "Funnel written to sheet Funnel: 12 deals needed at the first stage."
         assert p.run("Write funnel", Target="10,000") == want
         assert p.run("Write funnel", Target="10000.0") == want
         assert p.run("Write funnel", Target="1,5").startswith("Type a target above 0"), "no number in English"
-    finally:
-        p.close()
-        s.close()

@@ -1,8 +1,7 @@
 """An empty Locale setting means the system's locale: the office process's LC_ALL,
 LC_CTYPE or LANG, as LibreOffice reads them. Here LANG=de_CH.UTF-8 (Swiss German: "'" groups
 thousands, "." is the decimal point) under an English user interface."""
-from calc import Sheet
-from panel import Panel
+from panel import panel_on
 from sidebar_scenarios import LEADS
 
 LOCALE = "en-US"
@@ -22,10 +21,7 @@ def calc_reads(office, doc, text):
 
 
 def test_panel_reads_and_writes_numbers_as_the_system_locale(office):
-    s = Sheet(office, LEADS)
-    s.doc.CurrentController.select(s.cell("B3"))
-    p = Panel(office, s.doc)
-    try:
+    with panel_on(office, LEADS) as (s, p):
         # the oracle: Calc itself, in this office, reads these as Swiss German does
         assert calc_reads(office, s.doc, "10'000") == 10000 and calc_reads(office, s.doc, "1,5") is None
         want = "Funnel written to sheet Funnel: 12 deals needed at the first stage."
@@ -33,6 +29,3 @@ def test_panel_reads_and_writes_numbers_as_the_system_locale(office):
         assert p.run("Write funnel", Target="1,5").startswith("Type a target above 0")
         report = p.run("Write forecast")
         assert "3 open deals, 7'900.00 expected" in report, report
-    finally:
-        p.close()
-        s.close()
