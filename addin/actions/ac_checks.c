@@ -4,12 +4,13 @@
 #include "pc_checks.h"
 #include "pc_select.h"
 #include "cc_guard.h"
+#include "cc_writer.h"
 #include "tx_text.h"
 
 #include <math.h>
 #include <string.h>
 
-enum { NUMBER_FORMAT_PERCENT = 128, CELL_FORMULA = 3, MAX_STAGE_ROWS = 500 };
+enum { CELL_FORMULA = 3, MAX_STAGE_ROWS = 500 };
 
 /* The stage | probability table of our forecast sheet (stage rows from its fifth row down
  * to the first blank stage cell), or NULL when there is no forecast sheet. */
@@ -116,13 +117,6 @@ GPtrArray *ac_checks_list(const CcLeadTable *t, gboolean *percent_fixable)
 }
 
 /* The XCell at COL, ROW of SHEET. */
-static uno_Interface *cell_at(uno_Interface *sheet, sal_Int32 col, sal_Int32 row, GError **error)
-{
-    static CuMethod by_position = CU_METHOD("com.sun.star.table.XCellRange", "getCellByPosition");
-    void *args[2] = { &col, &row };
-    return cu_call_iface(sheet, &by_position, args, NULL, error);
-}
-
 static sal_Int32 content_type(uno_Interface *cell)
 {
     static CuMethod get_type = CU_METHOD("com.sun.star.table.XCell", "getType");
@@ -133,17 +127,15 @@ static sal_Int32 content_type(uno_Interface *cell)
 
 gboolean ac_checks_fix_percent(CcLeadTable *t, char **message)
 {
-    static CuMethod set_value = CU_METHOD("com.sun.star.table.XCell", "setValue");
     *message = NULL;
     gssize col = t->cells ? pc_roles_find(t->roles, t->cells->cols, PC_ROLE_PROBABILITY) : -1;
     if (col < 0) {
-        *message = g_strdup(_(t->cells ? N_("No probability typed as 0-100 to divide "
-                                                  "(cells computed by formulas are never "
-                                                  "changed). Nothing was written.") : N_("No lead table here. Put "
-                                                                   "the cell cursor into your "
-                                                                   "table: a block of cells "
-                                                                   "whose first row holds the "
-                                                                   "column names.")));
+        *message = g_strdup(t->cells ? _("No probability typed as 0-100 to divide (cells "
+                                         "computed by formulas are never changed). Nothing "
+                                         "was written.")
+                                     : _("No lead table here. Put the cell cursor into your "
+                                         "table: a block of cells whose first row holds the "
+                                         "column names."));
         return FALSE;
     }
     if ((*message = cc_guard_refusal(t->model, t->sheet, t->sheet_name)))
@@ -156,7 +148,7 @@ gboolean ac_checks_fix_percent(CcLeadTable *t, char **message)
         const PcCell *c = pc_table_at(t->cells, r, (gsize)col);
         if (c->kind != PC_CELL_NUMBER || !pc_check_is_percent(c->num))
             continue;
-        uno_Interface *cell = cell_at(t->sheet, sheet_col, t->range.StartRow + (sal_Int32)r, &error);
+        uno_Interface *cell = cc_cell(t->sheet, sheet_col, t->range.StartRow + (sal_Int32)r, &error);
         if (cell && content_type(cell) == CELL_FORMULA)
             formulas++; /* the user's formula: theirs to change */
         else if (cell)
@@ -168,20 +160,7 @@ gboolean ac_checks_fix_percent(CcLeadTable *t, char **message)
         *message = g_strdup(_("No probability typed as 0-100 to divide (cells computed by "
                               "formulas are never changed). Nothing was written."));
     } else if (!error) {
-        CcGuard g;
-        ok = cc_guard_begin(&g, t->model, _("Pipecalc: divide probabilities by 100"), &error);
-        for (guint i = 0; ok && i < rows->len; i++) {
-            gsize r = g_array_index(rows, gsize, i);
-            sal_Int32 sheet_row = t->range.StartRow + (sal_Int32)r;
-            double v = pc_table_at(t->cells, r, (gsize)col)->num / 100.0;
-            uno_Interface *cell = cell_at(t->sheet, sheet_col, sheet_row, &error);
-            void *args[1] = { &v };
-            CuRange one = { t->range.Sheet, sheet_col, sheet_row, sheet_col, sheet_row };
-            ok = cell && cu_call(cell, &set_value, NULL, args, &error) &&
-                 cc_number_format(t->model, t->sheet, &one, NUMBER_FORMAT_PERCENT, &error);
-            cu_release(cell);
-        }
-        cc_guard_end(&g, ok);
+        ok = cc_write_divide_by_100(t, (gsize)col, rows, &error);
         if (ok) {
             CuRange column = { t->range.Sheet, sheet_col, t->range.StartRow + 1, sheet_col, t->range.EndRow };
             char *where = cc_range_text(t->sheet_name, &column);

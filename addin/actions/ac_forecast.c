@@ -8,6 +8,8 @@
 #include "pc_stage.h"
 #include "cc_guard.h"
 #include "cc_locale.h"
+#include "cc_writer.h"
+#include "rp_stages.h"
 #include "tx_text.h"
 
 #include <math.h>
@@ -20,6 +22,7 @@ enum { MONTH_COLS = 7 }; /* Month Expected P10 P50 P90 From Until, then one per 
 
 typedef struct {
     CcLeadTable *t;
+    RpSource src;            /* T as the report code sees it */
     gssize amount, stage, close, owner, outcome;
     GArray *open;            /* data rows of open deals */
     gsize n_closed;
@@ -71,61 +74,14 @@ static gboolean month_in_period(const Plan *p, gint m)
            (p->start <= 0 || pc_month_last_day(&p->t->dates, m) >= floor(p->start));
 }
 
-/* A one-column table of the texts NAMES (N of them), then EXTRA when not NULL. */
-static PcTable *name_column(char **names, gsize n, const char *extra)
-{
-    PcTable *t = pc_table_new(n + (extra != NULL), 1);
-    for (gsize i = 0; i < n; i++)
-        pc_table_set_text(t, i, 0, names[i], -1);
-    if (extra)
-        pc_table_set_text(t, n, 0, extra, -1);
-    return t;
-}
-
-PcTable *ac_closed_stage_data(const CcLeadTable *t, GPtrArray *keys, const char *first,
-                              const char *won, GPtrArray *closed_words)
-{
-    const PcTable *c = t->cells;
-    gssize outcome = pc_roles_find(t->roles, c->cols, PC_ROLE_OUTCOME);
-    gssize stage = pc_roles_find(t->roles, c->cols, PC_ROLE_STAGE);
-    GPtrArray *data = g_ptr_array_new(); /* borrowed names: each closed deal's furthest stage */
-    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-    for (gsize r = 1; r < c->rows && stage >= 0; r++) {
-        if (pc_roles_row_blank(c, r))
-            continue;
-        PcOutcome o = pc_roles_row_outcome(c, keys, r, outcome, stage);
-        const PcCell *s = pc_table_at(c, r, (gsize)stage);
-        if (o == PC_OUTCOME_NONE)
-            continue;
-        if (s->kind == PC_CELL_TEXT && closed_words) { /* "Closed Won" as a stage */
-            const char *key = g_ptr_array_index(keys, s->text);
-            if (pc_outcome_of_key(key) != PC_OUTCOME_NONE && !g_hash_table_contains(seen, key)) {
-                g_hash_table_add(seen, (gpointer)key);
-                g_ptr_array_add(closed_words, g_strdup(pc_table_text(c, s)));
-            }
-        }
-        const char *reached = first;
-        if (o == PC_OUTCOME_WON)
-            reached = won;
-        else if (s->kind == PC_CELL_TEXT &&
-                 pc_outcome_of_key(g_ptr_array_index(keys, s->text)) == PC_OUTCOME_NONE)
-            reached = pc_table_text(c, s);
-        g_ptr_array_add(data, (gpointer)reached);
-    }
-    g_hash_table_destroy(seen);
-    PcTable *column = name_column((char **)data->pdata, data->len, NULL);
-    g_ptr_array_free(data, TRUE);
-    return column;
-}
-
 /* Stage probabilities: conversion from each stage to the won stage among closed deals. */
 static PcStatus learn_stages(Plan *p, GPtrArray *keys)
 {
-    const char *won = tx_text_german() ? "Gewonnen" : "Won";
+    const char *won = rp_won_stage();
     p->closed_words = g_ptr_array_new_with_free_func(g_free);
-    PcTable *stage_data = ac_closed_stage_data(p->t, keys, p->order[0], won, p->closed_words);
+    PcTable *stage_data = rp_closed_stage_data(&p->src, keys, p->order[0], won, p->closed_words);
     p->n_closed = stage_data ? stage_data->rows : 0;
-    PcTable *order = name_column(p->order, p->k, won);
+    PcTable *order = rp_name_column(p->order, p->k, won);
     p->prob = g_new0(double, p->k);
     p->fallback = g_new0(gboolean, p->k);
     PcStatus st = PC_OK;
@@ -699,7 +655,7 @@ char *ac_forecast_stage_text(CcLeadTable *t, char **message)
                               "block of cells whose first row holds the column names."));
         return NULL;
     }
-    Plan p = { .t = t };
+    Plan p = { .t = t, .src = cc_table_source(t) };
     GPtrArray *keys = pc_text_keys(t->cells);
     GString *s = NULL;
     if (plan_stages(&p, keys, message)) {
@@ -733,7 +689,7 @@ gboolean ac_forecast_run_stages(CcLeadTable *t, const PcTable *given, double sta
         *message = g_strdup(_("The period starts after it ends. Nothing was written."));
         return FALSE;
     }
-    Plan p = { .t = t, .start = start, .end = end, .start_t = bound(start), .end_t = bound(end),
+    Plan p = { .t = t, .src = cc_table_source(t), .start = start, .end = end, .start_t = bound(start), .end_t = bound(end),
                .given = given };
     p.amount = pc_roles_find(t->roles, cols, PC_ROLE_AMOUNT);
     p.stage = pc_roles_find(t->roles, cols, PC_ROLE_STAGE);

@@ -43,11 +43,4 @@ PcTable *ac_forecast_given_stages(uno_Interface *model, const char *spec, char *
  * "Lead=10%; Qualified=25%" in funnel order (g_free), or NULL with the user's sentence. */
 char *ac_forecast_stage_text(CcLeadTable *t, char **message);
 
-/* The furthest stage each closed deal of T reached, as a one-column table for
- * STAGE_CONVERSION: won deals at WON, lost deals at the stage they show (FIRST when that is
- * an outcome word or blank). KEYS = pc_text_keys(T's cells). The stage column's outcome
- * words ("Closed Won") are appended to CLOSED_WORDS (g_strdup'd) when it is not NULL. */
-PcTable *ac_closed_stage_data(const CcLeadTable *t, GPtrArray *keys, const char *first,
-                              const char *won, GPtrArray *closed_words);
-
 #endif

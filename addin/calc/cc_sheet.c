@@ -78,6 +78,13 @@ uno_Interface *cc_range(uno_Interface *sheet, const CuRange *r, GError **error)
     return need(cu_call_iface(sheet, &by_position, args, NULL, error), "the cell range", error);
 }
 
+uno_Interface *cc_cell(uno_Interface *sheet, sal_Int32 col, sal_Int32 row, GError **error)
+{
+    static CuMethod by_position = CU_METHOD("com.sun.star.table.XCellRange", "getCellByPosition");
+    void *args[2] = { &col, &row };
+    return cu_call_iface(sheet, &by_position, args, NULL, error);
+}
+
 gboolean cc_region(uno_Interface *sheet, const CuCell *cell, CuRange *region, GError **error)
 {
     static CuMethod create_cursor = CU_METHOD("com.sun.star.sheet.XSpreadsheet", "createCursorByRange");

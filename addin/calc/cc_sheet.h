@@ -26,6 +26,9 @@ uno_Interface *cc_sheet_at(uno_Interface *model, sal_Int16 index, GError **error
 /* The contiguous region around CELL on SHEET (what Ctrl+* selects). */
 gboolean cc_region(uno_Interface *sheet, const CuCell *cell, CuRange *region, GError **error);
 
+/* The cell COL, ROW of SHEET (XCell). */
+uno_Interface *cc_cell(uno_Interface *sheet, sal_Int32 col, sal_Int32 row, GError **error);
+
 /* The XCellRange of R on SHEET. */
 uno_Interface *cc_range(uno_Interface *sheet, const CuRange *r, GError **error);
 

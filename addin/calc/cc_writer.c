@@ -218,3 +218,24 @@ gboolean cc_write_plan(CcLeadTable *t, const RpPlan *plan, CcProgress *progress,
     return plan->place == RP_PLACE_SHEET ? write_sheet(t, plan, progress, out, message)
                                          : write_column(t, plan, progress, out, message);
 }
+
+gboolean cc_write_divide_by_100(CcLeadTable *t, gsize col, const GArray *rows, GError **error)
+{
+    static CuMethod set_value = CU_METHOD("com.sun.star.table.XCell", "setValue");
+    sal_Int32 sheet_col = t->range.StartColumn + (sal_Int32)col;
+    CcGuard g;
+    gboolean ok = cc_guard_begin(&g, t->model, _("Pipecalc: divide probabilities by 100"), error);
+    for (guint i = 0; ok && i < rows->len; i++) {
+        gsize r = g_array_index(rows, gsize, i);
+        sal_Int32 sheet_row = t->range.StartRow + (sal_Int32)r;
+        double v = pc_table_at(t->cells, r, col)->num / 100.0;
+        uno_Interface *cell = cc_cell(t->sheet, sheet_col, sheet_row, error);
+        void *args[1] = { &v };
+        CuRange one = { t->range.Sheet, sheet_col, sheet_row, sheet_col, sheet_row };
+        ok = cell && cu_call(cell, &set_value, NULL, args, error) &&
+             cc_number_format(t->model, t->sheet, &one, NUMBER_FORMAT_PERCENT, error);
+        cu_release(cell);
+    }
+    cc_guard_end(&g, ok);
+    return ok;
+}

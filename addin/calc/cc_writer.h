@@ -11,7 +11,10 @@
  * Then: values and texts, formulas over them, number formats by kind (the source's amount
  * and date formats), the Score colours, charts, and the marker over what was written. The
  * plan's styles, merges, widths and frozen rows are carried but not yet applied: the
- * deck issue does that, here and nowhere else. */
+ * deck issue does that, here and nowhere else.
+ *
+ * The writer changes the user's own cells in exactly two documented ways: making room
+ * (above) and cc_write_divide_by_100 (the deck's "Divide probabilities by 100"). */
 #ifndef CC_WRITER_H
 #define CC_WRITER_H
 
@@ -29,6 +32,11 @@ typedef struct {
  * T->blocked set when a user's cell in the way was the only reason. */
 gboolean cc_write_plan(CcLeadTable *t, const RpPlan *plan, CcProgress *progress, CcWritten *out,
                        char **message);
+
+/* Divide the probabilities typed as 0-100 in column COL of T, data rows ROWS (row numbers
+ * of T's cells, the caller's choice: typed numbers, never formulas), by 100 and give them
+ * the percent format, in one undo step. FALSE with ERROR; the document is then unchanged. */
+gboolean cc_write_divide_by_100(CcLeadTable *t, gsize col, const GArray *rows, GError **error);
 
 /* The RpSource view of T for planning. */
 RpSource cc_table_source(const CcLeadTable *t);

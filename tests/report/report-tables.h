@@ -1,0 +1,35 @@
+/* report-tables.h - lead tables as report sources in unit tests. */
+#ifndef REPORT_TABLES_H
+#define REPORT_TABLES_H
+
+#include "rp_plan.h"
+#include "test-tables.h"
+
+/* T (header row first) as a source on sheet "Deals" from A1, its roles detected as the
+ * deck detects them; freed when the test ends. */
+static inline RpSource source_of(const PcTable *t)
+{
+    PcRole *roles = g_new0(PcRole, MAX(t->cols, 1));
+    pc_roles_detect(t, roles);
+    g_test_queue_free(roles);
+    RpSource s = { .cells = t, .roles = roles, .sheet_name = "Deals", .dates = pc_dates_default() };
+    pc_roles_count(t, roles, &s.counts);
+    return s;
+}
+
+/* The text of plan cell ROW, COL ("" when it holds none). */
+static inline const char *text_at(const RpPlan *p, gsize row, gsize col)
+{
+    const RpCell *c = rp_cell_at(p, row, col);
+    return c->kind == RP_TEXT || c->kind == RP_FORMULA ? c->text : "";
+}
+
+/* The number of plan cell ROW, COL, which must hold one. */
+static inline double number_at(const RpPlan *p, gsize row, gsize col)
+{
+    const RpCell *c = rp_cell_at(p, row, col);
+    g_assert_true(c->kind == RP_NUMBER || c->kind == RP_FORMULA);
+    return c->num;
+}
+
+#endif
