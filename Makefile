@@ -139,7 +139,8 @@ $(EXT):
 # ---- running and testing ---------------------------------------------------------------
 PY := /usr/bin/python3
 
-.PHONY: run install uninstall test-table test-calc check check-asan check-valgrind check-imports
+.PHONY: run install uninstall test-table test-calc check check-asan check-valgrind check-imports \
+        check-modules
 
 # Build, install into a private profile under build/out/run, open the demo workbook.
 # (a sub-make: flags from pkg-config are read after deps installed what they need)
@@ -157,12 +158,22 @@ uninstall:
 	$(OFFICE)/unopkg remove org.pipecalc
 
 # The IDL and the function table agree (C test, no office needed)
-$(OUT)/tests/test-table: tests/functions/test-table.c addin/functions/fn_table.c $(CORE_LIB) | $(OUT)/tests
-	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) -Iaddin/core -Iaddin/functions \
+IDL_READER := tests/functions/idl_reader.c tests/functions/idl_reader.h
+$(OUT)/tests/test-table: tests/functions/test-table.c addin/functions/fn_table.c $(IDL_READER) $(CORE_LIB) | $(OUT)/tests
+	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) -Iaddin/core -Iaddin/functions -Itests/functions \
 	  -DIDL_FILE='"idl/org/pipecalc/XPipelineFunctions.idl"' -DXCU_FILE='"$(EXT)/CalcAddIns.xcu"' \
-	  $< addin/functions/fn_table.c $(CORE_LIB) $(GLIB_LD) -lm -o $@
-test-table: $(OUT)/tests/test-table $(EXT)/CalcAddIns.xcu
-	@sh build/run-tap.sh table $(OUT)/tests/test-table
+	  $< addin/functions/fn_table.c tests/functions/idl_reader.c $(CORE_LIB) $(GLIB_LD) -lm -o $@
+# The IDL and the actions table agree (C test, no office: it links the add-in's sources for
+# the run functions the rows point to, and calls none of them)
+ACTIONS_TEST_SRC := $(filter-out addin/component.c,$(ADDIN_SRC))
+$(OUT)/tests/test-actions: tests/actions/test-actions.c idl/org/pipecalc/XPipelineActions.idl \
+                           $(ACTIONS_TEST_SRC) $(ADDIN_HDR) $(IDL_READER) $(CORE_LIB) | $(OUT)/tests
+	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) $(UNO_CF) $(ADDIN_INC) -Itests/functions \
+	  -DIDL_FILE='"idl/org/pipecalc/XPipelineActions.idl"' $< tests/functions/idl_reader.c \
+	  $(ACTIONS_TEST_SRC) $(CORE_LIB) \
+	  -L$(SDK)/lib -luno_cppu -luno_sal -Wl,-rpath,$(OFFICE) $(GLIB_LD) -lm -o $@
+test-table: $(OUT)/tests/test-table $(OUT)/tests/test-actions $(EXT)/CalcAddIns.xcu
+	@sh build/run-tap.sh table $(OUT)/tests/test-table $(OUT)/tests/test-actions
 
 # The sidebar's German catalogue of the core's messages (GLib only) runs with the core's
 # tests: its test links it, reads the sources under addin/ and stubs the UI language.
@@ -197,8 +208,13 @@ check-valgrind: $(CORE_TESTS) $(REPORT_TESTS)
 check-imports: $(EXT)/libpipecalc.so
 	@sh build/check-imports.sh $<
 
+# The module graph of addin/ has no cycle and follows the layers (build/check-modules.py)
+check-modules:
+	@$(PY) build/check-modules.py addin
+
 check: deps
 	@rm -f $(RESULTS)
+	-@$(MAKE) --no-print-directory check-modules
 	@$(MAKE) --no-print-directory all
 	-@$(MAKE) --no-print-directory test-core
 	-@$(MAKE) --no-print-directory test-report

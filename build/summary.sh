@@ -2,7 +2,7 @@
 # summary.sh RESULTS - adds up the "suite passed failed" lines the test suites wrote and
 # prints the closing line; exits non-zero when anything failed or a suite did not report.
 results=$1
-expected="core report table asan valgrind imports fuzz calc"
+expected="modules core report table asan valgrind imports fuzz calc"
 passed=0; failed=0
 for s in $expected; do
     line=$(grep "^$s " "$results" 2>/dev/null | tail -1)

@@ -1,63 +1,10 @@
-/* cc_roles.c - the manager's column roles in the document property "PipecalcRoles". */
+/* cc_roles.c - the manager's column roles of a lead table: choosing, listing, naming. */
 #include "cc_roles.h"
 
-#include "cu_string.h"
+#include "cc_roles_store.h"
 #include "tx_text.h"
 
 #include <string.h>
-
-#define PROPERTY "PipecalcRoles"
-/* T's key: its sheet and top-left cell (g_free). */
-static char *table_key(const CcLeadTable *t)
-{
-    return cc_table_cell_text(t, t->range.StartColumn, t->range.StartRow);
-}
-
-/* The fields of T's line in TEXT (NULL when it has none; g_strfreev): key, header, role, ... */
-static char **line_of(const char *text, const char *key)
-{
-    char **lines = g_strsplit(text, "\n", -1);
-    char **found = NULL;
-    for (char **l = lines; *l && !found; l++) {
-        char **f = g_strsplit(*l, "\t", -1);
-        if (f[0] && strcmp(f[0], key) == 0)
-            found = f;
-        else
-            g_strfreev(f);
-    }
-    g_strfreev(lines);
-    return found;
-}
-
-void cc_roles_apply(CcLeadTable *t)
-{
-    if (!t->cells || !t->model)
-        return;
-    char *text = cu_doc_text(t->model, PROPERTY);
-    char *key = *text ? table_key(t) : NULL;
-    char **f = key ? line_of(text, key) : NULL;
-    if (f) {
-        GArray *cols = g_array_new(FALSE, FALSE, sizeof(gsize));
-        GArray *set = g_array_new(FALSE, FALSE, sizeof(PcRole));
-        for (gsize i = 1; f[i] && f[i + 1]; i += 2) {
-            gssize c = pc_roles_column_of(t->cells, f[i]);
-            PcRole r = pc_role_from_id(f[i + 1]);
-            if (c < 0 || r >= PC_N_ROLES)
-                continue; /* a column since renamed: its choice no longer applies */
-            gsize uc = (gsize)c;
-            g_array_append_val(cols, uc);
-            g_array_append_val(set, r);
-        }
-        pc_roles_override(t->roles, t->cells->cols, (gsize *)cols->data, (PcRole *)set->data, cols->len);
-        memset(&t->counts, 0, sizeof t->counts);
-        pc_roles_count(t->cells, t->roles, &t->counts);
-        g_array_free(cols, TRUE);
-        g_array_free(set, TRUE);
-        g_strfreev(f);
-    }
-    g_free(key);
-    g_free(text);
-}
 
 PcRole cc_roles_parse(const char *word)
 {
@@ -76,12 +23,6 @@ PcRole cc_roles_parse(const char *word)
     }
     g_free(want);
     return r;
-}
-
-/* A role as the property stores it. */
-static const char *stored_id(PcRole r)
-{
-    return r == PC_ROLE_IGNORED ? "none" : pc_role_id(r);
 }
 
 /* The new line for T from SPEC into *LINE ("" for none), or FALSE with the user's sentence. */
@@ -113,7 +54,7 @@ static gboolean parse_spec(const CcLeadTable *t, const char *spec, GString *line
                                          "currency, attribute, none."), word);
             ok = FALSE;
         } else {
-            g_string_append_printf(line, "\t%s\t%s", header, stored_id(r));
+            g_string_append_printf(line, "\t%s\t%s", header, cc_roles_store_id(r));
         }
     }
     g_strfreev(pairs);
@@ -136,41 +77,14 @@ static gboolean can_store(const CcLeadTable *t, char **message)
     return TRUE;
 }
 
-/* Store LINE (KEY, then "\theader\trole" pairs; KEY alone: none) as T's line of the
- * property: the other tables' lines stay, T's is replaced or dropped. */
-static gboolean store_line(CcLeadTable *t, const char *key, const char *line, char **message)
-{
-    char *text = cu_doc_text(t->model, PROPERTY);
-    char **lines = g_strsplit(text, "\n", -1);
-    GString *out = g_string_new(NULL);
-    for (char **l = lines; *l; l++) {
-        char **f = g_strsplit(*l, "\t", 2);
-        if (**l && !(f[0] && strcmp(f[0], key) == 0))
-            g_string_append_printf(out, "%s%s", out->len ? "\n" : "", *l);
-        g_strfreev(f);
-    }
-    if (strchr(line, '\t'))
-        g_string_append_printf(out, "%s%s", out->len ? "\n" : "", line);
-    GError *error = NULL;
-    gboolean ok = cu_set_doc_text(t->model, PROPERTY, out->str, &error);
-    if (!ok) {
-        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), error ? error->message : "?");
-        g_clear_error(&error);
-    }
-    g_string_free(out, TRUE);
-    g_strfreev(lines);
-    g_free(text);
-    return ok;
-}
-
 gboolean cc_roles_set(CcLeadTable *t, const char *spec, char **message)
 {
     if (!can_store(t, message))
         return FALSE;
-    char *key = table_key(t);
+    char *key = cc_table_key(t);
     GString *line = g_string_new(key);
     gboolean ok = parse_spec(t, spec ? spec : "", line, message) &&
-                  store_line(t, key, line->str, message);
+                  cc_roles_store_line(t->model, key, line->str, message);
     g_string_free(line, TRUE);
     g_free(key);
     return ok;
@@ -183,7 +97,7 @@ gboolean cc_roles_set_one(CcLeadTable *t, PcRole role, const char *header, char 
     if (role == PC_ROLE_ATTRIBUTE || role >= PC_ROLE_IGNORED) {
         *message = g_strdup_printf(_("\"%s\" is no role of one column: name, id, stage, "
                                      "amount, probability, close date, owner, outcome, created "
-                                     "or currency (use setRoles for attribute and none)."), role < PC_N_ROLES ? stored_id(role) : "?");
+                                     "or currency (use setRoles for attribute and none)."), role < PC_N_ROLES ? cc_roles_store_id(role) : "?");
         return FALSE;
     }
     gssize chosen = header && *header ? pc_roles_column_of(t->cells, header) : -1;
@@ -193,15 +107,15 @@ gboolean cc_roles_set_one(CcLeadTable *t, PcRole role, const char *header, char 
     }
     CcRoleColumns c;
     cc_roles_columns(t, &c);
-    char *key = table_key(t);
+    char *key = cc_table_key(t);
     GString *line = g_string_new(key);
     for (gsize i = 0; i < c.n; i++) {
         PcRole r = c.roles[i] == role ? PC_ROLE_IGNORED : c.roles[i]; /* freed, not an attribute */
         if (chosen >= 0 && c.cols[i] == (gsize)chosen)
             r = role;
-        g_string_append_printf(line, "\t%s\t%s", c.headers[i], stored_id(r));
+        g_string_append_printf(line, "\t%s\t%s", c.headers[i], cc_roles_store_id(r));
     }
-    gboolean ok = store_line(t, key, line->str, message);
+    gboolean ok = cc_roles_store_line(t->model, key, line->str, message);
     g_string_free(line, TRUE);
     g_free(key);
     cc_roles_columns_clear(&c);
@@ -214,7 +128,7 @@ char *cc_roles_text(const CcLeadTable *t)
     cc_roles_columns(t, &c);
     GString *s = g_string_new(NULL);
     for (gsize i = 0; i < c.n; i++)
-        g_string_append_printf(s, "%s%s=%s", s->len ? "; " : "", c.headers[i], stored_id(c.roles[i]));
+        g_string_append_printf(s, "%s%s=%s", s->len ? "; " : "", c.headers[i], cc_roles_store_id(c.roles[i]));
     cc_roles_columns_clear(&c);
     return g_string_free(s, FALSE);
 }

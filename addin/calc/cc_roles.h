@@ -1,19 +1,12 @@
-/* cc_roles.h - the manager's column roles, remembered per document and table.
+/* cc_roles.h - the manager's column roles of a lead table, remembered per document and table.
  *
- * The choices live in the document's user-defined property "PipecalcRoles" (File >
- * Properties > Custom Properties; saved in the .ods's meta.xml), a text of one line per
- * table: the table's key, its sheet and top-left cell ("Sheet1.A1"), then for each column
- * the manager chose a role for, its header and the role's id (pc_role_id, "none" for not
- * used), all separated by tabs. Headers, not column numbers, so that inserting a column
- * keeps the choices. Changing the roles writes no cell (so it is no Edit > Undo step); it
- * marks the document modified. */
+ * The choices are kept in the document (cc_roles_store.h: the property "PipecalcRoles")
+ * and applied whenever a table is read (cc_table_find). Changing the roles writes no cell
+ * (so it is no Edit > Undo step); it marks the document modified. */
 #ifndef CC_ROLES_H
 #define CC_ROLES_H
 
 #include "cc_table.h"
-
-/* Apply the stored choices for T (found by cc_table_find) to T's roles and recount. */
-void cc_roles_apply(CcLeadTable *t);
 
 /* Store SPEC, "Header=role; Header=role" (';' or new lines between pairs; a role is a
  * pc_role_id, an English or German role name of the panel, or "none"), as T's choices,

@@ -2,7 +2,7 @@
 #include "cc_table.h"
 
 #include "cu_string.h"
-#include "cc_roles.h"
+#include "cc_roles_store.h"
 #include "tx_text.h"
 
 #include <string.h>
@@ -47,8 +47,10 @@ static gboolean load(CcLeadTable *t, CuRange region, GError **error)
     if (inside >= 0)
         t->roles[inside] = PC_ROLE_IGNORED;
     pc_roles_detect(t->cells, t->roles);
+    char *key = cc_table_key(t);
+    cc_roles_store_apply(t->model, key, t->cells, t->roles); /* the manager's choices */
+    g_free(key);
     pc_roles_count(t->cells, t->roles, &t->counts);
-    cc_roles_apply(t);
     return TRUE;
 }
 
@@ -138,6 +140,11 @@ char *cc_table_cell_text(const CcLeadTable *t, sal_Int32 col, sal_Int32 row)
     if (colon)
         *colon = 0;
     return full;
+}
+
+char *cc_table_key(const CcLeadTable *t)
+{
+    return cc_table_cell_text(t, t->range.StartColumn, t->range.StartRow);
 }
 
 char *cc_table_describe(const CcLeadTable *t)

@@ -51,4 +51,8 @@ char *cc_table_describe(const CcLeadTable *t);
 /* "Sheet1.B7"-style name of cell COL, ROW of T's sheet, for messages (g_free). */
 char *cc_table_cell_text(const CcLeadTable *t, sal_Int32 col, sal_Int32 row);
 
+/* T's key among the documents' stored roles (cc_roles_store.h): its sheet and top-left
+ * cell, "Sheet1.A1" (g_free). */
+char *cc_table_key(const CcLeadTable *t);
+
 #endif

@@ -2,9 +2,10 @@
  *
  * The panel shows the description of the table around the cell cursor and its data checks
  * (refreshed on every selection change of the view), a button per action, the explanation
- * of the selected cell when it calls one of our functions, and the last action's report. Clicks
- * run ac_service_run, the same code as the PipelineActions service. A list box per column
- * role shows the column holding it; choosing another runs setRole's code. Listeners point
+ * of the selected cell when it calls one of our functions, and the last action's report. A
+ * button runs its row of the actions table (ac_table.h) with the panel's fields as its
+ * parameters: the same code as the PipelineActions service. A list box per column role
+ * shows the column holding it; choosing another runs setRole. Listeners point
  * back to the panel without a reference; dispose() cuts them loose, so an event arriving
  * after the panel is gone does nothing. */
 #include "pn_panel.h"
@@ -13,6 +14,7 @@
 #include "cu_except.h"
 #include "cu_string.h"
 #include "ac_service.h"
+#include "ac_table.h"
 #include "pc_months.h"
 #include "ac_funnel.h"
 #include "cc_locale.h"
@@ -23,12 +25,8 @@
 #include <math.h>
 #include <string.h>
 
-enum { MARGIN = 6, LINE = 16, BUTTON_H = 28, BUTTON_W = 130, CHAR_W = 7, N_BUTTONS = 6 };
-enum { FIX_BUTTON = 2,    /* enabled only when the percent check found something */
-       FUNNEL_BUTTON = 3, /* beside the target field */
-       SHARE_BUTTON = 4,
-       ROLES_BUTTON = 5,  /* under the roles field */
-       LABEL_W = 44, EDIT_W = 96, FIX_W = 220, PERIOD_W = 160, SHARE_W = 190 };
+enum { MARGIN = 6, LINE = 16, BUTTON_H = 28, BUTTON_W = 130, CHAR_W = 7 };
+enum { LABEL_W = 44, EDIT_W = 96, FIX_W = 220, PERIOD_W = 160, SHARE_W = 190 };
 enum { WINDOW_CONTAINER = 2, WINDOW_SIMPLE = 3, ATTR_SHOW = 1, ATTR_BORDER = 16,
        ATTR_DROPDOWN = 32768 /* VclWindowPeerAttribute.DROPDOWN */ };
 /* the period list's entries, in order */
@@ -59,11 +57,15 @@ enum { N_BOXES = G_N_ELEMENTS(BOX_ROLES),
 
 typedef struct Panel Panel;
 
+/* What a listener hears: the view's selection, a button's click, a role box's choice. */
+typedef enum { LISTEN_SELECTION, LISTEN_BUTTON, LISTEN_BOX } Listening;
+
 typedef struct {
     CuObject base;
     Panel *panel; /* not a reference; NULL once the panel is disposed */
-    AcAction action;
-    int box;      /* AC_ACTION_SET_ROLE: which role box */
+    Listening kind;
+    const AcAction *action; /* LISTEN_BUTTON: the row its button runs */
+    int box;      /* LISTEN_BOX: which role box */
 } Listener;
 
 struct Panel {
@@ -76,7 +78,7 @@ struct Panel {
     uno_Interface *target_label, *target;            /* "Target:" and its edit field */
     uno_Interface *period;                           /* list box: all / month / quarter / ... */
     uno_Interface *from_label, *from, *until_label, *until; /* the custom period */
-    uno_Interface *buttons[N_BUTTONS];           /* push buttons (XWindow) */
+    uno_Interface *buttons[AC_N_BUTTONS];        /* push buttons (XWindow) by AcButton */
     uno_Interface *field_labels[N_FIELDS], *fields[N_FIELDS];
     char *filled[N_FIELDS]; /* what we last put into a field: untouched by the manager */
     uno_Interface *boxes_label;                  /* "Column of each role:" */
@@ -88,7 +90,7 @@ struct Panel {
     int pick_box;               /* the box the manager is choosing in (-1: none) */
     char *pick_base;            /* the roles (getRoles) before that box's first choice */
     Listener *selection;                         /* registered at the controller */
-    Listener *clicks[N_BUTTONS];
+    Listener *clicks[AC_N_BUTTONS];
     Listener *picks[N_BOXES];
     rtl_uString *url;
     char *info_text, *checks_text, *explain_text, *result_text, *factors_text;
@@ -259,18 +261,18 @@ static sal_Int32 layout(Panel *p, sal_Int32 width)
             set_bounds(p->fields[f], MARGIN, y, inner, BUTTON_H - 4);
         y += BUTTON_H;
         if (f == FIELD_ROLES) {
-            if (p->buttons[ROLES_BUTTON])
-                set_bounds(p->buttons[ROLES_BUTTON], MARGIN, y, BUTTON_W, BUTTON_H);
+            if (p->buttons[AC_BUTTON_ROLES])
+                set_bounds(p->buttons[AC_BUTTON_ROLES], MARGIN, y, BUTTON_W, BUTTON_H);
             y += BUTTON_H + MARGIN;
         }
     }
     y += MARGIN;
     gboolean side_by_side = inner >= 2 * (BUTTON_W + MARGIN) + FIX_W;
-    for (int i = 0; i < FUNNEL_BUTTON; i++) {
-        sal_Int32 x = side_by_side ? MARGIN + i * (BUTTON_W + MARGIN) : MARGIN;
-        if (p->buttons[i]) /* the fix button's label is longer */
-            set_bounds(p->buttons[i], x, y, i == FIX_BUTTON ? MIN(FIX_W, inner) : BUTTON_W, BUTTON_H);
-        if (!side_by_side || i == FUNNEL_BUTTON - 1)
+    for (int b = AC_BUTTON_SCORE; b <= AC_BUTTON_FIX; b++) { /* in a row when wide enough */
+        sal_Int32 x = side_by_side ? MARGIN + (b - AC_BUTTON_SCORE) * (BUTTON_W + MARGIN) : MARGIN;
+        if (p->buttons[b]) /* the fix button's label is longer */
+            set_bounds(p->buttons[b], x, y, b == AC_BUTTON_FIX ? MIN(FIX_W, inner) : BUTTON_W, BUTTON_H);
+        if (!side_by_side || b == AC_BUTTON_FIX)
             y += BUTTON_H + MARGIN;
     }
     /* the forecast's period: [list], then From: [____] Until: [____], wrapped when narrow */
@@ -298,12 +300,12 @@ static sal_Int32 layout(Panel *p, sal_Int32 width)
     gboolean beside = inner >= LABEL_W + EDIT_W + MARGIN + BUTTON_W;
     if (!beside)
         y += BUTTON_H + MARGIN;
-    if (p->buttons[FUNNEL_BUTTON])
-        set_bounds(p->buttons[FUNNEL_BUTTON], beside ? MARGIN + LABEL_W + EDIT_W + MARGIN : MARGIN, y,
+    if (p->buttons[AC_BUTTON_FUNNEL])
+        set_bounds(p->buttons[AC_BUTTON_FUNNEL], beside ? MARGIN + LABEL_W + EDIT_W + MARGIN : MARGIN, y,
                    BUTTON_W, BUTTON_H);
     y += BUTTON_H + MARGIN;
-    if (p->buttons[SHARE_BUTTON])
-        set_bounds(p->buttons[SHARE_BUTTON], MARGIN, y, MIN(SHARE_W, inner), BUTTON_H);
+    if (p->buttons[AC_BUTTON_SHARE])
+        set_bounds(p->buttons[AC_BUTTON_SHARE], MARGIN, y, MIN(SHARE_W, inner), BUTTON_H);
     y += BUTTON_H + MARGIN;
     h = p->factors_text ? text_height(p->factors, p->factors_text, inner) : 0;
     if (p->factors)
@@ -343,9 +345,20 @@ static void set_enabled(uno_Interface *w, gboolean on)
 /* Show the table around the cursor, its checks and the selected cell's explanation. */
 static char *edit_text(uno_Interface *w);
 
-/* Put what ACTION answers (the table's roles, its learned stage probabilities) into field F,
- * unless the manager has typed there since we last filled it. */
-static void prefill(Panel *p, int f, AcAction action)
+/* Run the action MEMBER (of XPipelineActions) with ARGS on the panel's view: TRUE with its
+ * report in *TEXT, FALSE with the sentence why not (g_free either). */
+static gboolean run_member(Panel *p, const char *member, const AcValue *args, char **text)
+{
+    AcCall c = { .controller = p->controller, .args = args };
+    const AcAction *a = ac_action_find(member);
+    gboolean ok = a && ac_action_run(a, &c);
+    *text = a ? c.message : g_strdup_printf("Pipecalc: no action %s", member);
+    return ok;
+}
+
+/* Put what MEMBER answers (the table's roles, its learned stage probabilities) into field
+ * F, unless the manager has typed there since we last filled it. */
+static void prefill(Panel *p, int f, const char *member)
 {
     static CuMethod set = CU_METHOD("com.sun.star.awt.XTextComponent", "setText");
     if (!p->fields[f])
@@ -357,7 +370,7 @@ static void prefill(Panel *p, int f, AcAction action)
     }
     g_free(now);
     char *text = NULL;
-    if (!ac_service_with(action, p->controller, NULL, 0, 0, NULL, &text)) {
+    if (!run_member(p, member, NULL, &text)) {
         g_free(text);
         text = g_strdup("");
     }
@@ -449,8 +462,8 @@ static void refresh(Panel *p)
     cc_roles_columns_clear(&columns);
     if (fixable != p->fixable || !p->info_text) {
         p->fixable = fixable;
-        if (p->buttons[FIX_BUTTON])
-            set_enabled(p->buttons[FIX_BUTTON], fixable);
+        if (p->buttons[AC_BUTTON_FIX])
+            set_enabled(p->buttons[AC_BUTTON_FIX], fixable);
     }
     if (same(p->info_text, info) && same(p->checks_text, checks) && same(p->explain_text, explain) &&
         same(p->factors_text, factors)) {
@@ -468,8 +481,8 @@ static void refresh(Panel *p)
     p->checks_text = checks;
     p->explain_text = explain;
     p->factors_text = factors;
-    prefill(p, FIELD_ROLES, AC_ACTION_GET_ROLES);
-    prefill(p, FIELD_STAGES, AC_ACTION_GET_STAGES);
+    prefill(p, FIELD_ROLES, "getRoles");
+    prefill(p, FIELD_STAGES, "getStageProbabilities");
     set_text(p->info, info);
     set_text(p->checks, checks);
     set_text(p->explain, explain ? explain : "");
@@ -594,89 +607,166 @@ static gboolean ask(Panel *p, const char *question)
     return yes;
 }
 
-/* Run the output-writing ACTION (score, forecast, funnel) with its panel inputs; when one of
- * the manager's cells is in the way, ask whether to make room (the Score column shifts
- * the cells right, the forecast or funnel takes a new sheet) and run it again if so. */
-static gboolean run_placed(Panel *p, AcAction action, double start, double end, char **text)
+/* ---- a button's action, its parameters from the panel's fields ------------------------ */
+
+/* The values of an action's parameters, the texts owned. */
+typedef struct {
+    AcValue values[AC_MAX_PARAMS];
+    char *texts[AC_MAX_PARAMS];
+} Inputs;
+
+/* One field of the panel into *V (a text g_malloc'd into *TEXT); FALSE with the manager's
+ * sentence in *REFUSAL when what is typed there cannot be used. */
+typedef gboolean (*Input)(Panel *p, AcValue *v, char **text, char **refusal);
+
+static gboolean input_roles(Panel *p, AcValue *v, char **text, char **refusal)
 {
-    AcPlacement place = { FALSE, FALSE };
-    /* Score's history table, or Forecast's stage probabilities (untouched: learned, as
-     * shown); the funnel reads its target */
-    char *field = action == AC_ACTION_SCORE      ? edit_text(p->fields[FIELD_HISTORY])
-                  : action == AC_ACTION_FORECAST ? edit_text(p->fields[FIELD_STAGES])
-                                                 : NULL;
-    const char *stages = field && !same(field, p->filled[FIELD_STAGES]) ? field : "";
-    gboolean ok = FALSE;
-    for (int attempt = 0; attempt < 2; attempt++) {
-        g_free(*text);
-        *text = NULL;
-        if (action == AC_ACTION_FUNNEL)
-            ok = ac_service_funnel(p->controller, typed_target(p), &place, text);
-        else if (action == AC_ACTION_FORECAST)
-            ok = ac_service_with(AC_ACTION_FORECAST_WITH, p->controller, stages, start, end, &place, text);
-        else
-            ok = ac_service_with(AC_ACTION_SCORE_FROM, p->controller, field, 0, 0, &place, text);
-        if (ok || !place.blocked || attempt)
-            break;
-        char *question = g_strdup_printf("%s\n\n%s", *text,
-                                         _(action == AC_ACTION_SCORE ? N_("Make room "
-                                                                                "instead? Your "
-                                                                                "cells there "
-                                                                                "move one "
-                                                                                "column to the "
-                                                                                "right (as "
-                                                                                "Insert Cells "
-                                                                                "does; one "
-                                                                                "Undo puts "
-                                                                                "them back).") : N_("Write "
-                                                                                               "it "
-                                                                                               "to "
-                                                                                               "a "
-                                                                                               "new "
-                                                                                               "sheet "
-                                                                                               "instead? "
-                                                                                               "The "
-                                                                                               "current "
-                                                                                               "one "
-                                                                                               "stays "
-                                                                                               "as "
-                                                                                               "it "
-                                                                                               "is.")));
-        place.make_room = ask(p, question);
-        g_free(question);
-        if (!place.make_room)
-            break;
+    (void)refusal;
+    v->text = *text = edit_text(p->fields[FIELD_ROLES]);
+    return TRUE;
+}
+
+static gboolean input_history(Panel *p, AcValue *v, char **text, char **refusal)
+{
+    (void)refusal;
+    v->text = *text = edit_text(p->fields[FIELD_HISTORY]);
+    return TRUE;
+}
+
+/* The stage probabilities typed; "" (learned) while the field shows the learned ones. */
+static gboolean input_stages(Panel *p, AcValue *v, char **text, char **refusal)
+{
+    (void)refusal;
+    char *field = edit_text(p->fields[FIELD_STAGES]);
+    if (same(field, p->filled[FIELD_STAGES]))
+        field[0] = 0;
+    v->text = *text = field;
+    return TRUE;
+}
+
+/* The chosen period's first day (or, END, its last). */
+static gboolean input_period(Panel *p, AcValue *v, gboolean end, char **refusal)
+{
+    double first, last;
+    if (!chosen_period(p, &first, &last)) {
+        *refusal = g_strdup(_("Type the custom period's dates as YYYY-MM-DD, or as you type "
+                              "dates into a cell (leave one empty for an open end). Nothing was "
+                              "written."));
+        return FALSE;
     }
-    g_free(field);
+    v->number = end ? last : first;
+    return TRUE;
+}
+
+static gboolean input_period_start(Panel *p, AcValue *v, char **text, char **refusal)
+{
+    (void)text;
+    return input_period(p, v, FALSE, refusal);
+}
+
+static gboolean input_period_end(Panel *p, AcValue *v, char **text, char **refusal)
+{
+    (void)text;
+    return input_period(p, v, TRUE, refusal);
+}
+
+/* The target typed (NAN when it is no number: the funnel says so). */
+static gboolean input_target(Panel *p, AcValue *v, char **text, char **refusal)
+{
+    (void)text; (void)refusal;
+    v->number = typed_target(p);
+    return TRUE;
+}
+
+/* The copy's place: next to the document. */
+static gboolean input_url(Panel *p, AcValue *v, char **text, char **refusal)
+{
+    (void)p; (void)text; (void)refusal;
+    v->text = "";
+    return TRUE;
+}
+
+/* The field that gives each parameter of the buttons' actions, by its IDL name. */
+static const struct {
+    const char *param;
+    Input input;
+} INPUTS[] = {
+    { "roles", input_roles },           { "history", input_history },
+    { "stages", input_stages },         { "periodStart", input_period_start },
+    { "periodEnd", input_period_end },  { "target", input_target },
+    { "url", input_url },
+};
+
+static void inputs_clear(Inputs *in)
+{
+    for (int i = 0; i < AC_MAX_PARAMS; i++)
+        g_free(in->texts[i]);
+}
+
+/* A's parameters from the panel's fields into IN (inputs_clear); FALSE with the manager's
+ * sentence in *REFUSAL. */
+static gboolean read_inputs(Panel *p, const AcAction *a, Inputs *in, char **refusal)
+{
+    memset(in, 0, sizeof *in);
+    for (int i = 0; i < a->n_params; i++) {
+        Input input = NULL;
+        for (gsize k = 0; k < G_N_ELEMENTS(INPUTS) && !input; k++)
+            if (strcmp(INPUTS[k].param, a->params[i].name) == 0)
+                input = INPUTS[k].input;
+        if (!input) { /* a new button's action with a parameter the panel has no field for */
+            *refusal = g_strdup_printf("Pipecalc: the panel has no field for %s of %s",
+                                       a->params[i].name, a->member);
+            return FALSE;
+        }
+        if (!input(p, &in->values[i], &in->texts[i], refusal))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* Run A with ARGS; when one of the manager's cells is in the way of its output, ask whether
+ * to make room as A does (AcRoom) and run it again so if yes. *TEXT as for run_member. */
+static gboolean run_asking(Panel *p, const AcAction *a, const AcValue *args, char **text)
+{
+    AcCall c = { .controller = p->controller, .args = args };
+    gboolean ok = ac_action_run(a, &c);
+    if (!ok && c.blocked && a->room != AC_ROOM_NONE) {
+        char *question = g_strdup_printf(
+            "%s\n\n%s", c.message,
+            _(a->room == AC_ROOM_SHIFT ? N_("Make room instead? Your cells there move one column "
+                                            "to the right (as Insert Cells does; one Undo puts "
+                                            "them back).")
+                                       : N_("Write it to a new sheet instead? The current one "
+                                            "stays as it is.")));
+        gboolean yes = ask(p, question);
+        g_free(question);
+        if (yes) {
+            g_free(c.message);
+            c.make_room = TRUE;
+            ok = ac_action_run(a, &c);
+        }
+    }
+    *text = c.message;
     return ok;
 }
 
-static void run_action(Panel *p, AcAction action)
+/* A button was clicked: run its action A with the panel's fields, show the outcome. */
+static void run_action(Panel *p, const AcAction *a)
 {
     char *text = NULL;
-    double start, end;
+    Inputs in;
     if (!p->controller)
         return;
     end_picking(p);
     p->busy = TRUE;
-    char *field = NULL;
-    if (action == AC_ACTION_FORECAST && !chosen_period(p, &start, &end))
-        text = g_strdup(_("Type the custom period's dates as YYYY-MM-DD, or as you type dates "
-                          "into a cell (leave one empty for an open end). Nothing was written."));
-    else if (action == AC_ACTION_FUNNEL || action == AC_ACTION_FORECAST || action == AC_ACTION_SCORE)
-        run_placed(p, action, action == AC_ACTION_FORECAST ? start : 0, action == AC_ACTION_FORECAST ? end : 0,
-                   &text);
-    else if (action == AC_ACTION_SET_ROLES) {
-        field = edit_text(p->fields[FIELD_ROLES]);
-        if (ac_service_with(AC_ACTION_SET_ROLES, p->controller, field, 0, 0, NULL, &text)) {
-            g_free(text);
-            text = g_strdup(_("Roles saved with the document."));
-            g_free(p->filled[FIELD_ROLES]); /* the saved roles count as ours again */
-            p->filled[FIELD_ROLES] = g_strdup(field);
-        }
-    } else
-        ac_service_run(action, p->controller, &text);
-    g_free(field);
+    if (read_inputs(p, a, &in, &text) && run_asking(p, a, in.values, &text) &&
+        a->button == AC_BUTTON_ROLES) { /* the info shows the new roles: say they are kept */
+        g_free(text);
+        text = g_strdup(_("Roles saved with the document."));
+        g_free(p->filled[FIELD_ROLES]); /* the saved roles count as ours again */
+        p->filled[FIELD_ROLES] = g_strdup(in.values[0].text);
+    }
+    inputs_clear(&in);
     report(p, text);
 }
 
@@ -699,17 +789,19 @@ static void pick_role(Panel *p, int b)
      * the entries passed over leave no trace. */
     if (p->pick_box != b) {
         end_picking(p);
-        if (!ac_service_run(AC_ACTION_GET_ROLES, p->controller, &p->pick_base)) {
+        if (!run_member(p, "getRoles", NULL, &p->pick_base)) {
             g_free(p->pick_base);
             p->pick_base = NULL;
         }
         p->pick_box = b;
     } else if (p->pick_base) {
         char *ignored = NULL;
-        ac_service_with(AC_ACTION_SET_ROLES, p->controller, p->pick_base, 0, 0, NULL, &ignored);
+        AcValue roles = { .text = p->pick_base };
+        run_member(p, "setRoles", &roles, &ignored);
         g_free(ignored);
     }
-    if (ac_service_set_role(p->controller, BOX_ROLES[b], header, &text)) {
+    AcValue role_column[2] = { { .text = pc_role_id(BOX_ROLES[b]) }, { .text = header ? header : "" } };
+    if (run_member(p, "setRole", role_column, &text)) {
         g_free(text);
         text = g_strdup_printf(_("%s %s (saved with the document)."), tx_role_label(BOX_ROLES[b]),
                                header ? header : _("—"));
@@ -733,15 +825,15 @@ static gboolean listener_call(CuObject *self, guint iface, sal_Int32 pos,
     if (pos != POS_EVENT || !l->panel)
         return FALSE; /* disposing: the panel's dispose() does the cleaning */
     if (l->panel->busy) { /* a click or selection during an action: it refreshes at its end */
-        if (l->action == AC_ACTION_SET_ROLE)
+        if (l->kind == LISTEN_BOX)
             l->panel->box_pos[l->box] = -1; /* the box shows what was stored, not this choice */
         return FALSE;
     }
-    if (l->action == AC_ACTION_DESCRIBE) { /* the cursor moved: a new choice starts afresh */
+    if (l->kind == LISTEN_SELECTION) { /* the cursor moved: a new choice starts afresh */
         end_picking(l->panel);
         refresh(l->panel);
     }
-    else if (l->action != AC_ACTION_SET_ROLE)
+    else if (l->kind == LISTEN_BUTTON)
         run_action(l->panel, l->action);
     else if (!l->panel->filling) /* else our own selectItemPos, not the manager's choice */
         pick_role(l->panel, l->box);
@@ -759,11 +851,13 @@ static const char *const NO_SERVICES[] = { NULL };
 static const CuClass LISTENER_CLASS = { "org.pipecalc.SidebarListener", NO_SERVICES,
                                         LISTENER_INTERFACES, NULL };
 
-static Listener *listener_new(Panel *p, AcAction action)
+/* A listener of KIND for P (ACTION: the row a button runs, else NULL). */
+static Listener *listener_new(Panel *p, Listening kind, const AcAction *action)
 {
     Listener *l = cu_object_new(&LISTENER_CLASS, sizeof(Listener));
     if (l) {
         l->panel = p;
+        l->kind = kind;
         l->action = action;
     }
     return l;
@@ -792,7 +886,7 @@ static void panel_dispose(Panel *p)
         cu_release(cu_object_interface(&p->selection->base));
         p->selection = NULL;
     }
-    for (int i = 0; i < N_BUTTONS; i++) {
+    for (int i = 0; i < AC_N_BUTTONS; i++) {
         if (p->clicks[i]) {
             p->clicks[i]->panel = NULL;
             cu_release(cu_object_interface(&p->clicks[i]->base));
@@ -985,7 +1079,7 @@ static void make_boxes(Panel *p, uno_Interface *tk, uno_Interface *peer)
         sal_Int16 n = DROPDOWN_LINES;
         void *line_args[1] = { &n };
         cu_call(p->boxes[b], &lines, NULL, line_args, NULL);
-        p->picks[b] = listener_new(p, AC_ACTION_SET_ROLE);
+        p->picks[b] = listener_new(p, LISTEN_BOX, NULL);
         if (!p->picks[b])
             continue;
         p->picks[b]->box = b;
@@ -995,26 +1089,20 @@ static void make_boxes(Panel *p, uno_Interface *tk, uno_Interface *peer)
     }
 }
 
-/* Button I with its label and click listener. */
-static void make_button(Panel *p, uno_Interface *tk, uno_Interface *peer, int i)
+/* Button B with its action's label and a click listener running the action. */
+static void make_button(Panel *p, uno_Interface *tk, uno_Interface *peer, AcButton b)
 {
     static CuMethod add_listener = CU_METHOD("com.sun.star.awt.XButton", "addActionListener");
     static CuMethod set_label = CU_METHOD("com.sun.star.awt.XButton", "setLabel");
-    static const char *const LABELS[N_BUTTONS] = { N_("Score leads"), N_("Write forecast"), N_("Divide "
-                                                                                      "probabilities "
-                                                                                      "by 100"),
-                                              N_("Write funnel"), N_("Save copy with values"), N_("Apply roles") };
-    static const AcAction ACTIONS[N_BUTTONS] = { AC_ACTION_SCORE, AC_ACTION_FORECAST,
-                                                 AC_ACTION_FIX_PERCENT, AC_ACTION_FUNNEL,
-                                                 AC_ACTION_SHARE, AC_ACTION_SET_ROLES };
-    p->buttons[i] = make_window(tk, WINDOW_SIMPLE, "pushbutton", peer, ATTR_SHOW);
-    p->clicks[i] = p->buttons[i] ? listener_new(p, ACTIONS[i]) : NULL;
-    if (!p->clicks[i])
+    const AcAction *a = ac_action_of_button(b);
+    p->buttons[b] = a ? make_window(tk, WINDOW_SIMPLE, "pushbutton", peer, ATTR_SHOW) : NULL;
+    p->clicks[b] = p->buttons[b] ? listener_new(p, LISTEN_BUTTON, a) : NULL;
+    if (!p->clicks[b])
         return;
-    cu_call_str(p->buttons[i], &set_label, _(LABELS[i]), NULL, NULL);
-    uno_Interface *li = cu_object_facet(&p->clicks[i]->base, 0); /* XActionListener */
+    cu_call_str(p->buttons[b], &set_label, _(a->label), NULL, NULL);
+    uno_Interface *li = cu_object_facet(&p->clicks[b]->base, 0); /* XActionListener */
     void *args[1] = { &li };
-    cu_call(p->buttons[i], &add_listener, NULL, args, NULL);
+    cu_call(p->buttons[b], &add_listener, NULL, args, NULL);
 }
 
 /* A fixed text showing TEXT. */
@@ -1066,10 +1154,10 @@ static gboolean make_controls(Panel *p, uno_Interface *tk, uno_Interface *parent
         p->field_labels[f] = make_label(tk, peer, _(FIELD_LABELS[f]));
         p->fields[f] = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
         if (f == FIELD_ROLES)
-            make_button(p, tk, peer, ROLES_BUTTON);
+            make_button(p, tk, peer, AC_BUTTON_ROLES);
     }
-    for (int i = 0; i < FUNNEL_BUTTON; i++) /* Score, Forecast, Fix */
-        make_button(p, tk, peer, i);
+    for (int b = AC_BUTTON_SCORE; b <= AC_BUTTON_FIX; b++)
+        make_button(p, tk, peer, (AcButton)b);
     make_period(p, tk, peer);
     p->from_label = make_label(tk, peer, _("From:"));
     p->from = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
@@ -1077,8 +1165,8 @@ static gboolean make_controls(Panel *p, uno_Interface *tk, uno_Interface *parent
     p->until = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
     p->target_label = make_label(tk, peer, _("Target:"));
     p->target = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
-    make_button(p, tk, peer, FUNNEL_BUTTON);
-    make_button(p, tk, peer, SHARE_BUTTON);
+    make_button(p, tk, peer, AC_BUTTON_FUNNEL);
+    make_button(p, tk, peer, AC_BUTTON_SHARE);
     p->factors = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
     p->explain = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
     p->result = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
@@ -1092,8 +1180,9 @@ static gboolean make_controls(Panel *p, uno_Interface *tk, uno_Interface *parent
     void *args[1] = { &yes };
     cu_call(p->window, &set_visible, NULL, args, NULL);
     return p->info && p->checks && p->explain && p->result && p->target && p->factors &&
-           p->period && p->from && p->until && p->buttons[0] && p->buttons[1] && p->buttons[2] &&
-           p->buttons[3] && p->buttons[SHARE_BUTTON];
+           p->period && p->from && p->until && p->buttons[AC_BUTTON_SCORE] &&
+           p->buttons[AC_BUTTON_FORECAST] && p->buttons[AC_BUTTON_FIX] &&
+           p->buttons[AC_BUTTON_FUNNEL] && p->buttons[AC_BUTTON_SHARE];
 }
 
 CuObject *pn_panel_new(uno_Interface *context, uno_Interface *parent, uno_Interface *frame,
@@ -1119,7 +1208,7 @@ CuObject *pn_panel_new(uno_Interface *context, uno_Interface *parent, uno_Interf
         cu_release(cu_object_interface(&p->base));
         return NULL;
     }
-    if (p->controller && (p->selection = listener_new(p, AC_ACTION_DESCRIBE)))
+    if (p->controller && (p->selection = listener_new(p, LISTEN_SELECTION, NULL)))
         watch_selection(p, p->selection, TRUE);
     refresh(p);
     return &p->base;

@@ -3,79 +3,14 @@
  * types match, and a parameter is optional exactly when its IDL type is `any` (Calc lets
  * only `any` parameters be omitted). */
 #include "fn_table.h"
+#include "idl_reader.h"
 
 #include <string.h>
-
-typedef struct {
-    char *result, *name;
-    GPtrArray *param_types, *param_names;
-} IdlMethod;
-
-static void idl_method_free(gpointer p)
-{
-    IdlMethod *m = p;
-    g_free(m->result);
-    g_free(m->name);
-    g_ptr_array_unref(m->param_types);
-    g_ptr_array_unref(m->param_names);
-    g_free(m);
-}
-
-/* Collapse runs of white space to one blank, so types compare as "sequence< any >". */
-static char *squeeze(const char *s)
-{
-    GRegex *ws = g_regex_new("\\s+", 0, 0, NULL);
-    char *out = g_regex_replace_literal(ws, s, -1, 0, " ", 0, NULL);
-    g_regex_unref(ws);
-    return g_strstrip(out);
-}
 
 /* The methods of interface XPipelineFunctions in the IDL file. */
 static GPtrArray *read_idl(void)
 {
-    char *text = NULL;
-    g_assert_true(g_file_get_contents(IDL_FILE, &text, NULL, NULL));
-    char *body = strstr(text, "interface XPipelineFunctions");
-    g_assert_nonnull(body);
-    body = strchr(body, '{');
-    char *end = strstr(body, "};");
-    g_assert_nonnull(end);
-    *end = '\0';
-    GPtrArray *methods = g_ptr_array_new_with_free_func(idl_method_free);
-    GRegex *method = g_regex_new("([A-Za-z<>, ]+?)\\s+(\\w+)\\s*\\(([^)]*)\\)\\s*;", G_REGEX_MULTILINE, 0, NULL);
-    GRegex *param = g_regex_new("^\\s*\\[in\\]\\s+(.+?)\\s+(\\w+)\\s*$", G_REGEX_DOTALL, 0, NULL);
-    GMatchInfo *mi = NULL;
-    g_regex_match(method, body + 1, 0, &mi);
-    while (g_match_info_matches(mi)) {
-        IdlMethod *m = g_new0(IdlMethod, 1);
-        char *r = g_match_info_fetch(mi, 1);
-        m->result = squeeze(r);
-        g_free(r);
-        m->name = g_match_info_fetch(mi, 2);
-        m->param_types = g_ptr_array_new_with_free_func(g_free);
-        m->param_names = g_ptr_array_new_with_free_func(g_free);
-        char *plist = g_match_info_fetch(mi, 3);
-        char **parts = g_strsplit(plist, ",", -1);
-        for (char **p = parts; *p; p++) {
-            GMatchInfo *pi = NULL;
-            if (g_regex_match(param, *p, 0, &pi)) {
-                char *t = g_match_info_fetch(pi, 1);
-                g_ptr_array_add(m->param_types, squeeze(t));
-                g_free(t);
-                g_ptr_array_add(m->param_names, g_match_info_fetch(pi, 2));
-            }
-            g_match_info_free(pi);
-        }
-        g_strfreev(parts);
-        g_free(plist);
-        g_ptr_array_add(methods, m);
-        g_match_info_next(mi, NULL);
-    }
-    g_match_info_free(mi);
-    g_regex_unref(method);
-    g_regex_unref(param);
-    g_free(text);
-    return methods;
+    return idl_read_members(IDL_FILE, "XPipelineFunctions");
 }
 
 static void every_idl_method_has_a_row(void)
@@ -83,7 +18,7 @@ static void every_idl_method_has_a_row(void)
     GPtrArray *methods = read_idl();
     g_assert_cmpuint(methods->len, ==, (guint)fn_count);
     for (guint i = 0; i < methods->len; i++) {
-        IdlMethod *m = g_ptr_array_index(methods, i);
+        IdlMember *m = g_ptr_array_index(methods, i);
         const FnInfo *fn = fn_find(m->name);
         g_assert_nonnull(fn);
         g_assert_cmpstr(m->result, ==, fn_result_idl_type(fn->result));
@@ -102,7 +37,7 @@ static void every_row_has_an_idl_method(void)
     for (int i = 0; i < fn_count; i++) {
         gboolean found = FALSE;
         for (guint j = 0; j < methods->len; j++)
-            found |= strcmp(((IdlMethod *)g_ptr_array_index(methods, j))->name, fn_table[i].method) == 0;
+            found |= strcmp(((IdlMember *)g_ptr_array_index(methods, j))->name, fn_table[i].method) == 0;
         g_assert_true(found);
     }
     g_ptr_array_unref(methods);
