@@ -1,10 +1,10 @@
 /* ac_score.h - the "Score leads" action.
  *
- * Trains LEAD_SCORE (pc_lead_score) on the table's won and lost rows, using every
- * scoring-attribute column, and writes the open rows' win probabilities as values into a
- * "Score" column beside the table (values, not an array formula: an array block would
- * break sorting and inserting rows). The column is marked by the named range
- * PIPECALC_SCORE; running again refreshes it in place. */
+ * Plans the Score column (rp_score.h: LEAD_SCORE trained on the won and lost rows, the
+ * open rows' win probabilities as values) and has the writer put it beside the table
+ * (cc_writer.h). The column is marked by the named range PIPECALC_SCORE; running again
+ * refreshes it in place. Which history table it learned from is remembered in the
+ * document, so that the factors of a lead come from the model that scored it. */
 #ifndef AC_SCORE_H
 #define AC_SCORE_H
 

@@ -1,7 +1,7 @@
 /* ac_table.c - the actions table and the functions that run each action.
  *
  * Member names and parameters are those of XPipelineActions, which macros and the tests
- * call by name: never rename one. Labels and undo titles may change freely (and po/de.po
+ * call by name: never rename one. Labels may change freely (and po/de.po
  * with them). */
 #include "ac_table.h"
 
@@ -178,40 +178,33 @@ static gboolean run_making_room(CcLeadTable *t, AcCall *c)
 #define STRING(name) { name, AC_PARAM_STRING }
 #define DOUBLE(name) { name, AC_PARAM_DOUBLE }
 
-#define SCORE_UNDO N_("Pipecalc: score leads")
-#define FORECAST_UNDO N_("Pipecalc: write forecast")
-
 /* In the IDL's order (not required: members are matched by name). A row without n_params
  * takes the controller alone. */
 const AcAction ac_actions[] = {
     { .member = "describe", .result = AC_RESULT_STRING, .raises = FALSE,
       .scope = AC_ON_ANY_TABLE, .run = run_describe },
     { .member = "scoreLeads", .result = AC_RESULT_STRING, .raises = TRUE,
-      .scope = AC_ON_TABLE, .run = run_score, .room = AC_ROOM_SHIFT, .undo_title = SCORE_UNDO },
+      .scope = AC_ON_TABLE, .run = run_score, .room = AC_ROOM_SHIFT },
     { .member = "writeForecast", .result = AC_RESULT_STRING, .raises = TRUE,
-      .scope = AC_ON_TABLE, .run = run_forecast, .room = AC_ROOM_NEW_SHEET,
-      .undo_title = FORECAST_UNDO },
+      .scope = AC_ON_TABLE, .run = run_forecast, .room = AC_ROOM_NEW_SHEET },
     { .member = "explainCell", .result = AC_RESULT_STRING, .raises = FALSE,
       .scope = AC_ON_VIEW, .run = run_explain },
     { .member = "checkData", .result = AC_RESULT_LINES, .raises = FALSE,
       .scope = AC_ON_ANY_TABLE, .run = run_checks },
     { .member = "fixPercentProbabilities", .result = AC_RESULT_STRING, .raises = TRUE,
       .scope = AC_ON_TABLE, .run = run_fix_percent, .button = AC_BUTTON_FIX,
-      .label = N_("Divide probabilities by 100"),
-      .undo_title = N_("Pipecalc: divide probabilities by 100") },
+      .label = N_("Divide probabilities by 100") },
     { .member = "writeFunnel", .result = AC_RESULT_STRING, .raises = TRUE,
       .n_params = 1, .params = { DOUBLE("target") },
       .scope = AC_ON_TABLE, .run = run_funnel, .room = AC_ROOM_NEW_SHEET,
-      .button = AC_BUTTON_FUNNEL, .label = N_("Write funnel"),
-      .undo_title = N_("Pipecalc: write funnel") },
+      .button = AC_BUTTON_FUNNEL, .label = N_("Write funnel") },
     { .member = "shareCopy", .result = AC_RESULT_STRING, .raises = TRUE,
       .n_params = 1, .params = { STRING("url") }, /* writes a file, not the document */
       .scope = AC_ON_VIEW, .run = run_share, .button = AC_BUTTON_SHARE,
       .label = N_("Save copy with values") },
     { .member = "writeForecastPeriod", .result = AC_RESULT_STRING, .raises = TRUE,
       .n_params = 2, .params = { DOUBLE("periodStart"), DOUBLE("periodEnd") },
-      .scope = AC_ON_TABLE, .run = run_forecast_period, .room = AC_ROOM_NEW_SHEET,
-      .undo_title = FORECAST_UNDO },
+      .scope = AC_ON_TABLE, .run = run_forecast_period, .room = AC_ROOM_NEW_SHEET },
     { .member = "leadFactors", .result = AC_RESULT_STRING, .raises = FALSE,
       .scope = AC_ON_ANY_TABLE, .run = run_factors },
     { .member = "getRoles", .result = AC_RESULT_STRING, .raises = FALSE,
@@ -223,13 +216,13 @@ const AcAction ac_actions[] = {
     { .member = "scoreLeadsFrom", .result = AC_RESULT_STRING, .raises = TRUE,
       .n_params = 1, .params = { STRING("history") },
       .scope = AC_ON_TABLE, .run = run_score_from, .room = AC_ROOM_SHIFT,
-      .button = AC_BUTTON_SCORE, .label = N_("Score leads"), .undo_title = SCORE_UNDO },
+      .button = AC_BUTTON_SCORE, .label = N_("Score leads") },
     { .member = "getStageProbabilities", .result = AC_RESULT_STRING, .raises = TRUE,
       .scope = AC_ON_TABLE, .run = run_stage_probabilities },
     { .member = "writeForecastWith", .result = AC_RESULT_STRING, .raises = TRUE,
       .n_params = 3, .params = { STRING("stages"), DOUBLE("periodStart"), DOUBLE("periodEnd") },
       .scope = AC_ON_TABLE, .run = run_forecast_with, .room = AC_ROOM_NEW_SHEET,
-      .button = AC_BUTTON_FORECAST, .label = N_("Write forecast"), .undo_title = FORECAST_UNDO },
+      .button = AC_BUTTON_FORECAST, .label = N_("Write forecast") },
     { .member = "setRole", .result = AC_RESULT_STRING, .raises = TRUE,
       .n_params = 2, .params = { STRING("role"), STRING("column") },
       .scope = AC_ON_TABLE, .run = run_set_role },

@@ -92,7 +92,6 @@ struct AcAction {
     AcRoom room;
     AcButton button;
     const char *label;       /* N_(): the button's label; NULL without a button */
-    const char *undo_title;  /* N_(): Edit > Undo's name of what it writes; NULL: no cell */
 };
 
 extern const AcAction ac_actions[];

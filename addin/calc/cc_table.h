@@ -9,9 +9,10 @@
 #include "pc_months.h"
 #include "pc_roles.h"
 #include "cc_sheet.h"
+#include "rp_score.h"
 
 /* Marker (document-level named range) of the Score column. */
-#define CC_MARKER_SCORE "PIPECALC_SCORE"
+#define CC_MARKER_SCORE RP_MARKER_SCORE
 /* Marker of the forecast sheet's written area. */
 #define CC_MARKER_FORECAST "PIPECALC_FORECAST"
 

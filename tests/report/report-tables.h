@@ -17,6 +17,17 @@ static inline RpSource source_of(const PcTable *t)
     return s;
 }
 
+/* T as a source on sheet SHEET whose header cell is at ROW0, COL0 (0-based), roles detected;
+ * freed when the test ends. */
+static inline RpSource source_at(const PcTable *t, const char *sheet, gsize row0, gsize col0)
+{
+    RpSource s = source_of(t);
+    s.sheet_name = sheet;
+    s.row0 = row0;
+    s.col0 = col0;
+    return s;
+}
+
 /* The text of plan cell ROW, COL ("" when it holds none). */
 static inline const char *text_at(const RpPlan *p, gsize row, gsize col)
 {

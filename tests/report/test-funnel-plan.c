@@ -28,6 +28,7 @@ static void funnel_cells(void)
     g_assert_cmpint(p->place, ==, RP_PLACE_SHEET);
     g_assert_cmpstr(p->marker, ==, "PIPECALC_FUNNEL");
     g_assert_cmpstr(p->sheet_base, ==, "Funnel");
+    g_assert_cmpstr(p->undo_title, ==, "Pipecalc: write funnel");
     g_assert_cmpuint(p->rows, ==, 11);
     g_assert_cmpuint(p->cols, ==, 5);
     g_assert_cmpstr(text_at(p, 0, 0), ==, "Pipeline funnel");

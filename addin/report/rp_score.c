@@ -1,0 +1,365 @@
+/* rp_score.c - the Score column and one lead's factors, computed through LEAD_SCORE. */
+#include "rp_score.h"
+
+#include "pc_score.h"
+#include "pc_select.h"
+#include "pc_text.h"
+#include "rp_stages.h"
+#include "tx.h"
+
+#include <math.h>
+#include <string.h>
+
+/* What the model learns from and what it scores. */
+typedef struct {
+    GArray *open;            /* data rows of the scored table (gsize) */
+    GArray *attributes;      /* its attribute columns (gsize) */
+    const PcTable *learn;    /* the cells learned from: the table's own, or the history's */
+    GArray *closed;          /* LEARN's closed data rows (gsize) */
+    GArray *learn_attrs;     /* LEARN's columns of ATTRIBUTES, one each (gsize) */
+    PcTable *outcomes;       /* one per CLOSED row: 1 won, 0 lost */
+    gsize won, lost;
+} Split;
+
+static void split_clear(Split *s)
+{
+    if (s->open)
+        g_array_free(s->open, TRUE);
+    if (s->attributes)
+        g_array_free(s->attributes, TRUE);
+    if (s->closed)
+        g_array_free(s->closed, TRUE);
+    if (s->learn_attrs)
+        g_array_free(s->learn_attrs, TRUE);
+    pc_table_free(s->outcomes);
+    memset(s, 0, sizeof *s);
+}
+
+static GArray *index_array(void)
+{
+    return g_array_new(FALSE, FALSE, sizeof(gsize));
+}
+
+/* Sort SRC's data rows into open and closed (blank rows in neither), the closed ones'
+ * outcomes counted, and pick its attribute columns: S learns from SRC itself. */
+static void split_rows(const RpSource *src, Split *s)
+{
+    const PcTable *c = src->cells;
+    gssize oc = pc_roles_find(src->roles, c->cols, PC_ROLE_OUTCOME);
+    gssize sc = pc_roles_find(src->roles, c->cols, PC_ROLE_STAGE);
+    GArray *won = g_array_new(FALSE, FALSE, sizeof(guint8));
+    GPtrArray *keys = pc_text_keys(c);
+    s->open = index_array();
+    s->closed = index_array();
+    s->attributes = index_array();
+    for (gsize r = 1; r < c->rows; r++) {
+        if (pc_roles_row_blank(c, r))
+            continue;
+        PcOutcome o = pc_roles_row_outcome(c, keys, r, oc, sc);
+        if (o == PC_OUTCOME_NONE) {
+            g_array_append_val(s->open, r);
+            continue;
+        }
+        g_array_append_val(s->closed, r);
+        guint8 w = o == PC_OUTCOME_WON;
+        g_array_append_val(won, w);
+        s->won += w;
+        s->lost += !w;
+    }
+    g_ptr_array_unref(keys);
+    for (gsize j = 0; j < c->cols; j++)
+        if (src->roles[j] == PC_ROLE_ATTRIBUTE)
+            g_array_append_val(s->attributes, j);
+    s->learn_attrs = g_array_copy(s->attributes);
+    s->outcomes = pc_table_new(won->len, won->len ? 1 : 0);
+    for (guint i = 0; i < won->len; i++)
+        pc_table_set_number(s->outcomes, i, 0, g_array_index(won, guint8, i));
+    g_array_free(won, TRUE);
+    s->learn = c;
+}
+
+/* Learn from H instead of S's own table: the closed rows and outcomes become H's, the
+ * attributes those of S's table with a column of the same header among H's attributes. */
+static void use_history(const RpSource *t, const RpSource *h, Split *s)
+{
+    Split hs = { 0 };
+    split_rows(h, &hs);
+    GArray *keep = index_array();
+    g_array_set_size(s->learn_attrs, 0);
+    for (guint i = 0; i < s->attributes->len; i++) {
+        gsize col = g_array_index(s->attributes, gsize, i);
+        const PcCell *head = pc_table_at(t->cells, 0, col);
+        if (head->kind != PC_CELL_TEXT)
+            continue;
+        gssize hc = pc_roles_column_of(h->cells, pc_table_text(t->cells, head));
+        if (hc < 0 || h->roles[hc] != PC_ROLE_ATTRIBUTE)
+            continue;
+        gsize uhc = (gsize)hc;
+        g_array_append_val(keep, col);
+        g_array_append_val(s->learn_attrs, uhc);
+    }
+    g_array_free(s->attributes, TRUE);
+    s->attributes = keep;
+    g_array_free(s->closed, TRUE);
+    pc_table_free(s->outcomes);
+    s->closed = hs.closed;
+    s->outcomes = hs.outcomes;
+    s->won = hs.won;
+    s->lost = hs.lost;
+    s->learn = h->cells;
+    hs.closed = NULL;
+    hs.outcomes = NULL;
+    split_clear(&hs);
+}
+
+/* S split for scoring T, learning from H (NULL: T's own rows). */
+static void split_for(const RpSource *t, const RpSource *h, Split *s)
+{
+    split_rows(t, s);
+    if (h)
+        use_history(t, h, s);
+}
+
+/* The user's sentence why S cannot score T learning from H, or NULL (g_free). */
+static char *refusal(const RpSource *t, const RpSource *h, const Split *s)
+{
+    const RpSource *learn = h ? h : t;
+    if (t->counts.rows == 0) {
+        char *where = rp_source_text(t);
+        char *m = g_strdup_printf(_("The table %s has no data rows below its header."), where);
+        g_free(where);
+        return m;
+    }
+    if (pc_roles_find(learn->roles, learn->cells->cols, PC_ROLE_OUTCOME) < 0 &&
+        pc_roles_find(learn->roles, learn->cells->cols, PC_ROLE_STAGE) < 0)
+        return g_strdup(_("No outcome column: add a column \"Outcome\" holding won / lost, or use "
+                          "\"Won\" and \"Lost\" as stages."));
+    char *closed = rp_need_closed(s->won, s->lost);
+    if (closed)
+        return closed;
+    if (s->attributes->len == 0 && h) {
+        char *where = rp_source_text(h);
+        char *m = g_strdup_printf(_("The history table %s has none of this table's scoring "
+                                    "attributes (columns are matched by their header)."), where);
+        g_free(where);
+        return m;
+    }
+    if (s->attributes->len == 0)
+        return g_strdup(_("No column to learn from: add columns such as Source or Industry (every "
+                          "column now has a role such as name, stage or amount)."));
+    if (s->open->len == 0)
+        return g_strdup(_("The table has no open leads to score."));
+    return NULL;
+}
+
+/* The training table: LEARN's closed rows, its columns of the attributes (NULL: too large). */
+static PcTable *training(const Split *s)
+{
+    return pc_table_select(s->learn, (const gsize *)s->closed->data, s->closed->len,
+                           (const gsize *)s->learn_attrs->data, s->learn_attrs->len);
+}
+
+/* T's rows ROWS[0..N) in its attribute columns, as LEAD_SCORE's leads (NULL: too large). */
+static PcTable *leads_of(const RpSource *t, const Split *s, const gsize *rows, gsize n)
+{
+    return pc_table_select(t->cells, rows, n, (const gsize *)s->attributes->data, s->attributes->len);
+}
+
+/* The scores of S's open rows of T into *SCORES (g_free). FALSE with the user's sentence. */
+static gboolean compute(const RpSource *t, const Split *s, double **scores, char **message)
+{
+    PcTable *history = training(s);
+    PcTable *leads = leads_of(t, s, (const gsize *)s->open->data, s->open->len);
+    PcError err;
+    pc_error_clear(&err);
+    gsize n = 0;
+    *scores = NULL;
+    PcStatus st = history && leads && s->outcomes
+                      ? pc_lead_score(leads, history, s->outcomes, NULL, scores, &n, &err)
+                      : pc_fail(&err, PC_ERR_NOMEM, -1, -1, "the table is too large");
+    pc_table_free(history);
+    pc_table_free(leads);
+    if (st == PC_OK && n != s->open->len) { /* never write scores against the wrong rows */
+        g_clear_pointer(scores, g_free);
+        st = pc_fail(&err, PC_ERR_ARG, -1, -1, "%zu scores for %u leads", n, s->open->len);
+    }
+    if (st != PC_OK) {
+        *message = g_strdup_printf(_("Scoring failed: %s. Nothing was written."), err.message);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* The headers of T's columns COLS, comma-separated (g_free). */
+static char *column_names(const RpSource *t, const GArray *cols)
+{
+    GString *out = g_string_new(NULL);
+    for (guint i = 0; i < cols->len; i++) {
+        const PcCell *h = pc_table_at(t->cells, 0, g_array_index(cols, gsize, i));
+        g_string_append_printf(out, "%s%s", i ? ", " : "", h->kind == PC_CELL_TEXT ? pc_table_text(t->cells, h) : "");
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* The column: the header, each open row's score; closed and blank rows stay empty, but
+ * every data cell gets the percent format, so a score typed or written later shows as one. */
+static RpPlan *score_column(const RpSource *t, const Split *s, const double *scores)
+{
+    gsize rows = t->cells->rows;
+    RpPlan *p = rp_plan_new(RP_PLACE_COLUMN, RP_MARKER_SCORE, rows, 1);
+    p->undo_title = g_strdup(_("Pipecalc: score leads"));
+    p->score_colours = TRUE;
+    rp_set_text(p, 0, 0, _("Score"));
+    rp_style(p, (RpRect){ 0, 0, 0, 0 }, RP_STYLE_HEADER);
+    if (rows > 1)
+        rp_format(p, (RpRect){ 1, 0, rows - 1, 0 }, RP_FORMAT_PERCENT);
+    for (guint i = 0; i < s->open->len; i++)
+        rp_set_number(p, g_array_index(s->open, gsize, i), 0, scores[i], RP_FORMAT_PERCENT);
+    return p;
+}
+
+gboolean rp_score_plan(const RpSource *s, const RpSource *history, RpScore *sc, char **message)
+{
+    memset(sc, 0, sizeof *sc);
+    Split split = { 0 };
+    double *scores = NULL;
+    split_for(s, history, &split);
+    gboolean ok = !(*message = refusal(s, history, &split)) && compute(s, &split, &scores, message);
+    if (ok) {
+        sc->plan = score_column(s, &split, scores);
+        sc->scored = split.open->len;
+        sc->won = split.won;
+        sc->lost = split.lost;
+        sc->attributes = column_names(s, split.attributes);
+        sc->history = history ? rp_source_text(history) : NULL;
+    }
+    g_free(scores);
+    split_clear(&split);
+    return ok;
+}
+
+char *rp_score_report(const RpScore *sc, const char *column)
+{
+    GString *out = g_string_new(NULL);
+    g_string_append_printf(out, tx_n("Scored %zu open lead into %s, learned from %zu won and %zu "
+                                     "lost (%s).",
+                                     "Scored %zu open leads into %s, learned from %zu won and %zu "
+                                     "lost (%s).", sc->scored),
+                           sc->scored, column, sc->won, sc->lost, sc->attributes);
+    g_string_append_printf(out, "\n%s", _("Colour: a conditional format, one cell style per 20% of "
+                                          "win probability (Pipecalc Score 0-20% ... 80-100%)."));
+    if (sc->history) {
+        g_string_append_c(out, '\n');
+        g_string_append_printf(out, _("Learned from the history table %s."), sc->history);
+    }
+    return g_string_free(out, FALSE);
+}
+
+void rp_score_clear(RpScore *sc)
+{
+    rp_plan_free(sc->plan);
+    g_free(sc->attributes);
+    g_free(sc->history);
+    memset(sc, 0, sizeof *sc);
+}
+
+/* ---- factors of one lead ------------------------------------------------------------- */
+
+typedef struct {
+    gsize col;   /* column of the scored table */
+    double term; /* natural-log odds factor for winning */
+} Factor;
+
+static gint by_weight(gconstpointer a, gconstpointer b)
+{
+    double x = fabs(((const Factor *)a)->term), y = fabs(((const Factor *)b)->term);
+    return (x < y) - (x > y);
+}
+
+/* "Source = Web" for cell ROW, COL of T (g_free). */
+static char *value_text(const RpSource *t, gsize row, gsize col)
+{
+    const PcCell *h = pc_table_at(t->cells, 0, col), *c = pc_table_at(t->cells, row, col);
+    const char *name = h->kind == PC_CELL_TEXT ? pc_table_text(t->cells, h) : "?";
+    if (c->kind == PC_CELL_NUMBER)
+        return g_strdup_printf("%s = %g", name, c->num);
+    return g_strdup_printf("%s = %s", name, c->kind == PC_CELL_TEXT ? pc_table_text(t->cells, c) : "");
+}
+
+/* Who data row ROW of T is: its deal name, else its row number on the sheet (g_free). */
+static char *lead_name(const RpSource *t, gsize row)
+{
+    gssize nc = pc_roles_find(t->roles, t->cells->cols, PC_ROLE_NAME);
+    const PcCell *n = nc >= 0 ? pc_table_at(t->cells, row, (gsize)nc) : NULL;
+    if (n && n->kind == PC_CELL_TEXT)
+        return g_strdup(pc_table_text(t->cells, n));
+    return g_strdup_printf("%zu", t->row0 + row + 1);
+}
+
+/* The text for open data row ROW of T, given the model's PRIOR and per-attribute TERMS. */
+static char *factors_text(const RpSource *t, const Split *s, gsize row, double prior,
+                          const double *terms, RpNumberText number)
+{
+    double logit = prior;
+    GArray *list = g_array_new(FALSE, FALSE, sizeof(Factor));
+    for (guint i = 0; i < s->attributes->len; i++) {
+        logit += terms[i];
+        Factor f = { g_array_index(s->attributes, gsize, i), terms[i] };
+        if (terms[i] != 0.0)
+            g_array_append_val(list, f);
+    }
+    g_array_sort(list, by_weight);
+    double score = 1.0 / (1.0 + exp(-logit)), base = 1.0 / (1.0 + exp(-prior));
+    char *who = lead_name(t, row);
+    GString *out = g_string_new(NULL);
+    g_string_append_printf(out, _("%s: %.0f%% win probability (all closed deals: %.0f%%). "
+                                  "Because of:"), who, 100 * score, 100 * base);
+    if (list->len == 0)
+        g_string_append_printf(out, "\n  %s", _("no attribute value seen in the closed deals"));
+    for (guint i = 0; i < list->len; i++) {
+        const Factor *f = &g_array_index(list, Factor, i);
+        char *v = value_text(t, row, f->col);
+        char *odds = number(exp(f->term), 2);
+        g_string_append_printf(out, _("\n  %s %s: \xc3\x97%s odds"), f->term > 0 ? "+" : "-", v, odds);
+        g_free(odds);
+        g_free(v);
+    }
+    g_array_free(list, TRUE);
+    g_free(who);
+    return g_string_free(out, FALSE);
+}
+
+/* TRUE when ROW is one of S's open rows. */
+static gboolean is_open(const Split *s, gsize row)
+{
+    for (guint i = 0; i < s->open->len; i++)
+        if (g_array_index(s->open, gsize, i) == row)
+            return TRUE;
+    return FALSE;
+}
+
+char *rp_score_factors(const RpSource *s, const RpSource *history, gsize row, RpNumberText number)
+{
+    if (row == 0 || row >= s->cells->rows)
+        return NULL;
+    Split split = { 0 };
+    split_for(s, history, &split);
+    char *text = NULL;
+    /* what rp_score_plan refuses leaves nothing to explain */
+    if (is_open(&split, row) && split.won && split.lost && split.attributes->len) {
+        PcTable *train = training(&split);
+        PcTable *lead = leads_of(s, &split, &row, 1);
+        double prior = 0, *terms = NULL;
+        gsize n = 0;
+        PcError err;
+        if (train && lead &&
+            pc_lead_factors(lead, train, split.outcomes, NULL, 0, &prior, &terms, &n, &err) == PC_OK &&
+            n == split.attributes->len)
+            text = factors_text(s, &split, row, prior, terms, number);
+        g_free(terms);
+        pc_table_free(train);
+        pc_table_free(lead);
+    }
+    split_clear(&split);
+    return text;
+}

@@ -1,0 +1,46 @@
+/* rp_score.h - the plan of the Score column, and the factors behind one lead's score.
+ *
+ * LEAD_SCORE (pc_lead_score) learns from the closed rows (won / lost) of the table itself
+ * or of a history table, on every scoring-attribute column of the table (a history table's
+ * columns matched to them by header, pc_roles_column_of; an attribute it lacks is left
+ * out), and scores the table's open rows. The plan is one column as tall as the table,
+ * right of it (RP_PLACE_COLUMN): the header "Score", each open row's win probability as a
+ * percent value (values, not an array formula: an array block would break sorting and
+ * inserting rows), closed and blank rows empty, coloured in five steps. */
+#ifndef RP_SCORE_H
+#define RP_SCORE_H
+
+#include "rp_plan.h"
+
+#define RP_MARKER_SCORE "PIPECALC_SCORE"
+
+typedef struct {
+    RpPlan *plan;
+    gsize scored;        /* open leads scored */
+    gsize won, lost;     /* closed deals learned from */
+    char *attributes;    /* the headers of the attribute columns used: "Source, Industry" */
+    char *history;       /* the history table learned from ("History.A1:B9"); NULL: S's own */
+} RpScore;
+
+/* Plan the Score column of S into *SC, learning from HISTORY's closed rows (NULL: S's
+ * own). FALSE with the user's sentence in *MESSAGE (g_free) when nothing can be scored. */
+gboolean rp_score_plan(const RpSource *s, const RpSource *history, RpScore *sc, char **message);
+
+/* The report of a written plan, COLUMN naming where the writer put it ("Sheet1.I1:I9"):
+ * how many were scored from how many closed deals on which columns, the colour note, and
+ * the history table learned from (g_free). */
+char *rp_score_report(const RpScore *sc, const char *column);
+
+void rp_score_clear(RpScore *sc);
+
+/* V with DECIMALS decimals as the user reads numbers (g_free): the caller's convention. */
+typedef char *(*RpNumberText)(double v, int decimals);
+
+/* Why data row ROW of S (row 0 is the header) scores what it does, from the same model as
+ * rp_score_plan with the same HISTORY: "Cyan: 88% win probability (all closed deals: 60%).
+ * Because of:" and a line per attribute value that raised (+) or lowered (-) the odds of
+ * winning, strongest first, the factor written by NUMBER (g_free). NULL when ROW is no
+ * open row of S or nothing can be learned. */
+char *rp_score_factors(const RpSource *s, const RpSource *history, gsize row, RpNumberText number);
+
+#endif
