@@ -175,6 +175,12 @@ $(OUT)/tests/test-actions: tests/actions/test-actions.c idl/org/pipecalc/XPipeli
 test-table: $(OUT)/tests/test-table $(OUT)/tests/test-actions $(EXT)/CalcAddIns.xcu
 	@sh build/run-tap.sh table $(OUT)/tests/test-table $(OUT)/tests/test-actions
 
+# The status table's test also reads the error names through every text catalogue
+# (addin/text/tx.c and the tables generated from po/<lang>.po, which the report library holds).
+$(OUT)/tests/test-status: tests/core/test-status.c $(REPORT_LIB) $(CORE_LIB) $(wildcard tests/core/*.h) | $(OUT)/tests
+	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) -Iaddin/core -Iaddin/text -Itests/core $< $(REPORT_LIB) \
+	  $(CORE_LIB) $(GLIB_LD) -lm $(LDSAN) -o $@
+
 # The sidebar's German catalogue of the core's messages (GLib only) runs with the core's
 # tests: its test links it, reads the sources under addin/ and stubs the UI language.
 $(OUT)/tests/test-reasons: tests/core/test-reasons.c addin/text/tx_reasons_de.c \

@@ -77,9 +77,9 @@ static char *word(const CcLeadTable *t, const PcFinding *f)
             CuRange row = { t->range.Sheet, t->range.StartColumn, t->range.StartRow + (sal_Int32)first,
                             t->range.EndColumn, t->range.StartRow + (sal_Int32)first };
             cell = cc_range_text(t->sheet_name, &row);
-            text = g_strdup_printf(_("%s: PIPELINE_FORECAST would answer %s: %s."), cell, tx_error_name(pc_status_name(f->status)), f->detail);
+            text = g_strdup_printf(_("%s: PIPELINE_FORECAST would answer %s: %s."), cell, _(pc_status_name(f->status)), f->detail);
         } else {
-            text = g_strdup_printf(_("PIPELINE_FORECAST would answer %s: %s."), tx_error_name(pc_status_name(f->status)), f->detail);
+            text = g_strdup_printf(_("PIPELINE_FORECAST would answer %s: %s."), _(pc_status_name(f->status)), f->detail);
         }
         break;
     }
@@ -174,9 +174,7 @@ gboolean ac_checks_fix_percent(CcLeadTable *t, char **message)
         }
     }
     if (error) {
-        g_free(*message);
-        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), error->message);
-        g_error_free(error);
+        cc_say_failure(message, error);
         ok = FALSE;
     }
     g_array_free(rows, TRUE);

@@ -11,17 +11,14 @@
 
 #define OUR_PREFIX "ORG.PIPECALC.PIPELINEFUNCTIONS."
 
-/* What Calc shows for error CODE (FormulaError numbers). */
+/* What Calc shows for error CODE, in the user interface's language. */
 static const char *calc_error_name(sal_Int32 code, char *buf, gsize size)
 {
-    switch (code) {
-    case 503: return tx_error_name("#NUM!");
-    case 519: return tx_error_name("#VALUE!");
-    case 525: return "#NAME?";
-    case 532: return "#DIV/0!";
-    case 32767: return tx_error_name("#N/A");
-    default: g_snprintf(buf, size, _("Err:%d"), (int)code); return buf;
-    }
+    const char *name = code > 0 ? pc_calc_error_name((guint)code) : NULL;
+    if (name)
+        return _(name);
+    g_snprintf(buf, size, _("Err:%d"), (int)code);
+    return buf;
 }
 
 /* The first call of one of our functions in FORMULA: its fn_table row, and its argument
@@ -268,7 +265,7 @@ static char *rerun(Resolver *rs, const FnInfo *fn, GPtrArray *args, const char *
                     where = g_strdup_printf(" (%s: %s)", tx_text_german() ? p->name_de : p->name_en, cell);
                 g_free(cell);
             }
-            text = g_strdup_printf(_("%s: %s answers %s because %s%s."), cell_name, fn_name, tx_error_name(pc_status_name(s)),
+            text = g_strdup_printf(_("%s: %s answers %s because %s%s."), cell_name, fn_name, _(pc_status_name(s)),
                                    err.message, where ? where : "");
             g_free(where);
         }

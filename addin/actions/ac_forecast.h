@@ -1,16 +1,6 @@
-/* ac_forecast.h - the "Write forecast" action.
- *
- * Stage probabilities come from the table's closed deals: STAGE_CONVERSION
- * (pc_stage_conversion) from each stage to the won stage, where a won deal reached the won
- * stage and a lost deal the stage it shows (its furthest). The stage order is guessed by
- * pc_roles_stage_order. The open deals' expected revenue (PIPELINE_FORECAST,
- * pc_pipeline_forecast) is written by close month x stage, with P10/P50/P90 per month and
- * by owner, into a sheet "Forecast" marked by the named range PIPECALC_FORECAST, with a
- * chart of the expected revenue by month. When the table has a close-date column, each
- * month's Expected cell is a live PIPELINE_FORECAST formula over the source table and the
- * stage table on the sheet, with the outcome column as its Outcomes when there is one (the
- * stage column saying won / lost otherwise), unless that formula would reject a row of the
- * table (e.g. a closed deal's text amount); everything else is values. */
+/* ac_forecast.h - the "Write forecast" action: the Forecast sheet's plan (rp_forecast.h:
+ * stage probabilities, months, owners, live PIPELINE_FORECAST formulas, the chart) written
+ * by cc_writer onto the sheet "Forecast" marked by the named range PIPECALC_FORECAST. */
 #ifndef AC_FORECAST_H
 #define AC_FORECAST_H
 
@@ -32,10 +22,9 @@ gboolean ac_forecast_run_period(CcLeadTable *t, double start, double end, char *
 gboolean ac_forecast_run_stages(CcLeadTable *t, const PcTable *given, double start, double end,
                                 char **message);
 
-/* The manager's stage probabilities from SPEC: "Lead=10%; Qualified=0.25" (';' or new lines
- * between pairs; a probability as a percent or in 0-1), or else a stage table's range in
- * MODEL (a named range or an address; header row first, its stage column, or the first, and
- * its probability column, or the second). A stage | probability table (pc_table_free), or
+/* The manager's stage probabilities from SPEC: "Lead=10%; Qualified=0.25" (rp_stages_parse),
+ * or else a stage table's range in MODEL (a named range or an address; header row first,
+ * its stage column, or the first, and its probability column, or the second). A stage | probability table (pc_table_free), or
  * NULL with the user's sentence. */
 PcTable *ac_forecast_given_stages(uno_Interface *model, const char *spec, char **message);
 

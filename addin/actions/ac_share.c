@@ -280,7 +280,7 @@ static uno_Interface *loader_of(uno_Interface *controller, GError **error)
                                    : NULL;
     cu_release(frame);
     if (!creator && error && !*error)
-        g_set_error(error, CU_ERROR, 20, "no desktop to load the copy");
+        g_set_error(error, CU_ERROR, CU_ERROR_MISSING, "no desktop to load the copy");
     return creator;
 }
 

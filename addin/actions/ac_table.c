@@ -282,8 +282,7 @@ gboolean ac_action_run(const AcAction *a, AcCall *c)
     gboolean found = cc_table_find(c->controller, &t, &error);
     gboolean ok = FALSE;
     if (error) {
-        c->message = g_strdup_printf(_("Pipecalc could not finish: %s"), error->message);
-        g_error_free(error);
+        cc_say_failure(&c->message, error);
     } else if (!found && a->scope == AC_ON_TABLE) {
         c->message = g_strdup(_("No lead table here. Put the cell cursor into your table: a "
                                 "block of cells whose first row holds the column names."));

@@ -54,7 +54,7 @@ static gboolean ensure_styles(uno_Interface *model, guint *added, GError **error
         uno_Interface *style = NULL;
         ok = cu_call_str(model, &create, "com.sun.star.style.CellStyle", &style, error);
         if (ok && !style)
-            g_set_error(error, CU_ERROR, 5, "the document made no cell style");
+            g_set_error(error, CU_ERROR, CU_ERROR_UNEXPECTED, "the document made no cell style");
         if (!ok || !style) {
             cu_release(styles);
             return FALSE;
@@ -115,14 +115,14 @@ static gboolean set_entries(uno_Interface *range, const CuRange *data, GError **
     uno_Interface *entries = cu_any_query(&value, "com.sun.star.sheet.XSheetConditionalEntries");
     gboolean ok = entries && cu_call(entries, &clear, NULL, NULL, error);
     if (!entries)
-        g_set_error(error, CU_ERROR, 5, "the cells have no ConditionalFormat entries");
+        g_set_error(error, CU_ERROR, CU_ERROR_UNEXPECTED, "the cells have no ConditionalFormat entries");
     CuCell top = { data->Sheet, data->StartColumn, data->StartRow };
     char *ref = cc_cell_ref(top.Column, top.Row);
     for (gsize i = 0; i < N_STEPS && ok; i++) {
         uno_Sequence *props = step_entry(i, &top, ref);
         void *args[1] = { &props };
         if (!props)
-            g_set_error(error, CU_ERROR, 5, "no PropertyValue in the type library");
+            g_set_error(error, CU_ERROR, CU_ERROR_TYPES, "no PropertyValue in the type library");
         ok = props && cu_call(entries, &add, NULL, args, error);
         cu_props_free(props);
     }
@@ -138,7 +138,7 @@ gboolean cc_colour_scale(uno_Interface *model, uno_Interface *sheet, const CuRan
                          guint *added, GError **error)
 {
     if (!cu_uno_check_layouts()) {
-        g_set_error(error, CU_ERROR, 5, "CellAddress differs from its C mirror");
+        g_set_error(error, CU_ERROR, CU_ERROR_TYPES, "CellAddress differs from its C mirror");
         return FALSE;
     }
     if (!ensure_styles(model, added, error))

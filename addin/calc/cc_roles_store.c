@@ -1,8 +1,8 @@
 /* cc_roles_store.c - the document property "PipecalcRoles", line by line. */
 #include "cc_roles_store.h"
 
+#include "cc_sheet.h"
 #include "cu_props.h"
-#include "tx_text.h"
 
 #include <string.h>
 
@@ -63,10 +63,8 @@ gboolean cc_roles_store_line(uno_Interface *model, const char *key, const char *
         g_string_append_printf(out, "%s%s", out->len ? "\n" : "", line);
     GError *error = NULL;
     gboolean ok = cu_set_doc_text(model, PROPERTY, out->str, &error);
-    if (!ok) {
-        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), error ? error->message : "?");
-        g_clear_error(&error);
-    }
+    if (!ok)
+        cc_say_failure(message, error);
     g_string_free(out, TRUE);
     g_strfreev(lines);
     g_free(text);

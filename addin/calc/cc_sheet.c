@@ -4,6 +4,7 @@
 #include "cu_convert.h"
 #include "cu_string.h"
 #include "pc_refs.h"
+#include "tx.h"
 
 #include <string.h>
 
@@ -13,7 +14,7 @@
 static uno_Interface *need(uno_Interface *i, const char *what, GError **error)
 {
     if (!i && error && !*error)
-        g_set_error(error, CU_ERROR, 6, "%s is missing", what);
+        g_set_error(error, CU_ERROR, CU_ERROR_MISSING, "%s is missing", what);
     return i;
 }
 
@@ -28,7 +29,7 @@ static gboolean address_of(uno_Interface *range, CuRange *r, GError **error)
 {
     static CuMethod get_address = CU_METHOD(RANGE_ADDRESSABLE, "getRangeAddress");
     if (!cu_uno_check_layouts()) {
-        g_set_error(error, CU_ERROR, 7, "unexpected CellRangeAddress layout");
+        g_set_error(error, CU_ERROR, CU_ERROR_TYPES, "unexpected CellRangeAddress layout");
         return FALSE;
     }
     return cu_call(range, &get_address, r, NULL, error);
@@ -120,7 +121,7 @@ PcTable *cc_read(uno_Interface *sheet, const CuRange *r, GError **error)
     uno_type_destructData(&rows, type, NULL);
     typelib_typedescriptionreference_release(type);
     if (!t)
-        g_set_error(error, CU_ERROR, 9, "the table is too large");
+        g_set_error(error, CU_ERROR, CU_ERROR_TOO_LARGE, "the table is too large");
     return t;
 }
 
@@ -149,7 +150,7 @@ gboolean cc_write_progress(uno_Interface *sheet, const CuRange *r, uno_Sequence 
     for (sal_Int32 i = 0; fits && i < grid->nElements; i++)
         fits = ((uno_Sequence **)grid->elements)[i]->nElements == r->EndColumn - r->StartColumn + 1;
     if (!fits) {
-        g_set_error(error, CU_ERROR, 10, "internal error: the values do not fit the range");
+        g_set_error(error, CU_ERROR, CU_ERROR_INTERNAL, "internal error: the values do not fit the range");
         return FALSE;
     }
     /* Cell by cell, not XCellRangeData.setDataArray: Calc 7.4 records an undo step for
@@ -243,6 +244,25 @@ sal_Int32 cc_format_of(uno_Interface *sheet, const CuRange *cell)
     }
     cu_release(range);
     return key;
+}
+
+gboolean cc_format_is_date(uno_Interface *model, sal_Int32 key)
+{
+    static CuMethod get_formats = CU_METHOD("com.sun.star.util.XNumberFormatsSupplier", "getNumberFormats");
+    static CuMethod by_key = CU_METHOD("com.sun.star.util.XNumberFormats", "getByKey");
+    enum { NUMBER_FORMAT_DATE = 2 }; /* com.sun.star.util.NumberFormat: a bit of Type */
+    uno_Interface *formats = cu_call_iface(model, &get_formats, NULL, NULL, NULL);
+    void *args[1] = { &key };
+    uno_Interface *format = formats ? cu_call_iface(formats, &by_key, args, NULL, NULL) : NULL;
+    uno_Any v;
+    gboolean date = FALSE;
+    if (format && cu_get_property(format, "Type", &v, NULL)) {
+        date = v.pType->eTypeClass == typelib_TypeClass_SHORT && (*(sal_Int16 *)v.pData & NUMBER_FORMAT_DATE);
+        uno_any_destruct(&v, NULL);
+    }
+    cu_release(format);
+    cu_release(formats);
+    return date;
 }
 
 char *cc_sheet_name(uno_Interface *sheet)
@@ -519,4 +539,15 @@ double cc_today(const PcDates *dates)
                    (GDateMonth)g_date_time_get_month(now), (GDateYear)g_date_time_get_year(now));
     g_date_time_unref(now);
     return pc_serial_of_date(dates, &today);
+}
+
+void cc_say_failure(char **message, GError *error)
+{
+    if (error) {
+        g_free(*message);
+        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), error->message);
+        g_error_free(error);
+    } else if (!*message) {
+        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), "?");
+    }
 }

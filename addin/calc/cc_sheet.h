@@ -61,6 +61,9 @@ gboolean cc_set_format(uno_Interface *sheet, const CuRange *r, sal_Int32 key, GE
 /* The number format key of CELL (a one-cell range), -1 when it cannot be read. */
 sal_Int32 cc_format_of(uno_Interface *sheet, const CuRange *cell);
 
+/* TRUE when KEY is a date (or date and time) format of MODEL's number formats. */
+gboolean cc_format_is_date(uno_Interface *model, sal_Int32 key);
+
 /* The sheet's name (g_free). */
 char *cc_sheet_name(uno_Interface *sheet);
 
@@ -119,5 +122,11 @@ PcDates cc_document_dates(uno_Interface *model);
 
 /* Today's serial in DATES: what Calc's TODAY() gives in that document (the local date). */
 double cc_today(const PcDates *dates);
+
+/* How an action that failed says so (the error model: pc_status.h): with ERROR (a CU_ERROR,
+ * freed here), *MESSAGE (freed first) becomes "Pipecalc could not finish: <its message>";
+ * without, a *MESSAGE still NULL becomes that sentence with "?" (a failure that said
+ * nothing) and any other is kept. */
+void cc_say_failure(char **message, GError *error);
 
 #endif

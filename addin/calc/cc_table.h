@@ -9,12 +9,13 @@
 #include "pc_months.h"
 #include "pc_roles.h"
 #include "cc_sheet.h"
+#include "rp_forecast.h"
 #include "rp_score.h"
 
 /* Marker (document-level named range) of the Score column. */
 #define CC_MARKER_SCORE RP_MARKER_SCORE
 /* Marker of the forecast sheet's written area. */
-#define CC_MARKER_FORECAST "PIPECALC_FORECAST"
+#define CC_MARKER_FORECAST RP_MARKER_FORECAST
 
 typedef struct {
     uno_Interface *model;  /* XModel, acquired */

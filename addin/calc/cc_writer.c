@@ -52,6 +52,8 @@ static gboolean apply_formats(const CcLeadTable *t, const RpPlan *plan, uno_Inte
                               sal_Int16 index, sal_Int32 col0, sal_Int32 row0, GError **error)
 {
     sal_Int32 amount = source_format(t, plan->amount_col), date = source_format(t, plan->date_col);
+    if (date >= 0 && !cc_format_is_date(t->model, date))
+        date = -1; /* serials shown as plain numbers there: the document's date format here */
     for (gsize j = 0; j < plan->cols; j++) {
         gsize i = 0;
         while (i < plan->rows) {
@@ -104,18 +106,6 @@ static gboolean put_charts(const RpPlan *plan, uno_Interface *sheet, sal_Int16 i
     return TRUE;
 }
 
-/* A sentence for a failed call, when no other was given. */
-static void say_failure(char **message, GError *error)
-{
-    if (error) {
-        g_free(*message);
-        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), error->message);
-        g_error_free(error);
-    } else if (!*message) {
-        *message = g_strdup_printf(_("Pipecalc could not finish: %s"), "?");
-    }
-}
-
 static gboolean write_sheet(CcLeadTable *t, const RpPlan *plan, CcProgress *progress, CcWritten *out,
                             char **message)
 {
@@ -127,7 +117,7 @@ static gboolean write_sheet(CcLeadTable *t, const RpPlan *plan, CcProgress *prog
     if (!cc_guard_claim_sheet(t->model, plan->marker, plan->sheet_base, (sal_Int32)plan->cols,
                               (sal_Int32)plan->rows, t->make_room, &t->blocked, &reuse, &old, &sheet,
                               &name, message, &error)) {
-        say_failure(message, error);
+        cc_say_failure(message, error);
         return FALSE;
     }
     sal_Int16 index = reuse ? old.Sheet : 0;
@@ -148,7 +138,7 @@ static gboolean write_sheet(CcLeadTable *t, const RpPlan *plan, CcProgress *prog
     cc_guard_end(&g, ok);
     cu_release(sheet);
     if (!ok) {
-        say_failure(message, error);
+        cc_say_failure(message, error);
         g_free(name);
         return FALSE;
     }
@@ -177,7 +167,7 @@ static gboolean write_column(CcLeadTable *t, const RpPlan *plan, CcProgress *pro
         if (!(shift = in_the_way && t->make_room)) {
             t->blocked = in_the_way != NULL;
             *message = in_the_way;
-            say_failure(message, error);
+            cc_say_failure(message, error);
             return FALSE;
         }
         g_free(in_the_way); /* the manager agreed: the user's cells move right instead */
@@ -202,7 +192,7 @@ static gboolean write_column(CcLeadTable *t, const RpPlan *plan, CcProgress *pro
     cc_guard_end(&g, ok);
     if (!ok) {
         cc_colour_drop_styles(t->model, added);
-        say_failure(message, error);
+        cc_say_failure(message, error);
         return FALSE;
     }
     out->sheet_name = g_strdup(t->sheet_name);

@@ -2,22 +2,38 @@
  *
  * Every core entry point returns a PcStatus and, on failure, fills a PcError with the
  * argument, the row and a sentence a salesperson can act on ("row 12: 25 is not a
- * probability in 0-1; type 25%"). The UNO layer turns the status into the Calc error
- * code; the sidebar shows the message.
+ * probability in 0-1; type 25%").
+ *
+ * The error model, layer by layer (one convention each):
+ * - core (addin/core): a PcStatus, with a PcError holding the place and the reason.
+ *   pc_status.c holds THE table of each status's Calc error code and the name Calc shows
+ *   for it; every layer above names and codes errors through it.
+ * - UNO calls (addin/uno, addin/calc): FALSE / NULL with a GError of the CU_ERROR domain
+ *   (cu_except.h), its code a CuErrorCode, its message English and technical.
+ * - an action (addin/actions): TRUE or FALSE with the user's sentence (char **message):
+ *   the core's reason, a refusal, or for a failed UNO call cc_say_failure's "Pipecalc
+ *   could not finish: <the GError's message>".
+ * - the UNO service org.pipecalc.PipelineActions (the panel's and macros' entry): FALSE
+ *   becomes an IllegalArgumentException carrying that sentence.
+ * - the add-in functions (addin/functions): a Calc error value, the status's Calc code as
+ *   a NaN payload (cu_calc_error), which Calc shows as the status's name.
+ * - names in the user's language: _(pc_status_name(st)) (the German ones in po/de.po).
  */
 #ifndef PC_STATUS_H
 #define PC_STATUS_H
 
 #include <glib.h>
 
+/* What went wrong. What Calc shows for each: pc_status_calc_code / pc_status_name. */
 typedef enum {
     PC_OK = 0,
-    PC_ERR_ARG,   /* Err:502  wrong shapes, invalid options */
-    PC_ERR_NA,    /* #N/A     a name not found, too little data to answer */
-    PC_ERR_VALUE, /* #VALUE!  text where a number is needed */
-    PC_ERR_NUM,   /* #NUM!    a number out of range */
-    PC_ERR_DIV0,  /* #DIV/0!  a zero denominator */
-    PC_ERR_NOMEM  /* out of memory or over a documented size cap */
+    PC_ERR_ARG,   /* wrong shapes, invalid options */
+    PC_ERR_NA,    /* a name not found, too little data to answer */
+    PC_ERR_VALUE, /* text where a number is needed */
+    PC_ERR_NUM,   /* a number out of range */
+    PC_ERR_DIV0,  /* a zero denominator */
+    PC_ERR_NOMEM, /* out of memory or over a documented size cap */
+    PC_N_STATUS   /* the number of statuses, not one */
 } PcStatus;
 
 #define PC_ERROR_MESSAGE_MAX 240
@@ -39,8 +55,21 @@ void pc_error_clear(PcError *err);
 PcStatus pc_fail(PcError *err, PcStatus status, int arg, gssize row, const char *fmt, ...)
     G_GNUC_PRINTF(5, 6);
 
-/* The Calc name of STATUS ("#N/A", "Err:502", ...), for messages and tests. */
+/* Calc's error code for STATUS: what a cell showing it stores (XCell.getError, the NaN
+ * payload of an add-in's result; FormulaError in LibreOffice's formula/errorcodes.hxx), 0
+ * for PC_OK and for a value outside the enum. */
+guint16 pc_status_calc_code(PcStatus status);
+
+/* The name Calc shows for STATUS in an English office ("#N/A", "Err:502"), "OK" for PC_OK,
+ * "?" outside the enum. The names are marked for the text catalogue: show one to the user
+ * as _(pc_status_name(st)) ("#NV" in German). */
 const char *pc_status_name(PcStatus status);
+
+/* The name Calc shows in an English office for error CODE (XCell.getError), marked as
+ * pc_status_name's: the statuses' names by their codes, and Calc's other named errors that
+ * a cell calling our functions may still show (#NAME?, #REF!, #NULL!). NULL for any other
+ * code: Calc shows those as "Err:" and the number (Err:504), which needs no table. */
+const char *pc_calc_error_name(guint code);
 
 /* Messages in the user's language. The core writes its messages in English; a user
  * interface in another language installs a translator (the sidebar's German one:

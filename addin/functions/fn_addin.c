@@ -96,60 +96,43 @@ static gboolean unpack(const FnInfo *fn, void **args, FnValue *values)
     return ok;
 }
 
-static guint32 calc_code(PcStatus s)
+/* Store the Calc error value of STATUS as FN's result in RET. */
+static void pack_error(const FnInfo *fn, PcStatus status, void *ret)
 {
-    switch (s) {
-    case PC_ERR_NA: return CU_CALC_ERR_NA;
-    case PC_ERR_VALUE: return CU_CALC_ERR_VALUE;
-    case PC_ERR_NUM: return CU_CALC_ERR_NUM;
-    case PC_ERR_DIV0: return CU_CALC_ERR_DIV0;
-    default: return CU_CALC_ERR_ARG;
-    }
-}
-
-/* Store an error value (or the whole-call error) as FN's result in RET. */
-static void pack_error(const FnInfo *fn, guint32 code, void *ret)
-{
-    double e = cu_calc_error(code);
+    double e = cu_calc_error(pc_status_calc_code(status));
     if (fn->result == FN_RESULT_DOUBLE)
         *(double *)ret = e;
     else
         cu_return_double_rows(ret, &e, 1, 1); /* Calc repeats a 1 x 1 result over the array */
 }
 
-/* Run FN; returns TRUE when it raised an exception into EXC_STORAGE. */
-static gboolean call_function(const FnInfo *fn, void *ret, void **args, uno_Any *exc_storage)
+/* Run FN into RET. Every failure is a Calc error value (pc_status.h): the core's reason
+ * is for Explain, which re-runs the call, since Calc shows none. */
+static void call_function(const FnInfo *fn, void *ret, void **args)
 {
     FnValue values[FN_MAX_PARAMS];
     memset(values, 0, sizeof values);
     FnResult result = { 0 };
     PcError err;
     pc_error_clear(&err);
-    PcStatus s = unpack(fn, args, values)
-                     ? fn->run(values, &result, &err)
-                     : pc_fail(&err, PC_ERR_NOMEM, -1, -1, "the ranges are too large");
+    PcStatus s = unpack(fn, args, values) ? fn->run(values, &result, &err) : PC_ERR_NOMEM;
     free_values(fn, values);
-    if (s == PC_ERR_ARG || s == PC_ERR_NOMEM) {
-        cu_throw_illegal_argument(exc_storage, err.message, err.arg);
-        return TRUE;
-    }
     if (s == PC_OK && result.rows * result.cols == 0) { /* Calc cannot show an empty array */
         g_free(result.values);
         s = PC_ERR_NA;
     }
     if (s != PC_OK) {
-        pack_error(fn, calc_code(s), ret);
-        return FALSE;
+        pack_error(fn, s, ret);
+        return;
     }
     for (gsize i = 0; i < result.rows * result.cols; i++) /* never a NaN posing as a number */
         if (!isfinite(result.values[i]))
-            result.values[i] = cu_calc_error(CU_CALC_ERR_NUM);
+            result.values[i] = cu_calc_error(pc_status_calc_code(PC_ERR_NUM));
     if (fn->result == FN_RESULT_DOUBLE)
         *(double *)ret = result.values[0];
     else
         cu_return_double_rows(ret, result.values, result.rows, result.cols);
     g_free(result.values);
-    return FALSE;
 }
 
 static gboolean functions_call(CuObject *self, guint iface, sal_Int32 pos,
@@ -165,7 +148,8 @@ static gboolean functions_call(CuObject *self, guint iface, sal_Int32 pos,
                                       "type library; reinstall the extension");
         return TRUE;
     }
-    return call_function(fn, ret, args, exc_storage);
+    call_function(fn, ret, args);
+    return FALSE;
 }
 
 static const CuInterface ADDIN_INTERFACES[] = {

@@ -1,9 +1,11 @@
 /* rp_stages.c - closed deals as STAGE_CONVERSION's stage data. */
 #include "rp_stages.h"
 
+#include "pc_stage.h"
 #include "tx.h"
 
 #include <math.h>
+#include <string.h>
 
 const char *rp_won_stage(void)
 {
@@ -82,4 +84,164 @@ double rp_average_won(const RpSource *s, GPtrArray *keys)
         }
     }
     return n && sum > 0 ? sum / (double)n : 0.0;
+}
+
+/* ---- stage probabilities ----------------------------------------------------------- */
+
+/* The manager's probability of each stage of ST->order from GIVEN; the first stage GIVEN
+ * lacks into *MISSING (g_free). */
+static gboolean given_stages(RpStages *st, const PcTable *given, char **missing)
+{
+    for (gsize i = 0; i < st->k; i++) {
+        char *want = pc_text_key(st->order[i]);
+        gboolean found = FALSE;
+        for (gsize r = 0; r < given->rows && !found; r++) {
+            const PcCell *name = pc_table_at(given, r, 0);
+            char *key = name->kind == PC_CELL_TEXT ? pc_text_key(pc_table_text(given, name)) : NULL;
+            if ((found = key && strcmp(key, want) == 0))
+                st->prob[i] = pc_table_at(given, r, 1)->num;
+            g_free(key);
+        }
+        g_free(want);
+        if (!found) {
+            *missing = g_strdup(st->order[i]);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+/* Conversion from each stage of ST->order to WON among the closed deals DATA. */
+static gboolean learned_stages(RpStages *st, const PcTable *data, const char *won, PcError *err)
+{
+    PcTable *order = rp_name_column(st->order, st->k, won);
+    PcStatus status = PC_OK;
+    for (gsize i = 0; i < st->k && status == PC_OK; i++) {
+        status = pc_stage_conversion(data, st->order[i], won, order, NULL, &st->prob[i], err);
+        if (status == PC_ERR_DIV0) { /* no closed deal reached it: keep the stage before's value */
+            st->prob[i] = i ? st->prob[i - 1] : 0.0;
+            st->fallback[i] = TRUE;
+            status = PC_OK;
+        }
+    }
+    pc_table_free(order);
+    return status == PC_OK;
+}
+
+gboolean rp_stages_learn(const RpSource *s, GPtrArray *keys, const PcTable *given, RpStages *st,
+                         char **message)
+{
+    gssize stage = pc_roles_find(s->roles, s->cells->cols, PC_ROLE_STAGE);
+    const char *won = rp_won_stage();
+    *message = NULL;
+    memset(st, 0, sizeof *st);
+    if (stage < 0) {
+        *message = g_strdup(_("The forecast needs an amount column and a stage column (and a "
+                              "close date column for a period)."));
+        return FALSE;
+    }
+    if (!given && (*message = rp_need_closed(s->counts.won, s->counts.lost)))
+        return FALSE;
+    st->order = pc_roles_stage_order(s->cells, (gsize)stage);
+    st->k = g_strv_length(st->order);
+    if (st->k == 0) {
+        *message = g_strdup(_("The table has no open deals to forecast. Nothing was written."));
+        return FALSE;
+    }
+    st->closed_words = g_ptr_array_new_with_free_func(g_free);
+    PcTable *data = rp_closed_stage_data(s, keys, st->order[0], won, st->closed_words);
+    st->closed = data ? data->rows : 0;
+    st->prob = g_new0(double, st->k);
+    st->fallback = g_new0(gboolean, st->k);
+    char *missing = NULL;
+    PcError err;
+    pc_error_clear(&err);
+    gboolean ok = given ? given_stages(st, given, &missing) : learned_stages(st, data, won, &err);
+    pc_table_free(data);
+    if (!ok) {
+        if (missing)
+            *message = g_strdup_printf(_("The stage probabilities give none for the stage \"%s\". "
+                                         "Nothing was written."), missing);
+        else
+            *message = g_strdup_printf(_("The forecast failed: %s. Nothing was written."), err.message);
+        g_free(missing);
+        return FALSE;
+    }
+    gsize n = st->k + st->closed_words->len;
+    st->table = pc_table_new(n, 2);
+    for (gsize i = 0; i < n && st->table; i++) {
+        const char *name = i < st->k ? st->order[i] : g_ptr_array_index(st->closed_words, i - st->k);
+        pc_table_set_text(st->table, i, 0, name, -1);
+        pc_table_set_number(st->table, i, 1, i < st->k ? st->prob[i] : 0.0);
+    }
+    if (!st->table) {
+        *message = g_strdup_printf(_("The forecast failed: %s. Nothing was written."),
+                                   "the table is too large");
+        return FALSE;
+    }
+    return TRUE;
+}
+
+void rp_stages_clear(RpStages *st)
+{
+    g_strfreev(st->order);
+    g_free(st->prob);
+    g_free(st->fallback);
+    if (st->closed_words)
+        g_ptr_array_unref(st->closed_words);
+    pc_table_free(st->table);
+    memset(st, 0, sizeof *st);
+}
+
+char *rp_stages_text(const RpStages *st, char *(*number)(double v, int decimals))
+{
+    GString *s = g_string_new(NULL);
+    for (gsize i = 0; i < st->k; i++) {
+        char *num = number(100 * st->prob[i], 1); /* "12.5", "12,5" in German */
+        gsize n = strlen(num);
+        if (n > 2 && (strcmp(num + n - 2, ".0") == 0 || strcmp(num + n - 2, ",0") == 0))
+            num[n - 2] = 0;
+        g_string_append_printf(s, "%s%s=%s%%", i ? "; " : "", st->order[i], num);
+        g_free(num);
+    }
+    return g_string_free(s, FALSE);
+}
+
+/* A probability typed by the manager: "25%", "25 %", 0.25 as NUMBERS read it. */
+static gboolean parse_probability(const RpNumbers *numbers, const char *text, double *p)
+{
+    char *t = g_strstrip(g_strdup(text));
+    gboolean ok = *t && numbers->read(numbers->data, t, p) && isfinite(*p) && *p >= 0 && *p <= 1;
+    g_free(t);
+    return ok;
+}
+
+PcTable *rp_stages_parse(const char *spec, const RpNumbers *numbers, char **message)
+{
+    char **pairs = g_strsplit_set(spec, ";\n", -1);
+    guint n = g_strv_length(pairs);
+    PcTable *given = pc_table_new(n, 2);
+    gsize row = 0;
+    *message = NULL;
+    for (guint i = 0; i < n && given; i++) {
+        char *pair = g_strstrip(pairs[i]);
+        char *eq = strrchr(pair, '=');
+        double v = 0;
+        if (!*pair)
+            continue;
+        if (!eq || !parse_probability(numbers, eq + 1, &v)) {
+            char *example = numbers->write(0.25, 2);
+            *message = g_strdup_printf(_("Stage probabilities: \"%s\" is no probability in 0-1 "
+                                         "(type 25%% or %s)."), pair, example);
+            g_free(example);
+            pc_table_free(given);
+            given = NULL;
+            break;
+        }
+        *eq = 0;
+        pc_table_set_text(given, row, 0, g_strstrip(pair), -1);
+        pc_table_set_number(given, row++, 1, v);
+    }
+    g_strfreev(pairs);
+    return given;
 }

@@ -29,4 +29,47 @@ char *rp_need_closed(gsize won, gsize lost);
 /* The average amount of S's won rows; 0 without an amount column or a positive sum. */
 double rp_average_won(const RpSource *s, GPtrArray *keys);
 
+/* The stage probabilities the forecast uses for a table's open stages. */
+typedef struct {
+    char **order;            /* the open stages in funnel order (pc_roles_stage_order) */
+    gsize k;
+    double *prob;            /* per stage of ORDER */
+    gboolean *fallback;      /* per stage: no closed deal reached it, the stage before's value */
+    GPtrArray *closed_words; /* the stage column's outcome words ("Closed Won"), at 0 */
+    PcTable *table;          /* stage | probability: ORDER, then CLOSED_WORDS */
+    gsize closed;            /* closed deals learned from */
+} RpStages;
+
+/* The probabilities of S's open stages into *ST: from STAGE_CONVERSION to the won stage
+ * among the closed deals (a stage no closed deal reached takes the stage before's value,
+ * the first 0), or from GIVEN (stage | probability rows, matched by pc_text_key; every
+ * open stage needs one, and then no closed deal is needed). KEYS = pc_text_keys(S's
+ * cells). FALSE with the user's sentence in *MESSAGE (g_free); *ST is cleared either way
+ * first (rp_stages_clear). */
+gboolean rp_stages_learn(const RpSource *s, GPtrArray *keys, const PcTable *given, RpStages *st,
+                         char **message);
+
+void rp_stages_clear(RpStages *st);
+
+/* ST's open stages as the manager types them: "Lead=10%; Qualified=12.5%", each percent
+ * with at most one decimal by NUMBER (tx_text_number: the user interface's decimal
+ * separator) (g_free). */
+char *rp_stages_text(const RpStages *st, char *(*number)(double v, int decimals));
+
+/* How the manager's numbers are read and written: as Calc reads a number typed into a cell,
+ * and writes one, by the office's Locale setting (the Calc layer's cc_locale; a test gives
+ * its own). READ: TEXT as a number into *VALUE ("25%" already 0.25; DATA passed on), FALSE
+ * when it is none; WRITE: V with DECIMALS decimals (g_free). */
+typedef struct {
+    gboolean (*read)(gpointer data, const char *text, double *value);
+    char *(*write)(double v, int decimals);
+    gpointer data;
+} RpNumbers;
+
+/* The manager's stage probabilities typed as "Lead=10%; Qualified=0.25" (';' or new lines
+ * between pairs, a probability as a percent or in 0-1, read by NUMBERS): a stage |
+ * probability table (pc_table_free), or NULL with the user's sentence in *MESSAGE
+ * (g_free), its example 0.25 written by NUMBERS. */
+PcTable *rp_stages_parse(const char *spec, const RpNumbers *numbers, char **message);
+
 #endif

@@ -5,8 +5,7 @@
  * failed Score / Forecast / Funnel), so a German user interface gets them in German: a
  * catalogue English -> German (tx_reasons_de.c), installed into the core as its translator
  * (pc_status_set_translate) when the library loads. The core stays free of UNO and of the
- * sidebar; the add-in functions' own messages (the text of the exception behind an
- * Err:502, which Calc does not show) go through the same translator.
+ * sidebar. (The add-in functions answer Calc error values, which carry no message.)
  *
  * Every German format consumes exactly the printf arguments of its English one, in the same
  * order: tests/core/test-reasons.c checks each entry, and that every format the sources pass

@@ -175,8 +175,7 @@ static const TxReason REASONS_DE[] = {
     { "Smoothing %g is out of range", "Glättung %g liegt außerhalb des gültigen Bereichs" },
     { "there is no lead %zu among %zu", "es gibt keinen Lead %zu unter %zu" },
 
-    /* ---- the add-in functions and the sidebar's own calls ---- */
-    { "the ranges are too large", "die Bereiche sind zu groß" },
+    /* ---- the sidebar's own calls ---- */
     { "the table is too large", "die Tabelle ist zu groß" },
     { "%zu scores for %u leads", "%zu Bewertungen für %u Leads" },
 };

@@ -104,19 +104,6 @@ char *tx_text_number(double v, int decimals)
     return tx_number_format(v, decimals, g_atomic_pointer_get(&separators));
 }
 
-const char *tx_error_name(const char *english)
-{
-    static const char *const GERMAN[][2] = {
-        { "#N/A", "#NV" },           { "#VALUE!", "#WERT!" },
-        { "#NUM!", "#ZAHL!" },       { "Err:502", "Fehler:502" },
-        { "Err:502 (too large)", "Fehler:502 (zu groß)" },
-    };
-    for (gsize i = 0; english && tx_text_german() && i < G_N_ELEMENTS(GERMAN); i++)
-        if (strcmp(english, GERMAN[i][0]) == 0)
-            return GERMAN[i][1];
-    return english; /* #NAME? and #DIV/0! are the same in German */
-}
-
 const char *tx_role_name(PcRole role)
 {
     return role < PC_N_ROLES ? ROLE_NAMES[role][tx_text_german()] : "?";

@@ -1,5 +1,5 @@
-/* tx_text.h - the office's user interface language, error and role names in it, and numbers
- * as the office's Locale setting writes them.
+/* tx_text.h - the office's user interface language, role names in it, and numbers as the
+ * office's Locale setting writes them.
  *
  * The language follows the office's user interface (/org.openoffice.Setup/L10N/ooLocale,
  * read once by tx_text_init, which sets tx.h's language); the texts themselves are tx.h's. */
@@ -36,10 +36,6 @@ char *tx_text_number(double v, int decimals);
 
 /* Install DECIMAL and THOUSANDS as tx_text_number's separators (cc_locale_init does). */
 void tx_text_set_separators(const char *decimal, const char *thousands);
-
-/* What Calc shows for an error, by its English name ("#N/A", "#VALUE!", "Err:502"), in
- * the user interface language: a German Calc shows "#NV", "#WERT!", "Fehler:502". */
-const char *tx_error_name(const char *english);
 
 /* The name of a column role in the user interface language. */
 const char *tx_role_name(PcRole role);

@@ -5,8 +5,6 @@
 
 #include <string.h>
 
-G_DEFINE_QUARK(pipecalc-uno-error-quark, cu_error)
-
 static GMutex resolve_lock;
 
 /* Find member M->member in M->iface once; FALSE when either does not exist. */
@@ -74,7 +72,7 @@ static void take_exception(uno_Any *exc, const CuMethod *m, GError **error)
     char *type = cu_ustr_to_utf8(exc->pType->pTypeName);
     /* every UNO exception starts with com.sun.star.uno.Exception { string Message; ... } */
     char *message = exc->pData ? cu_ustr_to_utf8(*(rtl_uString **)exc->pData) : g_strdup("");
-    g_set_error(error, CU_ERROR, 1, "%s.%s raised %s: %s", m->iface, m->member, type, message);
+    g_set_error(error, CU_ERROR, CU_ERROR_RAISED, "%s.%s raised %s: %s", m->iface, m->member, type, message);
     g_free(type);
     g_free(message);
     uno_any_destruct(exc, NULL);
@@ -83,16 +81,16 @@ static void take_exception(uno_Any *exc, const CuMethod *m, GError **error)
 static gboolean dispatch(uno_Interface *obj, CuMethod *m, void *ret, void **args, GError **error)
 {
     if (!obj) {
-        g_set_error(error, CU_ERROR, 2, "%s.%s called on nothing", m->iface, m->member);
+        g_set_error(error, CU_ERROR, CU_ERROR_NO_OBJECT, "%s.%s called on nothing", m->iface, m->member);
         return FALSE;
     }
     if (!resolve(m)) {
-        g_set_error(error, CU_ERROR, 3, "no member %s.%s", m->iface, m->member);
+        g_set_error(error, CU_ERROR, CU_ERROR_NO_MEMBER, "no member %s.%s", m->iface, m->member);
         return FALSE;
     }
     uno_Interface *target = cu_query(obj, m->iface);
     if (!target) {
-        g_set_error(error, CU_ERROR, 4, "the object does not support %s", m->iface);
+        g_set_error(error, CU_ERROR, CU_ERROR_UNSUPPORTED, "the object does not support %s", m->iface);
         return FALSE;
     }
     uno_Any exc, *pexc = &exc;

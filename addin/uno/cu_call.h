@@ -2,7 +2,8 @@
  *
  * A call site names its method once, in a static CuMethod; the member's type description
  * is resolved on first use and kept, so later calls cost one queryInterface and one
- * dispatch. Exceptions come back as a GError with the exception's type and message.
+ * dispatch. Exceptions come back as a GError (CU_ERROR_RAISED) with the exception's type
+ * and message.
  *
  *     static CuMethod get_sheets = CU_METHOD("com.sun.star.sheet.XSpreadsheetDocument",
  *                                            "getSheets");
@@ -12,6 +13,7 @@
 #ifndef CU_CALL_H
 #define CU_CALL_H
 
+#include "cu_except.h"
 #include "cu_sdk.h"
 #include <glib.h>
 
@@ -23,9 +25,6 @@ typedef struct {
 } CuMethod;
 
 #define CU_METHOD(iface, member) { iface, member, NULL, NULL }
-
-#define CU_ERROR cu_error_quark()
-GQuark cu_error_quark(void);
 
 /* queryInterface OBJ for IFACE: an acquired interface, or NULL when not supported. */
 uno_Interface *cu_query(uno_Interface *obj, const char *iface);

@@ -2,6 +2,7 @@
 #include "cu_convert.h"
 
 #include "cu_string.h"
+#include "pc_status.h"
 
 /* Calc hands equal cell texts over as one shared rtl_uString (its string pool), so a
  * cache from string pointer to text id skips converting and hashing repeats: a small
@@ -91,7 +92,8 @@ static void set_cell(PcTable *t, gsize row, gsize col, const uno_Any *a, GString
         pc_table_set_number(t, row, col, (double)*(const sal_uInt64 *)a->pData);
         return;
     default:
-        pc_table_set_error(t, row, col, 519); /* a value we cannot read is #VALUE! */
+        /* a value we cannot read: an error cell, as for text where a number is needed */
+        pc_table_set_error(t, row, col, pc_status_calc_code(PC_ERR_VALUE));
         return;
     }
 }

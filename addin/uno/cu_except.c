@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+G_DEFINE_QUARK(pipecalc-uno-error-quark, cu_error)
+
 /* Build exception TYPE_NAME with Message = MESSAGE into STORAGE; return the constructed
  * struct's memory so that callers may set further fields first. */
 static void throw_named(uno_Any *storage, const char *type_name, const char *message,

@@ -47,7 +47,7 @@ uno_Interface *cu_call_iface(uno_Interface *obj, CuMethod *m, void **args, const
     uno_Interface *q = cu_query(r, iface);
     r->release(r);
     if (!q)
-        g_set_error(error, CU_ERROR, 5, "%s.%s returned no %s", m->iface, m->member, iface);
+        g_set_error(error, CU_ERROR, CU_ERROR_UNEXPECTED, "%s.%s returned no %s", m->iface, m->member, iface);
     return q;
 }
 
@@ -60,7 +60,7 @@ uno_Interface *cu_call_any_iface(uno_Interface *obj, CuMethod *m, void **args, c
     uno_Interface *q = cu_any_query(&a, iface);
     uno_any_destruct(&a, NULL);
     if (!q)
-        g_set_error(error, CU_ERROR, 5, "%s.%s returned no %s", m->iface, m->member, iface);
+        g_set_error(error, CU_ERROR, CU_ERROR_UNEXPECTED, "%s.%s returned no %s", m->iface, m->member, iface);
     return q;
 }
 
@@ -276,7 +276,7 @@ static uno_Interface *user_properties(uno_Interface *model, GError **error)
     uno_Interface *user = props ? cu_call_iface(props, &get_user, NULL, NULL, error) : NULL;
     cu_release(props);
     if (!user && error && !*error)
-        g_set_error(error, CU_ERROR, 6, "the document properties are missing");
+        g_set_error(error, CU_ERROR, CU_ERROR_MISSING, "the document properties are missing");
     return user;
 }
 

@@ -530,6 +530,52 @@ def explain_says_why_a_cell_shows_its_error(ctx):
         b.close()
 
 
+# ---- Error names: as the office's Calc shows them -------------------------------------
+
+# Amount | Stage | Probability | - | stage order | - | amounts with a text | probabilities
+# with 25 typed for 25 % | amounts with an error cell
+NAMED = [
+    ["Amount", "Stage", "Probability", "", "Stage", "", "Amount", "Probability", "Amount"],
+    [100, "Lead", 0.1, "", "Lead", "", 100, 0.1, 100],
+    [200, "Proposal", 0.5, "", "Proposal", "", "lots", 25, "=1/0 (a formula, set below)"],
+    [300, "Lead", 0.2, "", "Won", "", 300, 0.2, 300],
+]
+# A cell per core status (answered by the status table, addin/core/pc_status.c), then
+# errors Calc answers around our call (named by their code): formula, code, ours
+NAMED_ERRORS = [
+    ("=%sPIPELINEFORECAST(A2:A4;B2:B3;C2:C4)", 502, True),
+    ('=%sSTAGECONVERSION(B2:B4;"Lead";"Nowhere";E2:E3)', 32767, True),
+    ("=%sPIPELINEFORECAST(G2:G4;B2:B4;C2:C4)", 519, True),
+    ("=%sPIPELINEFORECAST(A2:A4;B2:B4;H2:H4)", 503, True),
+    ('=%sLEADSNEEDED(10;B2:B4;"Won";E2:E4)', 532, True),
+    ("=%sPIPELINEFORECAST(A2:A4;B2:B4;C2:C4)+#REF!", 524, False),
+    ("=%sPIPELINEFORECAST(A2:A4;B2:B4;C2:C4)+NOSUCHNAME", 525, False),
+    ("=%sPIPELINEFORECAST(A2:A4;B2:B4;C2:C4)+K20", 504, False),  # K20 shows Err:504
+]
+
+
+def explain_names_errors_as_calc_shows_them(ctx, answers="answers %s because", shows="shows %s, but"):
+    """Explain names each error exactly as the cell shows it in this office's language:
+    the core's statuses through the status table and po/<lang>.po, Calc's own by code."""
+    b = Book(ctx, rows=NAMED)
+    try:
+        # an error cell inside a range: Calc answers Err:504 without calling us
+        b.sheet.getCellRangeByName("I3").setFormula("=1/0")
+        b.sheet.getCellRangeByName("K20").setFormula("=%sPIPELINEFORECAST(I2:I4;B2:B4;C2:C4)" % FN)
+        for i, (formula, code, ours) in enumerate(NAMED_ERRORS):
+            cell = "K%d" % (i + 1)
+            err, text = explained(b, cell, formula % FN)
+            shown = b.sheet.getCellRangeByName(cell).getString()
+            assert err == code, (formula, err, shown)
+            assert (answers if ours else shows) % shown in text, (shown, text)
+    finally:
+        b.close()
+
+
+def german_explain_names_errors_as_calc_shows_them(ctx):
+    explain_names_errors_as_calc_shows_them(ctx, "ergibt %s, denn", "zeigt %s, aber")
+
+
 def german_reasons_in_explain_and_checks(ctx):
     """In a German office (tests/calc/test_german_reasons.py) the core's reasons are German:
     Explain and Data checks, with quoted values and row numbers as they were."""

@@ -260,6 +260,47 @@ def test_bad_input_computed_array_errors(office):
     assert got == [["3.2"]], got
 
 
+# One formula per core status: Calc shows the code and name of the status table
+# (addin/core/pc_status.c, checked against the same values by tests/core/test-status.c).
+# PC_ERR_NOMEM needs a range over PC_TABLE_MAX_CELLS and gives Err:502 as PC_ERR_ARG does.
+STATUS_CASES = {
+    "PC_ERR_ARG": ("=PIPELINE_FORECAST(A2:A5;B2:B4;F2:G5)", 502, "Err:502"),
+    "PC_ERR_NA": ('=STAGE_CONVERSION(AC2:AC6;"Lead";"Nowhere";AD2:AD4)', 32767, "#N/A"),
+    "PC_ERR_VALUE": ("=PIPELINE_FORECAST(H2:H5;B2:B5;F2:G5)", 519, "#VALUE!"),
+    "PC_ERR_NUM": ("=PIPELINE_FORECAST(A2:A5;B2:B5;P2:P5)", 503, "#NUM!"),
+    "PC_ERR_DIV0": ('=LEADS_NEEDED(10;{"Lead";"Lead"};"Lead";AD2:AD4)', 532, "#DIV/0!"),
+}
+
+
+def core_statuses():
+    """The failure statuses of PcStatus, read from the core's header."""
+    import os
+    import re
+    header = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "addin", "core",
+                          "pc_status.h")
+    enum = re.search(r"typedef enum \{(.*?)\} PcStatus;", open(header).read(), re.S).group(1)
+    return set(re.findall(r"^\s*(PC_ERR_\w+)", enum, re.M))
+
+
+def test_bad_input_each_status_shows_its_calc_error(office):
+    """Every status the core answers reaches the cell as its Calc error code and name."""
+    assert core_statuses() - {"PC_ERR_NOMEM"} == set(STATUS_CASES), core_statuses()
+    s = book(office)
+    for status, (formula, code, name) in sorted(STATUS_CASES.items()):
+        v, shown, err = s.formula(formula)
+        assert (err, shown) == (code, name), "%s %s: got %r (error %s)" % (status, formula, shown, err)
+
+
+def test_bad_input_err502_over_an_array(office):
+    """Err:502 is an error value like the others: an array formula shows it in every cell."""
+    s = book(office)
+    got = s.array("=LEAD_SCORE(AN2:AO3;AM2:AM6;AN2:AN6)", "BE6:BF7")
+    assert got == [["Err:502", "Err:502"], ["Err:502", "Err:502"]], got
+    sheet = s.doc.Sheets.getByIndex(0)
+    assert all(sheet.getCellRangeByName(c).getError() == 502 for c in ("BE6", "BF7"))
+    sheet.getCellRangeByName("BE6:BF7").clearContents(16)  # FORMULA
+
+
 def test_bad_input_lead_score_array_over_bad_leads(office):
     """An array entry over leads with blanks and unseen values: one score per row."""
     s = book(office)

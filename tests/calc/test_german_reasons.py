@@ -1,5 +1,7 @@
 """With a German user interface the sidebar gives the core's reasons in German (Explain,
-Data checks): the catalogue addin/text/tx_reasons_de.c, installed into the core."""
+Data checks): the catalogue addin/text/tx_reasons_de.c, installed into the core; and it
+names errors as German Calc shows them (#NV, Fehler:502: the status table through
+po/de.po)."""
 from test_sidebar import run
 
 LOCALE = "de-DE"
@@ -15,3 +17,7 @@ def test_german_numbers_in_reports(office):
 
 def test_german_actions_end_to_end(office):
     run(office, "german_actions_end_to_end")
+
+
+def test_german_error_names_as_calc_shows_them(office):
+    run(office, "german_explain_names_errors_as_calc_shows_them")

@@ -82,6 +82,10 @@ def test_sidebar_explain_cell_errors(office):
     run(office, "explain_says_why_a_cell_shows_its_error")
 
 
+def test_sidebar_explain_names_errors_as_calc_shows_them(office):
+    run(office, "explain_names_errors_as_calc_shows_them")
+
+
 def test_sidebar_data_checks_and_percent_fix(office):
     run(office, "checks_report_problems_and_fix_percent_in_one_undo")
 

@@ -1,15 +1,107 @@
-/* test-status.c - pc_fail and the translation hook (pc_status_set_translate): messages
- * are formatted through the installed translator, argument names too, the cut at the
- * buffer's end stays valid UTF-8, and the data checks cut a translated row prefix. The
- * German catalogue itself is tested in test-reasons.c. */
+/* test-status.c - the status table: each status's Calc error code and name, and the names
+ * in every text catalogue (po/<lang>.po); pc_fail and the translation hook
+ * (pc_status_set_translate): messages are formatted through the installed translator,
+ * argument names too, the cut at the buffer's end stays valid UTF-8, and the data checks
+ * cut a translated row prefix. The German catalogue of messages is tested in
+ * test-reasons.c. */
 #include "pc_checks.h"
 #include "pc_forecast.h"
 #include "pc_score.h"
 #include "pc_stage.h"
 #include "pc_status.h"
 #include "pc_table.h"
+#include "tx.h"
+#include "tx_catalog.h"
 
 #include <string.h>
+
+/* What Calc does, independent of the table under test: FormulaError codes (LibreOffice's
+ * include/formula/errorcodes.hxx) and the names an English and a German Calc show for them
+ * (its formula symbols: for.po "#N/A" -> "#NV"; "Err:" -> "Fehler:" in sc.po). */
+typedef struct {
+    guint code;
+    const char *en, *de;
+} ShownError;
+
+static const ShownError BY_STATUS[] = {
+    [PC_OK] = { 0, "OK", "OK" },
+    [PC_ERR_ARG] = { 502, "Err:502", "Fehler:502" },
+    [PC_ERR_NA] = { 32767, "#N/A", "#NV" },
+    [PC_ERR_VALUE] = { 519, "#VALUE!", "#WERT!" },
+    [PC_ERR_NUM] = { 503, "#NUM!", "#ZAHL!" },
+    [PC_ERR_DIV0] = { 532, "#DIV/0!", "#DIV/0!" },
+    [PC_ERR_NOMEM] = { 502, "Err:502", "Fehler:502" }, /* IllegalArgument, as wrong shapes */
+};
+/* a list here per status: a status added to the enum fails to compile until it is listed */
+G_STATIC_ASSERT(G_N_ELEMENTS(BY_STATUS) == PC_N_STATUS);
+
+/* Calc's other named errors, which a cell calling our functions may show */
+static const ShownError OTHERS[] = {
+    { 521, "#NULL!", "#NULL!" },
+    { 524, "#REF!", "#BEZUG!" },
+    { 525, "#NAME?", "#NAME?" },
+};
+
+static void status_table_covers_the_enum(void)
+{
+    for (int st = PC_OK; st < PC_N_STATUS; st++) {
+        g_assert_nonnull(pc_status_name(st));
+        g_assert_cmpstr(pc_status_name(st), ==, BY_STATUS[st].en);
+        g_assert_cmpuint(pc_status_calc_code(st), ==, BY_STATUS[st].code);
+        if (st != PC_OK)
+            g_assert_cmpuint(pc_status_calc_code(st), !=, 0);
+    }
+    /* outside the enum: no code, no name */
+    g_assert_cmpuint(pc_status_calc_code(PC_N_STATUS), ==, 0);
+    g_assert_cmpuint(pc_status_calc_code((PcStatus)-1), ==, 0);
+    g_assert_cmpstr(pc_status_name(PC_N_STATUS), ==, "?");
+    g_assert_cmpstr(pc_status_name((PcStatus)-1), ==, "?");
+}
+
+static void status_calc_error_names_by_code(void)
+{
+    for (int st = PC_OK + 1; st < PC_N_STATUS; st++)
+        g_assert_cmpstr(pc_calc_error_name(BY_STATUS[st].code), ==, BY_STATUS[st].en);
+    for (gsize i = 0; i < G_N_ELEMENTS(OTHERS); i++)
+        g_assert_cmpstr(pc_calc_error_name(OTHERS[i].code), ==, OTHERS[i].en);
+    /* no error, and the codes Calc shows as "Err:" and the number */
+    static const guint PLAIN[] = { 0, 501, 504, 522, 539, 0x7ffe, 0x8000, 65535, 0x17fff };
+    for (gsize i = 0; i < G_N_ELEMENTS(PLAIN); i++)
+        g_assert_null(pc_calc_error_name(PLAIN[i]));
+}
+
+/* Every error name has its entry in every catalogue (a new language needs only its .po),
+ * and German shows them as German Calc does */
+static void status_names_in_every_catalogue(void)
+{
+    GPtrArray *names = g_ptr_array_new();
+    for (int st = PC_OK + 1; st < PC_N_STATUS; st++)
+        g_ptr_array_add(names, (gpointer)pc_status_name(st));
+    for (gsize i = 0; i < G_N_ELEMENTS(OTHERS); i++)
+        g_ptr_array_add(names, (gpointer)pc_calc_error_name(OTHERS[i].code));
+    g_assert_nonnull(TX_CATALOGS[0].language);
+    for (const TxCatalog *c = TX_CATALOGS; c->language; c++)
+        for (guint i = 0; i < names->len; i++) {
+            const char *name = g_ptr_array_index(names, i);
+            gboolean found = FALSE;
+            for (gsize e = 0; e < c->n_entries && !found; e++)
+                found = strcmp(c->entries[e].msgid, name) == 0 && c->entries[e].msgstr[0] &&
+                        *c->entries[e].msgstr[0];
+            if (!found)
+                g_error("po/%s.po has no translation of the error name \"%s\"", c->language, name);
+        }
+    g_ptr_array_unref(names);
+
+    for (int de = 0; de < 2; de++) {
+        tx_set_language(de ? "de-CH" : "en-US"); /* de-CH: the German catalogue */
+        for (int st = PC_OK + 1; st < PC_N_STATUS; st++)
+            g_assert_cmpstr(_(pc_status_name(st)), ==, de ? BY_STATUS[st].de : BY_STATUS[st].en);
+        for (gsize i = 0; i < G_N_ELEMENTS(OTHERS); i++)
+            g_assert_cmpstr(_(pc_calc_error_name(OTHERS[i].code)), ==,
+                            de ? OTHERS[i].de : OTHERS[i].en);
+    }
+    tx_set_language("en");
+}
 
 /* A test translator: a few entries in a made-up language ("Zeile" rows, names in capitals),
  * everything else untranslated (NULL). */
@@ -221,6 +313,9 @@ static void status_translator_on_threads(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/core/status/table-covers-the-enum", status_table_covers_the_enum);
+    g_test_add_func("/core/status/calc-error-names-by-code", status_calc_error_names_by_code);
+    g_test_add_func("/core/status/names-in-every-catalogue", status_names_in_every_catalogue);
     g_test_add_func("/core/status/english-without-translator", status_english_without_translator);
     g_test_add_func("/core/status/translator-formats-the-message", status_translator_formats_the_message);
     g_test_add_func("/core/status/translator-names-arguments", status_translator_names_arguments);

@@ -43,4 +43,25 @@ static inline double number_at(const RpPlan *p, gsize row, gsize col)
     return c->num;
 }
 
+/* The number format and the style of plan cell ROW, COL. */
+static inline RpFormat format_at(const RpPlan *p, gsize row, gsize col)
+{
+    return rp_cell_at(p, row, col)->format;
+}
+
+static inline RpStyle style_at(const RpPlan *p, gsize row, gsize col)
+{
+    return rp_cell_at(p, row, col)->style;
+}
+
+/* Cell ROW, COL of the plan is a formula of exactly the text FORMULA with VALUE. */
+static inline void assert_formula(const RpPlan *p, gsize row, gsize col, const char *formula,
+                                  double value)
+{
+    const RpCell *c = rp_cell_at(p, row, col);
+    g_assert_cmpint(c->kind, ==, RP_FORMULA);
+    g_assert_cmpstr(c->text, ==, formula);
+    g_assert_cmpfloat_with_epsilon(c->num, value, 1e-9 * MAX(1.0, value));
+}
+
 #endif

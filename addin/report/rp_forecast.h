@@ -1,0 +1,65 @@
+/* rp_forecast.h - the plan of the Forecast sheet.
+ *
+ * Stage probabilities come from the table's closed deals (rp_stages_learn: STAGE_CONVERSION
+ * to the won stage) or from the manager. The open deals' expected revenue
+ * (PIPELINE_FORECAST, pc_pipeline_forecast) is planned by close month x stage, with
+ * P10/P50/P90 and the days each month counts (From / Until) per month, a Total row and a
+ * row per owner, and a chart of the expected revenue by dated month:
+ *
+ *   row 0      title
+ *   row 1      where the table is and how many closed deals the probabilities come from
+ *   row 2      the period, when one is given
+ *   row 3..    Stage | Probability, the open stages then the stage column's outcome words
+ *              at 0 (a fallback note beside a stage no closed deal reached)
+ *   then       Month | Expected | P10 | P50 | P90 | From | Until | one column per stage;
+ *              the months sorted, "(no date)" last; Total
+ *   then       after a blank row, Owner | Expected | P10 | P50 | P90 per owner
+ *
+ * When the table has a close-date column, each month's Expected cell is a live
+ * PIPELINE_FORECAST formula over the source table's whole columns and the stage table on
+ * the sheet (the outcome column as its Outcomes when there is one), and Total the SUM of
+ * the months; values instead when such a formula would reject a row of the table (a closed
+ * deal's text amount) or months x rows exceed RP_FORECAST_LIVE_MAX_MONTH_ROWS. */
+#ifndef RP_FORECAST_H
+#define RP_FORECAST_H
+
+#include "rp_plan.h"
+
+#define RP_MARKER_FORECAST "PIPECALC_FORECAST"
+#define RP_FORECAST_FUNCTION "ORG.PIPECALC.PIPELINEFUNCTIONS.PIPELINEFORECAST"
+
+/* Each live month formula reads the table's whole columns, and Calc recomputes all of
+ * them after any edit of the table: months x rows of at most this keeps that recomputation
+ * near a second (PIPELINE_FORECAST takes 0.38 s per million rows, README "Performance").
+ * Beyond it the months are values, as the plan computed them. */
+#define RP_FORECAST_LIVE_MAX_MONTH_ROWS 3000000u
+
+/* Called as planning moves along the month and owner rows: DONE of TOTAL steps. */
+typedef void (*RpProgressFn)(gpointer data, gsize done, gsize total);
+
+typedef struct {
+    double start, end;     /* the period: Calc serials, inclusive by whole days; 0 = open */
+    const PcTable *given;  /* the manager's stage | probability rows; NULL: learned */
+    RpProgressFn progress; /* may be NULL */
+    gpointer progress_data;
+} RpForecastOptions;
+
+typedef struct {
+    RpPlan *plan;
+    double expected;       /* the Total row's expected revenue */
+    gsize deals;           /* open deals counted: those closing in the period when one is given */
+    gboolean period;       /* DEALS counts the period's deals (a bound is given) */
+    char from[16], until[16]; /* the period's bounds as YYYY-MM-DD, "..." when open */
+    gboolean live;         /* the months' Expected cells are formulas */
+} RpForecast;
+
+/* Plan the forecast of S with O into *F. FALSE with the user's sentence in *MESSAGE
+ * (g_free) when the table or the options cannot give one: no amount or stage column (or no
+ * close-date column for a period), the period starting after it ends, no closed deals to
+ * learn from, no open deal, a stage O->given lacks. */
+gboolean rp_forecast_plan(const RpSource *s, const RpForecastOptions *o, RpForecast *f,
+                          char **message);
+
+void rp_forecast_clear(RpForecast *f);
+
+#endif
