@@ -136,5 +136,14 @@ def release_workbook_opens_and_refreshes_unchanged(ctx):
         assert markers(b.doc) == marked, (marked, markers(b.doc))
         b.doc.calculateAll()
         check_cells(b.doc, stored, ours, "refreshed")
+        # changing the roles keeps the later release's choice it cannot read
+        props = b.doc.DocumentProperties.UserDefinedProperties
+        b.actions.setRole(b.ctrl, "owner", "Region")
+        b.actions.setRoles(b.ctrl, "Region=owner; Owner=none; Notes=none")
+        kept = props.getPropertyValue("PipecalcRoles")
+        assert "%s\t%s" % UNKNOWN_ROLE in kept and "Region\towner" in kept, kept
+        assert UNKNOWN_ROLE[1] not in b.actions.getRoles(b.ctrl)
+        b.actions.setRoles(b.ctrl, "")  # forgetting every choice forgets that one too
+        assert UNKNOWN_ROLE[1] not in props.getPropertyValue("PipecalcRoles")
     finally:
         b.close()
