@@ -12,18 +12,6 @@
 
 enum { CELL_FORMULA = 3, MAX_STAGE_ROWS = 500 };
 
-/* Today as a Calc date serial of T's document, local time. */
-static double today_serial(const CcLeadTable *t)
-{
-    GDateTime *now = g_date_time_new_now_local();
-    GDate today;
-    g_date_clear(&today, 1);
-    g_date_set_dmy(&today, (GDateDay)g_date_time_get_day_of_month(now),
-                   (GDateMonth)g_date_time_get_month(now), (GDateYear)g_date_time_get_year(now));
-    g_date_time_unref(now);
-    return pc_serial_of_date(&t->dates, &today);
-}
-
 /* The stage | probability table of our forecast sheet (stage rows from its fifth row down
  * to the first blank stage cell), or NULL when there is no forecast sheet. */
 static PcTable *forecast_stage_table(const CcLeadTable *t)
@@ -113,7 +101,7 @@ static char *word(const CcLeadTable *t, const PcFinding *f)
 static GPtrArray *run_checks(const CcLeadTable *t)
 {
     PcTable *stages = forecast_stage_table(t);
-    PcChecksArgs a = { t->cells, t->roles, today_serial(t), stages, 0 };
+    PcChecksArgs a = { t->cells, t->roles, cc_today(&t->dates), stages, 0 };
     GPtrArray *found = pc_checks_run(&a);
     pc_table_free(stages);
     return found;

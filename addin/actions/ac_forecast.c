@@ -1,6 +1,7 @@
 /* ac_forecast.c - Write forecast: its plan (rp_forecast) through the writer. */
 #include "ac_forecast.h"
 
+#include "cc_locale.h"
 #include "cc_writer.h"
 #include "rp_forecast.h"
 #include "rp_stages.h"
@@ -90,11 +91,18 @@ char *ac_forecast_stage_text(CcLeadTable *t, char **message)
     return text;
 }
 
+/* A number typed into the panel, read as Calc reads it typed into a cell of MODEL. */
+static gboolean read_typed(gpointer model, const char *text, double *value)
+{
+    return cc_locale_parse_number(model, text, value);
+}
+
 PcTable *ac_forecast_given_stages(uno_Interface *model, const char *spec, char **message)
 {
     *message = NULL;
+    RpNumbers typed = { read_typed, tx_text_number, model }; /* the office's Locale setting */
     if (strchr(spec, '='))
-        return rp_stages_parse(spec, message);
+        return rp_stages_parse(spec, &typed, message);
     /* a stage table: its stage and probability columns */
     CcLeadTable st;
     if (!cc_table_find_at(model, spec, &st, message))
@@ -113,8 +121,10 @@ PcTable *ac_forecast_given_stages(uno_Interface *model, const char *spec, char *
         if (v->kind != PC_CELL_NUMBER || !(v->num >= 0 && v->num <= 1)) {
             char *where = cc_table_cell_text(&st, st.range.StartColumn + (sal_Int32)pc,
                                              st.range.StartRow + (sal_Int32)r);
+            char *example = tx_text_number(0.25, 2); /* as the locale writes it */
             *message = g_strdup_printf(_("Stage probabilities: \"%s\" is no probability in "
-                                         "0-1 (type 25%% or 0.25)."), where);
+                                         "0-1 (type 25%% or %s)."), where, example);
+            g_free(example);
             g_free(where);
             pc_table_free(given);
             given = NULL;

@@ -1,6 +1,7 @@
 /* ac_funnel.c - Write funnel: its plan (rp_funnel) through the writer. */
 #include "ac_funnel.h"
 
+#include "cc_locale.h"
 #include "cc_writer.h"
 #include "rp_funnel.h"
 #include "tx_text.h"
@@ -8,22 +9,9 @@
 #include <math.h>
 #include <string.h>
 
-gboolean ac_funnel_parse_target(const char *text, double *target)
+gboolean ac_funnel_parse_target(uno_Interface *model, const char *text, double *target)
 {
-    GString *s = g_string_new(NULL);
-    char thousands = tx_text_german() ? '.' : ',', decimal = tx_text_german() ? ',' : '.';
-    for (const char *p = text ? text : ""; *p; p++) {
-        if (*p == ' ' || *p == '\'' || *p == thousands)
-            continue;
-        g_string_append_c(s, *p == decimal ? '.' : *p);
-    }
-    char *end = NULL;
-    double v = g_ascii_strtod(s->str, &end);
-    gboolean ok = s->len > 0 && end && *end == 0 && isfinite(v);
-    g_string_free(s, TRUE);
-    if (ok)
-        *target = v;
-    return ok;
+    return cc_locale_parse_number(model, text, target);
 }
 
 gboolean ac_funnel_run(CcLeadTable *t, double target, char **message)

@@ -13,8 +13,8 @@
  * the user's sentence why nothing was written (g_free either). */
 gboolean ac_funnel_run(CcLeadTable *t, double target, char **message);
 
-/* Read a target typed in the panel (UTF-8; thousands separators and the decimal separator
- * of the user interface's language). FALSE when TEXT is no number. */
-gboolean ac_funnel_parse_target(const char *text, double *target);
+/* Read a target typed in the panel (UTF-8) as Calc reads it typed into a cell of MODEL:
+ * by the office's Locale setting (cc_locale). FALSE when TEXT is no number. */
+gboolean ac_funnel_parse_target(uno_Interface *model, const char *text, double *target);
 
 #endif

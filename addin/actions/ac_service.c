@@ -9,6 +9,7 @@
 #include "ac_explain.h"
 #include "ac_score.h"
 #include "ac_table.h"
+#include "cc_locale.h"
 #include "cc_table.h"
 #include "tx_text.h"
 
@@ -158,5 +159,6 @@ static const CuClass ACTIONS_CLASS = { AC_SERVICE_IMPLEMENTATION, ACTIONS_SERVIC
 CuObject *ac_service_new(uno_Interface *context)
 {
     tx_text_init(context);
+    cc_locale_init(context);
     return cu_object_new(&ACTIONS_CLASS, sizeof(CuObject));
 }

@@ -84,7 +84,7 @@ gboolean cc_roles_set(CcLeadTable *t, const char *spec, char **message)
     char *key = cc_table_key(t);
     GString *line = g_string_new(key);
     gboolean ok = parse_spec(t, spec ? spec : "", line, message) &&
-                  cc_roles_store_line(t->model, key, line->str, message);
+                  cc_roles_store_line(t->model, key, line->str, t->cells, t->roles, message);
     g_string_free(line, TRUE);
     g_free(key);
     return ok;
@@ -115,7 +115,7 @@ gboolean cc_roles_set_one(CcLeadTable *t, PcRole role, const char *header, char 
             r = role;
         g_string_append_printf(line, "\t%s\t%s", c.headers[i], cc_roles_store_id(r));
     }
-    gboolean ok = cc_roles_store_line(t->model, key, line->str, message);
+    gboolean ok = cc_roles_store_line(t->model, key, line->str, t->cells, t->roles, message);
     g_string_free(line, TRUE);
     g_free(key);
     cc_roles_columns_clear(&c);

@@ -48,9 +48,41 @@ void cc_roles_store_apply(uno_Interface *model, const char *key, const PcTable *
     g_free(text);
 }
 
-gboolean cc_roles_store_line(uno_Interface *model, const char *key, const char *line, char **message)
+/* LINE with the choices of KEY's old line in TEXT whose role id this release does not know
+ * (a later release wrote them), for headers LINE leaves as they were: not named, or named
+ * with the role the column has now in ROLES (CELLS' columns). A header LINE gives another
+ * role is the manager's new choice (g_free). */
+static char *with_later_choices(const char *text, const char *key, const char *line,
+                                const PcTable *cells, const PcRole *roles)
+{
+    char **old = line_of(text, key), **now = g_strsplit(line, "\t", -1);
+    GString *out = g_string_new(now[0]);
+    for (gsize j = 1; now[j] && now[j + 1]; j += 2) {
+        gssize c = pc_roles_column_of(cells, now[j]);
+        gboolean unchanged = c >= 0 && pc_role_from_id(now[j + 1]) == roles[c];
+        const char *id = now[j + 1];
+        for (gsize i = 1; unchanged && old && old[i] && old[i + 1]; i += 2)
+            if (strcmp(old[i], now[j]) == 0 && pc_role_from_id(old[i + 1]) >= PC_N_ROLES)
+                id = old[i + 1];
+        g_string_append_printf(out, "\t%s\t%s", now[j], id);
+    }
+    for (gsize i = 1; old && old[i] && old[i + 1]; i += 2) {
+        gboolean named = FALSE;
+        for (gsize j = 1; now[j] && now[j + 1] && !named; j += 2)
+            named = strcmp(now[j], old[i]) == 0;
+        if (!named && pc_role_from_id(old[i + 1]) >= PC_N_ROLES)
+            g_string_append_printf(out, "\t%s\t%s", old[i], old[i + 1]);
+    }
+    g_strfreev(old);
+    g_strfreev(now);
+    return g_string_free(out, FALSE);
+}
+
+gboolean cc_roles_store_line(uno_Interface *model, const char *key, const char *line,
+                             const PcTable *cells, const PcRole *roles, char **message)
 {
     char *text = cu_doc_text(model, PROPERTY);
+    char *kept = strchr(line, '\t') ? with_later_choices(text, key, line, cells, roles) : g_strdup(line);
     char **lines = g_strsplit(text, "\n", -1);
     GString *out = g_string_new(NULL);
     for (char **l = lines; *l; l++) {
@@ -59,14 +91,15 @@ gboolean cc_roles_store_line(uno_Interface *model, const char *key, const char *
             g_string_append_printf(out, "%s%s", out->len ? "\n" : "", *l);
         g_strfreev(f);
     }
-    if (strchr(line, '\t'))
-        g_string_append_printf(out, "%s%s", out->len ? "\n" : "", line);
+    if (strchr(kept, '\t'))
+        g_string_append_printf(out, "%s%s", out->len ? "\n" : "", kept);
     GError *error = NULL;
     gboolean ok = cu_set_doc_text(model, PROPERTY, out->str, &error);
     if (!ok)
         cc_say_failure(message, error);
     g_string_free(out, TRUE);
     g_strfreev(lines);
+    g_free(kept);
     g_free(text);
     return ok;
 }

@@ -21,9 +21,13 @@
 void cc_roles_store_apply(uno_Interface *model, const char *key, const PcTable *cells, PcRole *roles);
 
 /* Keep LINE (KEY, then "\theader\trole" pairs; KEY alone: no choices) as KEY's line in
- * MODEL: the other tables' lines stay, KEY's is replaced or dropped. FALSE with the
- * user's sentence when the property cannot be written. */
-gboolean cc_roles_store_line(uno_Interface *model, const char *key, const char *line, char **message);
+ * MODEL: the other tables' lines stay, KEY's is replaced or dropped. The old line's
+ * choices of role ids this release does not know (a later release's) stay for the
+ * headers LINE leaves as they are now (ROLES, one per column of CELLS), unless LINE
+ * forgets every choice. FALSE with the user's sentence when the property cannot be
+ * written. */
+gboolean cc_roles_store_line(uno_Interface *model, const char *key, const char *line,
+                             const PcTable *cells, const PcRole *roles, char **message);
 
 /* A role as the property keeps it: its pc_role_id, "none" for not used. */
 const char *cc_roles_store_id(PcRole r);

@@ -507,6 +507,40 @@ gboolean cc_put_chart(uno_Interface *sheet, const char *chart_name, const CuRang
     return ok;
 }
 
+/* ---- the document's date system --------------------------------------------------------- */
+
+PcDates cc_document_dates(uno_Interface *model)
+{
+    PcDates dates = pc_dates_default();
+    uno_Any a;
+    if (!model || !cu_get_property(model, "NullDate", &a, NULL))
+        return dates;
+    CuStruct date; /* com.sun.star.util.Date { unsigned short Day, Month; short Year } */
+    if (a.pType->eTypeClass == typelib_TypeClass_STRUCT && cu_struct_init(&date, "com.sun.star.util.Date")) {
+        if (typelib_typedescriptionreference_equals(a.pType, date.td->pWeakRef)) {
+            CuStruct held = { date.td, a.pData };
+            dates = pc_dates_with_null(*(sal_Int16 *)cu_struct_field(&held, "Year"),
+                                       *(sal_uInt16 *)cu_struct_field(&held, "Month"),
+                                       *(sal_uInt16 *)cu_struct_field(&held, "Day"));
+        }
+        cu_struct_clear(&date);
+    }
+    uno_any_destruct(&a, NULL);
+    return dates;
+}
+
+double cc_today(const PcDates *dates)
+{
+    /* TODAY() is the local calendar day counted from the document's null date */
+    GDateTime *now = g_date_time_new_now_local();
+    GDate today;
+    g_date_clear(&today, 1);
+    g_date_set_dmy(&today, (GDateDay)g_date_time_get_day_of_month(now),
+                   (GDateMonth)g_date_time_get_month(now), (GDateYear)g_date_time_get_year(now));
+    g_date_time_unref(now);
+    return pc_serial_of_date(dates, &today);
+}
+
 void cc_say_failure(char **message, GError *error)
 {
     if (error) {

@@ -4,6 +4,7 @@
 #ifndef CC_SHEET_H
 #define CC_SHEET_H
 
+#include "pc_months.h"
 #include "pc_table.h"
 #include "cc_progress.h"
 #include "cu_props.h"
@@ -114,6 +115,13 @@ uno_Interface *cc_insert_sheet(uno_Interface *model, const char *name, sal_Int16
  * sheet left to the user), the chart is "CHART_NAME 2" (3, ...). */
 gboolean cc_put_chart(uno_Interface *sheet, const char *chart_name, const CuRange *range,
                       gsize left_col, GError **error);
+
+/* The date system of MODEL: its NullDate property (Tools > Options > Calc > Calculate;
+ * 1904-01-01 in files from old Mac Excel), the default when it cannot be read. */
+PcDates cc_document_dates(uno_Interface *model);
+
+/* Today's serial in DATES: what Calc's TODAY() gives in that document (the local date). */
+double cc_today(const PcDates *dates);
 
 /* How an action that failed says so (the error model: pc_status.h): with ERROR (a CU_ERROR,
  * freed here), *MESSAGE (freed first) becomes "Pipecalc could not finish: <its message>";

@@ -42,7 +42,7 @@ static gboolean load(CcLeadTable *t, CuRange region, GError **error)
     if (!pc_roles_has_header(t->cells))
         return FALSE;
     t->sheet_name = cc_sheet_name(t->sheet);
-    t->dates = pc_dates_default(); /* the document's own null date: see cc_document_dates */
+    t->dates = cc_document_dates(t->model);
     t->roles = g_new0(PcRole, t->cells->cols);
     if (inside >= 0)
         t->roles[inside] = PC_ROLE_IGNORED;

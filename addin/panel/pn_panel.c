@@ -17,13 +17,13 @@
 #include "ac_table.h"
 #include "pc_months.h"
 #include "ac_funnel.h"
+#include "cc_locale.h"
+#include "cc_sheet.h"
 #include "tx_text.h"
 #include "cu_props.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 enum { MARGIN = 6, LINE = 16, BUTTON_H = 28, BUTTON_W = 130, CHAR_W = 7 };
 enum { LABEL_W = 44, EDIT_W = 96, FIX_W = 220, PERIOD_W = 160, SHARE_W = 190 };
@@ -499,8 +499,10 @@ static double typed_target(Panel *p)
     if (p->target && cu_call(p->target, &get_text, &s, NULL, NULL)) {
         char *text = cu_ustr_to_utf8(s);
         rtl_uString_release(s);
-        if (!ac_funnel_parse_target(text, &target))
+        uno_Interface *model = cc_model(p->controller, NULL);
+        if (!ac_funnel_parse_target(model, text, &target))
             target = NAN;
+        cu_release(model);
         g_free(text);
     }
     return target;
@@ -518,33 +520,20 @@ static char *edit_text(uno_Interface *w)
     return text;
 }
 
-/* A typed date, YYYY-MM-DD or DD.MM.YYYY, as a serial into *SERIAL; empty is 0 (open).
- * FALSE when it is no date. */
-static gboolean parse_date(const char *text, double *serial)
+/* A date typed into the custom period, as Calc reads it typed into a cell of MODEL (the
+ * office's Locale setting; YYYY-MM-DD always), as MODEL's serial into *SERIAL; empty is 0
+ * (open). FALSE when it is no date. */
+static gboolean parse_date(uno_Interface *model, const char *text, double *serial)
 {
     char *t = g_strstrip(g_strdup(text));
-    int y = 0, m = 0, d = 0;
-    char end;
-    gboolean ok = TRUE;
     *serial = 0;
-    if (*t) {
-        ok = sscanf(t, "%d-%d-%d%c", &y, &m, &d, &end) == 3 ||
-             sscanf(t, "%d.%d.%d%c", &d, &m, &y, &end) == 3;
-        ok = ok && y >= 1900 && y <= 9999 && g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y);
-        if (ok) {
-            GDate date;
-            g_date_clear(&date, 1);
-            g_date_set_dmy(&date, (GDateDay)d, (GDateMonth)m, (GDateYear)y);
-            PcDates dates = pc_dates_default();
-            *serial = pc_serial_of_date(&dates, &date);
-        }
-    }
+    gboolean ok = !*t || cc_locale_parse_date(model, t, serial);
     g_free(t);
     return ok;
 }
 
-/* The period chosen in the panel into *START, *END (0 = open). FALSE when the custom
- * dates are no dates. */
+/* The period chosen in the panel into *START, *END (serials of the document's date system,
+ * 0 = open). FALSE when the custom dates are no dates. */
 static gboolean chosen_period(Panel *p, double *start, double *end)
 {
     static CuMethod selected = CU_METHOD("com.sun.star.awt.XListBox", "getSelectedItemPos");
@@ -552,25 +541,25 @@ static gboolean chosen_period(Panel *p, double *start, double *end)
     *start = *end = 0;
     if (p->period)
         cu_call(p->period, &selected, &pos, NULL, NULL);
+    if (pos != PERIOD_CUSTOM && pos != PERIOD_MONTH && pos != PERIOD_QUARTER && pos != PERIOD_YEAR)
+        return TRUE;
+    uno_Interface *model = cc_model(p->controller, NULL);
+    gboolean ok = TRUE;
     if (pos == PERIOD_CUSTOM) {
         char *a = edit_text(p->from), *b = edit_text(p->until);
-        gboolean ok = parse_date(a, start) && parse_date(b, end);
+        ok = parse_date(model, a, start) && parse_date(model, b, end);
         g_free(a);
         g_free(b);
-        return ok;
+    } else { /* this month, quarter or year, as TODAY() in the document */
+        PcDates dates = cc_document_dates(model);
+        gint m = pc_month_of_serial(&dates, cc_today(&dates)); /* year * 12 + month - 1 */
+        gint span = pos == PERIOD_MONTH ? 1 : pos == PERIOD_QUARTER ? 3 : 12;
+        gint first = m - m % span;
+        *start = pc_month_first_day(&dates, first);
+        *end = pc_month_last_day(&dates, first + span - 1);
     }
-    if (pos != PERIOD_MONTH && pos != PERIOD_QUARTER && pos != PERIOD_YEAR)
-        return TRUE;
-    GDate today;
-    g_date_clear(&today, 1);
-    g_date_set_time_t(&today, time(NULL));
-    PcDates dates = pc_dates_default();
-    gint m = pc_month_of_serial(&dates, pc_serial_of_date(&dates, &today)); /* year * 12 + month - 1 */
-    gint span = pos == PERIOD_MONTH ? 1 : pos == PERIOD_QUARTER ? 3 : 12;
-    gint first = m - m % span;
-    *start = pc_month_first_day(&dates, first);
-    *end = pc_month_last_day(&dates, first + span - 1);
-    return TRUE;
+    cu_release(model);
+    return ok;
 }
 
 /* Show TEXT (taken) as the last action's report, then the table as the action left it. */
@@ -660,8 +649,9 @@ static gboolean input_period(Panel *p, AcValue *v, gboolean end, char **refusal)
 {
     double first, last;
     if (!chosen_period(p, &first, &last)) {
-        *refusal = g_strdup(_("Type the custom period's dates as YYYY-MM-DD (leave one empty for "
-                              "an open end). Nothing was written."));
+        *refusal = g_strdup(_("Type the custom period's dates as YYYY-MM-DD, or as you type "
+                              "dates into a cell (leave one empty for an open end). Nothing was "
+                              "written."));
         return FALSE;
     }
     v->number = end ? last : first;
@@ -1200,6 +1190,7 @@ CuObject *pn_panel_new(uno_Interface *context, uno_Interface *parent, uno_Interf
 {
     static CuMethod get_controller = CU_METHOD("com.sun.star.frame.XFrame", "getController");
     tx_text_init(context);
+    cc_locale_init(context);
     Panel *p = cu_object_new(&PANEL_CLASS, sizeof(Panel));
     if (!p)
         return NULL;

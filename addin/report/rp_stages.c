@@ -207,30 +207,16 @@ char *rp_stages_text(const RpStages *st, char *(*number)(double v, int decimals)
     return g_string_free(s, FALSE);
 }
 
-/* A probability typed by the manager: "25%", "25 %", "0.25", "0,25". */
-static gboolean parse_probability(const char *text, double *p)
+/* A probability typed by the manager: "25%", "25 %", 0.25 as NUMBERS read it. */
+static gboolean parse_probability(const RpNumbers *numbers, const char *text, double *p)
 {
     char *t = g_strstrip(g_strdup(text));
-    for (char *c = t; *c; c++)
-        if (*c == ',')
-            *c = '.';
-    gsize n = strlen(t);
-    gboolean percent = n && t[n - 1] == '%';
-    if (percent)
-        t[--n] = 0;
-    g_strchomp(t);
-    char *end = NULL;
-    double v = *t ? g_ascii_strtod(t, &end) : NAN;
-    gboolean ok = end && !*end && isfinite(v);
-    if (ok && percent)
-        v /= 100;
-    ok = ok && v >= 0 && v <= 1;
+    gboolean ok = *t && numbers->read(numbers->data, t, p) && isfinite(*p) && *p >= 0 && *p <= 1;
     g_free(t);
-    *p = v;
     return ok;
 }
 
-PcTable *rp_stages_parse(const char *spec, char **message)
+PcTable *rp_stages_parse(const char *spec, const RpNumbers *numbers, char **message)
 {
     char **pairs = g_strsplit_set(spec, ";\n", -1);
     guint n = g_strv_length(pairs);
@@ -243,9 +229,11 @@ PcTable *rp_stages_parse(const char *spec, char **message)
         double v = 0;
         if (!*pair)
             continue;
-        if (!eq || !parse_probability(eq + 1, &v)) {
+        if (!eq || !parse_probability(numbers, eq + 1, &v)) {
+            char *example = numbers->write(0.25, 2);
             *message = g_strdup_printf(_("Stage probabilities: \"%s\" is no probability in 0-1 "
-                                         "(type 25%% or 0.25)."), pair);
+                                         "(type 25%% or %s)."), pair, example);
+            g_free(example);
             pc_table_free(given);
             given = NULL;
             break;

@@ -56,9 +56,20 @@ void rp_stages_clear(RpStages *st);
  * separator) (g_free). */
 char *rp_stages_text(const RpStages *st, char *(*number)(double v, int decimals));
 
+/* How the manager's numbers are read and written: as Calc reads a number typed into a cell,
+ * and writes one, by the office's Locale setting (the Calc layer's cc_locale; a test gives
+ * its own). READ: TEXT as a number into *VALUE ("25%" already 0.25; DATA passed on), FALSE
+ * when it is none; WRITE: V with DECIMALS decimals (g_free). */
+typedef struct {
+    gboolean (*read)(gpointer data, const char *text, double *value);
+    char *(*write)(double v, int decimals);
+    gpointer data;
+} RpNumbers;
+
 /* The manager's stage probabilities typed as "Lead=10%; Qualified=0.25" (';' or new lines
- * between pairs, a probability as a percent or in 0-1): a stage | probability table
- * (pc_table_free), or NULL with the user's sentence in *MESSAGE (g_free). */
-PcTable *rp_stages_parse(const char *spec, char **message);
+ * between pairs, a probability as a percent or in 0-1, read by NUMBERS): a stage |
+ * probability table (pc_table_free), or NULL with the user's sentence in *MESSAGE
+ * (g_free), its example 0.25 written by NUMBERS. */
+PcTable *rp_stages_parse(const char *spec, const RpNumbers *numbers, char **message);
 
 #endif

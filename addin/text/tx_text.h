@@ -1,4 +1,5 @@
-/* tx_text.h - the office's user interface language, and numbers and role names in it.
+/* tx_text.h - the office's user interface language, role names in it, and numbers as the
+ * office's Locale setting writes them.
  *
  * The language follows the office's user interface (/org.openoffice.Setup/L10N/ooLocale,
  * read once by tx_text_init, which sets tx.h's language); the texts themselves are tx.h's. */
@@ -16,10 +17,25 @@ void tx_text_init(uno_Interface *context);
 /* TRUE when the user interface is German. */
 gboolean tx_text_german(void);
 
-/* V with DECIMALS (0-6) decimals as the user interface language writes numbers:
- * "7,900.00" / "7.900,00", whatever the process's C locale (g_free). Magnitudes from 1e15
- * and non-finite values in %g style, without grouping. */
+/* How numbers are written: the decimal separator and the thousands separator (UTF-8, ""
+ * for none), as the office's Locale setting has them (cc_locale). */
+typedef struct {
+    char decimal[8], thousands[8];
+} TxSeparators;
+
+/* V with DECIMALS (0-6) decimals and SEP's separators, grouped by thousands: "7,900.00",
+ * "7.900,00", "7'900.00", whatever the process's C locale (g_free). Magnitudes from 1e15
+ * and non-finite values in %g style, without grouping. No UNO: report code may call it
+ * with the separators it was given. */
+char *tx_number_format(double v, int decimals, const TxSeparators *sep);
+
+/* tx_number_format with the separators of the office's Locale setting (Tools > Options >
+ * Language Settings > Languages), as Calc shows numbers: the Calc layer installs them once
+ * (cc_locale_init, through tx_text_set_separators); English ones before that. */
 char *tx_text_number(double v, int decimals);
+
+/* Install DECIMAL and THOUSANDS as tx_text_number's separators (cc_locale_init does). */
+void tx_text_set_separators(const char *decimal, const char *thousands);
 
 /* The name of a column role in the user interface language. */
 const char *tx_role_name(PcRole role);

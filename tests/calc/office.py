@@ -26,7 +26,7 @@ REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse"><value>{locale}</value></prop></item>
 <item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>{locale}</value></prop></item>
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>{locale}</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>{setup_locale}</value></prop></item>
 </oor:items>
 """
 
@@ -43,11 +43,19 @@ def file_url(path):
 
 
 class Office:
-    """Start with Office(oxt).start(); .desktop, .new_calc(), .load(path); .stop()."""
+    """Start with Office(oxt).start(); .desktop, .new_calc(), .load(path); .stop().
 
-    def __init__(self, oxt, locale="en-US", root=None, headless=True, keep_profile=False):
+    LOCALE is the user interface language; SETUP_LOCALE the Locale setting (Tools >
+    Options > Language Settings > Languages), by which Calc reads typed input: LOCALE when
+    None, "" for the system's (then ENV, variables for the office process, None removing
+    one, decides: LANG=de_CH.UTF-8)."""
+
+    def __init__(self, oxt, locale="en-US", root=None, headless=True, keep_profile=False,
+                 setup_locale=None, env=None):
         self.oxt = os.path.abspath(oxt)
         self.locale = locale
+        self.setup_locale = locale if setup_locale is None else setup_locale
+        self.env = dict(env or {})
         self.headless = headless
         self.keep_profile = keep_profile
         base = root or os.path.join(os.path.dirname(self.oxt), "tmp")
@@ -69,7 +77,7 @@ class Office:
         os.makedirs(user, exist_ok=True)
         os.makedirs(os.path.join(self.dir, "cache"), exist_ok=True)
         with open(os.path.join(user, "registrymodifications.xcu"), "w") as f:
-            f.write(REGISTRY.format(locale=self.locale))
+            f.write(REGISTRY.format(locale=self.locale, setup_locale=self.setup_locale))
         unopkg = [os.path.join(OFFICE, "unopkg"), "add", "--shared", "--force", "-s"] + self.env_args() + [self.oxt]
         r = subprocess.run(unopkg, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                            stdin=subprocess.DEVNULL, timeout=300)
@@ -86,6 +94,11 @@ class Office:
             args[1:1] = ["--headless", "--invisible"]
         env = dict(os.environ)
         env.setdefault("SAL_USE_VCLPLUGIN", "gen" if not self.headless else "svp")
+        for name, value in self.env.items():
+            if value is None:
+                env.pop(name, None)
+            else:
+                env[name] = value
         self.proc = subprocess.Popen(args, stdout=open(self.log, "w"), stderr=subprocess.STDOUT,
                                      stdin=subprocess.DEVNULL, env=env, start_new_session=True)
         local = uno.getComponentContext()

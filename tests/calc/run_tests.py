@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """run_tests.py OXT - runs every test_* function of tests/calc/test_*.py in real, headless
 Calc with OXT installed in a throw-away profile. A module whose LOCALE is "de-DE" runs in
-a second office with a German user interface. Prints each result, then
-"calc: N passed, N failed", and appends "calc N M" to build/out/results."""
+a second office with a German user interface; one with SETUP_LOCALE (the Locale setting,
+"" for the system's) or OFFICE_ENV (the office process's environment: {"LANG": ...}) in
+an office of its own with those. Prints each result, then "calc: N passed, N failed",
+and appends "calc N M" to build/out/results."""
 import glob
 import importlib
 import os
@@ -20,13 +22,26 @@ def main():
     only = sys.argv[2] if len(sys.argv) > 2 else None
     modules = [importlib.import_module(os.path.basename(p)[:-3])
                for p in sorted(glob.glob(os.path.join(HERE, "test_*.py")))]
-    by_locale = {}
+
+    def wanted(module, test):
+        """ONLY (a part of a test's or a module's name) names it, or no ONLY."""
+        return not only or only in test or only in module.__name__
+
+    by_office = {}
     for m in modules:
-        by_locale.setdefault(getattr(m, "LOCALE", "en-US"), []).append(m)
+        locale = getattr(m, "LOCALE", "en-US")
+        key = (locale, getattr(m, "SETUP_LOCALE", locale), tuple(sorted(getattr(m, "OFFICE_ENV", {}).items())))
+        by_office.setdefault(key, []).append(m)
     passed = failed = 0
     started = time.time()
-    for locale, mods in sorted(by_locale.items(), key=lambda kv: kv[0] != "en-US"):
-        office = Office(oxt, locale=locale)
+    for key, mods in sorted(by_office.items(), key=lambda kv: (kv[0] != ("en-US", "en-US", ()), str(kv[0]))):
+        locale, setup_locale, env = key
+        if only and not any(wanted(m, n) for m in mods for n in vars(m) if n.startswith("test_")):
+            continue  # no office for modules none of whose tests run
+
+        def new_office():
+            return Office(oxt, locale=locale, setup_locale=setup_locale, env=dict(env))
+        office = new_office()
         try:
             office.start()
         except Exception as e:
@@ -37,7 +52,7 @@ def main():
             for m in mods:
                 tests = [(n, f) for n, f in vars(m).items() if n.startswith("test_") and callable(f)]
                 for name, fn in tests:
-                    if only and only not in name:
+                    if not wanted(m, name):
                         continue
                     t0 = time.time()
                     try:
@@ -51,7 +66,7 @@ def main():
                         if not office.alive():
                             print("     the office died; restarting it", flush=True)
                             office.stop()
-                            office = Office(oxt, locale=locale)
+                            office = new_office()
                             office.start()
         finally:
             alive = office.alive()

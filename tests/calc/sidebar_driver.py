@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""sidebar_driver.py RDB PIPE SCENARIO - runs one sidebar scenario against a running office.
+"""sidebar_driver.py RDB PIPE SCENARIO - runs one sidebar scenario against a running office:
+a function of sidebar_scenarios.py, or MODULE.FUNCTION of another scenario module here.
 
 The actions service (org.pipecalc.PipelineActions) speaks our own interface
 org.pipecalc.XPipelineActions. A Python process can only talk to it when its own type
@@ -7,6 +8,7 @@ library knows that interface: otherwise the URP bridge cannot even receive the o
 types and disposes itself. The test runner's process has imported `uno` long before, so
 each scenario runs here, in a fresh process started with URE_MORE_TYPES naming our .rdb
 (test_sidebar.py does that), connected to the test office over its pipe."""
+import importlib
 import os
 import sys
 import time
@@ -24,7 +26,8 @@ def main():
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
     t0 = time.time()
-    getattr(sidebar_scenarios, scenario)(ctx)
+    module, _, name = scenario.rpartition(".")
+    getattr(importlib.import_module(module) if module else sidebar_scenarios, name)(ctx)
     print("scenario %s: %.1fs" % (scenario, time.time() - t0), flush=True)
 
 

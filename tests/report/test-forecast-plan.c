@@ -353,13 +353,55 @@ static void forecast_period(void)
     rp_forecast_clear(&f);
 }
 
+/* A number with DECIMALS decimals and a decimal comma, as a German panel shows it. */
+static char *comma_number(double v, int decimals)
+{
+    char *s = g_strdup_printf("%.*f", decimals, v);
+    for (char *c = s; *c; c++)
+        if (*c == '.')
+            *c = ',';
+    return s;
+}
+
+static char *point_number(double v, int decimals)
+{
+    return g_strdup_printf("%.*f", decimals, v);
+}
+
+/* TEXT as a locale whose decimal separator is DATA (",", ".") reads a typed number, as
+ * Calc does (the Calc layer asks Calc itself): the other separator makes it no number, a
+ * percent sign (blanks before it allowed) divides by 100. */
+static gboolean locale_read(gpointer data, const char *text, double *value)
+{
+    const char *sep = data;
+    char *t = g_strdup(text);
+    gsize n = strlen(t);
+    gboolean percent = n && t[n - 1] == '%';
+    if (percent)
+        t[--n] = 0;
+    g_strchomp(t);
+    gboolean ok = *t && !strchr(t, *sep == ',' ? '.' : ',');
+    g_strdelimit(t, sep, '.');
+    char *end = NULL;
+    double v = ok ? g_ascii_strtod(t, &end) : 0;
+    ok = ok && end && !*end;
+    g_free(t);
+    if (ok)
+        *value = percent ? v / 100 : v;
+    return ok;
+}
+
+/* Numbers typed and shown as a German and as an English locale has them. */
+static const RpNumbers COMMA = { locale_read, comma_number, "," };
+static const RpNumbers POINT = { locale_read, point_number, "." };
+
 /* The manager's probabilities: every open stage needs one, no closed deal is needed. */
 static void forecast_given_stages(void)
 {
     RpSource s = source_of(deals_table());
     char *message = NULL;
     PcTable *given = rp_stages_parse("Lead=10%; qualified=25%;\nProposal=0,5;; Negotiation = 80 %",
-                                     &message);
+                                     &COMMA, &message);
     g_assert_nonnull(given);
     g_test_queue_destroy((GDestroyNotify)pc_table_free, given);
     RpForecast f;
@@ -385,7 +427,7 @@ static void forecast_given_stages(void)
                                  "won and one lost row (it has 0 won, 0 lost). Nothing was written.");
     g_clear_pointer(&message, g_free);
     /* a stage the manager left out */
-    PcTable *partial = rp_stages_parse("Lead=10%", &message);
+    PcTable *partial = rp_stages_parse("Lead=10%", &POINT, &message);
     g_test_queue_destroy((GDestroyNotify)pc_table_free, partial);
     g_assert_false(plan(&s, 0, 0, partial, &f, &message));
     g_assert_cmpstr(message, ==, "The stage probabilities give none for the stage \"Qualified\". "
@@ -397,7 +439,7 @@ static void forecast_given_stages(void)
 static void stages_typed_by_the_manager(void)
 {
     char *message = NULL;
-    PcTable *t = rp_stages_parse(" Lead = 25 % ;Demo=0,125\nClosed=1", &message);
+    PcTable *t = rp_stages_parse(" Lead = 25 % ;Demo=0,125\nClosed=1", &COMMA, &message);
     g_assert_nonnull(t);
     g_assert_null(message);
     g_assert_cmpstr(pc_table_text(t, pc_table_at(t, 0, 0)), ==, "Lead");
@@ -411,28 +453,23 @@ static void stages_typed_by_the_manager(void)
     static const char *const SAID[] = { "Lead=10", "Lead", "Lead=", "Lead=-1%", "Lead=abc",
                                         "Lead=1e400" };
     for (gsize i = 0; i < G_N_ELEMENTS(BAD); i++) {
-        g_assert_null(rp_stages_parse(BAD[i], &message));
+        g_assert_null(rp_stages_parse(BAD[i], &POINT, &message));
         char *want = g_strdup_printf("Stage probabilities: \"%s\" is no probability in 0-1 (type "
                                      "25%% or 0.25).", SAID[i]);
         g_assert_cmpstr(message, ==, want);
         g_free(want);
         g_clear_pointer(&message, g_free);
     }
-}
-
-/* A number with DECIMALS decimals and a decimal comma, as a German panel shows it. */
-static char *comma_number(double v, int decimals)
-{
-    char *s = g_strdup_printf("%.*f", decimals, v);
-    for (char *c = s; *c; c++)
-        if (*c == '.')
-            *c = ',';
-    return s;
-}
-
-static char *point_number(double v, int decimals)
-{
-    return g_strdup_printf("%.*f", decimals, v);
+    /* the locale decides: 0,125 is no number where the decimal separator is a point, and
+       the example in the sentence is written as the locale writes it */
+    g_assert_null(rp_stages_parse("Lead=25%; Demo=0,125", &POINT, &message));
+    g_assert_cmpstr(message, ==, "Stage probabilities: \"Demo=0,125\" is no probability in 0-1 "
+                                 "(type 25% or 0.25).");
+    g_clear_pointer(&message, g_free);
+    g_assert_null(rp_stages_parse("Lead=0.5", &COMMA, &message));
+    g_assert_cmpstr(message, ==, "Stage probabilities: \"Lead=0.5\" is no probability in 0-1 "
+                                 "(type 25% or 0,25).");
+    g_free(message);
 }
 
 /* getStageProbabilities: the learned stages in funnel order, as the manager types them. */
