@@ -75,9 +75,9 @@ static const char IGNORE_STAGES_HELP[] =
  * msgids of po/<lang>.po, where the function wizard's other languages come from */
 const FnInfo fn_table[] = {
     { "pipelineForecast", N_("PIPELINE_FORECAST"),
-      N_("Expected won revenue of the pipeline: the sum of each deal's amount times its win "
-         "probability. With a percentile, the revenue that will be reached with that certainty "
-         "(e.g. 0.1 for a cautious P10, 0.9 for an optimistic P90)."),
+      /* xgettext:no-c-format */
+      N_("Expected won revenue: each deal's amount times its win probability, summed. "
+         "With a percentile p, the revenue reached with certainty 1-p (P10: 90 % certain)."),
       FN_RESULT_DOUBLE, run_pipeline_forecast, 8, {
         RANGE("amounts", N_("Amounts"), N_("The deal amounts, one per deal (a column or a row).")),
         RANGE("stages", N_("Stages"), N_("The stage of each deal, as long as Amounts.")),
@@ -93,13 +93,14 @@ const FnInfo fn_table[] = {
                  N_("Optional. Count only deals closing on or before this date (0 or empty: no "
                     "bound).")),
         OPTIONAL("percentile", N_("Percentile"),
-                 N_("Optional. A probability between 0 and 1: return the revenue reached with "
-                    "this probability instead of the expected value (0 or empty: expected "
+                 /* xgettext:no-c-format */
+                 N_("Optional. p between 0 and 1: the revenue reached with certainty 1-p, "
+                    "e.g. 0.1: P10, reached with 90 % certainty (0 or empty: the expected "
                     "value).")),
         OPTIONAL("outcomes", N_("Outcomes"),
-                 N_("Optional. The status of each deal, as long as Amounts: a deal marked won or "
-                    "lost (won/lost, gewonnen/verloren, yes/no, 1/0) is closed and not counted; "
-                    "empty or other text (e.g. Open) counts.")),
+                 N_("Optional. Each deal's status: a deal marked won/lost (gewonnen/verloren, "
+                    "yes/no, 1/0) is closed and not counted; empty or other text (e.g. Open) "
+                    "counts.")),
       } },
     { "stageConversion", N_("STAGE_CONVERSION"),
       N_("Share of the deals that reached one funnel stage which also reached a later stage."),
@@ -115,8 +116,8 @@ const FnInfo fn_table[] = {
         IGNORE_STAGES,
       } },
     { "leadScore", N_("LEAD_SCORE"),
-      N_("Win probability of each lead, learned from past won and lost leads with the same "
-         "attributes (naive Bayes). Enter as an array formula over all leads."),
+      N_("Win probability of each lead, learned from past won and lost leads with the "
+         "same attributes (naive Bayes). Enter as an array formula over all leads."),
       FN_RESULT_DOUBLE_ROWS, run_lead_score, 4, {
         RANGE("leads", N_("Leads"),
               N_("The leads to score: one row per lead, one column per attribute.")),

@@ -87,6 +87,40 @@ static void every_text_is_present(void)
     g_hash_table_destroy(de);
 }
 
+/* The function wizard (formula/uiconfig/ui/parameter.ui: labels "editdesc" and "pardesc")
+ * cuts no text at a character count: it wraps the description and the parameter help into
+ * the fixed room of its page and leaves off what does not fit, as it did with the old
+ * 190-character help of Outcomes. 160 characters are about three lines at the wizard's
+ * default width: every text in every language must fit in them. */
+#define WIZARD_HELP_MAX_CHARS 160
+
+static void assert_fits_the_wizard(const char *method, const char *what, const char *text)
+{
+    glong chars = g_utf8_strlen(text, -1);
+    if (chars > WIZARD_HELP_MAX_CHARS)
+        g_error("%s %s: %ld characters (at most %d): %s", method, what, chars,
+                WIZARD_HELP_MAX_CHARS, text);
+}
+
+/* in English and in the language of every catalogue */
+static void every_help_fits_the_wizard(void)
+{
+    guint languages = 0;
+    for (const TxCatalog *c = TX_CATALOGS; c->language; c++, languages++)
+        for (int i = 0; i < fn_count; i++) {
+            const FnInfo *fn = &fn_table[i];
+            tx_set_language(c->language);
+            assert_fits_the_wizard(fn->method, c->language, _(fn->help_en));
+            assert_fits_the_wizard(fn->method, "en", fn->help_en);
+            for (int p = 0; p < fn->n_params; p++) {
+                assert_fits_the_wizard(fn->params[p].name, c->language, _(fn->params[p].help_en));
+                assert_fits_the_wizard(fn->params[p].name, "en", fn->params[p].help_en);
+            }
+        }
+    g_assert_cmpuint(languages, >=, 1);
+    tx_set_language("en");
+}
+
 /* ---- the generated CalcAddIns.xcu, read back ---- */
 
 typedef struct {
@@ -201,6 +235,7 @@ int main(int argc, char **argv)
     g_test_add_func("/functions/table/every-row-has-an-idl-method", every_row_has_an_idl_method);
     g_test_add_func("/functions/table/optional-exactly-when-any", optional_exactly_when_any);
     g_test_add_func("/functions/table/every-text-is-present", every_text_is_present);
+    g_test_add_func("/functions/table/every-help-fits-the-wizard", every_help_fits_the_wizard);
     g_test_add_func("/functions/table/generated-xcu-has-every-row", generated_xcu_has_every_row);
     g_test_add_func("/functions/table/german-function-names", german_function_names);
     int rc = g_test_run();
