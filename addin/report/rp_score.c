@@ -267,7 +267,7 @@ void rp_score_clear(RpScore *sc)
 
 typedef struct {
     gsize col;   /* column of the scored table */
-    double term; /* natural-log odds factor for winning */
+    double term; /* what the attribute adds to the log-odds of winning */
 } Factor;
 
 static gint by_weight(gconstpointer a, gconstpointer b)
@@ -296,6 +296,25 @@ static char *lead_name(const RpSource *t, gsize row)
     return g_strdup_printf("%zu", t->row0 + row + 1);
 }
 
+static double logistic(double logit)
+{
+    return 1.0 / (1.0 + exp(-logit));
+}
+
+/* "Source = Web raises this lead's win probability from 60% to 83%": what the attribute
+ * alone does to the base probability, said in probabilities, not odds (g_free). */
+static char *factor_line(const char *value, double base_logit, double term, RpNumberText number)
+{
+    char *from = number(100 * logistic(base_logit), 0);
+    char *to = number(100 * logistic(base_logit + term), 0);
+    char *line = term > 0
+        ? g_strdup_printf(_("%s raises this lead's win probability from %s%% to %s%%"), value, from, to)
+        : g_strdup_printf(_("%s lowers this lead's win probability from %s%% to %s%%"), value, from, to);
+    g_free(from);
+    g_free(to);
+    return line;
+}
+
 /* The text for open data row ROW of T, given the model's PRIOR and per-attribute TERMS. */
 static char *factors_text(const RpSource *t, const Split *s, gsize row, double prior,
                           const double *terms, RpNumberText number)
@@ -309,22 +328,18 @@ static char *factors_text(const RpSource *t, const Split *s, gsize row, double p
             g_array_append_val(list, f);
     }
     g_array_sort(list, by_weight);
-    double score = 1.0 / (1.0 + exp(-logit)), base = 1.0 / (1.0 + exp(-prior));
     char *who = lead_name(t, row);
     GString *out = g_string_new(NULL);
     g_string_append_printf(out, _("%s: %.0f%% win probability (all closed deals: %.0f%%). "
-                                  "Because of:"), who, 100 * score, 100 * base);
+                                  "Because of:"), who, 100 * logistic(logit), 100 * logistic(prior));
     if (list->len == 0)
         g_string_append_printf(out, "\n  %s", _("no attribute value seen in the closed deals"));
     for (guint i = 0; i < list->len; i++) {
         const Factor *f = &g_array_index(list, Factor, i);
         char *v = value_text(t, row, f->col);
-        char *odds = number(exp(f->term), 2);
-        /* the factor multiplies the odds of winning: "+ Source = Web: chances of winning x1.60" */
-        g_string_append(out, "\n  ");
-        g_string_append_printf(out, _("%s %s: chances of winning \xc3\x97%s"), f->term > 0 ? "+" : "-", v,
-                               odds);
-        g_free(odds);
+        char *line = factor_line(v, prior, f->term, number);
+        g_string_append_printf(out, "\n  %s", line);
+        g_free(line);
         g_free(v);
     }
     g_array_free(list, TRUE);

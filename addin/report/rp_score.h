@@ -38,8 +38,9 @@ typedef char *(*RpNumberText)(double v, int decimals);
 
 /* Why data row ROW of S (row 0 is the header) scores what it does, from the same model as
  * rp_score_plan with the same HISTORY: "Cyan: 88% win probability (all closed deals: 60%).
- * Because of:" and a line per attribute value that raised (+) or lowered (-) the odds of
- * winning, strongest first, the factor written by NUMBER (g_free). NULL when ROW is no
+ * Because of:" and a line per attribute value, strongest first, saying in probabilities what
+ * that value alone does to the base probability: "Source = Web raises this lead's win
+ * probability from 60% to 71%", the percentages written by NUMBER (g_free). NULL when ROW is no
  * open row of S or nothing can be learned. */
 char *rp_score_factors(const RpSource *s, const RpSource *history, gsize row, RpNumberText number);
 

@@ -624,7 +624,7 @@ def german_reasons_in_explain_and_checks(ctx):
 
 def german_numbers_in_reports(ctx):
     """In a German office the reports write numbers as German does (7.900,00), whatever the
-    process's C locale, and a lead's factors speak of Abschlusschancen."""
+    process's C locale, and a lead's factors speak of Abschlusswahrscheinlichkeit."""
     b = Book(ctx)
     try:
         report = b.actions.writeForecast(b.ctrl)
@@ -632,9 +632,9 @@ def german_numbers_in_reports(ctx):
         b.actions.scoreLeads(b.ctrl)
         b.select("C4")
         lines = b.actions.leadFactors(b.ctrl).split("\n")
-        assert lines[0] == "Cyan: 88% Abschlusswahrscheinlichkeit (alle abgeschlossenen Deals: 60%). Gründe:", lines
-        assert lines[1:] == ["  + Industry = Retail: Abschlusschancen \u00d73,20",
-                             "  + Source = Web: Abschlusschancen \u00d71,60"], lines
+        assert lines[0] == "Cyan: 88 % Abschlusswahrscheinlichkeit (alle abgeschlossenen Deals: 60 %). Gründe:", lines
+        assert lines[1:] == ["  Industry = Retail hebt die Abschlusswahrscheinlichkeit dieses Leads von 60 % auf 83 %",
+                             "  Source = Web hebt die Abschlusswahrscheinlichkeit dieses Leads von 60 % auf 71 %"], lines
         # the stage field: German decimals, and read back as the same probabilities
         stages = b.actions.getStageProbabilities(b.ctrl)
         assert "." not in stages and stages.count("%") == 4, stages
@@ -956,11 +956,15 @@ def lead_factors_explain_the_score(ctx):
         text = b.actions.leadFactors(b.ctrl)
         lines = text.split("\n")
         assert lines[0] == "Cyan: 88% win probability (all closed deals: 60%). Because of:", text
-        assert lines[1:] == ["  + Industry = Retail: chances of winning \u00d73.20", "  + Source = Web: chances of winning \u00d71.60"], text
+        # each attribute alone from the base 60 %: odds 1.5 * 3.2 = 4.8 -> 83 %, 1.5 * 1.6 -> 71 %
+        assert lines[1:] == ["  Industry = Retail raises this lead's win probability from 60% to 83%",
+                             "  Source = Web raises this lead's win probability from 60% to 71%"], text
         assert abs(b.sheet.getCellRangeByName("I4").getValue() - 7.68 / 8.68) < 1e-12, "the same model"
         b.select("A8")
         lines = b.actions.leadFactors(b.ctrl).split("\n")
-        assert lines[1:] == ["  - Industry = Health: chances of winning \u00d70.27", "  - Source = Fair: chances of winning \u00d70.40"], lines
+        # 1.5 * 4/15 = 0.4 -> 29 %, 1.5 * 0.4 = 0.6 -> 38 %
+        assert lines[1:] == ["  Industry = Health lowers this lead's win probability from 60% to 29%",
+                             "  Source = Fair lowers this lead's win probability from 60% to 38%"], lines
         b.select("B2")
         assert b.actions.leadFactors(b.ctrl) == "", "a closed deal is no scored lead"
     finally:
@@ -1053,7 +1057,7 @@ def score_learns_from_a_history_table(ctx):
         b.select("C4")
         lines = b.actions.leadFactors(b.ctrl).split("\n")
         assert lines[0] == "Cyan: 67% win probability (all closed deals: 50%). Because of:", lines
-        assert lines[1:] == ["  + Source = Web: chances of winning \u00d72.00"], lines
+        assert lines[1:] == ["  Source = Web raises this lead's win probability from 50% to 67%"], lines
         b.actions.scoreLeads(b.ctrl)  # scored from the table's own rows again: factors follow
         assert b.actions.leadFactors(b.ctrl).startswith("Cyan: 88% win probability (all closed deals: 60%)")
         b.actions.scoreLeadsFrom(b.ctrl, "History.A1:B9")

@@ -9,7 +9,6 @@
 #include <math.h>
 #include <string.h>
 
-#define TIMES "\xc3\x97" /* × */
 
 /* The deck's sample deals (tests/calc/sidebar_scenarios.py LEADS): 3 won, 2 lost, 3 open
  * (Cyan, Dune, Gale in data rows 3, 4, 7). */
@@ -198,7 +197,7 @@ static void score_from_history(void)
     /* the factors come from the same model as the score */
     char *text = rp_score_factors(&s, &h, 3, two_decimals);
     g_assert_cmpstr(text, ==, "Cyan: 67% win probability (all closed deals: 50%). Because of:\n"
-                              "  + Source = Web: chances of winning " TIMES "2.00");
+                              "  Source = Web raises this lead's win probability from 50% to 67%");
     g_free(text);
     /* the history's own outcome words may be its stages; a history far down another sheet */
     RpSource staged = source_at(TAB(4, 3, "Deal", "Stage", "Industry", "X", "Won", "Retail", "Y",
@@ -289,13 +288,13 @@ static void score_factors_text(void)
     RpSource s = source_of(deals());
     char *text = rp_score_factors(&s, NULL, 3, two_decimals);
     g_assert_cmpstr(text, ==, "Cyan: 88% win probability (all closed deals: 60%). Because of:\n"
-                              "  + Industry = Retail: chances of winning " TIMES "3.20\n"
-                              "  + Source = Web: chances of winning " TIMES "1.60");
+                              "  Industry = Retail raises this lead's win probability from 60% to 83%\n"
+                              "  Source = Web raises this lead's win probability from 60% to 71%");
     g_free(text);
     text = rp_score_factors(&s, NULL, 7, two_decimals);
     g_assert_cmpstr(text, ==, "Gale: 14% win probability (all closed deals: 60%). Because of:\n"
-                              "  - Industry = Health: chances of winning " TIMES "0.27\n"
-                              "  - Source = Fair: chances of winning " TIMES "0.40");
+                              "  Industry = Health lowers this lead's win probability from 60% to 29%\n"
+                              "  Source = Fair lowers this lead's win probability from 60% to 38%");
     g_free(text);
     /* no open row: the header, closed deals, past the end */
     g_assert_null(rp_score_factors(&s, NULL, 0, two_decimals));
@@ -319,29 +318,34 @@ static void score_factors_unnamed_and_unseen(void)
     g_free(text);
     text = rp_score_factors(&s, NULL, 4, two_decimals);
     g_assert_true(g_str_has_prefix(text, "14: "));
-    g_assert_true(strstr(text, "  + Region = North: chances of winning " TIMES) != NULL);
-    g_assert_true(strstr(text, " Size = 3: chances of winning " TIMES) != NULL);
+    g_assert_true(strstr(text, "  Region = North raises this lead's win probability from ") != NULL);
+    g_assert_true(strstr(text, "  Size = 3 ") != NULL);
     g_free(text);
 }
 
-/* The odds of S's open ROW as its factors text says them: the base odds WON:LOST times
- * each factor read back to the last digit. */
+/* The odds of S's open ROW as its factors text says them: each line moves the base
+ * probability WON / (WON + LOST) to the probability the attribute alone gives; each such
+ * move, read back to the last digit, multiplies the base odds WON:LOST by a factor. */
 static double odds_in_text(const RpSource *s, gsize row, double won, double lost)
 {
     char *text = rp_score_factors(s, NULL, row, every_digit);
     g_assert_nonnull(text);
-    double odds = won / lost;
+    double odds = won / lost, base = won / (won + lost);
     char **lines = g_strsplit(text, "\n", -1);
     for (gsize i = 1; lines[i]; i++) {
-        const char *x = strstr(lines[i], TIMES);
-        if (!x)
-            continue;
+        const char *x = strstr(lines[i], " this lead's win probability from ");
+        g_assert_nonnull(x);
+        g_assert_cmpint(x - lines[i], >=, 6);
+        gboolean raises = strncmp(x - 6, "raises", 6) == 0;
+        g_assert_true(raises || strncmp(x - 6, "lowers", 6) == 0);
         char *end = NULL;
-        double f = g_ascii_strtod(x + strlen(TIMES), &end);
-        g_assert_true(*end == '\0');
-        g_assert_nonnull(strstr(lines[i], ": chances of winning " TIMES));
-        g_assert_true(lines[i][2] == (f > 1 ? '+' : '-')); /* raised or lowered */
-        odds *= f;
+        double from = g_ascii_strtod(x + strlen(" this lead's win probability from "), &end) / 100;
+        g_assert_true(g_str_has_prefix(end, "% to "));
+        double to = g_ascii_strtod(end + strlen("% to "), &end) / 100;
+        g_assert_cmpstr(end, ==, "%");
+        g_assert_cmpfloat_with_epsilon(from, base, 1e-12);
+        g_assert_true(raises == (to > from));
+        odds *= (to / (1 - to)) / (from / (1 - from));
     }
     g_strfreev(lines);
     g_free(text);
@@ -356,7 +360,7 @@ static void score_factors_identity(void)
     for (gsize i = 0; i < G_N_ELEMENTS(DEALS_OPEN); i++) {
         gsize row = DEALS_OPEN[i];
         double p = number_at(sc.plan, row, 0);
-        g_assert_cmpfloat_with_epsilon(odds_in_text(&s, row, 3, 2) / (p / (1 - p)), 1, 1e-12);
+        g_assert_cmpfloat_with_epsilon(odds_in_text(&s, row, 3, 2) / (p / (1 - p)), 1, 1e-9);
     }
     rp_score_clear(&sc);
 }
@@ -378,9 +382,12 @@ static void score_in_german(void)
     g_free(report);
     rp_score_clear(&sc);
     char *text = rp_score_factors(&s, NULL, 3, two_decimals);
-    g_assert_cmpstr(text, ==, "Cyan: 88% Abschlusswahrscheinlichkeit (alle abgeschlossenen Deals: "
-                              "60%). Gründe:\n  + Industry = Retail: Abschlusschancen " TIMES "3.20\n"
-                              "  + Source = Web: Abschlusschancen " TIMES "1.60");
+    g_assert_cmpstr(text, ==, "Cyan: 88 % Abschlusswahrscheinlichkeit (alle abgeschlossenen Deals: "
+                              "60 %). Gründe:\n"
+                              "  Industry = Retail hebt die Abschlusswahrscheinlichkeit dieses Leads "
+                              "von 60 % auf 83 %\n"
+                              "  Source = Web hebt die Abschlusswahrscheinlichkeit dieses Leads "
+                              "von 60 % auf 71 %");
     g_free(text);
     tx_set_language("en");
 }
@@ -410,7 +417,7 @@ static void score_odd_headers(void)
     rp_score_clear(&sc);
     char *text = rp_score_factors(&s, &h, 3, two_decimals);
     g_assert_true(g_str_has_prefix(text, "C: "));
-    g_assert_true(strstr(text, "+ Bra\xcc\x88nche = \xc3\x84rzte: chances of winning " TIMES) != NULL);
+    g_assert_true(strstr(text, "  Bra\xcc\x88nche = \xc3\x84rzte raises this lead's win probability from ") != NULL);
     g_free(text);
 }
 
