@@ -176,6 +176,23 @@ gboolean pc_roles_has_header(const PcTable *t)
     return text;
 }
 
+gboolean pc_roles_is_lead_table(const PcTable *t, const PcRole *roles)
+{
+    if (!pc_roles_has_header(t) || t->rows < 2)
+        return FALSE;
+    gsize used = 0;
+    gboolean deal_data = FALSE, lookup = TRUE;
+    for (gsize c = 0; c < t->cols; c++) {
+        if (roles[c] == PC_ROLE_IGNORED)
+            continue;
+        used++;
+        deal_data |= roles[c] == PC_ROLE_STAGE || roles[c] == PC_ROLE_AMOUNT ||
+                     roles[c] == PC_ROLE_OUTCOME;
+        lookup &= roles[c] == PC_ROLE_STAGE || roles[c] == PC_ROLE_PROBABILITY;
+    }
+    return deal_data && used >= 2 && !(used == 2 && lookup);
+}
+
 void pc_roles_detect(const PcTable *t, PcRole *roles)
 {
     gboolean taken[PC_N_ROLES] = { FALSE };

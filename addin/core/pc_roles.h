@@ -64,6 +64,13 @@ void pc_roles_override(PcRole *roles, gsize ncols, const gsize *cols, const PcRo
 /* TRUE when row 0 of T looks like a header: at least one text and no number or error. */
 gboolean pc_roles_has_header(const PcTable *t);
 
+/* TRUE when T with ROLES (one per column) is a table of deals the deck can work with: a
+ * header row (pc_roles_has_header), at least one data row, a column of what every action
+ * reads per deal (a stage, an amount or an outcome) and at least one more column in use
+ * (not PC_ROLE_IGNORED). A two-column stage | probability table is a lookup table (the
+ * forecast's stage table), not deals. */
+gboolean pc_roles_is_lead_table(const PcTable *t, const PcRole *roles);
+
 /* The outcome of data row ROW of T: the outcome column's cell when OUTCOME_COL >= 0, else
  * the stage column's ("Closed Won"), else PC_OUTCOME_NONE (open). KEYS = pc_text_keys(T). */
 PcOutcome pc_roles_row_outcome(const PcTable *t, const GPtrArray *keys, gsize row,

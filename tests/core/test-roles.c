@@ -145,6 +145,48 @@ static void roles_header_needs_text_only(void)
     g_assert_false(pc_roles_has_header(NULL));
 }
 
+/* Whether T's cells (ROWS x COLS, detected roles) are deals the deck can work with. */
+static gboolean lead_table(const char *const *cells, gsize rows, gsize cols)
+{
+    PcTable *t = table_of(cells, rows, cols);
+    PcRole *roles = g_new0(PcRole, cols);
+    pc_roles_detect(t, roles);
+    gboolean is = pc_roles_is_lead_table(t, roles);
+    g_free(roles);
+    pc_table_free(t);
+    return is;
+}
+
+static void roles_what_makes_a_lead_table(void)
+{
+    static const char *const deals[] = { "Deal", "Stage", "Amount", "Acme", "Lead", "#100" };
+    g_assert_true(lead_table(deals, 2, 3));
+    g_assert_false(lead_table(deals, 1, 3)); /* a header alone */
+    static const char *const scoring[] = { "Source", "Outcome", "Web", "won" };
+    g_assert_true(lead_table(scoring, 2, 2)); /* enough for Score leads */
+    static const char *const amounts[] = { "Deal", "Amount", "Acme", "#5" };
+    g_assert_true(lead_table(amounts, 2, 2));
+    /* the forecast's stage table, and in German: a lookup table, not deals */
+    static const char *const stages[] = { "Stage", "Probability", "Lead", "#0.1", "Won", "#1" };
+    g_assert_false(lead_table(stages, 3, 2));
+    static const char *const phasen[] = { "Phase", "Wahrscheinlichkeit", "Lead", "#0.1" };
+    g_assert_false(lead_table(phasen, 2, 2));
+    /* with a third column it holds deals again */
+    static const char *const staged[] = { "Deal", "Stage", "Probability", "Acme", "Lead", "#0.1" };
+    g_assert_true(lead_table(staged, 2, 3));
+    /* one column, or nothing the actions read per deal */
+    static const char *const one[] = { "Stage", "Lead" };
+    g_assert_false(lead_table(one, 2, 1));
+    static const char *const names[] = { "Deal", "Owner", "Acme", "Ann" };
+    g_assert_false(lead_table(names, 2, 2));
+    /* a second stage column is ignored: stage | stage is one column in use */
+    static const char *const twice[] = { "Stage", "Phase", "Lead", "Lead" };
+    g_assert_false(lead_table(twice, 2, 2));
+    /* numbers in the first row: no header */
+    static const char *const numbers[] = { "#1", "#2", "#3", "#4" };
+    g_assert_false(lead_table(numbers, 2, 2));
+}
+
 static void roles_outcome_from_stage_column(void)
 {
     static const char *const cells[] = { "Stage", "Closed Won", "Closed Lost", "Proposal", "#1" };
@@ -203,6 +245,7 @@ int main(int argc, char **argv)
                     roles_second_column_of_a_role_is_ignored);
     g_test_add_func("/core/roles/override-by-the-manager", roles_override_by_the_manager);
     g_test_add_func("/core/roles/header-needs-text-only", roles_header_needs_text_only);
+    g_test_add_func("/core/roles/what-makes-a-lead-table", roles_what_makes_a_lead_table);
     g_test_add_func("/core/roles/outcome-from-stage-column", roles_outcome_from_stage_column);
     g_test_add_func("/core/roles/stage-order-guess", roles_stage_order_guess);
     g_test_add_func("/core/select/rows-and-columns", select_rows_and_columns);
