@@ -284,8 +284,8 @@ gboolean ac_action_run(const AcAction *a, AcCall *c)
     if (error) {
         cc_say_failure(&c->message, error);
     } else if (!found && a->scope == AC_ON_TABLE) {
-        c->message = g_strdup(_("No lead table here. Put the cell cursor into your table: a "
-                                "block of cells whose first row holds the column names."));
+        cc_table_clear(&t); /* half-found: as no table, and the panel's words for why */
+        c->message = cc_table_describe(&t);
     } else {
         if (!found)
             cc_table_clear(&t); /* half-found (a header alone): as no table */

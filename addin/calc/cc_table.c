@@ -28,6 +28,36 @@ static void leave_out_score(CcLeadTable *t, CuRange *region, gssize *inside)
         *inside = s.StartColumn - region->StartColumn;
 }
 
+/* TRUE when A and B share a cell. */
+static gboolean overlap(const CuRange *a, const CuRange *b)
+{
+    return a->Sheet == b->Sheet && a->StartColumn <= b->EndColumn && b->StartColumn <= a->EndColumn &&
+           a->StartRow <= b->EndRow && b->StartRow <= a->EndRow;
+}
+
+/* TRUE when A lies inside B. */
+static gboolean inside(const CuRange *a, const CuRange *b)
+{
+    return a->Sheet == b->Sheet && a->StartColumn >= b->StartColumn && a->EndColumn <= b->EndColumn &&
+           a->StartRow >= b->StartRow && a->EndRow <= b->EndRow;
+}
+
+/* What the panel says when REGION is Pipecalc's own output in MODEL (an English msgid),
+ * NULL when it is not. The forecast and funnel sheets are ours wherever the region touches
+ * their written area; the Score column only when the region lies inside it (beside the
+ * leads it is cut off the table instead, see leave_out_score). */
+static const char *our_output(uno_Interface *model, const CuRange *region)
+{
+    CuRange r;
+    if (cc_marker_get(model, CC_MARKER_FORECAST, &r) && overlap(region, &r))
+        return N_("This is Pipecalc's forecast sheet; put the cursor in your lead table.");
+    if (cc_marker_get(model, CC_MARKER_FUNNEL, &r) && overlap(region, &r))
+        return N_("This is Pipecalc's funnel sheet; put the cursor in your lead table.");
+    if (cc_marker_get(model, CC_MARKER_SCORE, &r) && inside(region, &r))
+        return N_("This is Pipecalc's Score column; put the cursor in your lead table.");
+    return NULL;
+}
+
 /* Read the table of REGION on T's sheet into T (T's model and sheet already set). */
 static gboolean load(CcLeadTable *t, CuRange region, GError **error)
 {
@@ -65,7 +95,18 @@ gboolean cc_table_find(uno_Interface *controller, CcLeadTable *t, GError **error
     CuRange region;
     if (!cc_region(t->sheet, &cursor, &region, error))
         return FALSE;
-    return load(t, region, error);
+    if ((t->not_leads = our_output(t->model, &region)) != NULL)
+        return FALSE;
+    if (!load(t, region, error))
+        return FALSE;
+    if (!pc_roles_is_lead_table(t->cells, t->roles)) {
+        t->not_leads = N_("This is no lead table. The deck needs a header row with the column "
+                          "names, at least one deal below it, and a Stage, Amount or Outcome "
+                          "column beside one more column (a Stage | Probability table is a "
+                          "lookup table).");
+        return FALSE;
+    }
+    return TRUE;
 }
 
 /* The range ADDRESS names in MODEL: a named range, or an address in the user interface's
@@ -124,12 +165,14 @@ gboolean cc_table_find_at(uno_Interface *model, const char *address, CcLeadTable
 
 void cc_table_clear(CcLeadTable *t)
 {
+    const char *not_leads = t->not_leads;
     cu_release(t->model);
     cu_release(t->sheet);
     g_free(t->sheet_name);
     pc_table_free(t->cells);
     g_free(t->roles);
     memset(t, 0, sizeof *t);
+    t->not_leads = not_leads;
 }
 
 char *cc_table_cell_text(const CcLeadTable *t, sal_Int32 col, sal_Int32 row)
@@ -149,6 +192,8 @@ char *cc_table_key(const CcLeadTable *t)
 
 char *cc_table_describe(const CcLeadTable *t)
 {
+    if (!t->cells && t->not_leads)
+        return g_strdup(_(t->not_leads));
     if (!t->cells)
         return g_strdup(_("No lead table here. Put the cell cursor into your table: a block of "
                           "cells whose first row holds the column names."));

@@ -10,12 +10,15 @@
 #include "pc_roles.h"
 #include "cc_sheet.h"
 #include "rp_forecast.h"
+#include "rp_funnel.h"
 #include "rp_score.h"
 
 /* Marker (document-level named range) of the Score column. */
 #define CC_MARKER_SCORE RP_MARKER_SCORE
 /* Marker of the forecast sheet's written area. */
 #define CC_MARKER_FORECAST RP_MARKER_FORECAST
+/* Marker of the funnel sheet's written area. */
+#define CC_MARKER_FUNNEL RP_MARKER_FUNNEL
 
 typedef struct {
     uno_Interface *model;  /* XModel, acquired */
@@ -33,9 +36,15 @@ typedef struct {
      * user's cells right, the forecast and funnel take a new sheet); BLOCKED set by the
      * action when it refused for that reason alone, so the panel can ask */
     gboolean make_room, blocked;
+    /* set by cc_table_find when the region around the cursor is no lead table for a reason
+     * the panel says (Pipecalc's own output, a lookup table): an English msgid; kept by
+     * cc_table_clear, so a caller that clears a half-found table can still say why */
+    const char *not_leads;
 } CcLeadTable;
 
-/* Find the table around CONTROLLER's cursor into T (zeroed first). Returns FALSE with no
+/* Find the lead table around CONTROLLER's cursor into T (zeroed first): never a region in
+ * what Pipecalc wrote (the marked forecast, funnel or Score areas), and only a region
+ * pc_roles_is_lead_table accepts (else T->not_leads says why). Returns FALSE with no
  * ERROR when there is simply no table there; FALSE with ERROR when a call failed. */
 gboolean cc_table_find(uno_Interface *controller, CcLeadTable *t, GError **error);
 
@@ -44,7 +53,7 @@ gboolean cc_table_find(uno_Interface *controller, CcLeadTable *t, GError **error
  * manager's roles apply as for cc_table_find. FALSE with the user's sentence. */
 gboolean cc_table_find_at(uno_Interface *model, const char *address, CcLeadTable *t, char **message);
 
-/* Release what T holds. No operation on a zeroed T. */
+/* Release what T holds (T->not_leads stays). No operation on a zeroed T. */
 void cc_table_clear(CcLeadTable *t);
 
 /* The panel's description of T (g_free). */

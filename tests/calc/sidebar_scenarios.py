@@ -110,6 +110,37 @@ def describe_recognises_roles(ctx):
         b.close()
 
 
+def our_outputs_and_lookup_tables_are_no_lead_tables(ctx):
+    """Pipecalc's own Forecast and Funnel sheets and a small stage | probability table are
+    never described as lead tables (the panel says what they are); the real table still is."""
+    b = Book(ctx)
+    try:
+        b.actions.writeForecast(b.ctrl)
+        b.select("B3")
+        b.actions.writeFunnel(b.ctrl, 10000.0)
+        for name, says in (("Forecast", "This is Pipecalc's forecast sheet; put the cursor in your lead table."),
+                           ("Funnel", "This is Pipecalc's funnel sheet; put the cursor in your lead table.")):
+            sheet = b.doc.Sheets.getByName(name)
+            b.ctrl.setActiveSheet(sheet)
+            for cell in ("A1", "A2", "B4"):
+                b.ctrl.select(sheet.getCellRangeByName(cell))
+                d = b.actions.describe(b.ctrl)
+                assert d == says, (name, cell, d)
+            msg = b.refused("scoreLeads")
+            assert msg == says, (name, msg)
+        b.ctrl.setActiveSheet(b.sheet)
+        b.put([["Stage", "Probability"], ["Lead", 0.1], ["Proposal", 0.5], ["Won", 1]], at="K1")
+        b.select("K2")
+        d = b.actions.describe(b.ctrl)
+        assert d.startswith("This is no lead table. The deck needs a header row") and "lookup table" in d, d
+        assert "Table " not in d, d
+        b.select("B3")
+        d = b.actions.describe(b.ctrl)
+        assert "Sheet1.A1:H9: 8 rows, 3 open, 3 won, 2 lost" in d, d
+    finally:
+        b.close()
+
+
 def score_writes_values_and_one_undo_restores(ctx):
     b = Book(ctx)
     try:

@@ -22,6 +22,10 @@ def test_sidebar_describe_recognises_roles(office):
     run(office, "describe_recognises_roles")
 
 
+def test_sidebar_our_outputs_are_no_lead_tables(office):
+    run(office, "our_outputs_and_lookup_tables_are_no_lead_tables")
+
+
 def test_sidebar_score_values_and_undo(office):
     run(office, "score_writes_values_and_one_undo_restores")
 
