@@ -54,6 +54,14 @@ void ac_service_panel(uno_Interface *controller, char **info, char **checks, cha
     GPtrArray *lines = checks_of(controller, &t, percent_fixable);
     *info = cc_table_describe(&t);
     cc_roles_columns(&t, columns);
+    if (!t.cells && t.not_leads) { /* refused as no lead table: roles may make it one */
+        CcLeadTable any;
+        if (!cc_table_find_columns(controller, &any, NULL))
+            cc_table_clear(&any);
+        cc_roles_columns_clear(columns);
+        cc_roles_columns(&any, columns);
+        cc_table_clear(&any);
+    }
     *factors = t.cells ? ac_score_factors(&t, controller) : NULL;
     if (!t.cells) {
         *checks = g_strdup("");

@@ -208,10 +208,10 @@ const AcAction ac_actions[] = {
     { .member = "leadFactors", .result = AC_RESULT_STRING, .raises = FALSE,
       .scope = AC_ON_ANY_TABLE, .run = run_factors },
     { .member = "getRoles", .result = AC_RESULT_STRING, .raises = FALSE,
-      .scope = AC_ON_ANY_TABLE, .run = run_get_roles },
+      .scope = AC_ON_ANY_TABLE, .any_columns = TRUE, .run = run_get_roles },
     { .member = "setRoles", .result = AC_RESULT_STRING, .raises = TRUE,
       .n_params = 1, .params = { STRING("roles") }, /* a document property, no cell */
-      .scope = AC_ON_TABLE, .run = run_set_roles, .button = AC_BUTTON_ROLES,
+      .scope = AC_ON_TABLE, .any_columns = TRUE, .run = run_set_roles, .button = AC_BUTTON_ROLES,
       .label = N_("Apply roles") },
     { .member = "scoreLeadsFrom", .result = AC_RESULT_STRING, .raises = TRUE,
       .n_params = 1, .params = { STRING("history") },
@@ -225,7 +225,7 @@ const AcAction ac_actions[] = {
       .button = AC_BUTTON_FORECAST, .label = N_("Write forecast") },
     { .member = "setRole", .result = AC_RESULT_STRING, .raises = TRUE,
       .n_params = 2, .params = { STRING("role"), STRING("column") },
-      .scope = AC_ON_TABLE, .run = run_set_role },
+      .scope = AC_ON_TABLE, .any_columns = TRUE, .run = run_set_role },
     { .member = "runMakingRoom", .result = AC_RESULT_STRING, .raises = TRUE,
       .n_params = 2, .params = { STRING("action"), DOUBLE("target") },
       .scope = AC_ON_VIEW, .run = run_making_room }, /* the named action's undo step */
@@ -279,7 +279,8 @@ gboolean ac_action_run(const AcAction *a, AcCall *c)
         return a->run(NULL, c);
     CcLeadTable t;
     GError *error = NULL;
-    gboolean found = cc_table_find(c->controller, &t, &error);
+    gboolean found = a->any_columns ? cc_table_find_columns(c->controller, &t, &error)
+                                    : cc_table_find(c->controller, &t, &error);
     gboolean ok = FALSE;
     if (error) {
         cc_say_failure(&c->message, error);

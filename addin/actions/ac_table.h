@@ -88,6 +88,8 @@ struct AcAction {
     int n_params;
     AcParam params[AC_MAX_PARAMS]; /* after the controller */
     AcScope scope;
+    gboolean any_columns;    /* the table may be one the lead-table rule refuses (the
+                                roles actions: their roles can make it a lead table) */
     AcRun run;
     AcRoom room;
     AcButton button;

@@ -84,7 +84,10 @@ static gboolean load(CcLeadTable *t, CuRange region, GError **error)
     return TRUE;
 }
 
-gboolean cc_table_find(uno_Interface *controller, CcLeadTable *t, GError **error)
+/* The table around CONTROLLER's cursor into T, as cc_table_find; LEAD_RULE: only a region
+ * pc_roles_is_lead_table accepts. */
+static gboolean find_around_cursor(uno_Interface *controller, CcLeadTable *t, gboolean lead_rule,
+                                   GError **error)
 {
     memset(t, 0, sizeof *t);
     CuCell cursor;
@@ -99,7 +102,7 @@ gboolean cc_table_find(uno_Interface *controller, CcLeadTable *t, GError **error
         return FALSE;
     if (!load(t, region, error))
         return FALSE;
-    if (!pc_roles_is_lead_table(t->cells, t->roles)) {
+    if (lead_rule && !pc_roles_is_lead_table(t->cells, t->roles)) {
         t->not_leads = N_("This is no lead table. The deck needs a header row with the column "
                           "names, at least one deal below it, and a Stage, Amount or Outcome "
                           "column beside one more column (a Stage | Probability table is a "
@@ -107,6 +110,16 @@ gboolean cc_table_find(uno_Interface *controller, CcLeadTable *t, GError **error
         return FALSE;
     }
     return TRUE;
+}
+
+gboolean cc_table_find(uno_Interface *controller, CcLeadTable *t, GError **error)
+{
+    return find_around_cursor(controller, t, TRUE, error);
+}
+
+gboolean cc_table_find_columns(uno_Interface *controller, CcLeadTable *t, GError **error)
+{
+    return find_around_cursor(controller, t, FALSE, error);
 }
 
 /* The range ADDRESS names in MODEL: a named range, or an address in the user interface's

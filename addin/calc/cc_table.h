@@ -48,6 +48,11 @@ typedef struct {
  * ERROR when there is simply no table there; FALSE with ERROR when a call failed. */
 gboolean cc_table_find(uno_Interface *controller, CcLeadTable *t, GError **error);
 
+/* As cc_table_find, but any region with a header row and data rows that is not Pipecalc's
+ * output: for choosing column roles, which can make such a table a lead table (headers
+ * the detection does not know, "Etapa | Valor"). */
+gboolean cc_table_find_columns(uno_Interface *controller, CcLeadTable *t, GError **error);
+
 /* Find the table ADDRESS names in MODEL into T (zeroed first): a named range or a range
  * address such as "Sheet2.A1:C9" (one cell: the table around it), header row first; the
  * manager's roles apply as for cc_table_find. FALSE with the user's sentence. */

@@ -141,6 +141,23 @@ def our_outputs_and_lookup_tables_are_no_lead_tables(ctx):
         b.close()
 
 
+def roles_make_an_unknown_table_a_lead_table(ctx):
+    """Headers the detection does not know give no lead table, but the manager can still
+    choose their roles, which make it one."""
+    b = Book(ctx, rows=[["Cliente", "Etapa", "Valor"], ["Acme", "Lead", 1000], ["Bolt", "Proposal", 2000]])
+    try:
+        b.select("B2")
+        d = b.actions.describe(b.ctrl)
+        assert d.startswith("This is no lead table."), d
+        assert "Etapa=attribute" in b.actions.getRoles(b.ctrl), b.actions.getRoles(b.ctrl)
+        d = b.actions.setRoles(b.ctrl, "Etapa=stage; Valor=amount")
+        assert "Sheet1.A1:C3: 2 rows, 2 open" in d, d
+        assert "Etapa: stage" in d and "Valor: amount" in d, d
+        assert b.actions.describe(b.ctrl) == d
+    finally:
+        b.close()
+
+
 def score_writes_values_and_one_undo_restores(ctx):
     b = Book(ctx)
     try:

@@ -26,6 +26,10 @@ def test_sidebar_our_outputs_are_no_lead_tables(office):
     run(office, "our_outputs_and_lookup_tables_are_no_lead_tables")
 
 
+def test_sidebar_roles_make_a_lead_table(office):
+    run(office, "roles_make_an_unknown_table_a_lead_table")
+
+
 def test_sidebar_score_values_and_undo(office):
     run(office, "score_writes_values_and_one_undo_restores")
 
