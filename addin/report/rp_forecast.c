@@ -492,17 +492,23 @@ static PcStatus put_owners(Forecast *fc, GPtrArray *keys, RpPlan *p, const Layou
 }
 
 /* The chart of the expected revenue by month: dated months only, "(no date)" and Total
- * would dwarf them. */
+ * would dwarf them. Expected as a line with P10 and P90 as lines of their own around it: a
+ * band that Expected may leave (a few large deals pull the mean above P90), so no error
+ * bars. Below the table, where it does not cover a cell. */
 static void put_chart(const Forecast *fc, RpPlan *p, const Layout *l)
 {
     gsize dated = 0;
     for (guint i = 0; i < fc->months->len; i++)
         dated += g_array_index(fc->months, gint, i) != NO_MONTH;
-    RpChart *c = rp_add_chart(p, CHART_NAME, RP_CHART_COLUMNS,
-                              (RpRect){ l->month_row0, 0, l->month_row0 + dated, 1 }, p->cols + 1);
+    RpChart *c = rp_add_chart(p, CHART_NAME, RP_CHART_LINES,
+                              (RpRect){ l->month_row0, 0, l->month_row0 + dated, 4 }, p->rows + 1, 0);
+    rp_chart_series(c, 1); /* Expected */
+    rp_chart_series(c, 2); /* P10 */
+    rp_chart_series(c, 4); /* P90 */
     c->title = g_strdup(_("Expected revenue by month"));
     c->x_title = g_strdup(_(HEAD[0]));
-    c->y_title = g_strdup(_(HEAD[1]));
+    c->y_title = g_strdup(_("Revenue"));
+    c->legend = TRUE;
     c->value_format = RP_FORMAT_AMOUNT;
 }
 
