@@ -125,6 +125,26 @@ static gboolean set_bool(uno_Interface *obj, const char *property, gboolean v, G
     return cu_set_property(obj, property, typelib_TypeClass_BOOLEAN, &b, error);
 }
 
+/* Set property NAME of OBJ to VALUE of enum TYPE. */
+static gboolean set_enum(uno_Interface *obj, const char *property, const char *type, sal_Int32 value,
+                         GError **error)
+{
+    typelib_TypeDescription *td = NULL;
+    rtl_uString *type_name = cu_ustr_from_utf8(type);
+    typelib_typedescription_getByName(&td, type_name);
+    rtl_uString_release(type_name);
+    if (!td) {
+        g_set_error(error, CU_ERROR, CU_ERROR_MISSING, "the type %s is missing", type);
+        return FALSE;
+    }
+    uno_Any a;
+    uno_any_construct(&a, &value, td, NULL);
+    gboolean ok = cu_set_property_any(obj, property, &a, error);
+    uno_any_destruct(&a, NULL);
+    typelib_typedescription_release(td);
+    return ok;
+}
+
 /* Show the title OBJ's getter M returns with TEXT (switched on by HAS on HOLDER). */
 static gboolean set_title(uno_Interface *holder, const char *has, uno_Interface *obj, CuMethod *m,
                           const char *text, GError **error)
@@ -187,8 +207,13 @@ static gboolean set_axes(uno_Interface *diagram, const RpChart *c, sal_Int32 val
         cu_release(axis);
     }
     if (ok && c->reverse_categories) {
+        /* the value axis where the categories end: below the bars, not above the first */
+        enum { AXIS_AT_END = 2 }; /* com.sun.star.chart.ChartAxisPosition.END */
         uno_Interface *axis = cu_call_iface(diagram, &x_axis, NULL, NULL, error);
-        ok = axis && set_bool(axis, "ReverseDirection", TRUE, error);
+        uno_Interface *values = axis ? cu_call_iface(diagram, &y_axis, NULL, NULL, error) : NULL;
+        ok = values && set_bool(axis, "ReverseDirection", TRUE, error) &&
+             set_enum(values, "CrossoverPosition", "com.sun.star.chart.ChartAxisPosition", AXIS_AT_END, error);
+        cu_release(values);
         cu_release(axis);
     }
     return ok;

@@ -69,6 +69,7 @@ def chart_facts(sheet, name):
         "y_format": diagram.YAxis.NumberFormat,
         "y_linked": diagram.YAxis.LinkNumberFormatToSource,
         "x_reversed": diagram.XAxis.ReverseDirection,
+        "y_crosses": diagram.YAxis.CrossoverPosition.value,
         "position": (shape[0].Position.X, shape[0].Position.Y) if shape else None,
         "size": (shape[0].Size.Width, shape[0].Size.Height) if shape else None,
     }
@@ -294,10 +295,10 @@ def forecast_sheet_chart_and_one_undo(ctx):
         assert chart["series"] == ["Expected", "P10", "P90"], chart
         # a General source: whole amounts grouped ("#,##0", the built-in key 3)
         assert (chart["y_format"], chart["y_linked"]) == (3, False), chart
-        # below the table (its last row, Bob's, is row 18), at column A, 16 x 9 cm
-        last = fc.getCellRangeByName("A18")
-        assert chart["position"][0] == 0 and chart["position"][1] >= last.Position.Y + last.Size.Height, chart
-        assert all(abs(got - want) <= 10 for got, want in zip(chart["size"], (16000, 9000))), chart
+        # beside the owners' table (A16:E18), from its header row, 16 x 8.5 cm
+        corner = fc.getCellRangeByName("F16").Position
+        assert chart["position"] == (corner.X, corner.Y), (chart, corner)
+        assert all(abs(got - want) <= 10 for got, want in zip(chart["size"], (16000, 8500))), chart
         assert b.doc.NamedRanges.hasByName("PIPECALC_FORECAST")
         # again: the same sheet is refreshed, no "Forecast 2"
         b.actions.writeForecast(b.ctrl)
@@ -843,7 +844,7 @@ def funnel_sheet_chart_refusals_and_one_undo(ctx):
         assert (chart["x_title"], chart["y_title"], chart["legend"]) == ("Stage", "Deals reached", False), chart
         # horizontal bars, the first stage on top, counts as "#,##0"
         assert chart["type"] == "com.sun.star.chart.BarDiagram" and chart["vertical"] is True, chart
-        assert chart["x_reversed"] is True, chart
+        assert chart["x_reversed"] is True and chart["y_crosses"] == "END", chart  # values below the bars
         assert chart["series"] == ["Deals reached"], chart
         assert (chart["y_format"], chart["y_linked"]) == (3, False), chart
         last = fn.getCellRangeByName("A12")
