@@ -4,6 +4,7 @@ Calc window under Xvfb (1280 x 800): writes both from a table of 48 deals throug
 actions service, reads the charts back and saves DOCS/forecast-chart.png and
 DOCS/funnel-chart.png (default docs/). Needs xvfb, imagemagick. Exit status 0 when it
 passed."""
+import contextlib
 import os
 import subprocess
 import sys
@@ -17,17 +18,27 @@ from office import Office, OFFICE  # noqa: E402
 DISPLAY = ":96"  # not the deck's test's :97: both may run at once
 
 
-def main():
-    oxt = sys.argv[1]
-    docs = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(HERE, "..", "..", "docs"))
+@contextlib.contextmanager
+def calc_window(oxt):
+    """A visible office with OXT on a 1280 x 800 Xvfb screen of its own, stopped after."""
     xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.environ["DISPLAY"] = DISPLAY
     office = Office(oxt, headless=False)
-    ok = False
     try:
         time.sleep(1)
         office.start()
+        yield office
+    finally:
+        office.stop()
+        xvfb.terminate()
+        xvfb.wait()
+
+
+def main():
+    oxt = sys.argv[1]
+    docs = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(HERE, "..", "..", "docs"))
+    with calc_window(oxt) as office:
         rdb = os.path.join(os.path.dirname(office.oxt), "ext", "pipecalc.rdb")
         env = dict(os.environ, URE_MORE_TYPES="<file://%s/types>* file://%s" % (OFFICE, rdb),
                    PIPECALC_DOCS=docs)
@@ -35,11 +46,7 @@ def main():
                             "chart_scenarios.forecast_and_funnel_shots"],
                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
         print(r.stdout, end="")
-        ok = r.returncode == 0
-    finally:
-        office.stop()
-        xvfb.terminate()
-        xvfb.wait()
+    ok = r.returncode == 0
     print("ui charts: %d passed, %d failed" % (int(ok), int(not ok)))
     return 0 if ok else 1
 
