@@ -722,6 +722,14 @@ def german_actions_end_to_end(ctx):
         report = b.actions.writeFunnel(b.ctrl, 10000.0)
         assert report == "Trichter im Blatt Trichter erstellt: 12 Deals in der ersten Phase nötig.", report
         assert b.doc.Sheets.hasByName("Prognose") and b.doc.Sheets.hasByName("Trichter")
+        # the charts speak German too (the stage names are the table's own)
+        chart = chart_facts(b.doc.Sheets.getByName("Prognose"), "PipecalcForecast")
+        assert (chart["title"], chart["x_title"], chart["y_title"]) == (
+            "Erwarteter Umsatz nach Monat", "Monat", "Umsatz"), chart
+        chart = chart_facts(b.doc.Sheets.getByName("Trichter"), "PipecalcFunnel")
+        assert (chart["title"], chart["x_title"], chart["y_title"]) == (
+            "Deals je erreichter Phase", "Phase", "Erreichte Deals"), chart
+        assert chart["categories"][:2] == ["Lead \u2014 100 %", "Qualified \u2014 60 %"], chart
         found = b.actions.checkData(b.ctrl)
         assert found and all(" the " not in f and "row " not in f for f in found), found
         own = os.path.join(d, "buch.ods")
