@@ -207,10 +207,12 @@ $(OUT)/tests/test-reasons: tests/core/test-reasons.c $(REPORT_LIB) $(CORE_LIB) |
 	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) -Iaddin/core -Iaddin/text $< $(REPORT_LIB) \
 	  $(CORE_LIB) $(GLIB_LD) -lm $(LDSAN) -o $@
 
-# The sidebar deck in a real Calc window under Xvfb; refreshes docs/sidebar.png
+# The sidebar deck in a real Calc window under Xvfb; refreshes docs/sidebar.png; the
+# Forecast and Funnel sheets with their charts: docs/forecast-chart.png, docs/funnel-chart.png
 .PHONY: test-ui
 test-ui: oxt
 	$(PY) tests/ui/test_sidebar_ui.py $(OXT) docs/sidebar.png
+	$(PY) tests/ui/test_charts_ui.py $(OXT) docs
 
 # Integration tests in real, headless Calc with the freshly built .oxt
 test-calc: oxt

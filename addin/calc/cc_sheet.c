@@ -452,61 +452,6 @@ uno_Interface *cc_insert_sheet(uno_Interface *model, const char *name, sal_Int16
     return ok ? cc_sheet_at(model, (sal_Int16)n, error) : NULL;
 }
 
-#define CHART_NAME_TRIES 20
-
-gboolean cc_put_chart(uno_Interface *sheet, const char *chart_name, const CuRange *range,
-                      gsize left_col, GError **error)
-{
-    static CuMethod get_charts = CU_METHOD("com.sun.star.table.XTableChartsSupplier", "getCharts");
-    static CuMethod has = CU_METHOD("com.sun.star.container.XNameAccess", "hasByName");
-    static CuMethod remove = CU_METHOD("com.sun.star.table.XTableCharts", "removeByName");
-    static CuMethod add = CU_METHOD("com.sun.star.table.XTableCharts", "addNewByName");
-    uno_Interface *charts = cu_call_iface(sheet, &get_charts, NULL, NULL, error);
-    if (!charts)
-        return FALSE;
-    /* ours on this sheet: CHART_NAME, or CHART_NAME n where another sheet had it already
-     * (chart names are the document's: an earlier output sheet keeps its chart) */
-    gboolean ok = TRUE;
-    for (int n = 1; n <= CHART_NAME_TRIES && ok; n++) {
-        char *try_name = n == 1 ? g_strdup(chart_name) : g_strdup_printf("%s %d", chart_name, n);
-        sal_Bool exists = sal_False;
-        ok = cu_call_str(charts, &has, try_name, &exists, error) &&
-             (!exists || cu_call_str(charts, &remove, try_name, NULL, error));
-        g_free(try_name);
-    }
-    CuStruct rect;
-    if (ok && range && cu_struct_init(&rect, "com.sun.star.awt.Rectangle")) {
-        *(sal_Int32 *)cu_struct_field(&rect, "X") = (sal_Int32)(left_col * 2258 + 500); /* 1/100 mm */
-        *(sal_Int32 *)cu_struct_field(&rect, "Y") = 1000;
-        *(sal_Int32 *)cu_struct_field(&rect, "Width") = 16000;
-        *(sal_Int32 *)cu_struct_field(&rect, "Height") = 9000;
-        typelib_TypeDescriptionReference *type = NULL;
-        typelib_typedescriptionreference_newByAsciiName(&type, typelib_TypeClass_SEQUENCE,
-                                                        "[]com.sun.star.table.CellRangeAddress");
-        uno_Sequence *ranges = NULL;
-        uno_type_sequence_construct(&ranges, type, (void *)range, 1, NULL);
-        sal_Bool yes = sal_True;
-        GError *taken = NULL;
-        ok = FALSE;
-        for (int n = 1; n <= CHART_NAME_TRIES && !ok; n++) {
-            char *try_name = n == 1 ? g_strdup(chart_name) : g_strdup_printf("%s %d", chart_name, n);
-            rtl_uString *name = cu_ustr_from_utf8(try_name);
-            void *args[5] = { &name, rect.data, &ranges, &yes, &yes };
-            g_clear_error(&taken); /* a name used on another sheet: the next one */
-            ok = cu_call(charts, &add, NULL, args, &taken);
-            rtl_uString_release(name);
-            g_free(try_name);
-        }
-        if (taken)
-            g_propagate_error(error, taken);
-        uno_type_destructData(&ranges, type, NULL);
-        typelib_typedescriptionreference_release(type);
-        cu_struct_clear(&rect);
-    }
-    charts->release(charts);
-    return ok;
-}
-
 /* ---- the document's date system --------------------------------------------------------- */
 
 PcDates cc_document_dates(uno_Interface *model)

@@ -109,13 +109,6 @@ char *cc_free_sheet_name(uno_Interface *sheets, const char *base);
 uno_Interface *cc_insert_sheet(uno_Interface *model, const char *name, sal_Int16 *index,
                                GError **error);
 
-/* Replace the chart CHART_NAME on SHEET by a new default chart of RANGE (headers in its
- * first row and column), placed right of column LEFT_COL; RANGE NULL: only remove it.
- * Chart names are the document's: when another sheet has CHART_NAME (an earlier output
- * sheet left to the user), the chart is "CHART_NAME 2" (3, ...). */
-gboolean cc_put_chart(uno_Interface *sheet, const char *chart_name, const CuRange *range,
-                      gsize left_col, GError **error);
-
 /* The date system of MODEL: its NullDate property (Tools > Options > Calc > Calculate;
  * 1904-01-01 in files from old Mac Excel), the default when it cannot be read. */
 PcDates cc_document_dates(uno_Interface *model);

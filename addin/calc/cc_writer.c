@@ -1,6 +1,7 @@
 /* cc_writer.c - report plans into Calc cells (see cc_writer.h). */
 #include "cc_writer.h"
 
+#include "cc_chart.h"
 #include "cc_colour.h"
 #include "cc_guard.h"
 #include "tx.h"
@@ -8,6 +9,8 @@
 #include <string.h>
 
 enum { NUMBER_FORMAT_DATE = 2, NUMBER_FORMAT_PERCENT = 128 };
+/* The built-in format "#,##0" (a fixed index in every document's formats). */
+enum { NUMBER_FORMAT_THOUSANDS = 3 };
 
 RpSource cc_table_source(const CcLeadTable *t)
 {
@@ -93,14 +96,18 @@ static gboolean set_formulas(const RpPlan *plan, uno_Interface *sheet, sal_Int32
     return TRUE;
 }
 
-static gboolean put_charts(const RpPlan *plan, uno_Interface *sheet, sal_Int16 index, GError **error)
+/* PLAN's charts on SHEET; their value axes in the format their cells have (the source's
+ * amount format for amounts, "#,##0" for counts). */
+static gboolean put_charts(const CcLeadTable *t, const RpPlan *plan, uno_Interface *sheet, sal_Int16 index,
+                           GError **error)
 {
     for (guint k = 0; k < plan->charts->len; k++) {
         const RpChart *c = g_ptr_array_index(plan->charts, k);
-        CuRange r = { index, (sal_Int32)c->data.col0, (sal_Int32)c->data.row0, (sal_Int32)c->data.col1,
-                      (sal_Int32)c->data.row1 };
+        sal_Int32 format = c->value_format == RP_FORMAT_AMOUNT ? source_format(t, plan->amount_col) : -1;
+        if (format <= 0 && (c->value_format == RP_FORMAT_AMOUNT || c->value_format == RP_FORMAT_INTEGER))
+            format = NUMBER_FORMAT_THOUSANDS; /* a General source: whole amounts grouped */
         gboolean has_data = c->data.row1 > c->data.row0; /* a header row alone: no chart */
-        if (!cc_put_chart(sheet, c->name, has_data ? &r : NULL, c->left_col, error))
+        if (!cc_put_chart(sheet, index, c, has_data, format, error))
             return FALSE;
     }
     return TRUE;
@@ -131,7 +138,7 @@ static gboolean write_sheet(CcLeadTable *t, const RpPlan *plan, CcProgress *prog
     ok = ok && (!reuse || cc_clear(sheet, &old, &error)) &&
          cc_write_progress(sheet, &all, grid, progress, &error) &&
          apply_formats(t, plan, sheet, index, 0, 0, &error) && set_formulas(plan, sheet, 0, 0, &error) &&
-         put_charts(plan, sheet, index, &error) &&
+         put_charts(t, plan, sheet, index, &error) &&
          cc_marker_set(t->model, plan->marker, name, &all, &error);
     if (grid)
         cu_grid_free(grid);

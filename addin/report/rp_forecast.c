@@ -11,6 +11,7 @@
 
 #define CHART_NAME "PipecalcForecast"
 enum { NO_MONTH = -1, STAGE_ROW0 = 4, MONTH_COLS = 7 }; /* Month Expected P10 P50 P90 From Until */
+enum { OWNER_COLS = 5 }; /* Owner Expected P10 P50 P90 */
 /* Rows kept in view above the months at most: more would leave too few for the months. */
 enum { FREEZE_MAX_ROWS = 15 };
 
@@ -469,9 +470,9 @@ static PcStatus put_owners(Forecast *fc, GPtrArray *keys, RpPlan *p, const Layou
     if (!l->n_owners)
         return PC_OK;
     rp_set_text(p, l->owner_row0, 0, _("Owner"));
-    for (gsize j = 1; j < 5; j++)
+    for (gsize j = 1; j < OWNER_COLS; j++)
         rp_set_text(p, l->owner_row0, j, _(HEAD[j]));
-    rp_style(p, (RpRect){ l->owner_row0, 0, l->owner_row0, 4 }, RP_STYLE_HEADER);
+    rp_style(p, (RpRect){ l->owner_row0, 0, l->owner_row0, OWNER_COLS - 1 }, RP_STYLE_HEADER);
     PcStatus st = PC_OK;
     for (gsize i = 0; i < l->n_owners && st == PC_OK; i++) {
         const char *key = g_ptr_array_index(fc->owners, i);
@@ -492,18 +493,27 @@ static PcStatus put_owners(Forecast *fc, GPtrArray *keys, RpPlan *p, const Layou
 }
 
 /* The chart of the expected revenue by month: dated months only, "(no date)" and Total
- * would dwarf them. */
+ * would dwarf them. Expected as a line with P10 and P90 as lines of their own around it: a
+ * band that Expected may leave (a few large deals pull the mean above P90), so no error
+ * bars. Beside the owners' table (right of its five columns, where the month rows above
+ * have ended) or, without owners, below Total: near the top, covering no cell. */
 static void put_chart(const Forecast *fc, RpPlan *p, const Layout *l)
 {
     gsize dated = 0;
     for (guint i = 0; i < fc->months->len; i++)
         dated += g_array_index(fc->months, gint, i) != NO_MONTH;
-    RpChart *c = rp_add_chart(p, CHART_NAME, RP_CHART_COLUMNS,
-                              (RpRect){ l->month_row0, 0, l->month_row0 + dated, 1 }, p->cols + 1);
+    RpChart *c = rp_add_chart(p, CHART_NAME, RP_CHART_LINES,
+                              (RpRect){ l->month_row0, 0, l->month_row0 + dated, 4 }, l->total_row + 2,
+                              l->n_owners ? OWNER_COLS : 0);
+    rp_chart_series(c, 1); /* Expected */
+    rp_chart_series(c, 2); /* P10 */
+    rp_chart_series(c, 4); /* P90 */
     c->title = g_strdup(_("Expected revenue by month"));
     c->x_title = g_strdup(_(HEAD[0]));
-    c->y_title = g_strdup(_(HEAD[1]));
+    c->y_title = g_strdup(_("Revenue"));
+    c->legend = TRUE;
     c->value_format = RP_FORMAT_AMOUNT;
+    c->height = 8.5; /* in a 1280 x 800 window beside six months' owners */
 }
 
 /* The sheet from FC, its stages learned. FALSE with FC->err on a core failure. */

@@ -9,7 +9,10 @@
 #include <math.h>
 #include <string.h>
 
-enum { HEAD_ROW = 3, FIRST_ROW = 4, COLS = 5 };
+/* COLS columns of the table, then the chart's two: its category labels ("Qualified — 62 %")
+ * and the deals reached again, as a chart takes its categories from the column left of
+ * its series. */
+enum { HEAD_ROW = 3, FIRST_ROW = 4, COLS = 5, LABEL_COL = COLS, CHART_COLS = 2 };
 
 /* Put a conversion or LEADS_NEEDED result: a number, "-" where no deal reached the stage
  * (DIV0); any other status stops the plan (FALSE, with the first such error in *FIRST). */
@@ -23,6 +26,30 @@ static gboolean put(RpPlan *p, gsize row, gsize col, PcStatus st, double v, RpFo
     else if (first->status == PC_OK)
         *first = *err;
     return st == PC_OK || st == PC_ERR_DIV0;
+}
+
+/* The chart's category label of a stage: "Qualified — 62 %" (the share of the closed deals
+ * that reached it, in whole percent), and its deals reached beside it. */
+static void put_label(RpPlan *p, gsize row, const char *stage, gsize reached, gsize all)
+{
+    int percent = all ? (int)lround(100.0 * (double)reached / (double)all) : 0;
+    char *label = g_strdup_printf("%s \u2014 %d %%", stage, percent);
+    rp_set_text(p, row, LABEL_COL, label);
+    rp_set_number(p, row, LABEL_COL + 1, (double)reached, RP_FORMAT_INTEGER);
+    g_free(label);
+}
+
+/* The funnel chart: horizontal bars, the first stage on top, below the table. */
+static void put_chart(RpPlan *p, gsize k)
+{
+    RpChart *c = rp_add_chart(p, "PipecalcFunnel", RP_CHART_BARS,
+                              (RpRect){ HEAD_ROW, LABEL_COL, FIRST_ROW + k, LABEL_COL + 1 }, p->rows + 1,
+                              0);
+    c->title = g_strdup(_("Deals reaching each stage"));
+    c->x_title = g_strdup(_("Stage"));
+    c->y_title = g_strdup(_("Deals reached"));
+    c->reverse_categories = TRUE;
+    c->value_format = RP_FORMAT_INTEGER;
 }
 
 /* The stage rows: reached, conversions, deals needed. FALSE with ERR on a core failure. */
@@ -42,6 +69,7 @@ static gboolean stage_rows(RpFunnel *f, char **order, gsize k, const PcTable *da
         const char *name = i < k ? order[i] : won;
         rp_set_text(p, row, 0, name);
         rp_set_number(p, row, 1, (double)reached[i], RP_FORMAT_INTEGER);
+        put_label(p, row, name, reached[i], reached[0]);
         if (i == k)
             break;
         double v = 0.0; /* each status is taken before V is read */
@@ -102,7 +130,8 @@ gboolean rp_funnel_plan(const RpSource *s, double target, RpFunnel *f, char **me
     }
     f->closed = data ? data->rows : 0;
     gsize target_row = FIRST_ROW + k + 2;
-    RpPlan *p = f->plan = rp_plan_new(RP_PLACE_SHEET, RP_MARKER_FUNNEL, target_row + 2, COLS);
+    RpPlan *p = f->plan = rp_plan_new(RP_PLACE_SHEET, RP_MARKER_FUNNEL, target_row + 2,
+                                      COLS + CHART_COLS);
     p->sheet_base = g_strdup(_("Funnel"));
     p->undo_title = g_strdup(_("Pipecalc: write funnel"));
     p->amount_col = pc_roles_find(s->roles, s->cells->cols, PC_ROLE_AMOUNT);
@@ -121,6 +150,9 @@ gboolean rp_funnel_plan(const RpSource *s, double target, RpFunnel *f, char **me
     for (gsize j = 0; j < COLS; j++)
         rp_set_text(p, HEAD_ROW, j, _(HEAD[j]));
     rp_style(p, (RpRect){ HEAD_ROW, 0, HEAD_ROW, COLS - 1 }, RP_STYLE_HEADER);
+    rp_set_text(p, HEAD_ROW, LABEL_COL, _("Chart label"));
+    rp_set_text(p, HEAD_ROW, LABEL_COL + 1, _(HEAD[1]));
+    rp_style(p, (RpRect){ HEAD_ROW, LABEL_COL, FIRST_ROW + k, LABEL_COL + 1 }, RP_STYLE_NOTE);
     p->freeze_rows = HEAD_ROW + 1;
     PcError err;
     pc_error_clear(&err);
@@ -134,10 +166,7 @@ gboolean rp_funnel_plan(const RpSource *s, double target, RpFunnel *f, char **me
             rp_set_number(p, target_row + 1, 1, avg, RP_FORMAT_AMOUNT);
         }
         rp_fit_widths(p, 6, 40);
-        RpChart *c = rp_add_chart(p, "PipecalcFunnel", RP_CHART_COLUMNS,
-                                  (RpRect){ HEAD_ROW, 0, FIRST_ROW + k, 1 }, COLS + 1);
-        c->title = g_strdup(_("Deals reached"));
-        c->value_format = RP_FORMAT_INTEGER;
+        put_chart(p, k);
     } else {
         *message = g_strdup_printf(_("The funnel failed: %s. Nothing was written."),
                                    err.message[0] ? err.message : "?");

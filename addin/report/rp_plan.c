@@ -145,15 +145,25 @@ void rp_fit_widths(RpPlan *p, double min, double max)
     }
 }
 
-RpChart *rp_add_chart(RpPlan *p, const char *name, RpChartType type, RpRect data, gsize left_col)
+RpChart *rp_add_chart(RpPlan *p, const char *name, RpChartType type, RpRect data, gsize row,
+                      gsize col)
 {
     RpChart *c = g_new0(RpChart, 1);
     c->name = g_strdup(name);
     c->type = type;
     c->data = data;
-    c->left_col = left_col;
+    c->row = row;
+    c->col = col;
+    c->width = 16;
+    c->height = 9;
     g_ptr_array_add(p->charts, c);
     return c;
+}
+
+void rp_chart_series(RpChart *c, gsize col)
+{
+    g_return_if_fail(c->n_series < RP_CHART_SERIES_MAX && col > c->data.col0 && col <= c->data.col1);
+    c->series[c->n_series++] = col;
 }
 
 char *rp_source_column_ref(const RpSource *s, gsize col)

@@ -76,14 +76,22 @@ typedef enum {
     RP_CHART_LINES,
 } RpChartType;
 
+enum { RP_CHART_SERIES_MAX = 8 };
+
 typedef struct {
     char *name;            /* the chart object's name in the document (made unique there) */
     RpChartType type;
     RpRect data;           /* its first row: series names; its first column: categories */
+    gsize series[RP_CHART_SERIES_MAX]; /* the series' columns, left to right (n_series 0: */
+    gsize n_series;                    /* every column of DATA right of the categories) */
     char *title, *x_title, *y_title; /* NULL: none */
     gboolean legend;
+    gboolean reverse_categories; /* the first category at the far end of its axis (bars:
+                                  * the first on top, as a funnel reads) */
     RpFormat value_format;
-    gsize left_col;        /* placed right of this column of the block */
+    gsize row, col;        /* its top left corner: at this cell of the block (below or
+                            * beside the table, so that it is in view) */
+    double width, height;  /* in centimetres */
 } RpChart;
 
 typedef enum {
@@ -130,8 +138,12 @@ void rp_merge(RpPlan *p, RpRect r);
  * characters, merged cells left out), within MIN and MAX. */
 void rp_fit_widths(RpPlan *p, double min, double max);
 
-/* A chart (its strings copied); returned to fill in its texts. */
-RpChart *rp_add_chart(RpPlan *p, const char *name, RpChartType type, RpRect data, gsize left_col);
+/* A chart of DATA with its corner at cell ROW, COL (its strings copied; 16 x 9 cm);
+ * returned to fill in its texts and series. */
+RpChart *rp_add_chart(RpPlan *p, const char *name, RpChartType type, RpRect data, gsize row,
+                      gsize col);
+/* Draw column COL of the chart's data as its next series (up to RP_CHART_SERIES_MAX). */
+void rp_chart_series(RpChart *c, gsize col);
 
 /* "$'My sheet'.$C$2:$C$61": the data rows of column COL of S (row 1 of the table to its
  * last row), absolute, for formulas (g_free). */

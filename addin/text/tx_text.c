@@ -37,8 +37,6 @@ static const char *const ROLE_LABELS[PC_N_ROLES] = {
     [PC_ROLE_CURRENCY] = N_("Currency:"),
 };
 
-static gint german = -1; /* -1 until tx_text_init */
-
 /* ooLocale from the configuration, "" when unset (then the office follows the system). */
 static char *configured_locale(uno_Interface *context)
 {
@@ -48,18 +46,12 @@ static char *configured_locale(uno_Interface *context)
 
 void tx_text_init(uno_Interface *context)
 {
-    if (g_atomic_int_get(&german) >= 0 || !context)
+    static gint done = 0; /* once per process: the office's UI language does not change */
+    if (!context || !g_atomic_int_compare_and_exchange(&done, 0, 1))
         return;
     char *locale = configured_locale(context);
-    const char *lang = *locale ? locale : g_get_language_names()[0];
-    tx_set_language(lang);
-    g_atomic_int_set(&german, g_ascii_strncasecmp(tx_language(), "de", 2) == 0 ? 1 : 0);
+    tx_set_language(*locale ? locale : g_get_language_names()[0]);
     g_free(locale);
-}
-
-gboolean tx_text_german(void)
-{
-    return g_atomic_int_get(&german) == 1;
 }
 
 /* The separators tx_text_number writes: English until the Calc layer installs the

@@ -10,12 +10,8 @@
 #include "pc_roles.h"
 #include "tx.h"
 
-
 /* Read the user interface language from CONTEXT's configuration (once per process). */
 void tx_text_init(uno_Interface *context);
-
-/* TRUE when the user interface is German. */
-gboolean tx_text_german(void);
 
 /* How numbers are written: the decimal separator and the thousands separator (UTF-8, ""
  * for none), as the office's Locale setting has them (cc_locale). */

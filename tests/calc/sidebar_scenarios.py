@@ -43,6 +43,38 @@ def prop(name, value):
     return p
 
 
+
+def chart_facts(sheet, name):
+    """What chart NAME on SHEET shows, read back from its chart document: titles, legend,
+    series (their names), diagram type, bars on their side, axis format and direction,
+    and its rectangle on the sheet."""
+    doc = sheet.Charts.getByName(name).EmbeddedObject
+    diagram = doc.Diagram
+    series = doc.getFirstDiagram().getCoordinateSystems()[0].getChartTypes()[0].getDataSeries()
+    names = []
+    for one in series:
+        label = one.getDataSequences()[0].getLabel()
+        names.append(label.getData()[0] if label else None)
+    shape = [sh for sh in (sheet.DrawPage.getByIndex(i) for i in range(sheet.DrawPage.Count))
+             if sh.supportsService("com.sun.star.drawing.OLE2Shape") and sh.PersistName == name]
+    return {
+        "title": doc.Title.String if doc.HasMainTitle else None,
+        "legend": doc.HasLegend,
+        "x_title": diagram.XAxisTitle.String if diagram.HasXAxisTitle else None,
+        "y_title": diagram.YAxisTitle.String if diagram.HasYAxisTitle else None,
+        "type": diagram.DiagramType,
+        "vertical": getattr(diagram, "Vertical", None),
+        "series": names,
+        "categories": list(doc.getData().getRowDescriptions()) if hasattr(doc.getData(), "getRowDescriptions") else None,
+        "y_format": diagram.YAxis.NumberFormat,
+        "y_linked": diagram.YAxis.LinkNumberFormatToSource,
+        "x_reversed": diagram.XAxis.ReverseDirection,
+        "y_crosses": diagram.YAxis.CrossoverPosition.value,
+        "position": (shape[0].Position.X, shape[0].Position.Y) if shape else None,
+        "size": (shape[0].Size.Width, shape[0].Size.Height) if shape else None,
+    }
+
+
 class Book:
     """A hidden Calc document whose first sheet holds ROWS from A1, cursor on B3."""
 
@@ -303,6 +335,18 @@ def forecast_sheet_chart_and_one_undo(ctx):
         assert rows[13][1] == 7900.0 and rows[13][2] <= rows[13][3] <= rows[13][4], rows[13]
         assert [r[0] for r in rows[16:18]] == ["Ann", "Bob"], rows[16:18]
         assert fc.Charts.hasByName("PipecalcForecast")
+        chart = chart_facts(fc, "PipecalcForecast")
+        assert chart["title"] == "Expected revenue by month", chart
+        assert (chart["x_title"], chart["y_title"], chart["legend"]) == ("Month", "Revenue", True), chart
+        # Expected with P10 and P90 as lines of their own (a band, P50 left out)
+        assert chart["type"] == "com.sun.star.chart.LineDiagram", chart
+        assert chart["series"] == ["Expected", "P10", "P90"], chart
+        # a General source: whole amounts grouped ("#,##0", the built-in key 3)
+        assert (chart["y_format"], chart["y_linked"]) == (3, False), chart
+        # beside the owners' table (A16:E18), from its header row, 16 x 8.5 cm
+        corner = fc.getCellRangeByName("F16").Position
+        assert chart["position"] == (corner.X, corner.Y), (chart, corner)
+        assert all(abs(got - want) <= 10 for got, want in zip(chart["size"], (16000, 8500))), chart
         assert b.doc.NamedRanges.hasByName("PIPECALC_FORECAST")
         # again: the same sheet is refreshed, no "Forecast 2"
         b.actions.writeForecast(b.ctrl)
@@ -311,6 +355,24 @@ def forecast_sheet_chart_and_one_undo(ctx):
         b.doc.UndoManager.undo()
         assert b.doc.Sheets.Count == n_sheets, "one undo per run removes the sheet with its chart"
         assert not b.doc.NamedRanges.hasByName("PIPECALC_FORECAST")
+    finally:
+        b.close()
+
+
+def forecast_chart_axis_in_the_amount_format(ctx):
+    """The forecast chart's value axis shows amounts as the source's Amount column does."""
+    b = Book(ctx)
+    try:
+        formats = b.doc.NumberFormats
+        locale = uno.createUnoStruct("com.sun.star.lang.Locale")
+        code = '[$$-409]#,##0'
+        key = formats.queryKey(code, locale, False)
+        if key < 0:
+            key = formats.addNew(code, locale)
+        b.sheet.getCellRangeByName("C2:C9").NumberFormat = key
+        b.actions.writeForecast(b.ctrl)
+        chart = chart_facts(b.doc.Sheets.getByName("Forecast"), "PipecalcForecast")
+        assert (chart["y_format"], chart["y_linked"]) == (key, False), (chart, key)
     finally:
         b.close()
 
@@ -708,6 +770,14 @@ def german_actions_end_to_end(ctx):
         report = b.actions.writeFunnel(b.ctrl, 10000.0)
         assert report == "Trichter im Blatt Trichter erstellt: 12 Deals in der ersten Phase nötig.", report
         assert b.doc.Sheets.hasByName("Prognose") and b.doc.Sheets.hasByName("Trichter")
+        # the charts speak German too (the stage names are the table's own)
+        chart = chart_facts(b.doc.Sheets.getByName("Prognose"), "PipecalcForecast")
+        assert (chart["title"], chart["x_title"], chart["y_title"]) == (
+            "Erwarteter Umsatz nach Monat", "Monat", "Umsatz"), chart
+        chart = chart_facts(b.doc.Sheets.getByName("Trichter"), "PipecalcFunnel")
+        assert (chart["title"], chart["x_title"], chart["y_title"]) == (
+            "Deals je erreichter Phase", "Phase", "Erreichte Deals"), chart
+        assert chart["categories"][:2] == ["Lead \u2014 100 %", "Qualified \u2014 60 %"], chart
         found = b.actions.checkData(b.ctrl)
         assert found and all(" the " not in f and "row " not in f for f in found), found
         own = os.path.join(d, "buch.ods")
@@ -821,6 +891,20 @@ def funnel_sheet_chart_refusals_and_one_undo(ctx):
         assert rows[4][4] == 12 and rows[5][4] == 7, rows
         assert rows[10][:3] == ("Target", 10000, "won revenue") and abs(rows[11][1] - 4300 / 3) < 1e-9, rows[10:12]
         assert fn.Charts.hasByName("PipecalcFunnel")
+        # the chart's own columns: "stage — share of the closed deals reaching it", reached
+        labels = b.cells("F4:G9", fn)
+        assert labels == (("Chart label", "Deals reached"), ("Lead \u2014 100 %", 5), ("Qualified \u2014 60 %", 3),
+                          ("Proposal \u2014 60 %", 3), ("Negotiation \u2014 60 %", 3), ("Won \u2014 60 %", 3)), labels
+        chart = chart_facts(fn, "PipecalcFunnel")
+        assert chart["title"] == "Deals reaching each stage", chart
+        assert (chart["x_title"], chart["y_title"], chart["legend"]) == ("Stage", "Deals reached", False), chart
+        # horizontal bars, the first stage on top, counts as "#,##0"
+        assert chart["type"] == "com.sun.star.chart.BarDiagram" and chart["vertical"] is True, chart
+        assert chart["x_reversed"] is True and chart["y_crosses"] == "END", chart  # values below the bars
+        assert chart["series"] == ["Deals reached"], chart
+        assert (chart["y_format"], chart["y_linked"]) == (3, False), chart
+        last = fn.getCellRangeByName("A12")
+        assert chart["position"][0] == 0 and chart["position"][1] >= last.Position.Y + last.Size.Height, chart
         assert b.doc.NamedRanges.hasByName("PIPECALC_FUNNEL")
         # again: the same sheet refreshed; a user's cell in the way is refused
         b.actions.writeFunnel(b.ctrl, 20000.0)

@@ -58,6 +58,10 @@ def test_sidebar_forecast_sheet_and_undo(office):
     run(office, "forecast_sheet_chart_and_one_undo")
 
 
+def test_sidebar_forecast_chart_axis_format(office):
+    run(office, "forecast_chart_axis_in_the_amount_format")
+
+
 def test_sidebar_forecast_live_formulas(office):
     run(office, "forecast_live_formulas_when_stages_say_won_lost")
 

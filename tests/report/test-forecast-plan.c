@@ -251,19 +251,30 @@ static void forecast_formulas_and_chart(void)
     g_assert_cmpint(rp_cell_at(p, MONTH0 + 3, 1)->kind, ==, RP_NUMBER); /* undated: a value */
     assert_formula(p, TOTAL, 1, "=SUM(B11:B14)", 8575);
     g_assert_cmpint(rp_cell_at(p, TOTAL, 2)->kind, ==, RP_NUMBER);
-    /* the chart: the months' header row and the dated months, names and Expected */
+    /* the chart: the months' header row and the dated months; Expected, P10 and P90 as
+     * lines of their own (P50 left out), beside the owners' table */
     g_assert_cmpuint(p->charts->len, ==, 1);
     const RpChart *c = g_ptr_array_index(p->charts, 0);
     g_assert_cmpstr(c->name, ==, "PipecalcForecast");
-    g_assert_cmpint(c->type, ==, RP_CHART_COLUMNS);
+    g_assert_cmpint(c->type, ==, RP_CHART_LINES);
     g_assert_cmpuint(c->data.row0, ==, MONTH_HEAD);
     g_assert_cmpuint(c->data.col0, ==, 0);
     g_assert_cmpuint(c->data.row1, ==, MONTH0 + 2);
-    g_assert_cmpuint(c->data.col1, ==, 1);
-    g_assert_cmpuint(c->left_col, ==, 12);
+    g_assert_cmpuint(c->data.col1, ==, 4);
+    g_assert_cmpuint(c->n_series, ==, 3);
+    static const char *const SERIES[] = { "Expected", "P10", "P90" };
+    for (gsize k = 0; k < 3; k++)
+        g_assert_cmpstr(text_at(p, MONTH_HEAD, c->series[k]), ==, SERIES[k]);
+    g_assert_cmpuint(c->row, ==, OWNER_HEAD);
+    g_assert_cmpuint(c->col, ==, 5);
+    for (gsize i = OWNER_HEAD; i < p->rows; i++) /* it covers no cell */
+        for (gsize j = c->col; j < p->cols; j++)
+            g_assert_cmpint(rp_cell_at(p, i, j)->kind, ==, RP_EMPTY);
     g_assert_cmpstr(c->title, ==, "Expected revenue by month");
     g_assert_cmpstr(c->x_title, ==, "Month");
-    g_assert_cmpstr(c->y_title, ==, "Expected");
+    g_assert_cmpstr(c->y_title, ==, "Revenue");
+    g_assert_true(c->legend);
+    g_assert_false(c->reverse_categories);
     g_assert_cmpint(c->value_format, ==, RP_FORMAT_AMOUNT);
     rp_forecast_clear(&f);
 }
@@ -296,6 +307,9 @@ static void forecast_outcome_words_in_the_stage_column(void)
     assert_formula(p, 12, 1, "=SUM(B11:B12)", 3500);
     g_assert_cmpuint(p->rows, ==, 13); /* Total last: no owners */
     g_assert_cmpuint(p->cols, ==, 9);
+    const RpChart *c = g_ptr_array_index(p->charts, 0); /* below Total, at column A */
+    g_assert_cmpuint(c->row, ==, p->rows + 1);
+    g_assert_cmpuint(c->col, ==, 0);
     g_assert_cmpint(p->amount_col, ==, 2);
     rp_forecast_clear(&f);
 }

@@ -30,7 +30,7 @@ static void funnel_cells(void)
     g_assert_cmpstr(p->sheet_base, ==, "Funnel");
     g_assert_cmpstr(p->undo_title, ==, "Pipecalc: write funnel");
     g_assert_cmpuint(p->rows, ==, 11);
-    g_assert_cmpuint(p->cols, ==, 5);
+    g_assert_cmpuint(p->cols, ==, 7); /* the table's 5 and the chart's label, reached */
     g_assert_cmpstr(text_at(p, 0, 0), ==, "Pipeline funnel");
     g_assert_cmpint(rp_cell_at(p, 0, 0)->style, ==, RP_STYLE_TITLE);
     g_assert_cmpstr(text_at(p, 1, 0), ==, "From Deals.A1:D7: 4 closed deals (won + lost); a lost "
@@ -60,13 +60,33 @@ static void funnel_cells(void)
     g_assert_cmpstr(text_at(p, 9, 2), ==, "won revenue");
     g_assert_cmpfloat(number_at(p, 10, 1), ==, 2000);
     g_assert_cmpint(p->amount_col, ==, 2);
-    /* the chart: header row and stage rows, names and reached */
+    /* the chart: horizontal bars of its own columns, labels "Stage — share of the closed
+     * deals that reached it" and the deals reached, first stage on top, below the table */
     g_assert_cmpuint(p->charts->len, ==, 1);
     const RpChart *c = g_ptr_array_index(p->charts, 0);
+    g_assert_cmpstr(c->name, ==, "PipecalcFunnel");
+    g_assert_cmpint(c->type, ==, RP_CHART_BARS);
+    g_assert_true(c->reverse_categories);
     g_assert_cmpuint(c->data.row0, ==, 3);
     g_assert_cmpuint(c->data.row1, ==, 7);
-    g_assert_cmpuint(c->data.col1, ==, 1);
-    g_assert_cmpstr(c->title, ==, "Deals reached");
+    g_assert_cmpuint(c->data.col0, ==, 5);
+    g_assert_cmpuint(c->data.col1, ==, 6);
+    g_assert_cmpuint(c->n_series, ==, 0); /* every column right of the labels: reached */
+    g_assert_cmpstr(text_at(p, 3, 5), ==, "Chart label");
+    g_assert_cmpstr(text_at(p, 3, 6), ==, "Deals reached");
+    static const char *const LABELS[] = { "Lead \u2014 100 %", "Qualified \u2014 75 %",
+                                          "Proposal \u2014 50 %", "Won \u2014 50 %" };
+    for (gsize i = 0; i < 4; i++) {
+        g_assert_cmpstr(text_at(p, 4 + i, 5), ==, LABELS[i]);
+        g_assert_cmpfloat(number_at(p, 4 + i, 6), ==, REACHED[i]);
+    }
+    g_assert_cmpstr(c->title, ==, "Deals reaching each stage");
+    g_assert_cmpstr(c->x_title, ==, "Stage");
+    g_assert_cmpstr(c->y_title, ==, "Deals reached");
+    g_assert_false(c->legend); /* one series, named by the axis title */
+    g_assert_cmpint(c->value_format, ==, RP_FORMAT_INTEGER);
+    g_assert_cmpuint(c->row, ==, p->rows + 1);
+    g_assert_cmpuint(c->col, ==, 0);
     g_assert_cmpfloat(p->widths[0], >=, 10); /* "Qualified" fits */
     rp_funnel_clear(&f);
 }

@@ -51,12 +51,23 @@ static void plan_references(void)
 
 static void plan_charts(void)
 {
-    RpPlan *p = rp_plan_new(RP_PLACE_SHEET, "PIPECALC_TEST", 4, 2);
-    RpChart *c = rp_add_chart(p, "PipecalcTest", RP_CHART_BARS, (RpRect){ 0, 0, 3, 1 }, 3);
+    RpPlan *p = rp_plan_new(RP_PLACE_SHEET, "PIPECALC_TEST", 4, 4);
+    RpChart *c = rp_add_chart(p, "PipecalcTest", RP_CHART_BARS, (RpRect){ 0, 0, 3, 3 }, 5, 1);
     c->title = g_strdup("Deals by stage");
     c->legend = TRUE;
     g_assert_cmpuint(p->charts->len, ==, 1);
     g_assert_cmpstr(((RpChart *)g_ptr_array_index(p->charts, 0))->title, ==, "Deals by stage");
+    /* its corner at the cell asked for, the default size; series in the order asked */
+    g_assert_cmpuint(c->row, ==, 5);
+    g_assert_cmpuint(c->col, ==, 1);
+    g_assert_cmpfloat(c->width, ==, 16);
+    g_assert_cmpfloat(c->height, ==, 9);
+    g_assert_cmpuint(c->n_series, ==, 0);
+    rp_chart_series(c, 3);
+    rp_chart_series(c, 1);
+    g_assert_cmpuint(c->n_series, ==, 2);
+    g_assert_cmpuint(c->series[0], ==, 3);
+    g_assert_cmpuint(c->series[1], ==, 1);
     rp_plan_free(p);
 }
 
