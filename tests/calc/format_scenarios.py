@@ -55,6 +55,8 @@ def forecast_styles_formats_merges_widths_frozen(ctx):
         assert format_string(b.doc, fc, "B14") == "#,##0", format_string(b.doc, fc, "B14")
         assert fc.getCellRangeByName("B14").getString() == "7,900"
         assert format_string(b.doc, fc, "B5") == "0%", format_string(b.doc, fc, "B5")
+        # Negotiation holds no open deal (Hive is won): muted; Lead, Qualified, Proposal not
+        assert [style(fc, "A%d" % r) for r in range(5, 9)] == ["Default"] * 3 + ["Pipecalc Muted"]
         title = fc.getCellRangeByName("A1:G1")
         assert title.getIsMerged(), "the title spans the table"
         widths_fit(fc, 7)
