@@ -20,14 +20,15 @@ static const struct {
     [RP_STYLE_MUTED] = { "Pipecalc Muted", FALSE, 0, GREY, FALSE, FALSE },
 };
 
-uno_Interface *cc_cell_styles(uno_Interface *model, GError **error)
+/* MODEL's style family FAMILY ("CellStyles", "PageStyles") as XNameContainer, acquired. */
+static uno_Interface *style_family(uno_Interface *model, const char *family, GError **error)
 {
     static CuMethod families = CU_METHOD("com.sun.star.style.XStyleFamiliesSupplier", "getStyleFamilies");
     static CuMethod by_name = CU_METHOD("com.sun.star.container.XNameAccess", "getByName");
     uno_Interface *all = cu_call_iface(model, &families, NULL, NULL, error);
     if (!all)
         return NULL;
-    rtl_uString *name = cu_ustr_from_utf8("CellStyles");
+    rtl_uString *name = cu_ustr_from_utf8(family);
     void *args[1] = { &name };
     uno_Interface *styles = cu_call_any_iface(all, &by_name, args, "com.sun.star.container.XNameContainer", error);
     rtl_uString_release(name);
@@ -35,16 +36,22 @@ uno_Interface *cc_cell_styles(uno_Interface *model, GError **error)
     return styles;
 }
 
-gboolean cc_style_insert(uno_Interface *model, uno_Interface *styles, const char *name, uno_Interface **style,
-                         GError **error)
+uno_Interface *cc_cell_styles(uno_Interface *model, GError **error)
+{
+    return style_family(model, "CellStyles", error);
+}
+
+/* A new style of SERVICE in MODEL, inserted into STYLES as NAME (see cc_style_insert). */
+static gboolean insert_style(uno_Interface *model, uno_Interface *styles, const char *service, const char *name,
+                             uno_Interface **style, GError **error)
 {
     static CuMethod insert = CU_METHOD("com.sun.star.container.XNameContainer", "insertByName");
     static CuMethod create = CU_METHOD("com.sun.star.lang.XMultiServiceFactory", "createInstance");
     *style = NULL;
-    if (!cu_call_str(model, &create, "com.sun.star.style.CellStyle", style, error))
+    if (!cu_call_str(model, &create, service, style, error))
         return FALSE;
     if (!*style) {
-        g_set_error(error, CU_ERROR, CU_ERROR_UNEXPECTED, "the document made no cell style");
+        g_set_error(error, CU_ERROR, CU_ERROR_UNEXPECTED, "the document made no %s", service);
         return FALSE;
     }
     uno_Any value;
@@ -59,6 +66,12 @@ gboolean cc_style_insert(uno_Interface *model, uno_Interface *styles, const char
         *style = NULL;
     }
     return ok;
+}
+
+gboolean cc_style_insert(uno_Interface *model, uno_Interface *styles, const char *name, uno_Interface **style,
+                         GError **error)
+{
+    return insert_style(model, styles, "com.sun.star.style.CellStyle", name, style, error);
 }
 
 const char *cc_style_name(RpStyle role)
@@ -111,6 +124,26 @@ gboolean cc_styles_ensure(uno_Interface *model, guint used, GError **error)
         ok = cc_style_insert(model, styles, ROLES[role].name, &style, error);
         if (ok && !(ok = dress(style, (RpStyle)role, error))) /* no half-made style left */
             cu_call_str(styles, &remove, ROLES[role].name, NULL, NULL);
+        cu_release(style);
+    }
+    cu_release(styles);
+    return ok;
+}
+
+gboolean cc_page_style_ensure(uno_Interface *model, GError **error)
+{
+    static CuMethod has = CU_METHOD("com.sun.star.container.XNameAccess", "hasByName");
+    static CuMethod remove = CU_METHOD("com.sun.star.container.XNameContainer", "removeByName");
+    uno_Interface *styles = style_family(model, "PageStyles", error);
+    sal_Bool present = sal_False;
+    gboolean ok = styles && cu_call_str(styles, &has, CC_PAGE_STYLE, &present, error);
+    if (ok && !present) {
+        uno_Interface *style = NULL;
+        sal_Int16 wide = 1, tall = 0; /* one page wide, as many pages down as it takes */
+        ok = insert_style(model, styles, "com.sun.star.style.PageStyle", CC_PAGE_STYLE, &style, error);
+        if (ok && !(ok = cu_set_property(style, "ScaleToPagesX", typelib_TypeClass_SHORT, &wide, error) &&
+                         cu_set_property(style, "ScaleToPagesY", typelib_TypeClass_SHORT, &tall, error)))
+            cu_call_str(styles, &remove, CC_PAGE_STYLE, NULL, NULL);
         cu_release(style);
     }
     cu_release(styles);

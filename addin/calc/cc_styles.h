@@ -28,4 +28,12 @@ const char *cc_style_name(RpStyle role);
  * that failed is taken out again, those made before it stay. */
 gboolean cc_styles_ensure(uno_Interface *model, guint used, GError **error);
 
+/* The page style of the report sheets: fitted to the page width, so that a report prints
+ * and exports to PDF on A4 and Letter alike; the paper is the style's default. */
+#define CC_PAGE_STYLE "Pipecalc Report"
+
+/* Add the page style CC_PAGE_STYLE when MODEL lacks it (kept when present: the user's
+ * margins, headers and paper stay). FALSE as cc_styles_ensure. */
+gboolean cc_page_style_ensure(uno_Interface *model, GError **error);
+
 #endif

@@ -156,6 +156,21 @@ static gboolean apply_styles(const CcLeadTable *t, const RpPlan *plan, uno_Inter
     return ok;
 }
 
+/* The report sheet SHEET printed fitted to the page width (cc_styles.h); skipped, as the
+ * cell styles are, when Calc refuses to make the page style. */
+static gboolean fit_to_page(uno_Interface *model, uno_Interface *sheet, GError **error)
+{
+    GError *refused = NULL;
+    if (!cc_page_style_ensure(model, &refused)) {
+        g_clear_error(&refused);
+        return TRUE;
+    }
+    rtl_uString *name = cu_ustr_from_utf8(CC_PAGE_STYLE);
+    gboolean ok = cu_set_property(sheet, "PageStyle", typelib_TypeClass_STRING, &name, error);
+    rtl_uString_release(name);
+    return ok;
+}
+
 /* PLAN's merged cells and column widths on SHEET (the block at A1 of sheet INDEX). */
 static gboolean apply_layout(const RpPlan *plan, uno_Interface *sheet, sal_Int16 index, GError **error)
 {
@@ -224,7 +239,7 @@ static gboolean write_sheet(CcLeadTable *t, const RpPlan *plan, CcProgress *prog
          cc_write_progress(sheet, &all, grid, progress, &error) &&
          apply_styles(t, plan, sheet, index, 0, 0, TRUE, &error) &&
          apply_formats(t, plan, sheet, index, 0, 0, &error) && set_formulas(plan, sheet, 0, 0, &error) &&
-         apply_layout(plan, sheet, index, &error) &&
+         apply_layout(plan, sheet, index, &error) && fit_to_page(t->model, sheet, &error) &&
          put_charts(plan, sheet, index, &error) &&
          cc_marker_set(t->model, plan->marker, name, &all, &error);
     if (grid)

@@ -14,7 +14,7 @@
  * column and counts in the locale's "#,##0", "#,##0.00" when the source has cents; Score
  * and probabilities in whole percent), the Score colours, merged cells and column widths
  * (one character of the plan taken as 0.22 cm, the "0" of Calc's default 10 pt font with the
- * cell margins), charts, and the marker over what was written. Frozen header rows come
+ * cell margins), a report sheet's page style fitted to the page width, charts, and the marker over what was written. Frozen header rows come
  * after the undo context: they are a setting of the document's view, no undo step, and a
  * document without a view (hidden) gets none. Adding a cell style is no undo step in Calc
  * either: after Ctrl+Z our styles stay in the document, unused.

@@ -60,6 +60,10 @@ def forecast_styles_formats_merges_widths_frozen(ctx):
         title = fc.getCellRangeByName("A1:G1")
         assert title.getIsMerged(), "the title spans the table"
         widths_fit(fc, 7)
+        # printed one page wide; the user's sheet keeps its page style
+        assert fc.PageStyle == "Pipecalc Report" and b.sheet.PageStyle == "Default", fc.PageStyle
+        page = b.doc.StyleFamilies.getByName("PageStyles").getByName("Pipecalc Report")
+        assert page.ScaleToPagesX == 1 and page.ScaleToPagesY == 0, (page.ScaleToPagesX, page.ScaleToPagesY)
         assert frozen_rows(b, fc) == 10, frozen_rows(b, fc)  # title ... the month header
         b.doc.UndoManager.undo()
         assert not b.doc.Sheets.hasByName("Forecast"), "still one undo step"
