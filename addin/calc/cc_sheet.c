@@ -622,6 +622,22 @@ gboolean cc_column_width(uno_Interface *sheet, sal_Int32 col, sal_Int32 width, G
     return ok;
 }
 
+/* TRUE when CONTROLLER's window is shown: a hidden document's view is no one's to change. */
+static gboolean view_shown(uno_Interface *controller)
+{
+    static CuMethod frame_of = CU_METHOD("com.sun.star.frame.XController", "getFrame");
+    static CuMethod window_of = CU_METHOD("com.sun.star.frame.XFrame", "getContainerWindow");
+    static CuMethod is_visible = CU_METHOD("com.sun.star.awt.XWindow2", "isVisible");
+    uno_Interface *frame = cu_call_iface(controller, &frame_of, NULL, NULL, NULL);
+    uno_Interface *window = frame ? cu_call_iface(frame, &window_of, NULL, NULL, NULL) : NULL;
+    sal_Bool shown = sal_False;
+    if (window && !cu_call(window, &is_visible, &shown, NULL, NULL))
+        shown = sal_False;
+    cu_release(window);
+    cu_release(frame);
+    return shown;
+}
+
 gboolean cc_freeze_rows(uno_Interface *model, sal_Int16 index, sal_Int32 rows)
 {
     static CuMethod controller_of = CU_METHOD("com.sun.star.frame.XModel", "getCurrentController");
@@ -629,6 +645,10 @@ gboolean cc_freeze_rows(uno_Interface *model, sal_Int16 index, sal_Int32 rows)
     static CuMethod set_active = CU_METHOD("com.sun.star.sheet.XSpreadsheetView", "setActiveSheet");
     static CuMethod freeze = CU_METHOD("com.sun.star.sheet.XViewFreezable", "freezeAtPosition");
     uno_Interface *controller = cu_call_iface(model, &controller_of, NULL, NULL, NULL);
+    if (controller && !view_shown(controller)) {
+        cu_release(controller);
+        return FALSE;
+    }
     uno_Interface *view = controller ? cu_query(controller, "com.sun.star.sheet.XSpreadsheetView") : NULL;
     uno_Interface *freezable = controller ? cu_query(controller, "com.sun.star.sheet.XViewFreezable") : NULL;
     uno_Interface *before = view ? cu_call_iface(view, &get_active, NULL, NULL, NULL) : NULL;

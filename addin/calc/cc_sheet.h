@@ -145,7 +145,8 @@ gboolean cc_column_width(uno_Interface *sheet, sal_Int32 col, sal_Int32 width, G
 
 /* Keep the first ROWS rows of sheet INDEX in view when scrolling, in MODEL's current view;
  * the view's active sheet is switched there for it (XViewFreezable acts on the active
- * sheet) and back. FALSE, changing nothing, when MODEL has no view (a hidden document). */
+ * sheet) and back. FALSE, changing nothing, when MODEL has no view or its window is not
+ * shown (a hidden document: switching its sheets would move a macro's or a panel's cursor). */
 gboolean cc_freeze_rows(uno_Interface *model, sal_Int16 index, sal_Int32 rows);
 
 #endif
