@@ -1,6 +1,7 @@
 /* cc_colour.c - the Score column's five-step colour scale (see cc_colour.h for why steps). */
 #include "cc_colour.h"
 
+#include "cc_styles.h"
 #include "cu_string.h"
 
 enum { CONDITION_FORMULA = 9 }; /* com.sun.star.sheet.ConditionOperator.FORMULA */
@@ -22,29 +23,11 @@ static const struct {
 };
 #define N_STEPS G_N_ELEMENTS(STEPS)
 
-/* The document's cell styles (XNameContainer), acquired. */
-static uno_Interface *cell_styles(uno_Interface *model, GError **error)
-{
-    static CuMethod families = CU_METHOD("com.sun.star.style.XStyleFamiliesSupplier", "getStyleFamilies");
-    static CuMethod by_name = CU_METHOD("com.sun.star.container.XNameAccess", "getByName");
-    uno_Interface *all = cu_call_iface(model, &families, NULL, NULL, error);
-    if (!all)
-        return NULL;
-    rtl_uString *name = cu_ustr_from_utf8("CellStyles");
-    void *args[1] = { &name };
-    uno_Interface *styles = cu_call_any_iface(all, &by_name, args, "com.sun.star.container.XNameContainer", error);
-    rtl_uString_release(name);
-    cu_release(all);
-    return styles;
-}
-
 /* Add the steps' cell styles that MODEL lacks, setting bit i of *ADDED for step i. */
 static gboolean ensure_styles(uno_Interface *model, guint *added, GError **error)
 {
     static CuMethod has = CU_METHOD("com.sun.star.container.XNameAccess", "hasByName");
-    static CuMethod insert = CU_METHOD("com.sun.star.container.XNameContainer", "insertByName");
-    static CuMethod create = CU_METHOD("com.sun.star.lang.XMultiServiceFactory", "createInstance");
-    uno_Interface *styles = cell_styles(model, error);
+    uno_Interface *styles = cc_cell_styles(model, error);
     gboolean ok = styles != NULL;
     for (gsize i = 0; i < N_STEPS && ok; i++) {
         sal_Bool present = sal_False;
@@ -52,26 +35,11 @@ static gboolean ensure_styles(uno_Interface *model, guint *added, GError **error
         if (!ok || present)
             continue;
         uno_Interface *style = NULL;
-        ok = cu_call_str(model, &create, "com.sun.star.style.CellStyle", &style, error);
-        if (ok && !style)
-            g_set_error(error, CU_ERROR, CU_ERROR_UNEXPECTED, "the document made no cell style");
-        if (!ok || !style) {
-            cu_release(styles);
-            return FALSE;
-        }
-        uno_Any value;
-        uno_type_any_construct(&value, &style, *typelib_static_type_getByTypeClass(typelib_TypeClass_INTERFACE),
-                               NULL);
-        rtl_uString *name = cu_ustr_from_utf8(STEPS[i].style);
-        void *args[2] = { &name, &value };
         sal_Int32 colour = STEPS[i].colour;
-        /* the colour after insertion: a style not yet in a family has no item set to hold it */
-        ok = cu_call(styles, &insert, NULL, args, error);
+        ok = cc_style_insert(model, styles, STEPS[i].style, &style, error);
         if (ok) /* inserted: taken out again should anything after it fail */
             *added |= 1u << i;
         ok = ok && cu_set_property(style, "CellBackColor", typelib_TypeClass_LONG, &colour, error);
-        rtl_uString_release(name);
-        uno_any_destruct(&value, NULL);
         cu_release(style);
     }
     cu_release(styles);
@@ -152,7 +120,7 @@ gboolean cc_colour_scale(uno_Interface *model, uno_Interface *sheet, const CuRan
 void cc_colour_drop_styles(uno_Interface *model, guint added)
 {
     static CuMethod remove = CU_METHOD("com.sun.star.container.XNameContainer", "removeByName");
-    uno_Interface *styles = added ? cell_styles(model, NULL) : NULL;
+    uno_Interface *styles = added ? cc_cell_styles(model, NULL) : NULL;
     for (gsize i = 0; styles && i < N_STEPS; i++)
         if (added & (1u << i))
             cu_call_str(styles, &remove, STEPS[i].style, NULL, NULL);

@@ -496,3 +496,120 @@ void cc_say_failure(char **message, GError *error)
         *message = g_strdup_printf(_("Pipecalc could not finish: %s"), "?");
     }
 }
+
+/* The document's locale (its CharLocale property) into *LOCALE, to be cleared; an empty
+ * Locale (the office's default) when the document names none. */
+static gboolean document_locale(uno_Interface *model, CuStruct *locale)
+{
+    if (!cu_struct_init(locale, "com.sun.star.lang.Locale"))
+        return FALSE;
+    uno_Any v;
+    if (cu_get_property(model, "CharLocale", &v, NULL)) {
+        if (v.pType->eTypeClass == typelib_TypeClass_STRUCT) {
+            uno_type_destructData(locale->data, v.pType, NULL);
+            uno_type_copyData(locale->data, v.pData, v.pType, NULL);
+        }
+        uno_any_destruct(&v, NULL);
+    }
+    return TRUE;
+}
+
+sal_Int32 cc_format_index(uno_Interface *model, sal_Int16 index, GError **error)
+{
+    static CuMethod get_formats = CU_METHOD("com.sun.star.util.XNumberFormatsSupplier", "getNumberFormats");
+    static CuMethod format_index = CU_METHOD("com.sun.star.util.XNumberFormatTypes", "getFormatIndex");
+    uno_Interface *formats = need(cu_call_iface(model, &get_formats, NULL, NULL, error), "number formats",
+                                  error);
+    CuStruct locale;
+    sal_Int32 key = -1;
+    if (formats && document_locale(model, &locale)) {
+        void *args[2] = { &index, locale.data };
+        if (!cu_call(formats, &format_index, &key, args, error))
+            key = -1;
+        cu_struct_clear(&locale);
+    } else if (formats) {
+        need(NULL, "the Locale type", error);
+    }
+    cu_release(formats);
+    return key;
+}
+
+gboolean cc_format_is_general(uno_Interface *model, sal_Int32 key)
+{
+    enum { NUMBER_STANDARD = 0 }; /* com.sun.star.i18n.NumberFormatIndex */
+    return key == 0 || key == cc_format_index(model, NUMBER_STANDARD, NULL);
+}
+
+gboolean cc_merge(uno_Interface *sheet, const CuRange *r, gboolean merged, GError **error)
+{
+    static CuMethod merge = CU_METHOD("com.sun.star.util.XMergeable", "merge");
+    uno_Interface *range = cc_range(sheet, r, error);
+    sal_Bool flag = merged ? sal_True : sal_False;
+    void *args[1] = { &flag };
+    gboolean ok = range && cu_call(range, &merge, NULL, args, error);
+    cu_release(range);
+    return ok;
+}
+
+gboolean cc_column_width(uno_Interface *sheet, sal_Int32 col, sal_Int32 width, GError **error)
+{
+    static CuMethod get_columns = CU_METHOD("com.sun.star.table.XColumnRowRange", "getColumns");
+    static CuMethod by_index = CU_METHOD("com.sun.star.container.XIndexAccess", "getByIndex");
+    uno_Interface *columns = need(cu_call_iface(sheet, &get_columns, NULL, NULL, error), "the columns", error);
+    void *args[1] = { &col };
+    uno_Interface *column = columns ? need(cu_call_any_iface(columns, &by_index, args,
+                                                             "com.sun.star.beans.XPropertySet", error),
+                                           "the column", error)
+                                    : NULL;
+    gboolean ok = column && cu_set_property(column, "Width", typelib_TypeClass_LONG, &width, error);
+    cu_release(column);
+    cu_release(columns);
+    return ok;
+}
+
+/* TRUE when CONTROLLER's window is shown: a hidden document's view is no one's to change. */
+static gboolean view_shown(uno_Interface *controller)
+{
+    static CuMethod frame_of = CU_METHOD("com.sun.star.frame.XController", "getFrame");
+    static CuMethod window_of = CU_METHOD("com.sun.star.frame.XFrame", "getContainerWindow");
+    static CuMethod is_visible = CU_METHOD("com.sun.star.awt.XWindow2", "isVisible");
+    uno_Interface *frame = cu_call_iface(controller, &frame_of, NULL, NULL, NULL);
+    uno_Interface *window = frame ? cu_call_iface(frame, &window_of, NULL, NULL, NULL) : NULL;
+    sal_Bool shown = sal_False;
+    if (window && !cu_call(window, &is_visible, &shown, NULL, NULL))
+        shown = sal_False;
+    cu_release(window);
+    cu_release(frame);
+    return shown;
+}
+
+gboolean cc_freeze_rows(uno_Interface *model, sal_Int16 index, sal_Int32 rows)
+{
+    static CuMethod controller_of = CU_METHOD("com.sun.star.frame.XModel", "getCurrentController");
+    static CuMethod get_active = CU_METHOD("com.sun.star.sheet.XSpreadsheetView", "getActiveSheet");
+    static CuMethod set_active = CU_METHOD("com.sun.star.sheet.XSpreadsheetView", "setActiveSheet");
+    static CuMethod freeze = CU_METHOD("com.sun.star.sheet.XViewFreezable", "freezeAtPosition");
+    uno_Interface *controller = cu_call_iface(model, &controller_of, NULL, NULL, NULL);
+    if (controller && !view_shown(controller)) {
+        cu_release(controller);
+        return FALSE;
+    }
+    uno_Interface *view = controller ? cu_query(controller, "com.sun.star.sheet.XSpreadsheetView") : NULL;
+    uno_Interface *freezable = controller ? cu_query(controller, "com.sun.star.sheet.XViewFreezable") : NULL;
+    uno_Interface *before = view ? cu_call_iface(view, &get_active, NULL, NULL, NULL) : NULL;
+    uno_Interface *target = before ? cc_sheet_at(model, index, NULL) : NULL;
+    gboolean ok = FALSE;
+    if (target && freezable) {
+        void *to_target[1] = { &target }, *back[1] = { &before };
+        sal_Int32 col = 0;
+        void *at[2] = { &col, &rows };
+        ok = cu_call(view, &set_active, NULL, to_target, NULL) && cu_call(freezable, &freeze, NULL, at, NULL);
+        cu_call(view, &set_active, NULL, back, NULL);
+    }
+    cu_release(target);
+    cu_release(before);
+    cu_release(freezable);
+    cu_release(view);
+    cu_release(controller);
+    return ok;
+}

@@ -122,4 +122,24 @@ double cc_today(const PcDates *dates);
  * nothing) and any other is kept. */
 void cc_say_failure(char **message, GError *error);
 
+/* The key of MODEL's built-in format INDEX (com.sun.star.i18n.NumberFormatIndex) in the
+ * document's locale (its CharLocale): "#,##0" and "0%" with the locale's separators. -1 with
+ * ERROR when there is none. */
+sal_Int32 cc_format_index(uno_Interface *model, sal_Int16 index, GError **error);
+
+/* TRUE when KEY is MODEL's General format (key 0 or the locale's standard format). */
+gboolean cc_format_is_general(uno_Interface *model, sal_Int32 key);
+
+/* Merge the cells of R on SHEET into its top-left one (MERGED) or undo every merge in R. */
+gboolean cc_merge(uno_Interface *sheet, const CuRange *r, gboolean merged, GError **error);
+
+/* Column COL of SHEET WIDTH wide (1/100 mm). */
+gboolean cc_column_width(uno_Interface *sheet, sal_Int32 col, sal_Int32 width, GError **error);
+
+/* Keep the first ROWS rows of sheet INDEX in view when scrolling, in MODEL's current view;
+ * the view's active sheet is switched there for it (XViewFreezable acts on the active
+ * sheet) and back. FALSE, changing nothing, when MODEL has no view or its window is not
+ * shown (a hidden document: switching its sheets would move a macro's or a panel's cursor). */
+gboolean cc_freeze_rows(uno_Interface *model, sal_Int16 index, sal_Int32 rows);
+
 #endif

@@ -4,6 +4,8 @@
 #include "cc_chart.h"
 #include "cc_colour.h"
 #include "cc_guard.h"
+#include "cc_styles.h"
+#include "cu_string.h"
 #include "tx.h"
 
 #include <string.h>
@@ -11,6 +13,11 @@
 enum { NUMBER_FORMAT_DATE = 2, NUMBER_FORMAT_PERCENT = 128 };
 /* The built-in format "#,##0" (a fixed index in every document's formats). */
 enum { NUMBER_FORMAT_THOUSANDS = 3 };
+/* com.sun.star.i18n.NumberFormatIndex: the locale's "#,##0", "#,##0.00" and "0%" */
+enum { INDEX_THOUSANDS = 3, INDEX_THOUSANDS_CENTS = 4, INDEX_PERCENT = 8 };
+/* One character of a column width: the width of "0" in Calc's default font (Liberation
+ * Sans 10 pt) is about 0.2 cm; 0.22 cm leaves the cell's margins room. */
+enum { CHAR_WIDTH_100MM = 220 };
 
 RpSource cc_table_source(const CcLeadTable *t)
 {
@@ -49,14 +56,40 @@ static sal_Int32 source_format(const CcLeadTable *t, gssize col)
     return -1;
 }
 
+/* TRUE when a number of column COL of T's data rows has cents. */
+static gboolean has_cents(const CcLeadTable *t, gssize col)
+{
+    for (gsize r = 1; col >= 0 && t->cells && r < t->cells->rows; r++) {
+        const PcCell *c = pc_table_at(t->cells, r, (gsize)col);
+        if (c->kind == PC_CELL_NUMBER && c->num != (double)(gint64)c->num)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* The format of PLAN's amounts: the source amount column's, or, when that is General (or
+ * there is none), the locale's "#,##0" ("#,##0.00" when the amounts have cents). */
+static sal_Int32 amount_format(const CcLeadTable *t, const RpPlan *plan, GError **error)
+{
+    sal_Int32 key = source_format(t, plan->amount_col);
+    if (key >= 0 && !cc_format_is_general(t->model, key))
+        return key;
+    return cc_format_index(t->model, has_cents(t, plan->amount_col) ? INDEX_THOUSANDS_CENTS : INDEX_THOUSANDS,
+                           error);
+}
+
 /* Apply PLAN's number formats to the block at (COL0, ROW0) of SHEET: column by column,
  * one call per run of cells of one kind. */
 static gboolean apply_formats(const CcLeadTable *t, const RpPlan *plan, uno_Interface *sheet,
                               sal_Int16 index, sal_Int32 col0, sal_Int32 row0, GError **error)
 {
-    sal_Int32 amount = source_format(t, plan->amount_col), date = source_format(t, plan->date_col);
+    sal_Int32 date = source_format(t, plan->date_col);
     if (date >= 0 && !cc_format_is_date(t->model, date))
         date = -1; /* serials shown as plain numbers there: the document's date format here */
+    sal_Int32 amount = amount_format(t, plan, error), percent = cc_format_index(t->model, INDEX_PERCENT, error),
+              integer = cc_format_index(t->model, INDEX_THOUSANDS, error);
+    if (amount < 0 || percent < 0 || integer < 0)
+        return FALSE;
     for (gsize j = 0; j < plan->cols; j++) {
         gsize i = 0;
         while (i < plan->rows) {
@@ -68,12 +101,14 @@ static gboolean apply_formats(const CcLeadTable *t, const RpPlan *plan, uno_Inte
                           row0 + (sal_Int32)end };
             gboolean ok = TRUE;
             if (f == RP_FORMAT_PERCENT)
-                ok = cc_number_format(t->model, sheet, &r, NUMBER_FORMAT_PERCENT, error);
+                ok = cc_set_format(sheet, &r, percent, error);
+            else if (f == RP_FORMAT_INTEGER)
+                ok = cc_set_format(sheet, &r, integer, error);
             else if (f == RP_FORMAT_DATE && date >= 0)
                 ok = cc_set_format(sheet, &r, date, error);
             else if (f == RP_FORMAT_DATE)
                 ok = cc_number_format(t->model, sheet, &r, NUMBER_FORMAT_DATE, error);
-            else if (f == RP_FORMAT_AMOUNT && amount >= 0)
+            else if (f == RP_FORMAT_AMOUNT)
                 ok = cc_set_format(sheet, &r, amount, error);
             if (!ok)
                 return FALSE;
@@ -81,6 +116,77 @@ static gboolean apply_formats(const CcLeadTable *t, const RpPlan *plan, uno_Inte
         }
     }
     return TRUE;
+}
+
+/* Bit i set for each RpStyle i PLAN's cells use. */
+static guint styles_used(const RpPlan *plan)
+{
+    guint used = 0;
+    for (gsize i = 0; i < plan->rows * plan->cols; i++)
+        used |= 1u << plan->cells[i].style;
+    return used;
+}
+
+/* Give the block at (COL0, ROW0) of SHEET PLAN's cell styles, column by column, one call
+ * per run of one style. WHOLE: the block is a sheet of ours, where cells without a role get
+ * the Default style (a refreshed sheet's old title row may lie there); else they are left.
+ * When the styles cannot be made (cc_styles_ensure), the report is written without them. */
+static gboolean apply_styles(const CcLeadTable *t, const RpPlan *plan, uno_Interface *sheet, sal_Int16 index,
+                             sal_Int32 col0, sal_Int32 row0, gboolean whole, GError **error)
+{
+    GError *refused = NULL;
+    if (!cc_styles_ensure(t->model, styles_used(plan), &refused)) {
+        g_clear_error(&refused); /* a protected sheet: the report is still right, only plainer */
+        return TRUE;
+    }
+    gboolean ok = TRUE;
+    for (gsize j = 0; j < plan->cols && ok; j++)
+        for (gsize i = 0, end; i < plan->rows && ok; i = end + 1) {
+            RpStyle st = rp_cell_at(plan, i, j)->style;
+            for (end = i; end + 1 < plan->rows && rp_cell_at(plan, end + 1, j)->style == st;)
+                end++;
+            const char *name = st != RP_STYLE_NONE ? cc_style_name(st) : whole ? "Default" : NULL;
+            if (!name)
+                continue;
+            CuRange r = { index, col0 + (sal_Int32)j, row0 + (sal_Int32)i, col0 + (sal_Int32)j,
+                          row0 + (sal_Int32)end };
+            uno_Interface *range = cc_range(sheet, &r, error);
+            rtl_uString *value = cu_ustr_from_utf8(name);
+            ok = range && cu_set_property(range, "CellStyle", typelib_TypeClass_STRING, &value, error);
+            rtl_uString_release(value);
+            cu_release(range);
+        }
+    return ok;
+}
+
+/* The report sheet SHEET printed fitted to the page width (cc_styles.h); skipped, as the
+ * cell styles are, when Calc refuses to make the page style. */
+static gboolean fit_to_page(uno_Interface *model, uno_Interface *sheet, GError **error)
+{
+    GError *refused = NULL;
+    if (!cc_page_style_ensure(model, &refused)) {
+        g_clear_error(&refused);
+        return TRUE;
+    }
+    rtl_uString *name = cu_ustr_from_utf8(CC_PAGE_STYLE);
+    gboolean ok = cu_set_property(sheet, "PageStyle", typelib_TypeClass_STRING, &name, error);
+    rtl_uString_release(name);
+    return ok;
+}
+
+/* PLAN's merged cells and column widths on SHEET (the block at A1 of sheet INDEX). */
+static gboolean apply_layout(const RpPlan *plan, uno_Interface *sheet, sal_Int16 index, GError **error)
+{
+    gboolean ok = TRUE;
+    for (guint k = 0; plan->merges && k < plan->merges->len && ok; k++) {
+        const RpRect *m = &g_array_index(plan->merges, RpRect, k);
+        CuRange r = { index, (sal_Int32)m->col0, (sal_Int32)m->row0, (sal_Int32)m->col1, (sal_Int32)m->row1 };
+        ok = cc_merge(sheet, &r, TRUE, error);
+    }
+    for (gsize j = 0; plan->widths && j < plan->cols && ok; j++)
+        if (plan->widths[j] > 0)
+            ok = cc_column_width(sheet, (sal_Int32)j, (sal_Int32)(plan->widths[j] * CHAR_WIDTH_100MM), error);
+    return ok;
 }
 
 static gboolean set_formulas(const RpPlan *plan, uno_Interface *sheet, sal_Int32 col0, sal_Int32 row0,
@@ -135,15 +241,20 @@ static gboolean write_sheet(CcLeadTable *t, const RpPlan *plan, CcProgress *prog
         ok = (sheet = cc_guard_insert_sheet(&g, name, &index, &error)) != NULL;
     all.Sheet = index;
     uno_Sequence *grid = ok ? plan_grid(plan) : NULL;
-    ok = ok && (!reuse || cc_clear(sheet, &old, &error)) &&
+    /* a refreshed sheet's old merges first: the new block's rows may lie elsewhere */
+    ok = ok && (!reuse || (cc_clear(sheet, &old, &error) && cc_merge(sheet, &old, FALSE, &error))) &&
          cc_write_progress(sheet, &all, grid, progress, &error) &&
+         apply_styles(t, plan, sheet, index, 0, 0, TRUE, &error) &&
          apply_formats(t, plan, sheet, index, 0, 0, &error) && set_formulas(plan, sheet, 0, 0, &error) &&
+         apply_layout(plan, sheet, index, &error) && fit_to_page(t->model, sheet, &error) &&
          put_charts(t, plan, sheet, index, &error) &&
          cc_marker_set(t->model, plan->marker, name, &all, &error);
     if (grid)
         cu_grid_free(grid);
     cc_guard_end(&g, ok);
     cu_release(sheet);
+    if (ok && plan->freeze_rows) /* a view's setting, no undo step: a hidden document has none */
+        cc_freeze_rows(t->model, index, (sal_Int32)plan->freeze_rows);
     if (!ok) {
         cc_say_failure(message, error);
         g_free(name);
@@ -189,6 +300,7 @@ static gboolean write_column(CcLeadTable *t, const RpPlan *plan, CcProgress *pro
     ok = ok && (!t->has_score || cc_clear(t->sheet, &t->score, &error)) &&
          (!shift || cc_insert_cells_right(t->sheet, &target, &error)) &&
          cc_write_progress(t->sheet, &target, grid, progress, &error) &&
+         apply_styles(t, plan, t->sheet, t->range.Sheet, col, t->range.StartRow, FALSE, &error) &&
          apply_formats(t, plan, t->sheet, t->range.Sheet, col, t->range.StartRow, &error) &&
          set_formulas(plan, t->sheet, col, t->range.StartRow, &error) &&
          (!plan->score_colours || numbers.EndRow < numbers.StartRow ||

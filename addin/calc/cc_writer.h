@@ -8,10 +8,16 @@
  * - RP_PLACE_COLUMN: into the column right of T (or the one its marker names), which must
  *   hold nothing of the user's, or, when T->make_room, after moving the user's cells there
  *   one column right (Insert Cells).
- * Then: values and texts, formulas over them, number formats by kind (the source's amount
- * and date formats), the Score colours, charts, and the marker over what was written. The
- * plan's styles, merges, widths and frozen rows are carried but not yet applied: the
- * deck issue does that, here and nowhere else.
+ * Then: values and texts, the plan's cell styles by role (cc_styles.h: "Pipecalc Title",
+ * "Pipecalc Header", ... added when missing, a user's restyled one kept), formulas over them,
+ * number formats by kind (the source's amount and date formats; amounts from a General
+ * column and counts in the locale's "#,##0", "#,##0.00" when the source has cents; Score
+ * and probabilities in whole percent), the Score colours, merged cells and column widths
+ * (one character of the plan taken as 0.22 cm, the "0" of Calc's default 10 pt font with the
+ * cell margins), a report sheet's page style fitted to the page width, charts, and the marker over what was written. Frozen header rows come
+ * after the undo context: they are a setting of the document's view, no undo step, and a
+ * document without a view (hidden) gets none. Adding a cell style is no undo step in Calc
+ * either: after Ctrl+Z our styles stay in the document, unused.
  *
  * The writer changes the user's own cells in exactly two documented ways: making room
  * (above) and cc_write_divide_by_100 (the deck's "Divide probabilities by 100"). */

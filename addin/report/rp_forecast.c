@@ -369,7 +369,24 @@ static void put_head(const Forecast *fc, RpPlan *p, const RpForecast *f)
     }
 }
 
-/* Stage | Probability, the fallback notes beside the stages that take one. */
+/* TRUE when an open deal of FC is at stage NAME (as the stage column spells it, case aside). */
+static gboolean stage_has_open_deal(const Forecast *fc, const char *name)
+{
+    const PcTable *c = fc->src->cells;
+    char *key = g_utf8_casefold(name, -1);
+    gboolean found = FALSE;
+    for (guint i = 0; i < fc->open->len && !found; i++) {
+        const PcCell *st = pc_table_at(c, g_array_index(fc->open, gsize, i), (gsize)fc->stage);
+        char *other = st->kind == PC_CELL_TEXT ? g_utf8_casefold(pc_table_text(c, st), -1) : NULL;
+        found = other && strcmp(other, key) == 0;
+        g_free(other);
+    }
+    g_free(key);
+    return found;
+}
+
+/* Stage | Probability, the fallback notes beside the stages that take one; a stage no open
+ * deal is at is muted (it is there for the live formulas, and to be edited). */
 static void put_stage_table(const Forecast *fc, RpPlan *p)
 {
     gsize ks = fc->st.table->rows;
@@ -381,6 +398,8 @@ static void put_stage_table(const Forecast *fc, RpPlan *p)
         const PcTable *t = fc->st.table;
         rp_set_text(p, row, 0, pc_table_text(t, pc_table_at(t, i, 0)));
         rp_set_number(p, row, 1, pc_table_at(t, i, 1)->num, RP_FORMAT_PERCENT);
+        if (!stage_has_open_deal(fc, pc_table_text(t, pc_table_at(t, i, 0))))
+            rp_style(p, (RpRect){ row, 0, row, 1 }, RP_STYLE_MUTED);
         if (i < fc->st.k && fc->st.fallback[i]) {
             RpRect note = { row, 2, row, p->cols - 1 };
             rp_set_text(p, row, 2, _("no closed deal reached it: earlier stage's value"));

@@ -145,6 +145,7 @@ gboolean rp_funnel_plan(const RpSource *s, double target, RpFunnel *f, char **me
     rp_merge(p, (RpRect){ 0, 0, 0, COLS - 1 });
     rp_set_text(p, 1, 0, line);
     rp_style(p, (RpRect){ 1, 0, 1, COLS - 1 }, RP_STYLE_NOTE);
+    rp_merge(p, (RpRect){ 1, 0, 1, COLS - 1 }); /* a long line: merged, it sizes no column */
     g_free(line);
     g_free(src);
     for (gsize j = 0; j < COLS; j++)

@@ -139,6 +139,7 @@ static void forecast_stage_table(void)
         g_assert_cmpfloat_with_epsilon(number_at(p, STAGE0 + i, 1), PROBS[i], 1e-15);
         g_assert_cmpint(format_at(p, STAGE0 + i, 1), ==, RP_FORMAT_PERCENT);
         g_assert_cmpint(rp_cell_at(p, STAGE0 + i, 2)->kind, ==, RP_EMPTY); /* each one reached */
+        g_assert_cmpint(style_at(p, STAGE0 + i, 0), ==, RP_STYLE_NONE);     /* each has open deals */
     }
     g_assert_cmpint(rp_cell_at(p, STAGE0 + 4, 0)->kind, ==, RP_EMPTY);
     g_assert_cmpfloat(f.expected, ==, 8575);
@@ -297,6 +298,9 @@ static void forecast_outcome_words_in_the_stage_column(void)
         g_assert_cmpstr(text_at(p, STAGE0 + i, 0), ==, NAMES[i]);
         g_assert_cmpfloat_with_epsilon(number_at(p, STAGE0 + i, 1), PS[i], 1e-15);
         g_assert_cmpint(format_at(p, STAGE0 + i, 1), ==, RP_FORMAT_PERCENT);
+        /* Won and Lost hold no open deal: muted, there for the live formulas */
+        g_assert_cmpint(style_at(p, STAGE0 + i, 0), ==, i < 2 ? RP_STYLE_NONE : RP_STYLE_MUTED);
+        g_assert_cmpint(style_at(p, STAGE0 + i, 1), ==, i < 2 ? RP_STYLE_NONE : RP_STYLE_MUTED);
     }
     g_assert_cmpstr(text_at(p, 9, 0), ==, "Month");
     g_assert_cmpstr(text_at(p, 10, 0), ==, "2026-02");

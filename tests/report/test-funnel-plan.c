@@ -35,6 +35,8 @@ static void funnel_cells(void)
     g_assert_cmpint(rp_cell_at(p, 0, 0)->style, ==, RP_STYLE_TITLE);
     g_assert_cmpstr(text_at(p, 1, 0), ==, "From Deals.A1:D7: 4 closed deals (won + lost); a lost "
                                           "deal counts at the stage it shows.");
+    g_assert_cmpuint(p->merges->len, ==, 2); /* the title and the source line */
+    g_assert_cmpfloat(p->widths[0], <, 20);  /* "Average won deal", not the source line */
     g_assert_cmpstr(text_at(p, 3, 1), ==, "Deals reached");
     g_assert_cmpint(rp_cell_at(p, 3, 4)->style, ==, RP_STYLE_HEADER);
     /* stage, reached, to next, to won, needed (5 won deals at the 2,000 average) */

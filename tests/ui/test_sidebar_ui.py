@@ -14,9 +14,12 @@ import subprocess
 import sys
 import time
 
+import uno
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "calc"))
 from office import Office, prop  # noqa: E402
+from panel import ROLE_TEXT  # noqa: E402
 from sidebar_scenarios import LEADS  # noqa: E402
 
 DISPLAY = ":97"
@@ -102,6 +105,21 @@ def roles_field(kids):
             if c.getAccessibleRole() == ROLE_TEXT and c.getText().startswith("Deal="):
                 return c
     return None
+
+
+def screenshot(ctrl, sheet, png):
+    """SHEET shown from A1, saved as PNG (small enough to commit, as the deck's)."""
+    ctrl.setActiveSheet(sheet)
+    ctrl.select(sheet.getCellRangeByName("A1"))
+    time.sleep(1.5)
+    grab(png)
+
+
+def grab(png):
+    """The screen as PNG, small enough to commit: 75 %, 32 colours without dithering."""
+    subprocess.run(["import", "-display", DISPLAY, "-window", "root", "-resize", "75%",
+                    "+dither", "-colors", "32", "PNG8:" + png], check=True)
+    print("screenshot", os.path.abspath(png))
 
 
 def main():
@@ -235,10 +253,28 @@ def main():
         assert stored() == "" and "Owner: owner" in info_text.getText(), (stored(), info_text.getText())
         print("roles field:", result_text.getText())
         time.sleep(1.5)
-        # small enough to commit: 75 %, 32 colours without dithering
-        subprocess.run(["import", "-display", DISPLAY, "-window", "root", "-resize", "75%",
-                        "+dither", "-colors", "32", "PNG8:" + png], check=True)
-        print("screenshot", os.path.abspath(png))
+        grab(png)
+        # the two report sheets as a sales manager sees them, beside the deck
+        shots = os.path.dirname(png)
+        by_name = {b.getAccessibleContext().getAccessibleName(): b for b in buttons}
+        by_name["Write forecast"].getAccessibleContext().doAccessibleAction(0)
+        assert wait_for(lambda: doc.Sheets.hasByName("Forecast")), result_text.getText()
+        print("forecast:", result_text.getText())
+        screenshot(ctrl, doc.Sheets.getByName("Forecast"), os.path.join(shots, "forecast.png"))
+        ctrl.setActiveSheet(sheet)
+        ctrl.select(sheet.getCellRangeByName("C4"))
+        funnel = by_name["Write funnel"]
+        # typed as a screen reader types: the field's accessible text, named after its label
+        panel_a11y = win.getAccessibleContext()
+        fields = [panel_a11y.getAccessibleChild(i).getAccessibleContext()
+                  for i in range(panel_a11y.getAccessibleChildCount())]
+        target = [f for f in fields if f.getAccessibleRole() == ROLE_TEXT and f.getAccessibleName() == "Target:"]
+        assert len(target) == 1, [f.getAccessibleName() for f in fields]
+        target[0].setText("10000")
+        funnel.getAccessibleContext().doAccessibleAction(0)
+        assert wait_for(lambda: doc.Sheets.hasByName("Funnel")), result_text.getText()
+        print("funnel:", result_text.getText())
+        screenshot(ctrl, doc.Sheets.getByName("Funnel"), os.path.join(shots, "funnel.png"))
         ok = True
         doc.setModified(False)
         doc.close(True)
