@@ -1,20 +1,31 @@
 """demo.py - builds the demo pipeline workbook (deterministic data) through a running office.
 
-Sheet "Pipeline": 60 open deals (amount, stage, close date, owner) and the stage table.
-Sheet "History": 300 closed leads (source, industry, employees, outcome) and a stage log.
-Sheet "Forecast": per month of 2027 H1 the expected revenue and P10/P50/P90, computed by
-PIPELINE_FORECAST; the funnel (STAGE_CONVERSION, LEADS_NEEDED); LEAD_SCORE of new leads.
+Sheet "Pipeline": ONE lead table of 200 deals, open, won and lost (deal, stage, amount, close
+date, owner, status, created, and the attributes source, industry, region, product): the
+deck's actions work on it unchanged, and so do the example formulas.
+Sheet "History": the stage-history log of those deals (deal | stage entered).
+Sheet "Stages": the stage table (stage | probability) the example forecasts use.
+Sheet "Examples": PIPELINE_FORECAST (expected, P10/P50/P90, per month), STAGE_CONVERSION,
+LEADS_NEEDED and LEAD_SCORE (an array formula over new leads), each with a line saying what
+it computes, all on the Pipeline table.
 """
+import datetime
 import random
 
 STAGES = [("Lead", 0.1), ("Qualified", 0.25), ("Proposal", 0.5), ("Negotiation", 0.75), ("Won", 1.0)]
-MONTHS = [(2027, m) for m in range(1, 7)]
+OPEN_MONTHS = [(2027, m) for m in range(1, 7)]
 SOURCES = ["Web", "Referral", "Trade fair", "Cold call"]
 INDUSTRIES = ["Retail", "Health", "Manufacturing", "Public sector"]
+REGIONS = ["North", "South", "East", "West"]
+PRODUCTS = ["Starter", "Professional", "Enterprise"]
+OWNERS = ["Anna", "Ben", "Chloé", "Deniz"]
+HEADER = ["Deal", "Stage", "Amount", "Close date", "Owner", "Status", "Created",
+          "Source", "Industry", "Region", "Product"]
+DEALS = 200
+TODAY = datetime.date(2026, 12, 1)  # the demo's "now": closed deals before it, open ones after
 
 
 def serial(y, m, d):
-    import datetime
     return (datetime.date(y, m, d) - datetime.date(1899, 12, 30)).days
 
 
@@ -32,91 +43,141 @@ def put_rows(sheet, rows, col=0, row=0):
             put(sheet, col + c, row + r, v)
 
 
+def win_chance(source, industry, product):
+    """The demo's hidden truth, so that LEAD_SCORE has something to find."""
+    return (0.2 + (0.3 if source == "Referral" else 0) - (0.1 if source == "Cold call" else 0)
+            + (0.15 if industry == "Health" else 0) + (0.1 if product == "Starter" else 0))
+
+
+def amount_of(rnd, product):
+    """Realistic deal sizes per product, rounded to 500."""
+    low, high = {"Starter": (3000, 12000), "Professional": (12000, 45000), "Enterprise": (45000, 160000)}[product]
+    return round(rnd.uniform(low, high) / 500) * 500
+
+
+def make_deals(rnd):
+    """The table's rows and the stage log: each deal enters the stages up to its furthest."""
+    rows, log = [], []
+    for i in range(DEALS):
+        src, ind, reg = rnd.choice(SOURCES), rnd.choice(INDUSTRIES), rnd.choice(REGIONS)
+        prod = rnd.choices(PRODUCTS, weights=[5, 4, 2])[0]
+        name = "Deal %03d" % (i + 1)
+        if i % 10 < 4:  # open: close in the first half of 2027
+            y, m = rnd.choice(OPEN_MONTHS)
+            close = datetime.date(y, m, rnd.randint(1, 28))
+            furthest = rnd.choices(range(4), weights=[30, 30, 25, 15])[0]
+            stage, status = STAGES[furthest][0], "Open"
+        else:  # closed in 2026, won or lost after the hidden truth
+            close = TODAY - datetime.timedelta(days=rnd.randint(1, 330))
+            if rnd.random() < win_chance(src, ind, prod):
+                furthest, stage, status = 4, "Won", "Won"
+            else:
+                furthest = rnd.choices(range(4), weights=[35, 30, 25, 10])[0]
+                stage, status = STAGES[furthest][0], "Lost"
+        created = close - datetime.timedelta(days=rnd.randint(20, 150))
+        rows.append([name, stage, amount_of(rnd, prod), serial(close.year, close.month, close.day),
+                     rnd.choice(OWNERS), status, serial(created.year, created.month, created.day),
+                     src, ind, reg, prod])
+        log += [[name, STAGES[k][0]] for k in range(furthest + 1)]
+    rnd.shuffle(log)
+    return rows, log
+
+
+def number_format(doc, fmt):
+    key = doc.NumberFormats.queryKey(fmt, doc.CharLocale, False)
+    return key if key != -1 else doc.NumberFormats.addNew(fmt, doc.CharLocale)
+
+
+def example_rows(n, log_end):
+    """The Examples sheet: formula cells with a line beside each saying what it computes.
+    Returns the rows and the range of the new leads LEAD_SCORE scores."""
+    col = lambda c: "$Pipeline.$%s$2:$%s$%d" % (c, c, n)  # noqa: E731
+    amounts, stages, dates, status = col("C"), col("B"), col("D"), col("F")
+    table, order, log = "$Stages.$A$2:$B$6", "$Stages.$A$2:$A$6", "$History.$A$2:$B$%d" % log_end
+    fc = "PIPELINE_FORECAST(%s;%s;%s" % (amounts, stages, table)
+    rows = [["Pipecalc demo: example formulas on the Pipeline sheet's lead table"], [],
+            ["Forecast of the open deals per month", None, None, "Expected", "P10", "P50", "P90"],
+            ["Month", "Start", "End"]]
+    for i, (y, m) in enumerate(OPEN_MONTHS):
+        r = len(rows) + 1
+        rows.append(["=TEXT(B%d;\"YYYY-MM\")" % r, "=DATE(%d;%d;1)" % (y, m), "=EOMONTH(B%d;0)" % r] +
+                    ["=%s;%s;B%d;C%d;%s;%s)" % (fc, dates, r, r, q, status) for q in ("", "0.1", "0.5", "0.9")] +
+                    ["Expected won revenue of the open deals closing this month (amount × stage "
+                     "probability), and the revenue reached with 90 %, 50 % and 10 % certainty"])
+    rows.append(["Total", None, None] + ["=%s;;;;%s;%s)" % (fc, q, status) for q in ("", "0.1", "0.5", "0.9")] +
+                ["The same over every open deal; won and lost deals (Status) are left out"])
+    rows += [[], ["Funnel", "Conversion to Won", "Leads needed for 10 wins", "Leads needed for 250,000"]]
+    for st, _ in STAGES[:4]:
+        rows.append([st, "=STAGE_CONVERSION(%s;\"%s\";\"Won\";%s)" % (log, st, order),
+                     "=LEADS_NEEDED(10;%s;\"%s\";%s)" % (log, st, order),
+                     "=LEADS_NEEDED(250000;%s;\"%s\";%s;;AVERAGEIF(%s;\"Won\";%s))" % (
+                         log, st, order, status, amounts), None, None, None,
+                     "Share of the deals that reached %s which went on to be won (stage log on "
+                     "History; open deals count as not won yet); deals needed at %s for 10 wins, and for "
+                     "250,000 won at the "
+                     "average won deal" % (st, st)])
+    rows += [[], ["New lead", "Source", "Industry", "Region", "Product", "Win probability", None,
+                  "LEAD_SCORE (one array formula over F%d:F%d): each new lead's win probability, "
+                  "learned from the won and lost deals' source, industry, region and product"
+                  % (len(rows) + 2, len(rows) + 4)]]
+    first = len(rows) + 1
+    for i, lead in enumerate([["Referral", "Health", "North", "Starter"],
+                              ["Cold call", "Retail", "South", "Enterprise"],
+                              ["Web", "Manufacturing", "West", "Professional"]]):
+        rows.append(["Lead %d" % (i + 1)] + lead)
+    return rows, first, first + 2
+
+
 def build_demo(office, path):
     from office import save_as
     rnd = random.Random(20261127)
     doc = office.new_calc()
     sheets = doc.Sheets
     sheets.getByIndex(0).setName("Pipeline")
-    sheets.insertNewByName("History", 1)
-    sheets.insertNewByName("Forecast", 2)
-    pipe, hist, fc = (sheets.getByName(n) for n in ("Pipeline", "History", "Forecast"))
+    for i, name in enumerate(("History", "Stages", "Examples")):
+        sheets.insertNewByName(name, i + 1)
+    pipe, hist, stages, ex = (sheets.getByName(n) for n in ("Pipeline", "History", "Stages", "Examples"))
 
-    deals = [["Deal", "Amount", "Stage", "Close date", "Owner"]]
-    for i in range(60):
-        y, m = rnd.choice(MONTHS)
-        deals.append(["Deal %03d" % (i + 1), rnd.choice([5, 8, 12, 20, 35, 60]) * 1000,
-                      rnd.choice(STAGES[:4])[0], serial(y, m, rnd.randint(1, 28)),
-                      rnd.choice(["Anna", "Ben", "Chloé", "Deniz"])])
-    put_rows(pipe, deals)
-    put_rows(pipe, [["Stage", "Probability"]] + [list(s) for s in STAGES], col=7)
-    n = len(deals)
-
-    leads = [["Source", "Industry", "Employees", "Outcome", None, "Deal", "Stage entered"]]
-    for i in range(300):
-        src, ind = rnd.choice(SOURCES), rnd.choice(INDUSTRIES)
-        emp = rnd.choice([5, 20, 50, 200, 1000])
-        p = 0.15 + (0.3 if src == "Referral" else 0) + (0.15 if ind == "Health" else 0) + (0.1 if emp >= 200 else 0)
-        leads.append([src, ind, emp, "won" if rnd.random() < p else "lost"])
-    put_rows(hist, leads)
-    log = []
-    for d in range(120):  # a stage-history log: each deal enters stages up to its furthest
-        furthest = rnd.choices(range(5), weights=[30, 25, 20, 10, 15])[0]
-        log += [["D%03d" % d, STAGES[k][0]] for k in range(furthest + 1)]
-    rnd.shuffle(log)
-    put_rows(hist, log, col=5, row=1)
-    h_end, log_end = len(leads), len(log) + 1
-
-    amounts, stages, dates = "Pipeline.B2:B%d" % n, "Pipeline.C2:C%d" % n, "Pipeline.D2:D%d" % n
-    table = "Pipeline.H2:I6"
-    rows = [["Pipecalc demo: forecast of the open pipeline"], [],
-            ["Month", "Start", "End", "Expected", "P10", "P50", "P90"]]
-    for i, (y, m) in enumerate(MONTHS):
-        r = 4 + i
-        rows.append(["=TEXT(B%d;\"YYYY-MM\")" % r, "=DATE(%d;%d;1)" % (y, m), "=EOMONTH(B%d;0)" % r] +
-                    ["=PIPELINE_FORECAST(%s;%s;%s;%s;B%d;C%d%s)" % (amounts, stages, table, dates, r, r, q)
-                     for q in ("", ";0.1", ";0.5", ";0.9")])
-    rows += [["Total", None, None, "=PIPELINE_FORECAST(%s;%s;%s)" % (amounts, stages, table),
-              "=PIPELINE_FORECAST(%s;%s;%s;;;;0.1)" % (amounts, stages, table),
-              "=PIPELINE_FORECAST(%s;%s;%s;;;;0.5)" % (amounts, stages, table),
-              "=PIPELINE_FORECAST(%s;%s;%s;;;;0.9)" % (amounts, stages, table)], []]
-    order = "Pipeline.H2:H6"
-    rows.append(["Funnel", "Conversion to Won", "Leads needed for 10 wins"])
-    for k, (st, _) in enumerate(STAGES[:4]):
-        rows.append([st, "=STAGE_CONVERSION(History.F2:G%d;\"%s\";\"Won\";%s)" % (log_end, st, order),
-                     "=LEADS_NEEDED(10;History.F2:G%d;\"%s\";%s)" % (log_end, st, order)])
-    rows += [[], ["New lead", "Source", "Industry", "Employees", "Win probability"]]
-    first_lead = len(rows) + 1
-    new = [["Referral", "Health", 200], ["Cold call", "Retail", 5], ["Web", "Manufacturing", 50]]
-    for i, l in enumerate(new):
-        rows.append(["Lead %d" % (i + 1)] + l)
-    put_rows(fc, rows)
-    last_lead = first_lead + len(new) - 1
-    fc.getCellRangeByName("E%d:E%d" % (first_lead, last_lead)).setArrayFormula(
-        "=LEAD_SCORE(B%d:D%d;History.A2:C%d;History.D2:D%d)" % (first_lead, last_lead, h_end, h_end))
+    deals, log = make_deals(rnd)
+    put_rows(pipe, [HEADER] + deals)
+    n = len(deals) + 1
+    put_rows(hist, [["Deal", "Stage entered"]] + log)
+    put_rows(stages, [["Stage", "Probability"]] + [list(s) for s in STAGES])
+    rows, first_lead, last_lead = example_rows(n, len(log) + 1)
+    put_rows(ex, rows)
+    ex.getCellRangeByName("F%d:F%d" % (first_lead, last_lead)).setArrayFormula(
+        "=LEAD_SCORE(B%d:E%d;$Pipeline.$H$2:$K$%d;$Pipeline.$F$2:$F$%d)" % (first_lead, last_lead, n, n))
     doc.calculateAll()  # formats after the results, or Calc's own date format wins
-    for rng, fmt in (("B4:C9", "YYYY-MM-DD"), ("D4:G10", "#,##0"), ("B13:B16", "0.0%"),
-                     ("E%d:E%d" % (first_lead, last_lead), "0.0%")):
-        r = fc.getCellRangeByName(rng)
-        r.NumberFormat = doc.NumberFormats.queryKey(fmt, doc.CharLocale, False) if \
-            doc.NumberFormats.queryKey(fmt, doc.CharLocale, False) != -1 else \
-            doc.NumberFormats.addNew(fmt, doc.CharLocale)
-    pipe.getCellRangeByName("D2:D%d" % n).NumberFormat = fc.getCellRangeByName("B4").NumberFormat
-    for sh in (pipe, hist, fc):
+    date = number_format(doc, "YYYY-MM-DD")
+    for sheet, rng, fmt in ((ex, "B5:C10", date), (ex, "D5:G11", number_format(doc, "#,##0")),
+                            (ex, "B14:B17", number_format(doc, "0.0%")),
+                            (ex, "F%d:F%d" % (first_lead, last_lead), number_format(doc, "0.0%")),
+                            (pipe, "D2:D%d" % n, date), (pipe, "G2:G%d" % n, date),
+                            (pipe, "C2:C%d" % n, number_format(doc, "#,##0")),
+                            (stages, "B2:B6", number_format(doc, "0%"))):
+        sheet.getCellRangeByName(rng).NumberFormat = fmt
+    for sh in (pipe, hist, stages):
         sh.Columns.OptimalWidth = True
-    if doc.CurrentController:  # open on the forecast
-        doc.CurrentController.setActiveSheet(fc)
+    for c in range(7):
+        ex.Columns.getByIndex(c).Width = 3200
+    if doc.CurrentController:  # open on the lead table, where the deck works
+        doc.CurrentController.setActiveSheet(pipe)
     doc.calculateAll()
     save_as(doc, path)
     doc.close(True)
 
 
 def print_forecast(doc, out):
-    """Print the Forecast sheet's tables as Calc computed them."""
-    fc = doc.Sheets.getByName("Forecast")
-    cur = fc.createCursor()
+    """Print the Examples sheet's formula results as Calc computed them (without the
+    explaining lines), and a line on the lead table."""
+    pipe = doc.Sheets.getByName("Pipeline")
+    status = [r[0] for r in pipe.getCellRangeByName("F2:F%d" % (DEALS + 1)).getDataArray()]
+    out.write("Pipeline: %d deals, %d open, %d won, %d lost\n\n" % (
+        len(status), status.count("Open"), status.count("Won"), status.count("Lost")))
+    ex = doc.Sheets.getByName("Examples")
+    cur = ex.createCursor()
     cur.gotoEndOfUsedArea(False)
-    rows, cols = cur.RangeAddress.EndRow + 1, cur.RangeAddress.EndColumn + 1
+    rows = cur.RangeAddress.EndRow + 1
     for r in range(rows):
-        cells = [fc.getCellByPosition(c, r).getString() for c in range(cols)]
+        cells = [ex.getCellByPosition(c, r).getString() for c in range(7)]
         out.write("  ".join("%-14s" % v for v in cells).rstrip() + "\n")
