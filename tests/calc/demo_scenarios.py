@@ -1,0 +1,142 @@
+"""demo_scenarios.py - the deck's actions on the demo workbook (demo.py), run by
+sidebar_driver.py as "demo_scenarios.NAME" in a process that knows
+org.pipecalc.XPipelineActions. The workbook's path comes in PIPECALC_DEMO (test_demo.py
+builds it first). A manager's first use of the demo must work without any change to it."""
+import os
+
+from demo import DEALS, STAGES
+from sidebar_scenarios import Book
+
+
+def open_demo(ctx):
+    """The demo workbook, shown (undoing a new sheet needs a view), cursor in its lead table."""
+    path = os.environ["PIPECALC_DEMO"]
+    b = Book(ctx, rows=None, url="file://" + path, hidden=False)
+    b.sheet = b.doc.Sheets.getByName("Pipeline")
+    b.ctrl.setActiveSheet(b.sheet)
+    b.select("B3")
+    return b
+
+
+def statuses(b):
+    return [r[0] for r in b.cells("F2:F%d" % (DEALS + 1))]
+
+
+def column_of(b, header):
+    """The values under HEADER in the Pipeline sheet's first row (None: no such column)."""
+    first = b.cells("A1:Z1")[0]
+    if header not in first:
+        return None
+    col = first.index(header)
+    rng = b.sheet.getCellRangeByPosition(col, 1, col, DEALS)
+    return [r[0] for r in rng.getDataArray()]
+
+
+def sheet_rows(b, name, rng="A1:H30"):
+    return b.cells(rng, b.doc.Sheets.getByName(name))
+
+
+def describe_sees_open_won_and_lost(b):
+    st = statuses(b)
+    d = b.actions.describe(b.ctrl)
+    want = "Pipeline.A1:K%d: %d rows, %d open, %d won, %d lost" % (
+        DEALS + 1, DEALS, st.count("Open"), st.count("Won"), st.count("Lost"))
+    assert want in d, (want, d)
+    assert st.count("Open") and st.count("Won") and st.count("Lost"), st
+    for line in ("Deal: deal name", "Stage: stage", "Amount: amount", "Close date: close date",
+                 "Owner: owner", "Status: outcome", "Created: created", "Source: scoring attribute",
+                 "Industry: scoring attribute", "Region: scoring attribute", "Product: scoring attribute"):
+        assert line in d, (line, d)
+
+
+def score_every_open_deal(b):
+    st = statuses(b)
+    report = b.actions.scoreLeads(b.ctrl)
+    assert "Scored %d open leads into Pipeline.L1:L%d" % (st.count("Open"), DEALS + 1) in report, report
+    scores = column_of(b, "Score")
+    assert scores is not None, b.cells("A1:Z1")
+    for status, score in zip(st, scores):
+        if status == "Open":
+            assert isinstance(score, float) and 0 <= score <= 1, (status, score)
+        else:
+            assert score == "", (status, score)
+    assert len(set(round(s, 6) for s, t in zip(scores, st) if t == "Open")) > 3, "scores tell deals apart"
+
+
+def forecast_of_the_open_deals(b):
+    open_deals = statuses(b).count("Open")
+    report = b.actions.writeForecast(b.ctrl)
+    assert "Forecast written to sheet Forecast: %d open deals" % open_deals in report, report
+    rows = sheet_rows(b, "Forecast", "A1:E40")
+    total = [r for r in rows if r[0] == "Total"][0]
+    open_amount = sum(a for a, s in zip(column_of(b, "Amount"), statuses(b)) if s == "Open")
+    assert 0 < total[1] < open_amount, (total, open_amount)
+    assert 0 < total[2] <= total[3] <= total[4] <= open_amount, total
+    stages = [r[0] for r in rows[4:9]]
+    assert stages == [s for s, _ in STAGES[:4]] + ["Won"] or stages[:4] == [s for s, _ in STAGES[:4]], rows[3:10]
+
+
+def funnel_for_a_target(b):
+    report = b.actions.writeFunnel(b.ctrl, 250000.0)
+    assert report.startswith("Funnel written to sheet Funnel: "), report
+    rows = sheet_rows(b, "Funnel", "A1:E12")
+    assert [r[0] for r in rows[4:9]] == [s for s, _ in STAGES], rows
+    reached = [r[1] for r in rows[4:9]]
+    assert reached == sorted(reached, reverse=True) and reached[-1] == statuses(b).count("Won"), reached
+    for r in rows[4:8]:
+        assert 0 < r[2] <= 1 and 0 < r[3] <= 1, r
+        assert isinstance(r[4], float) and r[4] >= 1 and r[4] == int(r[4]), r
+    assert rows[10][:2] == ("Target", 250000), rows[10]
+
+
+def checks_run(b):
+    found = b.actions.checkData(b.ctrl)
+    assert isinstance(found, tuple) and all(isinstance(s, str) and s for s in found), found
+    print("checkData on the demo: %r" % (found,))
+
+
+def example_formulas_compute(b):
+    """Every formula on Examples computes without an error, our functions' results are
+    numbers, and explainCell says each of ours computes."""
+    ex = b.doc.Sheets.getByName("Examples")
+    b.ctrl.setActiveSheet(ex)
+    ours = 0
+    for row in range(40):
+        for col in range(8):
+            cell = ex.getCellByPosition(col, row)
+            formula = cell.getFormula().lstrip("{")  # an array formula's cells show {=...}
+            if not formula.startswith("="):
+                continue
+            name = cell.AbsoluteName
+            assert cell.getError() == 0, (name, formula, cell.getError())
+            if not any(f in formula.upper() for f in ("PIPELINE", "STAGE", "LEADS", "LEAD_SCORE")):
+                continue
+            ours += 1
+            assert cell.getValue() > 0, (name, formula, cell.getValue())
+            if "LEAD_SCORE" in formula.upper() or "STAGE_CONVERSION" in formula.upper():
+                assert cell.getValue() <= 1, (name, formula, cell.getValue())
+            # beside the cell, or beside its block's header (the scores' array formula)
+            text = [ex.getCellByPosition(7, r).getString() for r in range(row, row - 4, -1)]
+            assert any(text), "a line saying what %s computes" % name
+            b.ctrl.select(cell)
+            said = b.actions.explainCell(b.ctrl)
+            assert said.endswith("computes without an error."), (name, said)
+    assert ours >= 7 * 4 + 4 * 3 + 3, ours  # forecasts, funnel, three scores
+
+
+def deck_actions_on_the_demo(ctx):
+    b = open_demo(ctx)
+    try:
+        describe_sees_open_won_and_lost(b)
+        checks_run(b)
+        score_every_open_deal(b)
+        b.ctrl.setActiveSheet(b.sheet)
+        b.select("B3")
+        forecast_of_the_open_deals(b)
+        b.ctrl.setActiveSheet(b.sheet)
+        b.select("B3")
+        funnel_for_a_target(b)
+        b.doc.calculateAll()
+        example_formulas_compute(b)
+    finally:
+        b.close()
