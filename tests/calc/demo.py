@@ -113,9 +113,8 @@ def example_rows(n, log_end):
                      "=LEADS_NEEDED(250000;%s;\"%s\";%s;;AVERAGEIF(%s;\"Won\";%s))" % (
                          log, st, order, status, amounts), None, None, None,
                      "Share of the deals that reached %s which went on to be won (stage log on "
-                     "History; open deals count as not won yet); deals needed at %s for 10 wins, and for "
-                     "250,000 won at the "
-                     "average won deal" % (st, st)])
+                     "History; open deals count as not won yet); deals needed at %s for 10 wins, "
+                     "and for 250,000 won at the average won deal" % (st, st)])
     rows += [[], ["New lead", "Source", "Industry", "Region", "Product", "Win probability", None,
                   "LEAD_SCORE (one array formula over F%d:F%d): each new lead's win probability, "
                   "learned from the won and lost deals' source, industry, region and product"

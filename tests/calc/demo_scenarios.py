@@ -72,8 +72,10 @@ def forecast_of_the_open_deals(b):
     open_amount = sum(a for a, s in zip(column_of(b, "Amount"), statuses(b)) if s == "Open")
     assert 0 < total[1] < open_amount, (total, open_amount)
     assert 0 < total[2] <= total[3] <= total[4] <= open_amount, total
-    stages = [r[0] for r in rows[4:9]]
-    assert stages == [s for s, _ in STAGES[:4]] + ["Won"] or stages[:4] == [s for s, _ in STAGES[:4]], rows[3:10]
+    assert rows[3][:2] == ("Stage", "Probability"), rows[3]
+    assert [r[0] for r in rows[4:9]] == [s for s, _ in STAGES], rows[3:10]
+    learned = [r[1] for r in rows[4:8]]  # the open stages' probabilities, from the closed deals
+    assert all(0 < p < 1 for p in learned) and learned == sorted(learned), learned
 
 
 def funnel_for_a_target(b):
