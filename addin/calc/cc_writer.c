@@ -11,8 +11,8 @@
 #include <string.h>
 
 enum { NUMBER_FORMAT_DATE = 2, NUMBER_FORMAT_PERCENT = 128 };
-/* The built-in format "#,##0" (a fixed index in every document's formats). */
-enum { NUMBER_FORMAT_THOUSANDS = 3 };
+/* "#,##0" as a chart's axis knows it: a built-in key of the chart's own formats */
+enum { CHART_FORMAT_THOUSANDS = 3 };
 /* com.sun.star.i18n.NumberFormatIndex: the locale's "#,##0", "#,##0.00" and "0%" */
 enum { INDEX_THOUSANDS = 3, INDEX_THOUSANDS_CENTS = 4, INDEX_PERCENT = 8 };
 /* One character of a column width: the width of "0" in Calc's default font (Liberation
@@ -78,18 +78,32 @@ static sal_Int32 amount_format(const CcLeadTable *t, const RpPlan *plan, GError 
                            error);
 }
 
-/* Apply PLAN's number formats to the block at (COL0, ROW0) of SHEET: column by column,
- * one call per run of cells of one kind. */
-static gboolean apply_formats(const CcLeadTable *t, const RpPlan *plan, uno_Interface *sheet,
-                              sal_Int16 index, sal_Int32 col0, sal_Int32 row0, GError **error)
+/* The document's format keys for PLAN's kinds, found once per plan (-1: date = none of
+ * the source's, the document's standard date format then). AMOUNT_AXIS: a chart's amount
+ * axis, the source's own format, or whole amounts when the source has none. */
+typedef struct {
+    sal_Int32 amount, amount_axis, percent, integer, date;
+} Formats;
+
+static gboolean plan_formats(const CcLeadTable *t, const RpPlan *plan, Formats *f, GError **error)
 {
-    sal_Int32 date = source_format(t, plan->date_col);
-    if (date >= 0 && !cc_format_is_date(t->model, date))
-        date = -1; /* serials shown as plain numbers there: the document's date format here */
-    sal_Int32 amount = amount_format(t, plan, error), percent = cc_format_index(t->model, INDEX_PERCENT, error),
-              integer = cc_format_index(t->model, INDEX_THOUSANDS, error);
-    if (amount < 0 || percent < 0 || integer < 0)
-        return FALSE;
+    f->date = source_format(t, plan->date_col);
+    if (f->date >= 0 && !cc_format_is_date(t->model, f->date))
+        f->date = -1; /* serials shown as plain numbers there: the document's date format here */
+    f->amount = amount_format(t, plan, error);
+    f->percent = f->amount >= 0 ? cc_format_index(t->model, INDEX_PERCENT, error) : -1;
+    f->integer = f->percent >= 0 ? cc_format_index(t->model, INDEX_THOUSANDS, error) : -1;
+    sal_Int32 own = source_format(t, plan->amount_col);
+    f->amount_axis = own > 0 ? own : CHART_FORMAT_THOUSANDS; /* 0: General */
+    return f->integer >= 0;
+}
+
+/* Apply PLAN's number formats F to the block at (COL0, ROW0) of SHEET: column by column,
+ * one call per run of cells of one kind. */
+static gboolean apply_formats(const CcLeadTable *t, const RpPlan *plan, const Formats *fk,
+                              uno_Interface *sheet, sal_Int16 index, sal_Int32 col0, sal_Int32 row0,
+                              GError **error)
+{
     for (gsize j = 0; j < plan->cols; j++) {
         gsize i = 0;
         while (i < plan->rows) {
@@ -101,15 +115,15 @@ static gboolean apply_formats(const CcLeadTable *t, const RpPlan *plan, uno_Inte
                           row0 + (sal_Int32)end };
             gboolean ok = TRUE;
             if (f == RP_FORMAT_PERCENT)
-                ok = cc_set_format(sheet, &r, percent, error);
+                ok = cc_set_format(sheet, &r, fk->percent, error);
             else if (f == RP_FORMAT_INTEGER)
-                ok = cc_set_format(sheet, &r, integer, error);
-            else if (f == RP_FORMAT_DATE && date >= 0)
-                ok = cc_set_format(sheet, &r, date, error);
+                ok = cc_set_format(sheet, &r, fk->integer, error);
+            else if (f == RP_FORMAT_DATE && fk->date >= 0)
+                ok = cc_set_format(sheet, &r, fk->date, error);
             else if (f == RP_FORMAT_DATE)
                 ok = cc_number_format(t->model, sheet, &r, NUMBER_FORMAT_DATE, error);
             else if (f == RP_FORMAT_AMOUNT)
-                ok = cc_set_format(sheet, &r, amount, error);
+                ok = cc_set_format(sheet, &r, fk->amount, error);
             if (!ok)
                 return FALSE;
             i = end + 1;
@@ -202,16 +216,16 @@ static gboolean set_formulas(const RpPlan *plan, uno_Interface *sheet, sal_Int32
     return TRUE;
 }
 
-/* PLAN's charts on SHEET; their value axes in the format their cells have (the source's
- * amount format for amounts, "#,##0" for counts). */
-static gboolean put_charts(const CcLeadTable *t, const RpPlan *plan, uno_Interface *sheet, sal_Int16 index,
+/* PLAN's charts on SHEET; their value axes in F's amount axis format for amounts, whole
+ * numbers for counts. */
+static gboolean put_charts(const RpPlan *plan, const Formats *f, uno_Interface *sheet, sal_Int16 index,
                            GError **error)
 {
     for (guint k = 0; k < plan->charts->len; k++) {
         const RpChart *c = g_ptr_array_index(plan->charts, k);
-        sal_Int32 format = c->value_format == RP_FORMAT_AMOUNT ? source_format(t, plan->amount_col) : -1;
-        if (format <= 0 && (c->value_format == RP_FORMAT_AMOUNT || c->value_format == RP_FORMAT_INTEGER))
-            format = NUMBER_FORMAT_THOUSANDS; /* a General source: whole amounts grouped */
+        sal_Int32 format = c->value_format == RP_FORMAT_AMOUNT    ? f->amount_axis
+                           : c->value_format == RP_FORMAT_INTEGER ? CHART_FORMAT_THOUSANDS
+                                                                  : -1;
         gboolean has_data = c->data.row1 > c->data.row0; /* a header row alone: no chart */
         if (!cc_put_chart(sheet, index, c, has_data, format, error))
             return FALSE;
@@ -236,6 +250,7 @@ static gboolean write_sheet(CcLeadTable *t, const RpPlan *plan, CcProgress *prog
     sal_Int16 index = reuse ? old.Sheet : 0;
     CuRange all = { 0, 0, 0, (sal_Int32)plan->cols - 1, (sal_Int32)plan->rows - 1 };
     CcGuard g;
+    Formats formats;
     gboolean ok = cc_guard_begin(&g, t->model, plan->undo_title, &error);
     if (ok && !reuse)
         ok = (sheet = cc_guard_insert_sheet(&g, name, &index, &error)) != NULL;
@@ -245,9 +260,10 @@ static gboolean write_sheet(CcLeadTable *t, const RpPlan *plan, CcProgress *prog
     ok = ok && (!reuse || (cc_clear(sheet, &old, &error) && cc_merge(sheet, &old, FALSE, &error))) &&
          cc_write_progress(sheet, &all, grid, progress, &error) &&
          apply_styles(t, plan, sheet, index, 0, 0, TRUE, &error) &&
-         apply_formats(t, plan, sheet, index, 0, 0, &error) && set_formulas(plan, sheet, 0, 0, &error) &&
+         plan_formats(t, plan, &formats, &error) &&
+         apply_formats(t, plan, &formats, sheet, index, 0, 0, &error) && set_formulas(plan, sheet, 0, 0, &error) &&
          apply_layout(plan, sheet, index, &error) && fit_to_page(t->model, sheet, &error) &&
-         put_charts(t, plan, sheet, index, &error) &&
+         put_charts(plan, &formats, sheet, index, &error) &&
          cc_marker_set(t->model, plan->marker, name, &all, &error);
     if (grid)
         cu_grid_free(grid);
@@ -291,6 +307,7 @@ static gboolean write_column(CcLeadTable *t, const RpPlan *plan, CcProgress *pro
         g_free(in_the_way); /* the manager agreed: the user's cells move right instead */
     }
     CcGuard g;
+    Formats formats;
     guint added = 0;
     gboolean ok = cc_guard_begin(&g, t->model, plan->undo_title, &error);
     CuRange numbers = target;
@@ -301,7 +318,8 @@ static gboolean write_column(CcLeadTable *t, const RpPlan *plan, CcProgress *pro
          (!shift || cc_insert_cells_right(t->sheet, &target, &error)) &&
          cc_write_progress(t->sheet, &target, grid, progress, &error) &&
          apply_styles(t, plan, t->sheet, t->range.Sheet, col, t->range.StartRow, FALSE, &error) &&
-         apply_formats(t, plan, t->sheet, t->range.Sheet, col, t->range.StartRow, &error) &&
+         plan_formats(t, plan, &formats, &error) &&
+         apply_formats(t, plan, &formats, t->sheet, t->range.Sheet, col, t->range.StartRow, &error) &&
          set_formulas(plan, t->sheet, col, t->range.StartRow, &error) &&
          (!plan->score_colours || numbers.EndRow < numbers.StartRow ||
           cc_colour_scale(t->model, t->sheet, &numbers, &added, &error)) &&
