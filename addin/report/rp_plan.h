@@ -115,6 +115,11 @@ typedef struct {
     gssize date_col;       /* source column RP_FORMAT_DATE takes its format from, -1 none */
 } RpPlan;
 
+/* V with DECIMALS decimals as the user reads numbers (g_free): the caller's convention (the
+ * Calc layer passes tx_text_number, by the office's Locale setting; a test its own). Report
+ * code writes numbers into texts only through one of these: it knows no locale. */
+typedef char *(*RpNumberText)(double v, int decimals);
+
 /* A plan of ROWS x COLS empty cells, to be placed as PLACE and marked by MARKER. */
 RpPlan *rp_plan_new(RpPlace place, const char *marker, gsize rows, gsize cols);
 void rp_plan_free(RpPlan *p);

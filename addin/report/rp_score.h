@@ -33,9 +33,6 @@ char *rp_score_report(const RpScore *sc, const char *column);
 
 void rp_score_clear(RpScore *sc);
 
-/* V with DECIMALS decimals as the user reads numbers (g_free): the caller's convention. */
-typedef char *(*RpNumberText)(double v, int decimals);
-
 /* Why data row ROW of S (row 0 is the header) scores what it does, from the same model as
  * rp_score_plan with the same HISTORY: "Cyan: 88% win probability (all closed deals: 60%).
  * Because of:" and a line per attribute value, strongest first, saying in probabilities what

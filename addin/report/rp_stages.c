@@ -193,7 +193,7 @@ void rp_stages_clear(RpStages *st)
     memset(st, 0, sizeof *st);
 }
 
-char *rp_stages_text(const RpStages *st, char *(*number)(double v, int decimals))
+char *rp_stages_text(const RpStages *st, RpNumberText number)
 {
     GString *s = g_string_new(NULL);
     for (gsize i = 0; i < st->k; i++) {

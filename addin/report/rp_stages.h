@@ -54,7 +54,7 @@ void rp_stages_clear(RpStages *st);
 /* ST's open stages as the manager types them: "Lead=10%; Qualified=12.5%", each percent
  * with at most one decimal by NUMBER (tx_text_number: the user interface's decimal
  * separator) (g_free). */
-char *rp_stages_text(const RpStages *st, char *(*number)(double v, int decimals));
+char *rp_stages_text(const RpStages *st, RpNumberText number);
 
 /* How the manager's numbers are read and written: as Calc reads a number typed into a cell,
  * and writes one, by the office's Locale setting (the Calc layer's cc_locale; a test gives
@@ -62,7 +62,7 @@ char *rp_stages_text(const RpStages *st, char *(*number)(double v, int decimals)
  * when it is none; WRITE: V with DECIMALS decimals (g_free). */
 typedef struct {
     gboolean (*read)(gpointer data, const char *text, double *value);
-    char *(*write)(double v, int decimals);
+    RpNumberText write;
     gpointer data;
 } RpNumbers;
 
