@@ -138,14 +138,12 @@ static sal_Int32 content_type(uno_Interface *cell)
 gboolean ac_checks_fix_percent(CcLeadTable *t, char **message)
 {
     *message = NULL;
-    gssize col = t->cells ? pc_roles_find(t->roles, t->cells->cols, PC_ROLE_PROBABILITY) : -1;
+    if (cc_table_absent(t, message))
+        return FALSE;
+    gssize col = pc_roles_find(t->roles, t->cells->cols, PC_ROLE_PROBABILITY);
     if (col < 0) {
-        *message = g_strdup(t->cells ? _("No probability typed as 0-100 to divide (cells "
-                                         "computed by formulas are never changed). Nothing "
-                                         "was written.")
-                                     : _("No lead table here. Put the cell cursor into your "
-                                         "table: a block of cells whose first row holds the "
-                                         "column names."));
+        *message = g_strdup(_("No probability typed as 0-100 to divide (cells computed by "
+                              "formulas are never changed). Nothing was written."));
         return FALSE;
     }
     if ((*message = cc_guard_refusal(t->model, t->sheet, t->sheet_name)))

@@ -12,15 +12,6 @@
 /* The status bar's steps: planning reports its own steps, scaled to these. */
 enum { PROGRESS_RANGE = 1000 };
 
-static gboolean no_table(const CcLeadTable *t, char **message)
-{
-    if (t->cells)
-        return FALSE;
-    *message = g_strdup(_("No lead table here. Put the cell cursor into your table: a "
-                          "block of cells whose first row holds the column names."));
-    return TRUE;
-}
-
 static void show_progress(gpointer progress, gsize done, gsize total)
 {
     cc_progress_set(progress, (sal_Int32)(done * PROGRESS_RANGE / MAX(total, 1)));
@@ -58,7 +49,7 @@ gboolean ac_forecast_run_stages(CcLeadTable *t, const PcTable *given, double sta
                                 char **message)
 {
     *message = NULL;
-    if (no_table(t, message))
+    if (cc_table_absent(t, message))
         return FALSE;
     CcProgress progress;
     cc_progress_begin(&progress, t->model, _("Pipecalc: write forecast"), PROGRESS_RANGE);
@@ -79,7 +70,7 @@ gboolean ac_forecast_run_stages(CcLeadTable *t, const PcTable *given, double sta
 char *ac_forecast_stage_text(CcLeadTable *t, char **message)
 {
     *message = NULL;
-    if (no_table(t, message))
+    if (cc_table_absent(t, message))
         return NULL;
     RpSource src = cc_table_source(t);
     GPtrArray *keys = pc_text_keys(t->cells);

@@ -17,11 +17,8 @@ gboolean ac_funnel_parse_target(uno_Interface *model, const char *text, double *
 gboolean ac_funnel_run(CcLeadTable *t, double target, char **message)
 {
     *message = NULL;
-    if (!t->cells) {
-        *message = g_strdup(_("No lead table here. Put the cell cursor into your table: a "
-                              "block of cells whose first row holds the column names."));
+    if (cc_table_absent(t, message))
         return FALSE;
-    }
     RpSource src = cc_table_source(t);
     RpFunnel f;
     if (!rp_funnel_plan(&src, target, &f, message))

@@ -50,11 +50,8 @@ gboolean ac_score_run(CcLeadTable *t, char **message)
 gboolean ac_score_run_history(CcLeadTable *t, const CcLeadTable *h, char **message)
 {
     *message = NULL;
-    if (!t->cells) {
-        *message = g_strdup(_("No lead table here. Put the cell cursor into your table: a "
-                              "block of cells whose first row holds the column names."));
+    if (cc_table_absent(t, message))
         return FALSE;
-    }
     RpSource src = cc_table_source(t), hsrc = h ? cc_table_source(h) : src;
     /* the status bar: learning and scoring, then the column cell by cell */
     CcProgress progress;

@@ -65,11 +65,8 @@ static gboolean parse_spec(const CcLeadTable *t, const char *spec, GString *line
 static gboolean can_store(const CcLeadTable *t, char **message)
 {
     *message = NULL;
-    if (!t->cells) {
-        *message = g_strdup(_("No lead table here. Put the cell cursor into your table: a "
-                              "block of cells whose first row holds the column names."));
+    if (cc_table_absent(t, message))
         return FALSE;
-    }
     if (cc_document_readonly(t->model)) {
         *message = g_strdup(_("The document is read-only. Nothing was written."));
         return FALSE;

@@ -203,13 +203,23 @@ char *cc_table_key(const CcLeadTable *t)
     return cc_table_cell_text(t, t->range.StartColumn, t->range.StartRow);
 }
 
+#define NO_TABLE N_("No lead table here. Put the cell cursor into your table: a block of " \
+                   "cells whose first row holds the column names.")
+
+gboolean cc_table_absent(const CcLeadTable *t, char **message)
+{
+    if (t->cells)
+        return FALSE;
+    *message = g_strdup(_(NO_TABLE));
+    return TRUE;
+}
+
 char *cc_table_describe(const CcLeadTable *t)
 {
     if (!t->cells && t->not_leads)
         return g_strdup(_(t->not_leads));
     if (!t->cells)
-        return g_strdup(_("No lead table here. Put the cell cursor into your table: a block of "
-                          "cells whose first row holds the column names."));
+        return g_strdup(_(NO_TABLE));
     GString *s = g_string_new(NULL);
     char *where = cc_range_text(t->sheet_name, &t->range);
     g_string_append_printf(s, tx_n("Table %s: %zu row, %zu open, %zu won, %zu lost.",

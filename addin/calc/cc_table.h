@@ -64,6 +64,10 @@ void cc_table_clear(CcLeadTable *t);
 /* The panel's description of T (g_free). */
 char *cc_table_describe(const CcLeadTable *t);
 
+/* TRUE, with the user's sentence that there is no lead table here in *MESSAGE (g_free),
+ * when T holds none; what every action says before it reads a table that is not there. */
+gboolean cc_table_absent(const CcLeadTable *t, char **message);
+
 /* "Sheet1.B7"-style name of cell COL, ROW of T's sheet, for messages (g_free). */
 char *cc_table_cell_text(const CcLeadTable *t, sal_Int32 col, sal_Int32 row);
 
