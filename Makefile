@@ -31,10 +31,19 @@ REPORT_TESTS := $(patsubst tests/report/%.c,$(OUT)/tests/%,$(wildcard tests/repo
 
 .PHONY: all deps core test-core test-report test-texts pot check clean
 
-all: core
+all: tools core
 
 deps:
 	@sh build/deps.sh
+
+# A bare machine lacks the compiler or the libraries: say how to get them instead of
+# failing with "cc: not found" (make run and make check install them themselves)
+.PHONY: tools
+tools:
+	@for t in $(CC) pkg-config; do command -v $$t >/dev/null 2>&1 || \
+	  { echo "pipecalc: '$$t' is missing: run 'make deps' (installs the Debian packages) or 'make run'"; exit 1; }; done
+	@pkg-config --exists glib-2.0 libxml-2.0 && [ -d $(SDK)/include ] || \
+	  { echo "pipecalc: GLib, libxml2 or the LibreOffice SDK is missing: run 'make deps' or 'make run'"; exit 1; }
 
 core: $(CORE_LIB)
 
@@ -77,7 +86,9 @@ clean:
 SDK      ?= /usr/lib/libreoffice/sdk
 OFFICE   ?= /usr/lib/libreoffice/program
 VERSION  := 0.1.0
-UNO_CF   := -I$(SDK)/include -DLINUX -DUNX
+# -isystem: the SDK's own headers are not ours to keep warning-free (LibreOffice 25.2's
+# SAL_DLLPUBLIC_RTTI puts a visibility attribute on C structs, which GCC warns about)
+UNO_CF   := -isystem $(SDK)/include -DLINUX -DUNX
 UNO_LD   := -L$(SDK)/lib -luno_cppu -luno_sal -Wl,-rpath-link,$(OFFICE)
 # addin/ below core/: one folder per layer (README "How it is built")
 ADDIN_DIRS := report uno text calc functions actions panel
@@ -172,7 +183,7 @@ run: deps
 install: deps
 	@$(MAKE) --no-print-directory oxt
 	@if [ "$$(id -u)" -eq 0 ]; then echo "make install: run it as the user whose LibreOffice should get Pipecalc (unopkg refuses root); for all users: $(OFFICE)/unopkg add --shared $(OXT)"; exit 1; fi
-	$(OFFICE)/unopkg add --force $(OXT)
+	$(OFFICE)/unopkg add --force --suppress-license $(OXT)
 	@echo "Pipecalc installed: restart LibreOffice Calc."
 uninstall:
 	$(OFFICE)/unopkg remove org.pipecalc
@@ -213,6 +224,11 @@ $(OUT)/tests/test-reasons: tests/core/test-reasons.c $(REPORT_LIB) $(CORE_LIB) |
 test-ui: oxt
 	$(PY) tests/ui/test_sidebar_ui.py $(OXT) docs/sidebar.png
 	$(PY) tests/ui/test_charts_ui.py $(OXT) docs
+
+# The regression files tests/fods/*.fods, rewritten from tests/fods/make_fods.py
+.PHONY: fods
+fods: oxt
+	$(PY) tests/fods/make_fods.py $(OXT)
 
 # Integration tests in real, headless Calc with the freshly built .oxt
 test-calc: oxt
