@@ -91,6 +91,13 @@ static void write_function(Xw *x, const FnInfo *fn)
     localized_prop(x, "DisplayName", fn->name_en);
     localized_prop(x, "Description", fn->help_en);
     plain_prop(x, "Category", FN_CATEGORY);
+    /* What Calc writes into .xlsx/.xls instead of ORG.PIPECALC.PIPELINEFUNCTIONS.METHOD,
+     * and maps back on load: the English name, which is no Calc or Excel built-in (a
+     * built-in of that name would win on load; tests/calc/test_excel.py round-trips). */
+    xw_start(x, "prop");
+    xw_attr(x, "oor:name", "CompatibilityName");
+    value(x, "en-US", fn->name_en);
+    xw_end(x);
     node(x, "Parameters", 0);
     for (int i = 0; i < fn->n_params; i++) {
         const FnParam *p = &fn->params[i];
