@@ -211,6 +211,8 @@ static void generated_xcu_has_every_row(void)
             const FnInfo *fn = &fn_table[i];
             assert_xcu_text(&x, fn->method, NULL, "DisplayName", "en-US", fn->name_en);
             assert_xcu_text(&x, fn->method, NULL, "Description", "en-US", fn->help_en);
+            /* the name Calc writes into .xls/.xlsx: the English one (tests/calc/test_excel.py) */
+            assert_xcu_text(&x, fn->method, NULL, "CompatibilityName", "en-US", fn->name_en);
             assert_xcu_text(&x, fn->method, NULL, "DisplayName", c->language, _(fn->name_en));
             assert_xcu_text(&x, fn->method, NULL, "Description", c->language, _(fn->help_en));
             for (int p = 0; p < fn->n_params; p++) {
