@@ -1,15 +1,31 @@
 """The sidebar's actions in real headless Calc, through org.pipecalc.PipelineActions - the
 code the panel's buttons run. Each test runs one scenario of sidebar_scenarios.py in a
 helper process that knows our interface type (see sidebar_driver.py)."""
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+_rdbs = {}
+
+
+def types_rdb(oxt):
+    """Our type library, taken out of OXT itself (an .oxt may be anywhere, not only in
+    build/out beside its ext/ folder), once per .oxt."""
+    if oxt not in _rdbs:
+        d = tempfile.mkdtemp(prefix="pipecalc-rdb-")
+        atexit.register(shutil.rmtree, d, True)
+        with zipfile.ZipFile(oxt) as z:
+            _rdbs[oxt] = z.extract("pipecalc.rdb", d)
+    return _rdbs[oxt]
 
 
 def run(office, scenario):
-    rdb = os.path.join(os.path.dirname(office.oxt), "ext", "pipecalc.rdb")
+    rdb = types_rdb(office.oxt)
     types = "<file://%s/types>* file://%s" % (os.environ.get("PIPECALC_OFFICE", "/usr/lib/libreoffice/program"), rdb)
     env = dict(os.environ, URE_MORE_TYPES=types)
     r = subprocess.run([sys.executable, os.path.join(HERE, "sidebar_driver.py"), rdb, office.pipe, scenario],

@@ -14,6 +14,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CALC = os.path.join(HERE, "..", "calc")
 sys.path.insert(0, CALC)
 from office import Office, OFFICE  # noqa: E402
+from test_sidebar import types_rdb  # noqa: E402
 
 DISPLAY = ":96"  # not the deck's test's :97: both may run at once
 
@@ -39,7 +40,7 @@ def main():
     oxt = sys.argv[1]
     docs = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(HERE, "..", "..", "docs"))
     with calc_window(oxt) as office:
-        rdb = os.path.join(os.path.dirname(office.oxt), "ext", "pipecalc.rdb")
+        rdb = types_rdb(office.oxt)
         env = dict(os.environ, URE_MORE_TYPES="<file://%s/types>* file://%s" % (OFFICE, rdb),
                    PIPECALC_DOCS=docs)
         r = subprocess.run([sys.executable, os.path.join(CALC, "sidebar_driver.py"), rdb, office.pipe,
