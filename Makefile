@@ -267,7 +267,15 @@ check: deps
 	-@$(MAKE) --no-print-directory check-imports
 	-@$(MAKE) --no-print-directory check-fuzz
 	-@$(MAKE) --no-print-directory test-calc
+	-@if [ -n "$${PIPECALC_LO25:-}" ]; then $(MAKE) --no-print-directory check-lo25; fi
 	@sh build/summary.sh $(RESULTS)
+
+# LibreOffice 25.2 in a Debian chroot (build/lo25.sh; root): the 25.2 SDK compile and the
+# Calc suite with the .oxt built here. Part of `make check` when PIPECALC_LO25 is set (CI).
+LO25_ROOT ?= $(OUT)/lo25
+.PHONY: check-lo25
+check-lo25: oxt
+	@sh build/lo25.sh $(abspath $(LO25_ROOT)) $(abspath $(OXT)) $(RESULTS)
 
 # ---- fuzzing (tests/fuzz, README: Reliability) ----------------------------------------
 # One libFuzzer harness per core entry point, built with clang + ASan + UBSan over the core
