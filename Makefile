@@ -86,6 +86,11 @@ clean:
 SDK      ?= /usr/lib/libreoffice/sdk
 OFFICE   ?= /usr/lib/libreoffice/program
 VERSION  := 0.1.0
+# the update feed the installed extension checks (a placeholder until there is a real one;
+# README: Updates), and where its .oxt and release notes are published: beside it
+UPDATE_URL ?= https://updates.pipecalc.invalid/pipecalc.update.xml
+UPDATE_BASE = $(dir $(UPDATE_URL))
+UPDATE   := $(OUT)/update
 # -isystem: the SDK's own headers are not ours to keep warning-free (LibreOffice 25.2's
 # SAL_DLLPUBLIC_RTTI puts a visibility attribute on C structs, which GCC warns about)
 UNO_CF   := -isystem $(SDK)/include -DLINUX -DUNX
@@ -152,7 +157,8 @@ $(EXT)/pipecalc.rdb: $(IDL_FILES) | $(EXT)
 	    | grep -v '^org$$\|^org\.pipecalc$$' >> $(OUT)/idl/entities || exit 1; done
 	$(SDK)/bin/unoidl-write $(OFFICE_RDB) $(OUT)/idl/*.rdb @$(OUT)/idl/entities $@
 
-$(OXT): $(EXT)/libpipecalc.so $(EXT)/CalcAddIns.xcu $(EXT)/pipecalc.rdb $(wildcard descriptions/* descriptions/*/*)
+$(OXT): $(EXT)/libpipecalc.so $(EXT)/CalcAddIns.xcu $(EXT)/pipecalc.rdb $(EXT)/description.xml \
+        $(wildcard descriptions/* descriptions/*/*)
 	mkdir -p $(EXT)/META-INF $(EXT)/icons $(EXT)/descriptions $(EXT)/registration
 	cp descriptions/META-INF/manifest.xml $(EXT)/META-INF/
 	cp descriptions/pipecalc.components $(EXT)/
@@ -160,9 +166,18 @@ $(OXT): $(EXT)/libpipecalc.so $(EXT)/CalcAddIns.xcu $(EXT)/pipecalc.rdb $(wildca
 	cp descriptions/icons/*.png $(EXT)/icons/
 	cp descriptions/description-*.txt $(EXT)/descriptions/
 	cp descriptions/LICENSE.txt $(EXT)/registration/
-	sed 's/@VERSION@/$(VERSION)/' descriptions/description.xml > $(EXT)/description.xml
 	rm -f $@ && cd $(EXT) && zip -q -r -X $(abspath $@) .
 	@echo "built $@"
+	@mkdir -p $(UPDATE)
+	sed -e 's|@VERSION@|$(VERSION)|g' -e 's|@BASE@|$(UPDATE_BASE)|g' descriptions/update.xml > $(UPDATE)/pipecalc.update.xml
+	cp descriptions/release-notes-*.txt $(UPDATE)/ && cp $@ $(UPDATE)/pipecalc-$(VERSION).oxt
+	@echo "built $(UPDATE)/: the update feed for $(UPDATE_URL), the .oxt and release notes to publish beside it"
+
+# rewritten when VERSION or UPDATE_URL change, not only when its source does
+.PHONY: FORCE
+$(EXT)/description.xml: descriptions/description.xml FORCE | $(EXT)
+	@sed -e 's|@VERSION@|$(VERSION)|g' -e 's|@UPDATE_URL@|$(UPDATE_URL)|g' $< > $@.new
+	@cmp -s $@.new $@ && rm -f $@.new || mv $@.new $@
 
 $(EXT):
 	mkdir -p $@
