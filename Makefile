@@ -158,11 +158,12 @@ $(EXT)/pipecalc.rdb: $(IDL_FILES) | $(EXT)
 	$(SDK)/bin/unoidl-write $(OFFICE_RDB) $(OUT)/idl/*.rdb @$(OUT)/idl/entities $@
 
 $(OXT): $(EXT)/libpipecalc.so $(EXT)/CalcAddIns.xcu $(EXT)/pipecalc.rdb $(EXT)/description.xml \
-        $(wildcard descriptions/* descriptions/*/*)
+        $(wildcard descriptions/* descriptions/*/* descriptions/templates/*/*/*)
 	mkdir -p $(EXT)/META-INF $(EXT)/icons $(EXT)/descriptions $(EXT)/registration
 	cp descriptions/META-INF/manifest.xml $(EXT)/META-INF/
 	cp descriptions/pipecalc.components $(EXT)/
-	cp descriptions/Sidebar.xcu descriptions/Factories.xcu $(EXT)/
+	cp descriptions/Sidebar.xcu descriptions/Factories.xcu descriptions/Paths.xcu $(EXT)/
+	rm -rf $(EXT)/templates && if [ -d descriptions/templates ]; then cp -r descriptions/templates $(EXT)/; fi
 	cp descriptions/icons/*.png $(EXT)/icons/
 	cp descriptions/description-*.txt $(EXT)/descriptions/
 	cp descriptions/LICENSE.txt $(EXT)/registration/
@@ -187,6 +188,13 @@ PY := /usr/bin/python3
 
 .PHONY: run install uninstall test-table test-calc check check-asan check-valgrind check-imports \
         check-modules
+
+# The demo as Calc templates, descriptions/templates/<UI language>/Pipecalc/Pipeline.ots,
+# built by a headless office with the .oxt: committed, so that `make` needs no office.
+# Run after changing tests/calc/demo.py, then `make` again.
+.PHONY: templates
+templates: oxt
+	$(PY) build/make-templates.py $(OXT) descriptions/templates
 
 # Build, install into a private profile under build/out/run, open the demo workbook.
 # (a sub-make: flags from pkg-config are read after deps installed what they need)

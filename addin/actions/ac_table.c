@@ -144,10 +144,11 @@ static gboolean run_set_role(CcLeadTable *t, AcCall *c)
     gboolean ok = FALSE;
     if (role < PC_N_ROLES)
         ok = described_anew(t, c, cc_roles_set_one(t, role, column, &c->message));
-    else
-        c->message = g_strdup_printf(_("\"%s\" is no role. Roles: name, id, stage, amount, "
-                                       "probability, close date, owner, outcome, created, "
-                                       "currency, attribute, none."), word);
+    else {
+        char *roles = tx_role_words();
+        c->message = g_strdup_printf(_("\"%s\" is no role. Roles: %s."), word, roles);
+        g_free(roles);
+    }
     g_free(word);
     g_free(column);
     return ok;

@@ -8,21 +8,7 @@
 
 PcRole cc_roles_parse(const char *word)
 {
-    PcRole r = pc_role_from_id(word);
-    if (r < PC_N_ROLES)
-        return r;
-    if (g_ascii_strcasecmp(word, "(none)") == 0 || g_utf8_collate(word, "keine") == 0 ||
-        g_utf8_collate(word, "(keine)") == 0)
-        return PC_ROLE_IGNORED;
-    char *want = g_utf8_casefold(word, -1);
-    for (int i = 0; i < PC_N_ROLES && r == PC_N_ROLES; i++) {
-        char *name = g_utf8_casefold(tx_role_name((PcRole)i), -1);
-        if (strcmp(name, want) == 0)
-            r = (PcRole)i;
-        g_free(name);
-    }
-    g_free(want);
-    return r;
+    return tx_role_of_word(word);
 }
 
 /* The new line for T from SPEC into *LINE ("" for none), or FALSE with the user's sentence. */
@@ -49,9 +35,9 @@ static gboolean parse_spec(const CcLeadTable *t, const char *spec, GString *line
             *message = g_strdup_printf(_("The table has no column \"%s\"."), header);
             ok = FALSE;
         } else if (r >= PC_N_ROLES) {
-            *message = g_strdup_printf(_("\"%s\" is no role. Roles: name, id, stage, amount, "
-                                         "probability, close date, owner, outcome, created, "
-                                         "currency, attribute, none."), word);
+            char *roles = tx_role_words();
+            *message = g_strdup_printf(_("\"%s\" is no role. Roles: %s."), word, roles);
+            g_free(roles);
             ok = FALSE;
         } else {
             g_string_append_printf(line, "\t%s\t%s", header, cc_roles_store_id(r));
@@ -125,7 +111,7 @@ char *cc_roles_text(const CcLeadTable *t)
     cc_roles_columns(t, &c);
     GString *s = g_string_new(NULL);
     for (gsize i = 0; i < c.n; i++)
-        g_string_append_printf(s, "%s%s=%s", s->len ? "; " : "", c.headers[i], cc_roles_store_id(c.roles[i]));
+        g_string_append_printf(s, "%s%s=%s", s->len ? "; " : "", c.headers[i], tx_role_word(c.roles[i]));
     cc_roles_columns_clear(&c);
     return g_string_free(s, FALSE);
 }

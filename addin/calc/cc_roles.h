@@ -14,8 +14,9 @@
  * header or role is unknown or the document is read-only (nothing stored). */
 gboolean cc_roles_set(CcLeadTable *t, const char *spec, char **message);
 
-/* Every column of T with its role, "Deal=name; Stage=stage; ..." (pc_role_id, "none" for
- * not used), the form cc_roles_set reads (g_free): the columns of cc_roles_columns. */
+/* Every column of T with its role, "Deal=name; Stage=stage; ..." in the user interface
+ * language (tx_role_word: "Deal=Name; Stage=Phase; Notes=keine" in German), the form
+ * cc_roles_set reads (g_free): the columns of cc_roles_columns. */
 char *cc_roles_text(const CcLeadTable *t);
 
 /* The columns of T the manager can name by header: a text header without a tab, and only
@@ -35,8 +36,8 @@ void cc_roles_columns(const CcLeadTable *t, CcRoleColumns *c);
 /* Free what C holds and zero it. */
 void cc_roles_columns_clear(CcRoleColumns *c);
 
-/* The role a word names: a pc_role_id, "none", or a role name of the panel in English or
- * German (case ignored). PC_N_ROLES when it names none. */
+/* The role a word names (tx_role_of_word): a pc_role_id, "none", or a role's word or name
+ * in English or any language of po/ (case ignored). PC_N_ROLES when it names none. */
 PcRole cc_roles_parse(const char *word);
 
 /* Give ROLE (not PC_ROLE_ATTRIBUTE / PC_ROLE_IGNORED: for those, cc_roles_set) to the

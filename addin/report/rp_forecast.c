@@ -19,6 +19,8 @@ typedef struct {
     const RpSource *src;
     const RpForecastOptions *o;
     gssize amount, stage, close, owner, outcome;
+    gssize closed_col;        /* the live formulas' Outcomes: the outcome column, else the stage
+                                 column when it holds outcome words; -1 for none */
     GArray *open;             /* data rows of open deals */
     GArray *open_months;      /* the close month of each of them (NO_MONTH: undated) */
     RpStages st;
@@ -259,7 +261,7 @@ static PcStatus deals_in_period(Forecast *fc, gsize *n)
 }
 
 /* TRUE when the live formulas' PIPELINE_FORECAST over the table's whole data columns
- * (amounts, stages, the stage table, close dates, and the outcome column as Outcomes when
+ * (amounts, stages, the stage table, close dates, and FC->closed_col as Outcomes when
  * there is one) answers a number: it checks every row, closed ones too, while the values
  * come from the open rows only. A row it rejects (a closed deal with a text amount, an
  * outcome of 2) keeps the month cells values, so the sheet never shows an error the plan
@@ -275,14 +277,14 @@ static gboolean live_formulas_answer(const Forecast *fc)
     for (gsize i = 0; i < n; i++)
         rows[i] = i + 1; /* row 0 is the header, outside the formulas' ranges */
     gsize ac = (gsize)fc->amount, sc = (gsize)fc->stage, dc = (gsize)fc->close;
-    gsize oc = (gsize)MAX(fc->outcome, 0);
+    gsize oc = (gsize)MAX(fc->closed_col, 0);
     PcTable *amounts = pc_table_select(c, rows, n, &ac, 1);
     PcTable *stages = pc_table_select(c, rows, n, &sc, 1);
     PcTable *dates = pc_table_select(c, rows, n, &dc, 1);
-    PcTable *outcomes = fc->outcome >= 0 ? pc_table_select(c, rows, n, &oc, 1) : NULL;
+    PcTable *outcomes = fc->closed_col >= 0 ? pc_table_select(c, rows, n, &oc, 1) : NULL;
     g_free(rows);
     gboolean ok = FALSE;
-    if (amounts && stages && dates && (outcomes || fc->outcome < 0)) {
+    if (amounts && stages && dates && (outcomes || fc->closed_col < 0)) {
         PcForecastArgs a = { amounts, stages, fc->st.table, dates, NULL, NULL, NULL, outcomes };
         PcError e;
         double v;
@@ -293,6 +295,20 @@ static gboolean live_formulas_answer(const Forecast *fc)
     pc_table_free(dates);
     pc_table_free(outcomes);
     return ok;
+}
+
+/* The column the live formulas pass as Outcomes, so that they leave out the closed deals
+ * as the plan does: the outcome column; without one the stage column when it holds
+ * outcome words ("Won" there is at 100 % in the stage table, and only Outcomes keeps a won
+ * deal from counting at it); -1 when neither. */
+static gssize closed_column(const Forecast *fc)
+{
+    if (fc->outcome >= 0)
+        return fc->outcome;
+    /* a stage column as Outcomes holds only texts here: a number there (which Outcomes
+       would read as won or lost) is an open deal at a stage the forecast does not know,
+       and the plan refused it already */
+    return fc->st.closed_words->len ? fc->stage : -1;
 }
 
 /* The live formulas: a close-date column, within the budget, and answering. */
@@ -417,8 +433,8 @@ static char *month_formula(const Forecast *fc, gsize row)
     RpRect stages = { STAGE_ROW0, 0, STAGE_ROW0 + fc->st.table->rows - 1, 1 };
     char *a = rp_source_column_ref(s, (gsize)fc->amount), *st = rp_source_column_ref(s, (gsize)fc->stage);
     char *d = rp_source_column_ref(s, (gsize)fc->close), *table = rp_block_ref(stages);
-    /* ";;" and the outcome column: Percentile left out, Outcomes */
-    char *o = fc->outcome >= 0 ? rp_source_column_ref(s, (gsize)fc->outcome) : NULL;
+    /* ";;" and the outcome (or outcome-word stage) column: Percentile left out, Outcomes */
+    char *o = fc->closed_col >= 0 ? rp_source_column_ref(s, (gsize)fc->closed_col) : NULL;
     char *f = g_strdup_printf("=" RP_FORECAST_FUNCTION "(%s;%s;%s;%s;F%zu;G%zu%s%s)", a, st, table, d,
                               row + 1, row + 1, o ? ";;" : "", o ? o : "");
     g_free(a);
@@ -555,6 +571,7 @@ static gboolean lay_out(Forecast *fc, GPtrArray *keys, RpForecast *f)
     gsize steps = fc->months->len + l.n_owners + 1;
     put_head(fc, p, f);
     put_stage_table(fc, p);
+    fc->closed_col = closed_column(fc);
     f->live = live_formulas(fc);
     PcStatus st = put_months(fc, keys, p, &l, f, steps);
     if (st == PC_OK)

@@ -9,15 +9,18 @@
  *   row 0      title
  *   row 1      where the table is and how many closed deals the probabilities come from
  *   row 2      the period, when one is given
- *   row 3..    Stage | Probability, the open stages then the stage column's outcome words
- *              at 0 (a fallback note beside a stage no closed deal reached)
+ *   row 3..    Stage | Probability, every stage the table uses: the open stages, then the
+ *              stage column's outcome words, a won one at 100 % and a lost one at 0 %
+ *              (a fallback note beside a stage no closed deal reached; a stage without
+ *              open deals muted)
  *   then       Month | Expected | P10 | P50 | P90 | From | Until | one column per stage;
  *              the months sorted, "(no date)" last; Total
  *   then       after a blank row, Owner | Expected | P10 | P50 | P90 per owner
  *
  * When the table has a close-date column, each month's Expected cell is a live
  * PIPELINE_FORECAST formula over the source table's whole columns and the stage table on
- * the sheet (the outcome column as its Outcomes when there is one), and Total the SUM of
+ * the sheet (the outcome column as its Outcomes, or without one the stage column when it
+ * holds outcome words: a won deal, at 100 % there, is closed and not counted), and Total the SUM of
  * the months; values instead when such a formula would reject a row of the table (a closed
  * deal's text amount) or months x rows exceed RP_FORECAST_LIVE_MAX_MONTH_ROWS. */
 #ifndef RP_FORECAST_H

@@ -128,6 +128,18 @@ static gboolean learned_stages(RpStages *st, const PcTable *data, const char *wo
     return status == PC_OK;
 }
 
+/* A stage column's outcome word in the stage table: a won deal is sure (100 %), a lost one
+ * has no chance (0 %). Only closed rows show these words, and every formula over the stage
+ * table is given Outcomes that leave those rows out, so the value is what the manager
+ * reads, never what a total counts. */
+static double closed_word_probability(const char *word)
+{
+    char *key = pc_text_key(word);
+    double p = pc_outcome_of_key(key) == PC_OUTCOME_WON ? 1.0 : 0.0;
+    g_free(key);
+    return p;
+}
+
 gboolean rp_stages_learn(const RpSource *s, GPtrArray *keys, const PcTable *given, RpStages *st,
                          char **message)
 {
@@ -172,7 +184,7 @@ gboolean rp_stages_learn(const RpSource *s, GPtrArray *keys, const PcTable *give
     for (gsize i = 0; i < n && st->table; i++) {
         const char *name = i < st->k ? st->order[i] : g_ptr_array_index(st->closed_words, i - st->k);
         pc_table_set_text(st->table, i, 0, name, -1);
-        pc_table_set_number(st->table, i, 1, i < st->k ? st->prob[i] : 0.0);
+        pc_table_set_number(st->table, i, 1, i < st->k ? st->prob[i] : closed_word_probability(name));
     }
     if (!st->table) {
         *message = g_strdup_printf(_("The forecast failed: %s. Nothing was written."),

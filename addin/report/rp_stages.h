@@ -35,8 +35,10 @@ typedef struct {
     gsize k;
     double *prob;            /* per stage of ORDER */
     gboolean *fallback;      /* per stage: no closed deal reached it, the stage before's value */
-    GPtrArray *closed_words; /* the stage column's outcome words ("Closed Won"), at 0 */
-    PcTable *table;          /* stage | probability: ORDER, then CLOSED_WORDS */
+    GPtrArray *closed_words; /* the stage column's outcome words ("Closed Won", "Lost") */
+    PcTable *table;          /* stage | probability: ORDER, then CLOSED_WORDS, a won word at
+                                1 and a lost one at 0 (only closed rows show them: a formula
+                                over TABLE leaves those out through its Outcomes) */
     gsize closed;            /* closed deals learned from */
 } RpStages;
 

@@ -2,6 +2,7 @@
 #include "tx_text.h"
 
 #include "tx.h"
+#include "tx_catalog.h"
 
 #include "cu_service.h"
 
@@ -22,6 +23,22 @@ static const char *const ROLE_NAMES[PC_N_ROLES] = {
     [PC_ROLE_CREATED] = N_("created"),
     [PC_ROLE_CURRENCY] = N_("currency"),
     [PC_ROLE_IGNORED] = N_("not used"),
+};
+
+/* each role's word in a roles text: in English its pc_role_id, "none" for not used */
+static const char *const ROLE_WORDS[PC_N_ROLES] = {
+    [PC_ROLE_ATTRIBUTE] = N_("attribute"),
+    [PC_ROLE_NAME] = N_("name"),
+    [PC_ROLE_ID] = N_("id"),
+    [PC_ROLE_STAGE] = N_("stage"),
+    [PC_ROLE_AMOUNT] = N_("amount"),
+    [PC_ROLE_PROBABILITY] = N_("probability"),
+    [PC_ROLE_CLOSE_DATE] = N_("close date"),
+    [PC_ROLE_OWNER] = N_("owner"),
+    [PC_ROLE_OUTCOME] = N_("outcome"),
+    [PC_ROLE_CREATED] = N_("created"),
+    [PC_ROLE_CURRENCY] = N_("currency"),
+    [PC_ROLE_IGNORED] = N_("none"),
 };
 
 /* the panel's role boxes (roles of one column only) */
@@ -104,4 +121,72 @@ const char *tx_role_name(PcRole role)
 const char *tx_role_label(PcRole role)
 {
     return role < PC_N_ROLES && ROLE_LABELS[role] ? _(ROLE_LABELS[role]) : "?";
+}
+
+const char *tx_role_word(PcRole role)
+{
+    return role < PC_N_ROLES ? _(ROLE_WORDS[role]) : "?";
+}
+
+/* MSGID's translation in catalogue C, NULL when it has none. */
+static const char *translated_in(const TxCatalog *c, const char *msgid)
+{
+    for (gsize i = 0; i < c->n_entries; i++)
+        if (!c->entries[i].msgid_plural && strcmp(c->entries[i].msgid, msgid) == 0)
+            return c->entries[i].msgstr[0] && *c->entries[i].msgstr[0] ? c->entries[i].msgstr[0] : NULL;
+    return NULL;
+}
+
+/* TRUE when TEXT is KEY (case-folded) after case folding. */
+static gboolean same_folded(const char *key, const char *text)
+{
+    char *folded = g_utf8_casefold(text, -1);
+    gboolean same = strcmp(folded, key) == 0;
+    g_free(folded);
+    return same;
+}
+
+/* TRUE when KEY (case-folded) is MSGID or its translation in any catalogue, case aside. */
+static gboolean names(const char *key, const char *msgid)
+{
+    if (same_folded(key, msgid))
+        return TRUE;
+    for (const TxCatalog *c = TX_CATALOGS; c->language; c++) {
+        const char *t = translated_in(c, msgid);
+        if (t && same_folded(key, t))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+PcRole tx_role_of_word(const char *word)
+{
+    char *w = g_strstrip(g_strdup(word ? word : ""));
+    gsize n = strlen(w);
+    if (n > 2 && w[0] == '(' && w[n - 1] == ')') { /* "(none)", "(keine)": as a list shows them */
+        memmove(w, w + 1, n - 2);
+        w[n - 2] = 0;
+        g_strstrip(w);
+    }
+    PcRole r = pc_role_from_id(w);
+    char *key = g_utf8_casefold(w, -1);
+    for (int i = 0; i < PC_N_ROLES && r == PC_N_ROLES; i++)
+        if (names(key, ROLE_WORDS[i]) || names(key, ROLE_NAMES[i]))
+            r = (PcRole)i;
+    g_free(key);
+    g_free(w);
+    return r;
+}
+
+char *tx_role_words(void)
+{
+    /* the order the panel's messages always listed them in */
+    static const PcRole ORDER[] = { PC_ROLE_NAME, PC_ROLE_ID, PC_ROLE_STAGE, PC_ROLE_AMOUNT,
+                                    PC_ROLE_PROBABILITY, PC_ROLE_CLOSE_DATE, PC_ROLE_OWNER,
+                                    PC_ROLE_OUTCOME, PC_ROLE_CREATED, PC_ROLE_CURRENCY,
+                                    PC_ROLE_ATTRIBUTE, PC_ROLE_IGNORED };
+    GString *s = g_string_new(NULL);
+    for (gsize i = 0; i < G_N_ELEMENTS(ORDER); i++)
+        g_string_append_printf(s, "%s%s", i ? ", " : "", tx_role_word(ORDER[i]));
+    return g_string_free(s, FALSE);
 }

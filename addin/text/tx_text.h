@@ -39,4 +39,19 @@ const char *tx_role_name(PcRole role);
 /* The label of ROLE's list box in the panel ("Close date:"). */
 const char *tx_role_label(PcRole role);
 
+/* ROLE's word in a roles text ("Stage=stage; Notes=none") in the user interface
+ * language: in English the role's pc_role_id ("none" for PC_ROLE_IGNORED), in German
+ * "Phase", "keine", ... What the panel's roles field is prefilled with. */
+const char *tx_role_word(PcRole role);
+
+/* The role WORD names (case ignored, blanks around it not counted): a pc_role_id,
+ * "none", "(none)", or ROLE's word (tx_role_word) or name (tx_role_name) in English or in
+ * any language of po/, whatever the user interface language; PC_N_ROLES when none. So a
+ * roles text typed in German reads the same in an English office, and the other way. */
+PcRole tx_role_of_word(const char *word);
+
+/* The roles text's words (tx_role_word) of every role, "name, id, stage, ..., none", in
+ * the user interface language (g_free). */
+char *tx_role_words(void);
+
 #endif

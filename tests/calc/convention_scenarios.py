@@ -153,3 +153,76 @@ def stage_probabilities_typed_in_a_german_locale(ctx):
         assert "Table Sheet1.A1:H9: 8 rows" in b.actions.describe(b.ctrl), "the UI language is English"
     finally:
         b.close()
+
+
+def english_book(ctx):
+    """LEADS in an English (en-US) document: its default language en-US, the amounts in
+    a dollar format and the close dates as an American office formats them."""
+    import uno
+    b = Book(ctx, rows=None)
+    en = uno.createUnoStruct("com.sun.star.lang.Locale", "en", "US", "")
+    b.doc.CharLocale = en
+    b.put(LEADS)
+    formats = b.doc.NumberFormats
+    for rng, code in (("C2:C9", "[$$-409]#,##0"), ("D2:D9", "MM/DD/YY")):
+        key = formats.queryKey(code, en, False)
+        key = key if key != -1 else formats.addNew(code, en)
+        b.sheet.getCellRangeByName(rng).NumberFormat = key
+    b.select("B3")
+    return b
+
+
+def english_document_in_a_german_office(ctx):
+    """A German user interface (and Locale setting) on an English document: the cells
+    Pipecalc writes follow the document (its amounts' dollar format, its dates' American
+    format, percents as the document's locale writes them), never "66,22 %" or 01.11.26
+    beside "$35,000"; the panel's texts are German, its numbers the Locale setting's
+    (README "Your document's conventions"); the roles text speaks German."""
+    b = english_book(ctx)
+    try:
+        assert b.sheet.getCellRangeByName("C2").getString() == "$1,000"
+        assert b.actions.scoreLeads(b.ctrl).startswith("3 offene Leads")
+        assert b.sheet.getCellRangeByName("I4").getString() == "88%", b.sheet.getCellRangeByName("I4").getString()
+        report = b.actions.writeForecast(b.ctrl)
+        assert "3 offene Deals, 7.900,00 erwartet." in report, report
+        fc = b.doc.Sheets.getByName("Prognose")
+        shown = [[fc.getCellByPosition(c, r).getString() for c in range(7)] for r in range(3, 14)]
+        assert shown[0][:2] == ["Phase", "Wahrscheinlichkeit"] and shown[1][:2] == ["Lead", "60%"], shown
+        month = [r for r in shown if r[0] == "2026-01"][0]
+        assert month[1:] == ["$4,000", "$4,000", "$4,000", "$4,000", "01/01/26", "01/31/26"], month
+        assert [r for r in shown if r[0] == "Summe"][0][1] == "$7,900", shown
+        b.actions.writeFunnel(b.ctrl, 10000.0)
+        fu = b.doc.Sheets.getByName("Trichter")
+        rows = [[fu.getCellByPosition(c, r).getString() for c in range(3)] for r in range(12)]
+        assert ["Ziel", "$10,000", "gewonnener Umsatz"] in rows, rows
+        assert ["Lead", "5", "60%"] in rows, rows
+        # the roles text in German, read back as the same roles, and English words read too
+        roles = b.actions.getRoles(b.ctrl)
+        assert roles == ("Deal=Name; Stage=Phase; Amount=Betrag; Close date=Abschlussdatum; "
+                         "Owner=Verantwortlich; Source=Merkmal; Industry=Merkmal; Outcome=Ergebnis"), roles
+        b.actions.setRoles(b.ctrl, roles)
+        assert b.actions.getRoles(b.ctrl) == roles
+        d = b.actions.setRoles(b.ctrl, "Source=keine; Industry=attribute; Owner=owner")
+        assert "Source: nicht verwendet" in d and "Industry: Bewertungsmerkmal" in d, d
+        assert "Source=keine" in b.actions.getRoles(b.ctrl)
+        said = b.refused_with("setRoles", "Source=Chef")
+        assert said == ("\"Chef\" ist keine Rolle. Rollen: Name, ID, Phase, Betrag, Wahrscheinlichkeit, "
+                        "Abschlussdatum, Verantwortlich, Ergebnis, Erstellt, Währung, Merkmal, keine."), said
+    finally:
+        b.close()
+
+
+def german_role_words_in_an_english_office(ctx):
+    """The roles text stays English in an English office, and German words read too."""
+    b = Book(ctx)
+    try:
+        roles = b.actions.getRoles(b.ctrl)
+        assert "Stage=stage" in roles and "Source=attribute" in roles, roles
+        d = b.actions.setRoles(b.ctrl, "Source=keine; Industry=Merkmal; Owner=Verantwortlich; Stage=Phase")
+        assert "Source: not used" in d and "Industry: scoring attribute" in d and "Owner: owner" in d, d
+        assert "Source=none" in b.actions.getRoles(b.ctrl), b.actions.getRoles(b.ctrl)
+        said = b.refused_with("setRoles", "Source=boss")
+        assert said == ("\"boss\" is no role. Roles: name, id, stage, amount, probability, close date, "
+                        "owner, outcome, created, currency, attribute, none."), said
+    finally:
+        b.close()

@@ -8,6 +8,10 @@ Sheet "Stages": the stage table (stage | probability) the example forecasts use.
 Sheet "Examples": PIPELINE_FORECAST (expected, P10/P50/P90, per month), STAGE_CONVERSION,
 LEADS_NEEDED and LEAD_SCORE (an array formula over new leads), each with a line saying what
 it computes, all on the Pipeline table.
+
+build_demo(..., lang="de") writes the same workbook in German (sheet names, headers,
+stages, statuses, lines; a de-DE document): the template of a German office
+(build/make-templates.py). The data (amounts, dates, which deal is won) is the same.
 """
 import datetime
 import random
@@ -23,6 +27,42 @@ HEADER = ["Deal", "Stage", "Amount", "Close date", "Owner", "Status", "Created",
           "Source", "Industry", "Region", "Product"]
 DEALS = 200
 TODAY = datetime.date(2026, 12, 1)  # the demo's "now": closed deals before it, open ones after
+
+
+# The German workbook's words; a text not listed stays as it is (Deal, Lead, Pipeline, ...).
+GERMAN = {
+    "History": "Verlauf", "Stages": "Phasen", "Examples": "Beispiele",
+    "Stage": "Phase", "Amount": "Betrag", "Close date": "Abschlussdatum", "Owner": "Verantwortlich",
+    "Created": "Angelegt", "Source": "Quelle", "Industry": "Branche", "Product": "Produkt",
+    "Probability": "Wahrscheinlichkeit", "Stage entered": "Phase erreicht",
+    "Qualified": "Qualifiziert", "Proposal": "Angebot", "Negotiation": "Verhandlung",
+    "Won": "Gewonnen", "Lost": "Verloren", "Open": "Offen",
+    "Referral": "Empfehlung", "Trade fair": "Messe", "Cold call": "Kaltakquise",
+    "Retail": "Handel", "Health": "Gesundheit", "Manufacturing": "Industrie",
+    "Public sector": "Öffentlicher Sektor", "North": "Nord", "South": "Süd", "East": "Ost",
+    "West": "West",
+    "Pipecalc demo: example formulas on the Pipeline sheet's lead table":
+        "Pipecalc-Demo: Beispielformeln zur Deal-Tabelle auf dem Blatt Pipeline",
+    "Forecast of the open deals per month": "Prognose der offenen Deals je Monat",
+    "Expected": "Erwartet", "Month": "Monat", "Start": "Beginn", "End": "Ende", "Total": "Summe",
+    "Expected won revenue of the open deals closing this month (amount × stage probability), "
+    "and the revenue reached with 90 %, 50 % and 10 % certainty":
+        "Erwarteter Umsatz der offenen Deals mit Abschluss in diesem Monat (Betrag × "
+        "Gewinnwahrscheinlichkeit der Phase) und der Umsatz, der mit 90 %, 50 % und 10 % "
+        "Sicherheit erreicht wird",
+    "The same over every open deal; won and lost deals (Status) are left out":
+        "Dasselbe über alle offenen Deals; gewonnene und verlorene Deals (Status) zählen nicht",
+    "Funnel": "Trichter", "Conversion to Won": "Konversion zu Gewonnen",
+    "Leads needed for 10 wins": "Nötige Leads für 10 Abschlüsse",
+    "Leads needed for 250,000": "Nötige Leads für 250.000",
+    "New lead": "Neuer Lead", "Win probability": "Gewinnwahrscheinlichkeit",
+}
+GERMAN_FORMATS = {"YYYY-MM": "JJJJ-MM"}
+
+
+def words(lang):
+    """The text of LANG for an English text of the demo."""
+    return (lambda t: GERMAN.get(t, t)) if lang == "de" else (lambda t: t)
 
 
 def serial(y, m, d):
@@ -55,8 +95,9 @@ def amount_of(rnd, product):
     return round(rnd.uniform(low, high) / 500) * 500
 
 
-def make_deals(rnd):
-    """The table's rows and the stage log: each deal enters the stages up to its furthest."""
+def make_deals(rnd, w=words("en")):
+    """The table's rows and the stage log: each deal enters the stages up to its furthest,
+    in the words W gives."""
     rows, log = [], []
     for i in range(DEALS):
         src, ind, reg = rnd.choice(SOURCES), rnd.choice(INDUSTRIES), rnd.choice(REGIONS)
@@ -75,10 +116,10 @@ def make_deals(rnd):
                 furthest = rnd.choices(range(4), weights=[35, 30, 25, 10])[0]
                 stage, status = STAGES[furthest][0], "Lost"
         created = close - datetime.timedelta(days=rnd.randint(20, 150))
-        rows.append([name, stage, amount_of(rnd, prod), serial(close.year, close.month, close.day),
-                     rnd.choice(OWNERS), status, serial(created.year, created.month, created.day),
-                     src, ind, reg, prod])
-        log += [[name, STAGES[k][0]] for k in range(furthest + 1)]
+        rows.append([name, w(stage), amount_of(rnd, prod), serial(close.year, close.month, close.day),
+                     rnd.choice(OWNERS), w(status), serial(created.year, created.month, created.day),
+                     w(src), w(ind), w(reg), prod])
+        log += [[name, w(STAGES[k][0])] for k in range(furthest + 1)]
     rnd.shuffle(log)
     return rows, log
 
@@ -88,71 +129,97 @@ def number_format(doc, fmt):
     return key if key != -1 else doc.NumberFormats.addNew(fmt, doc.CharLocale)
 
 
-def example_rows(n, log_end):
-    """The Examples sheet: formula cells with a line beside each saying what it computes.
-    Returns the rows and the range of the new leads LEAD_SCORE scores."""
+def example_rows(n, log_end, w=words("en")):
+    """The Examples sheet: formula cells with a line beside each saying what it computes,
+    in the words W gives. Returns the rows and the range of the new leads LEAD_SCORE scores."""
     col = lambda c: "$Pipeline.$%s$2:$%s$%d" % (c, c, n)  # noqa: E731
     amounts, stages, dates, status = col("C"), col("B"), col("D"), col("F")
-    table, order, log = "$Stages.$A$2:$B$6", "$Stages.$A$2:$A$6", "$History.$A$2:$B$%d" % log_end
+    table = "$%s.$A$2:$B$6" % w("Stages")
+    order, log = "$%s.$A$2:$A$6" % w("Stages"), "$%s.$A$2:$B$%d" % (w("History"), log_end)
+    won = w("Won")
     fc = "PIPELINE_FORECAST(%s;%s;%s" % (amounts, stages, table)
-    rows = [["Pipecalc demo: example formulas on the Pipeline sheet's lead table"], [],
-            ["Forecast of the open deals per month", None, None, "Expected", "P10", "P50", "P90"],
-            ["Month", "Start", "End"]]
+    rows = [[w("Pipecalc demo: example formulas on the Pipeline sheet's lead table")], [],
+            [w("Forecast of the open deals per month"), None, None, w("Expected"), "P10", "P50", "P90"],
+            [w("Month"), w("Start"), w("End")]]
     for i, (y, m) in enumerate(OPEN_MONTHS):
         r = len(rows) + 1
-        rows.append(["=TEXT(B%d;\"YYYY-MM\")" % r, "=DATE(%d;%d;1)" % (y, m), "=EOMONTH(B%d;0)" % r] +
+        # YYYY-MM without TEXT(): its format codes are the document locale's (JJJJ in German)
+        rows.append(["=YEAR(B%d)&\"-\"&RIGHT(\"0\"&MONTH(B%d);2)" % (r, r), "=DATE(%d;%d;1)" % (y, m),
+                     "=EOMONTH(B%d;0)" % r] +
                     ["=%s;%s;B%d;C%d;%s;%s)" % (fc, dates, r, r, q, status) for q in ("", "0.1", "0.5", "0.9")] +
-                    ["Expected won revenue of the open deals closing this month (amount × stage "
-                     "probability), and the revenue reached with 90 %, 50 % and 10 % certainty"])
-    rows.append(["Total", None, None] + ["=%s;;;;%s;%s)" % (fc, q, status) for q in ("", "0.1", "0.5", "0.9")] +
-                ["The same over every open deal; won and lost deals (Status) are left out"])
-    rows += [[], ["Funnel", "Conversion to Won", "Leads needed for 10 wins", "Leads needed for 250,000"]]
+                    [w("Expected won revenue of the open deals closing this month (amount × stage "
+                       "probability), and the revenue reached with 90 %, 50 % and 10 % certainty")])
+    rows.append([w("Total"), None, None] + ["=%s;;;;%s;%s)" % (fc, q, status) for q in ("", "0.1", "0.5", "0.9")] +
+                [w("The same over every open deal; won and lost deals (Status) are left out")])
+    rows += [[], [w("Funnel"), w("Conversion to Won"), w("Leads needed for 10 wins"),
+                  w("Leads needed for 250,000")]]
     for st, _ in STAGES[:4]:
-        rows.append([st, "=STAGE_CONVERSION(%s;\"%s\";\"Won\";%s)" % (log, st, order),
+        st = w(st)
+        line = ("Share of the deals that reached %s which went on to be won (stage log on "
+                "History; open deals count as not won yet); deals needed at %s for 10 wins, "
+                "and for 250,000 won at the average won deal" % (st, st))
+        if w("Won") != "Won":
+            line = ("Anteil der Deals, die %s erreicht haben und später gewonnen wurden (Phasenverlauf "
+                    "auf Verlauf; offene Deals zählen als noch nicht gewonnen); nötige Deals in %s "
+                    "für 10 Abschlüsse und für 250.000 Umsatz beim durchschnittlichen gewonnenen Deal"
+                    % (st, st))
+        rows.append([st, "=STAGE_CONVERSION(%s;\"%s\";\"%s\";%s)" % (log, st, won, order),
                      "=LEADS_NEEDED(10;%s;\"%s\";%s)" % (log, st, order),
-                     "=LEADS_NEEDED(250000;%s;\"%s\";%s;;AVERAGEIF(%s;\"Won\";%s))" % (
-                         log, st, order, status, amounts), None, None, None,
-                     "Share of the deals that reached %s which went on to be won (stage log on "
-                     "History; open deals count as not won yet); deals needed at %s for 10 wins, "
-                     "and for 250,000 won at the average won deal" % (st, st)])
-    rows += [[], ["New lead", "Source", "Industry", "Region", "Product", "Win probability", None,
-                  "LEAD_SCORE (one array formula over F%d:F%d): each new lead's win probability, "
-                  "learned from the won and lost deals' source, industry, region and product"
-                  % (len(rows) + 2, len(rows) + 4)]]
+                     "=LEADS_NEEDED(250000;%s;\"%s\";%s;;AVERAGEIF(%s;\"%s\";%s))" % (
+                         log, st, order, status, won, amounts), None, None, None, line])
+    first, last = len(rows) + 2, len(rows) + 4
+    line = ("LEAD_SCORE (one array formula over F%d:F%d): each new lead's win probability, "
+            "learned from the won and lost deals' source, industry, region and product" % (first, last))
+    if w("Won") != "Won":
+        line = ("LEAD_SCORE (eine Matrixformel über F%d:F%d): die Gewinnwahrscheinlichkeit jedes "
+                "neuen Leads, gelernt aus Quelle, Branche, Region und Produkt der gewonnenen und "
+                "verlorenen Deals" % (first, last))
+    rows += [[], [w("New lead"), w("Source"), w("Industry"), w("Region"), w("Product"),
+                  w("Win probability"), None, line]]
     first = len(rows) + 1
     for i, lead in enumerate([["Referral", "Health", "North", "Starter"],
                               ["Cold call", "Retail", "South", "Enterprise"],
                               ["Web", "Manufacturing", "West", "Professional"]]):
-        rows.append(["Lead %d" % (i + 1)] + lead)
+        rows.append(["Lead %d" % (i + 1)] + [w(v) for v in lead])
     return rows, first, first + 2
 
 
-def build_demo(office, path):
+def build_demo(office, path, lang="en", template=False):
+    """The demo workbook at PATH, in LANG ("en", "de": texts and document locale); as a
+    Calc template (.ots, titled "Pipeline") when TEMPLATE."""
     from office import save_as
+    import uno
+    w = words(lang)
     rnd = random.Random(20261127)
     doc = office.new_calc()
+    if lang == "de":
+        doc.CharLocale = uno.createUnoStruct("com.sun.star.lang.Locale", "de", "DE", "")
     sheets = doc.Sheets
     sheets.getByIndex(0).setName("Pipeline")
-    for i, name in enumerate(("History", "Stages", "Examples")):
+    names = [w(n) for n in ("History", "Stages", "Examples")]
+    for i, name in enumerate(names):
         sheets.insertNewByName(name, i + 1)
-    pipe, hist, stages, ex = (sheets.getByName(n) for n in ("Pipeline", "History", "Stages", "Examples"))
+    pipe, hist, stages, ex = (sheets.getByName(n) for n in ["Pipeline"] + names)
 
-    deals, log = make_deals(rnd)
-    put_rows(pipe, [HEADER] + deals)
+    deals, log = make_deals(rnd, w)
+    put_rows(pipe, [[w(h) for h in HEADER]] + deals)
     n = len(deals) + 1
-    put_rows(hist, [["Deal", "Stage entered"]] + log)
-    put_rows(stages, [["Stage", "Probability"]] + [list(s) for s in STAGES])
-    rows, first_lead, last_lead = example_rows(n, len(log) + 1)
+    put_rows(hist, [["Deal", w("Stage entered")]] + log)
+    put_rows(stages, [[w("Stage"), w("Probability")]] + [[w(st), p] for st, p in STAGES])
+    rows, first_lead, last_lead = example_rows(n, len(log) + 1, w)
     put_rows(ex, rows)
     ex.getCellRangeByName("F%d:F%d" % (first_lead, last_lead)).setArrayFormula(
         "=LEAD_SCORE(B%d:E%d;$Pipeline.$H$2:$K$%d;$Pipeline.$F$2:$F$%d)" % (first_lead, last_lead, n, n))
     doc.calculateAll()  # formats after the results, or Calc's own date format wins
-    date = number_format(doc, "YYYY-MM-DD")
-    for sheet, rng, fmt in ((ex, "B5:C10", date), (ex, "D5:G11", number_format(doc, "#,##0")),
-                            (ex, "B14:B17", number_format(doc, "0.0%")),
-                            (ex, "F%d:F%d" % (first_lead, last_lead), number_format(doc, "0.0%")),
+    # format codes in the document locale's own words (German: JJJJ-MM-TT, #.##0, 0,0%)
+    code = (lambda c: c) if lang != "de" else (
+        lambda c: {"YYYY-MM-DD": "JJJJ-MM-TT", "#,##0": "#.##0", "0.0%": "0,0%"}.get(c, c))
+    date = number_format(doc, code("YYYY-MM-DD"))
+    for sheet, rng, fmt in ((ex, "B5:C10", date), (ex, "D5:G11", number_format(doc, code("#,##0"))),
+                            (ex, "B14:B17", number_format(doc, code("0.0%"))),
+                            (ex, "F%d:F%d" % (first_lead, last_lead), number_format(doc, code("0.0%"))),
                             (pipe, "D2:D%d" % n, date), (pipe, "G2:G%d" % n, date),
-                            (pipe, "C2:C%d" % n, number_format(doc, "#,##0")),
+                            (pipe, "C2:C%d" % n, number_format(doc, code("#,##0"))),
                             (stages, "B2:B6", number_format(doc, "0%"))):
         sheet.getCellRangeByName(rng).NumberFormat = fmt
     for sh in (pipe, hist, stages):
@@ -162,7 +229,9 @@ def build_demo(office, path):
     if doc.CurrentController:  # open on the lead table, where the deck works
         doc.CurrentController.setActiveSheet(pipe)
     doc.calculateAll()
-    save_as(doc, path)
+    if template:
+        doc.DocumentProperties.Title = "Pipeline"
+    save_as(doc, path, "calc8_template" if template else "calc8")
     doc.close(True)
 
 

@@ -76,6 +76,11 @@ def forecast_of_the_open_deals(b):
     assert [r[0] for r in rows[4:9]] == [s for s, _ in STAGES], rows[3:10]
     learned = [r[1] for r in rows[4:8]]  # the open stages' probabilities, from the closed deals
     assert all(0 < p < 1 for p in learned) and learned == sorted(learned), learned
+    assert rows[8][1] == 1.0, rows[8]  # Won: a won deal is sure; the Status column keeps it out
+    probability = {r[0]: r[1] for r in rows[4:9]}
+    expected = sum(a * probability[s] for a, s, st in zip(column_of(b, "Amount"), column_of(b, "Stage"),
+                                                          statuses(b)) if st == "Open")
+    assert abs(total[1] - expected) < 1e-6 * expected, (total, expected)
 
 
 def funnel_for_a_target(b):

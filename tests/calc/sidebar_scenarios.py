@@ -378,18 +378,43 @@ def forecast_chart_axis_in_the_amount_format(ctx):
 
 
 def forecast_live_formulas_when_stages_say_won_lost(ctx):
+    """No status column: the stage column says Won / Lost. The stage table shows Won at
+    100 % and Lost at 0 % (never "Won 0 %"), and the month formulas take the stage column
+    as their Outcomes, so the won deals do not count at Won's 100 %. Learned: 4 closed
+    deals reached Lead (the lost ones show only "Lost"), 2 won: Lead 0.5, Qualified and
+    Proposal 1. Open: Dune 4000 in 2026-01, Gale 1500 x 0.5 in 2026-02, Cyan 3000 in
+    2026-03: 7750, as before Won was 100 %."""
     b = Book(ctx, rows=STAGED)
     try:
-        b.actions.writeForecast(b.ctrl)
+        report = b.actions.writeForecast(b.ctrl)
+        assert "3 open deals, 7,750.00 expected" in report, report
         fc = b.doc.Sheets.getByName("Forecast")
         b.doc.calculateAll()
-        # stage table: 3 open stages + Won + Lost at 0 -> months start at row 11 (0-based 10)
         rows = b.cells("A1:H16", fc)
+        assert rows[3][:2] == ("Stage", "Probability"), rows[3]
+        table = [r[:2] for r in rows[4:9]]
+        assert table == [("Lead", 0.5), ("Qualified", 1.0), ("Proposal", 1.0), ("Won", 1.0),
+                         ("Lost", 0.0)], table
+        for i, shown in ((7, "100%"), (8, "0%")):  # as the sheet shows them
+            assert fc.getCellByPosition(1, i).getString() == shown, fc.getCellByPosition(1, i).getString()
         first = [i for i, r in enumerate(rows) if r[0] == "Month"][0] + 1
-        cell = fc.getCellByPosition(1, first)
-        assert "PIPELINEFORECAST" in cell.getFormula().upper(), cell.getFormula()
-        assert cell.getError() == 0 and abs(cell.getValue() - rows[first][1]) < 1e-9, \
-            (cell.getFormula(), cell.getValue(), cell.getError(), rows[first])
+        assert [r[0] for r in rows[first:first + 4]] == ["2026-01", "2026-02", "2026-03", "Total"], rows
+        for i, want in zip(range(first, first + 3), (4000, 750, 3000)):
+            cell = fc.getCellByPosition(1, i)
+            f = cell.getFormula()
+            assert "PIPELINEFORECAST" in f.upper() and f.endswith(";;$Sheet1.$B$2:$B$8)"), f
+            assert cell.getError() == 0 and abs(cell.getValue() - want) < 1e-9, \
+                (f, cell.getValue(), cell.getError(), rows[i])
+        total = fc.getCellByPosition(1, first + 3)
+        assert abs(total.getValue() - 7750) < 1e-9, total.getValue()
+        # a won deal's amount is not counted; reopened, it counts at its stage
+        jan = fc.getCellByPosition(1, first)
+        b.sheet.getCellRangeByName("C2").setValue(9999)  # Acme, won, January
+        b.doc.calculateAll()
+        assert abs(jan.getValue() - 4000) < 1e-9, jan.getValue()
+        b.sheet.getCellRangeByName("B2").setString("Proposal")  # Acme reopened at Proposal (100 %)
+        b.doc.calculateAll()
+        assert abs(jan.getValue() - (4000 + 9999)) < 1e-9, jan.getValue()
     finally:
         b.close()
 

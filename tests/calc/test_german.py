@@ -65,3 +65,9 @@ def test_german_formula_computes(office):
         assert "ORG.PIPECALC.PIPELINEFUNCTIONS.PIPELINEFORECAST" in c.Spreadsheet.getCellRangeByName("H1").getFormula().upper()
     finally:
         s.close()
+
+
+def test_english_document_in_a_german_office(office):
+    """Cells in the document's formats, panel texts German, the roles text German."""
+    from test_sidebar import run
+    run(office, "convention_scenarios.english_document_in_a_german_office")

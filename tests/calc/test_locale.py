@@ -35,3 +35,7 @@ def test_panel_dates_and_report_numbers_in_a_german_locale(office):
                           "deals closing then, 7.900,00 expected."), report
         report = p.run("Write forecast", From="1/1/2026", Until="")
         assert report.startswith("Type the custom period's dates as YYYY-MM-DD"), report
+
+
+def test_german_role_words_in_an_english_office(office):
+    run(office, "convention_scenarios.german_role_words_in_an_english_office")

@@ -280,20 +280,49 @@ static void forecast_formulas_and_chart(void)
     rp_forecast_clear(&f);
 }
 
-/* The outcome in the stage column: "Won" / "Lost" join the stage table at 0 and the live
- * formulas take no Outcomes; no owner column: no owners' rows. */
+/* What the live formula in ROW computes when the stage column (1) is also its Outcomes:
+ * PIPELINE_FORECAST over T's data rows (amounts 2, close dates 3), the plan's stage table
+ * of N rows, the row's From / Until. */
+static double formula_value_stage_outcomes(const RpPlan *p, const PcTable *t, gsize row, gsize n)
+{
+    gsize rows = t->rows - 1, *r = g_new(gsize, rows);
+    for (gsize i = 0; i < rows; i++)
+        r[i] = i + 1;
+    gsize cols[3] = { 2, 1, 3 };
+    PcTable *col[3];
+    for (gsize j = 0; j < 3; j++)
+        col[j] = pc_table_select(t, r, rows, &cols[j], 1);
+    g_free(r);
+    PcTable *from = pc_table_new(1, 1), *until = pc_table_new(1, 1);
+    pc_table_set_number(from, 0, 0, number_at(p, row, 5));
+    pc_table_set_number(until, 0, 0, number_at(p, row, 6));
+    PcForecastArgs a = { col[0], col[1], stage_table_of(p, n), col[2], from, until, NULL, col[1] };
+    PcError e;
+    double v = NAN;
+    g_assert_cmpint(pc_pipeline_forecast(&a, &v, &e), ==, PC_OK);
+    for (gsize j = 0; j < 3; j++)
+        pc_table_free(col[j]);
+    pc_table_free(from);
+    pc_table_free(until);
+    return v;
+}
+
+/* The outcome in the stage column: "Won" joins the stage table at 100 % and "Lost" at 0 %,
+ * and the live formulas take the stage column as their Outcomes, so that the won deals
+ * (closed) do not count at Won's 100 %; no owner column: no owners' rows. */
 static void forecast_outcome_words_in_the_stage_column(void)
 {
-    RpForecast f = plan_all(TAB(6, 4, "Deal", "Stage", "Amount", "Close date",
-                                "A", "Won", "#1000", "#46037",
-                                "B", "Lost", "#2000", "#46063",
-                                "C", "Qualified", "#3000", "#46086",
-                                "D", "Lead", "#1500", "#46070",
-                                "E", "Lost", "#500", "#46100"));
+    PcTable *t = TAB(6, 4, "Deal", "Stage", "Amount", "Close date",
+                     "A", "Won", "#1000", "#46037",
+                     "B", "Lost", "#2000", "#46063",
+                     "C", "Qualified", "#3000", "#46086",
+                     "D", "Lead", "#1500", "#46070",
+                     "E", "Lost", "#500", "#46100");
+    RpForecast f = plan_all(t);
     const RpPlan *p = f.plan;
     /* reached Lead: all 3 closed, 1 won; Qualified: the won one */
     static const char *const NAMES[] = { "Lead", "Qualified", "Won", "Lost" };
-    static const double PS[] = { 1.0 / 3, 1, 0, 0 };
+    static const double PS[] = { 1.0 / 3, 1, 1, 0 };
     for (gsize i = 0; i < 4; i++) {
         g_assert_cmpstr(text_at(p, STAGE0 + i, 0), ==, NAMES[i]);
         g_assert_cmpfloat_with_epsilon(number_at(p, STAGE0 + i, 1), PS[i], 1e-15);
@@ -305,10 +334,16 @@ static void forecast_outcome_words_in_the_stage_column(void)
     g_assert_cmpstr(text_at(p, 9, 0), ==, "Month");
     g_assert_cmpstr(text_at(p, 10, 0), ==, "2026-02");
     assert_formula(p, 10, 1, "=ORG.PIPECALC.PIPELINEFUNCTIONS.PIPELINEFORECAST($'Deals'.$C$2:$C$6;"
-                             "$'Deals'.$B$2:$B$6;$A$5:$B$8;$'Deals'.$D$2:$D$6;F11;G11)", 500);
+                             "$'Deals'.$B$2:$B$6;$A$5:$B$8;$'Deals'.$D$2:$D$6;F11;G11;;"
+                             "$'Deals'.$B$2:$B$6)", 500);
     assert_formula(p, 11, 1, "=ORG.PIPECALC.PIPELINEFUNCTIONS.PIPELINEFORECAST($'Deals'.$C$2:$C$6;"
-                             "$'Deals'.$B$2:$B$6;$A$5:$B$8;$'Deals'.$D$2:$D$6;F12;G12)", 3000);
+                             "$'Deals'.$B$2:$B$6;$A$5:$B$8;$'Deals'.$D$2:$D$6;F12;G12;;"
+                             "$'Deals'.$B$2:$B$6)", 3000);
     assert_formula(p, 12, 1, "=SUM(B11:B12)", 3500);
+    g_assert_cmpfloat(f.expected, ==, 3500); /* the open deals alone, as before Won was 100 % */
+    /* the formulas compute what the plan wrote, the won deal A (January) left out */
+    g_assert_cmpfloat_with_epsilon(formula_value_stage_outcomes(p, t, 10, 4), 500, 1e-9);
+    g_assert_cmpfloat_with_epsilon(formula_value_stage_outcomes(p, t, 11, 4), 3000, 1e-9);
     g_assert_cmpuint(p->rows, ==, 13); /* Total last: no owners */
     g_assert_cmpuint(p->cols, ==, 9);
     const RpChart *c = g_ptr_array_index(p->charts, 0); /* below Total, at column A */
@@ -316,6 +351,35 @@ static void forecast_outcome_words_in_the_stage_column(void)
     g_assert_cmpuint(c->col, ==, 0);
     g_assert_cmpint(p->amount_col, ==, 2);
     rp_forecast_clear(&f);
+    /* German and other won / lost words: "Closed Won" and "gewonnen" at 100 %, "verloren" at 0 % */
+    RpForecast g = plan_all(TAB(6, 4, "Deal", "Stage", "Amount", "Close date",
+                                "A", "Closed Won", "#1000", "#46037",
+                                "B", "verloren", "#2000", "#46063",
+                                "C", "Lead", "#3000", "#46086",
+                                "D", "gewonnen", "#1500", "#46070",
+                                "E", "Lead", "#500", "#46100"));
+    static const char *const WORDS[] = { "Lead", "Closed Won", "verloren", "gewonnen" };
+    static const double WORD_PS[] = { 2.0 / 3, 1, 0, 1 };
+    for (gsize i = 0; i < 4; i++) {
+        g_assert_cmpstr(text_at(g.plan, STAGE0 + i, 0), ==, WORDS[i]);
+        g_assert_cmpfloat_with_epsilon(number_at(g.plan, STAGE0 + i, 1), WORD_PS[i], 1e-15);
+    }
+    g_assert_cmpfloat_with_epsilon(g.expected, 3500 * 2.0 / 3, 1e-9);
+    g_assert_true(g.live);
+    rp_forecast_clear(&g);
+    /* a numbered stage: no stage of the forecast (the stage order holds texts), so the
+     * plan refuses before the stage column could be Outcomes and read 1 as won */
+    RpSource numbered = source_of(TAB(5, 4, "Deal", "Stage", "Amount", "Close date",
+                                      "A", "Won", "#1000", "#46037",
+                                      "B", "Lost", "#2000", "#46063",
+                                      "C", "#1", "#3000", "#46086",
+                                      "D", "Lead", "#1500", "#46070"));
+    char *message = NULL;
+    RpForecast n;
+    g_assert_false(plan(&numbered, 0, 0, NULL, &n, &message));
+    g_test_message("%s", message);
+    g_assert_nonnull(strstr(message, "is not in the stage table"));
+    g_free(message);
 }
 
 /* Only the months with days in the period get a row, From / Until clipped to it; the
@@ -511,7 +575,11 @@ static void stage_text(void)
     text = rp_stages_text(&st, comma_number);
     g_assert_cmpstr(text, ==, "Lead=33,3%; Qualified=100%");
     g_free(text);
-    g_assert_cmpuint(st.table->rows, ==, 4); /* and Won, Lost at 0 */
+    g_assert_cmpuint(st.table->rows, ==, 4); /* and Won at 1, Lost at 0 */
+    g_assert_cmpstr(pc_table_text(st.table, pc_table_at(st.table, 2, 0)), ==, "Won");
+    g_assert_cmpfloat(pc_table_at(st.table, 2, 1)->num, ==, 1);
+    g_assert_cmpstr(pc_table_text(st.table, pc_table_at(st.table, 3, 0)), ==, "Lost");
+    g_assert_cmpfloat(pc_table_at(st.table, 3, 1)->num, ==, 0);
     rp_stages_clear(&st);
     g_ptr_array_unref(keys);
 }
