@@ -14,13 +14,13 @@ import uno
 from calc import Sheet
 from office import prop
 
-URL = "private:resource/toolpanel/PipecalcFactory/PipecalcPanel"
+URL = "private:resource/toolpanel/PipecalcFactory/PipecalcActions"  # the Actions panel
 ROLE_COMBO, ROLE_FIXED, ROLE_LIST, ROLE_BUTTON, ROLE_TEXT = 7, 30, 32, 44, 60  # AccessibleRole
 
 
 class Panel:
-    """The panel on DOC's view. Edit fields are named after the label above or beside them
-    ("From:", "Target:"), buttons after their label."""
+    """The Actions panel on DOC's view. Edit fields are named after the label above or
+    beside them ("From:", "Target:"), buttons after their label."""
 
     def __init__(self, office, doc):
         frame = doc.CurrentController.Frame
@@ -44,6 +44,7 @@ class Panel:
 
     def click(self, label):
         self._one(ROLE_BUTTON, label).doAccessibleAction(0)
+        self.clicked = label
 
     def choose_period(self, entry):
         """Choose ENTRY ("Custom period") in the period list."""
@@ -58,9 +59,11 @@ class Panel:
         raise AssertionError("no period list in the panel")
 
     def result(self):
-        """The last action's report: the panel's last fixed text."""
-        texts = [k for k in self.children() if k.getAccessibleRole() == ROLE_FIXED]
-        return texts[-1].getText()
+        """The last action's report: the fixed text right after (under) the button clicked."""
+        kids = self.children()
+        at = [i for i, k in enumerate(kids) if k.getAccessibleRole() == ROLE_BUTTON and
+              k.getAccessibleName() == self.clicked][0]
+        return [k for k in kids[at + 1:] if k.getAccessibleRole() == ROLE_FIXED][0].getText()
 
     def run(self, button, **fields):
         """Type FIELDS (label without its colon: From="2026-01-01"), click BUTTON, return
