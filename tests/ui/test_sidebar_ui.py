@@ -8,7 +8,7 @@ scrolling, inside the deck's visible area, and no label may be cut off. Score le
 forecast and Write funnel are clicked through the accessibility API (the same as a mouse
 click): each report appears right under its button, and no button above moves. The deck is
 then saved as PNG (default docs/sidebar.png), with forecast.png and funnel.png beside it.
-An undo takes the reports out again. The mouse wheel over the role boxes (xdotool) changes
+Moving the cursor moves no button either; Ctrl+Z takes the reports out again. The mouse wheel over the role boxes (xdotool) changes
 no choice.
 
 Then, on a small lead table of its own sheet: the table panel's text and data checks, the
@@ -206,6 +206,12 @@ def demo_part(office, doc, deck, png):
             (name, bounds(b), visible_area(b))
     for n in PANELS[:3]:
         assert_nothing_clipped(panels.getByName(n).getDialog(), n)
+    # the drop-down lists show all their entries (up to 12) when they open
+    lists = [(n, w) for n in PANELS for w in panels.getByName(n).getDialog().getWindows()
+             if hasattr(w, "getDropDownLineCount")]
+    assert len(lists) == 1 + len(ROLE_BOXES), len(lists)  # the period list, the role boxes
+    for n, w in lists:
+        assert w.getDropDownLineCount() >= min(w.getItemCount(), 12), (n, w.getItems())
 
     def places():
         return {k.getAccessibleName(): bounds(k) for k in children(actions) if k.getAccessibleRole() == ROLE_BUTTON}
@@ -261,9 +267,17 @@ def demo_part(office, doc, deck, png):
         assert_nothing_clipped(panels.getByName(n).getDialog(), n)
     time.sleep(1.5)
     grab(png)
-    # Edit > Undo (of the funnel): every report goes, no button moves
+    # moving the cursor (other factors, another explanation) moves no button
     before = places()
-    doc.UndoManager.undo()
+    ctrl.select(pipe.getCellRangeByName("C%d" % (row + 1)))
+    time.sleep(1)
+    assert places() == before, "a button moved with the cursor"
+    # Ctrl+Z in the sheet (undoes the funnel): every report goes, no button moves
+    subprocess.run(["xdotool", "mousemove", "300", "400", "click", "1"], check=True)
+    time.sleep(1)
+    before = places()
+    subprocess.run(["xdotool", "key", "ctrl+z"], check=True)
+    assert wait_for(lambda: not doc.Sheets.hasByName("Funnel")), "Ctrl+Z did not undo the funnel"
     reports = [result_under(children(actions), b) for b in ACTION_BUTTONS]
     assert wait_for(lambda: all(r.getText() == "" for r in reports)), [r.getText() for r in reports]
     assert places() == before, "a button moved when the reports went"
