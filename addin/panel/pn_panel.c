@@ -147,6 +147,7 @@ struct Panel {
     uno_Interface *options_label;
     uno_Interface *field_labels[N_FIELDS], *fields[N_FIELDS];
     char *filled[N_FIELDS]; /* what we last put into a field: untouched by the manager */
+    char *filled_for;       /* the table description they were filled for */
     /* Lead table & checks */
     uno_Interface *info, *checks, *explain;
     char *info_text, *checks_text, *explain_text;
@@ -540,7 +541,8 @@ static void panel_show(Panel *p, const View *v)
     switch (p->kind) {
     case PN_ACTIONS:
         pn_set_enabled(p->buttons[AC_BUTTON_FIX], v->fixable);
-        prefill(p, FIELD_STAGES, "getStageProbabilities");
+        if (take_text(&p->filled_for, g_strdup(v->info))) /* not for a move inside the table */
+            prefill(p, FIELD_STAGES, "getStageProbabilities");
         break;
     case PN_TABLE:
         if (take_text(&p->info_text, g_strdup(v->info))) {
@@ -564,7 +566,8 @@ static void panel_show(Panel *p, const View *v)
         break;
     case PN_ROLES:
         show_roles(p, &v->columns);
-        prefill(p, FIELD_ROLES, "getRoles");
+        if (take_text(&p->filled_for, g_strdup(v->info)))
+            prefill(p, FIELD_ROLES, "getRoles");
         break;
     default:
         break;
@@ -1237,6 +1240,7 @@ static void panel_destroy(CuObject *self)
         g_free(p->result_text[b]);
     for (int f = 0; f < N_FIELDS; f++)
         g_free(p->filled[f]);
+    g_free(p->filled_for);
     g_strfreev(p->box_headers);
     g_free(p->pick_base);
 }
