@@ -116,6 +116,9 @@ struct Deck {
     gboolean have_view;
     char *results_key; /* the table the panels' reports are about ("": none; NULL: no report) */
     gboolean busy;     /* an action runs: the status bar's progress lets events through */
+    int running;       /* actions running: the deck lasts until they end, even when its
+                          panels go meanwhile (the document closed while the progress bar
+                          let that through) */
 };
 
 /* Sizes in pixels, from the window's units and what VCL prefers. */
@@ -780,7 +783,19 @@ static Deck *deck_join(Panel *p, uno_Interface *controller)
     return d;
 }
 
-/* P leaves its deck; the last panel to leave ends it. */
+/* End D when it has no panels and runs no action. */
+static void deck_end_if_unused(Deck *d)
+{
+    G_LOCK(decks);
+    gboolean unused = d->panels->len == 0 && d->running == 0;
+    if (unused)
+        g_ptr_array_remove(decks, d);
+    G_UNLOCK(decks);
+    if (unused)
+        deck_free(d);
+}
+
+/* P leaves its deck; the last panel to leave ends it (once its actions are done). */
 static void deck_leave(Panel *p)
 {
     Deck *d = p->deck;
@@ -789,12 +804,25 @@ static void deck_leave(Panel *p)
     p->deck = NULL;
     G_LOCK(decks);
     g_ptr_array_remove(d->panels, p);
-    gboolean last = d->panels->len == 0;
-    if (last)
-        g_ptr_array_remove(decks, d);
     G_UNLOCK(decks);
-    if (last)
-        deck_free(d);
+    deck_end_if_unused(d);
+}
+
+/* An action of P's starts: D and P last until action_end, P's deck stops listening. */
+static Deck *action_begin(Panel *p)
+{
+    Deck *d = p->deck;
+    cu_object_interface(&p->base)->acquire(cu_object_interface(&p->base));
+    d->running++;
+    d->busy = TRUE;
+    return d;
+}
+
+static void action_end(Panel *p, Deck *d)
+{
+    d->busy = --d->running > 0;
+    deck_end_if_unused(d);
+    cu_release(cu_object_interface(&p->base));
 }
 
 /* ---- a button's action, its parameters from the panel's fields ------------------------ */
@@ -1028,14 +1056,18 @@ static gboolean run_asking(Panel *p, const AcAction *a, const AcValue *args, cha
     return ok;
 }
 
-/* The end of an action of P's: TEXT (taken) under button B, then every panel shows the
- * table as the action left it (a Score column, new roles), the reports about it. */
-static void report(Panel *p, AcButton b, char *text, char *key_before)
+/* The end of an action of P's on deck D: TEXT (taken) under button B, then every panel
+ * shows the table as the action left it (a Score column, new roles), the reports about
+ * it. Nothing is shown when P was disposed meanwhile. */
+static void report(Panel *p, Deck *d, AcButton b, char *text, char *key_before)
 {
-    Deck *d = p->deck;
-    d->busy = FALSE;
-    show_result(p, b, text);
-    deck_refresh(d, TRUE, key_before);
+    action_end(p, d);
+    if (p->deck == d) {
+        show_result(p, b, text);
+        deck_refresh(d, TRUE, key_before);
+    } else {
+        g_free(text);
+    }
     g_free(key_before);
 }
 
@@ -1053,8 +1085,8 @@ static void run_action(Panel *p, const AcAction *a)
     if (!p->deck || !p->deck->controller)
         return;
     end_picking(p);
-    p->deck->busy = TRUE;
     char *key = key_now(p->deck);
+    Deck *d = action_begin(p);
     if (read_inputs(p, a, &in, &text) && run_asking(p, a, in.values, &text) &&
         a->button == AC_BUTTON_ROLES) { /* the table panel shows the new roles: say they are kept */
         g_free(text);
@@ -1063,7 +1095,7 @@ static void run_action(Panel *p, const AcAction *a)
         p->filled[FIELD_ROLES] = g_strdup(in.values[0].text);
     }
     inputs_clear(&in);
-    report(p, a->button, text, key);
+    report(p, d, a->button, text, key);
 }
 
 /* The manager chose an entry of role box B: give its role to that column (or to none) and
@@ -1078,8 +1110,8 @@ static void pick_role(Panel *p, int b)
         return;
     const char *header = pos > 0 ? p->box_headers[pos - 1] : NULL;
     char *text = NULL;
-    p->deck->busy = TRUE;
     char *key = key_now(p->deck);
+    Deck *d = action_begin(p);
     /* Arrow keys in a closed drop-down choose each entry they pass, and a choice takes the
      * role from the column that had it: applied one after the other, passing over "Deal"
      * on the way to "Source" would leave Deal without its role. So every choice in a box
@@ -1105,7 +1137,7 @@ static void pick_role(Panel *p, int b)
                                header ? header : _("—"));
     }
     p->box_pos[b] = -1; /* show_roles selects what is stored now, or what was (refused) */
-    report(p, AC_BUTTON_ROLES, text, key);
+    report(p, d, AC_BUTTON_ROLES, text, key);
 }
 
 /* ---- listeners -------------------------------------------------------------------------- */

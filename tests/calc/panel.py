@@ -8,6 +8,7 @@ same code a mouse click runs), a list entry is chosen through XAccessibleSelecti
 is how a test reaches what only the panel does: reading the texts typed into it (the
 funnel's target, the custom period's dates) and working out this month's period."""
 import contextlib
+import time
 
 import uno
 
@@ -28,6 +29,7 @@ class Panel:
         self.element = factory.createUIElement(URL, (prop("ParentWindow", frame.ContainerWindow),
                                                      prop("Frame", frame)))
         tool = self.element.queryInterface(uno.getTypeByName("com.sun.star.ui.XToolPanel"))
+        self.window = tool.Window
         self.context = tool.Window.getAccessibleContext()
 
     def children(self):
@@ -43,7 +45,20 @@ class Panel:
         self._one(ROLE_TEXT, label).setText(text)
 
     def click(self, label):
+        """Click the button LABEL and wait until its action has reported. VCL runs a
+        button's action listeners after the click returns (VCLXButton posts them), so the
+        report area under the button is emptied first and its next text is the report."""
+        windows = list(self.window.getWindows())
+        at = [i for i, w in enumerate(windows) if hasattr(w, "setLabel") and
+              w.getAccessibleContext().getAccessibleName() == label]
+        assert len(at) == 1, label
+        report = windows[at[0] + 1]  # made right after its button
+        report.setText("")
         self._one(ROLE_BUTTON, label).doAccessibleAction(0)
+        deadline = time.time() + 120
+        while not report.getText() and time.time() < deadline:
+            time.sleep(0.05)
+        assert report.getText(), "%s: no report" % label
         self.clicked = label
 
     def choose_period(self, entry):

@@ -406,8 +406,9 @@ def leads_part(office, doc, deck):
     assert "Deal\tname" in stored() and "Stage\tstage" in stored(), stored()
     assert wait_for(lambda: "Source: owner" in info_text.getText()), info_text.getText()
     assert "Owner: not used" in info_text.getText(), info_text.getText()
-    assert roles_report.getText() == "Owner: Source (saved with the document).", roles_report.getText()
-    assert box_shows(boxes["Owner:"]) == "Source"
+    assert wait_for(lambda: roles_report.getText() == "Owner: Source (saved with the document)."), \
+        roles_report.getText()
+    assert wait_for(lambda: box_shows(boxes["Owner:"]) == "Source")
     print("owner box:", roles_report.getText())
     # another table: the boxes list its headers and show its roles, and filling them in is
     # no choice of the manager's (no line for it in PipecalcRoles); the report was about
@@ -417,9 +418,10 @@ def leads_part(office, doc, deck):
                                                       ("Kite", "Lead", 100), ("Lime", "Won", 200)))
     ctrl.select(sheet.getCellRangeByName("N21"))
     assert wait_for(lambda: "Leads.M20:O22" in info_text.getText()), info_text.getText()
-    assert box_items(boxes["Owner:"]) == ["\u2014", "Lead", "Phase", "Betrag"], box_items(boxes["Owner:"])
-    assert box_shows(boxes["Owner:"]) == "\u2014" and box_shows(boxes["Amount:"]) == "Betrag"
-    assert roles_report.getText() == "", "the report is about the other table"
+    assert wait_for(lambda: box_items(boxes["Owner:"]) == ["\u2014", "Lead", "Phase", "Betrag"]), \
+        box_items(boxes["Owner:"])
+    assert wait_for(lambda: box_shows(boxes["Owner:"]) == "\u2014" and box_shows(boxes["Amount:"]) == "Betrag")
+    assert wait_for(lambda: roles_report.getText() == ""), "the report is about the other table"
     ctrl.select(sheet.getCellRangeByName("C4"))
     assert wait_for(lambda: box_shows(boxes["Owner:"]) == "Source"), box_shows(boxes["Owner:"])
     assert stored() == before, stored()
@@ -429,8 +431,9 @@ def leads_part(office, doc, deck):
     field[0].setText("")
     click(rkids, "Apply roles")
     assert wait_for(lambda: box_shows(boxes["Owner:"]) == "Owner"), box_shows(boxes["Owner:"])
-    assert stored() == "" and "Owner: owner" in info_text.getText(), (stored(), info_text.getText())
-    assert roles_report.getText() == "Roles saved with the document.", roles_report.getText()
+    assert wait_for(lambda: stored() == "" and "Owner: owner" in info_text.getText()), \
+        (stored(), info_text.getText())
+    assert wait_for(lambda: roles_report.getText() == "Roles saved with the document."), roles_report.getText()
     print("roles field:", roles_report.getText())
 
 
