@@ -48,11 +48,13 @@ static GPtrArray *checks_of(uno_Interface *controller, CcLeadTable *t, gboolean 
 }
 
 void ac_service_panel(uno_Interface *controller, char **info, char **checks, char **explain,
-                      char **factors, CcRoleColumns *columns, gboolean *percent_fixable)
+                      char **factors, CcRoleColumns *columns, gboolean *percent_fixable,
+                      char **table_key)
 {
     CcLeadTable t;
     GPtrArray *lines = checks_of(controller, &t, percent_fixable);
     *info = cc_table_describe(&t);
+    *table_key = t.cells ? cc_table_key(&t) : NULL;
     cc_roles_columns(&t, columns);
     if (!t.cells && t.not_leads) { /* refused as no lead table: roles may make it one */
         CcLeadTable any;

@@ -19,8 +19,10 @@ CuObject *ac_service_new(uno_Interface *context);
  * cell (NULL when it calls none of our functions), the factors of the scored lead in the
  * cursor's row (NULL when it is none), the columns its role boxes offer (none without a
  * table; cc_roles_columns_clear). *PERCENT_FIXABLE: the percent check found something.
- * g_free the texts. */
+ * *TABLE_KEY: which lead table it is (cc_table_key, "Sheet1.A1"; NULL without one), so
+ * the panels notice the cursor moving to another one. g_free the texts. */
 void ac_service_panel(uno_Interface *controller, char **info, char **checks, char **explain,
-                      char **factors, CcRoleColumns *columns, gboolean *percent_fixable);
+                      char **factors, CcRoleColumns *columns, gboolean *percent_fixable,
+                      char **table_key);
 
 #endif

@@ -126,3 +126,18 @@ void cc_colour_drop_styles(uno_Interface *model, guint added)
             cu_call_str(styles, &remove, STEPS[i].style, NULL, NULL);
     cu_release(styles);
 }
+
+gsize cc_colour_step_count(void)
+{
+    return N_STEPS;
+}
+
+gboolean cc_colour_step(gsize i, double *from, double *below, sal_Int32 *colour)
+{
+    if (i >= N_STEPS)
+        return FALSE;
+    *from = i ? g_ascii_strtod(STEPS[i - 1].below, NULL) : 0;
+    *below = *STEPS[i].below ? g_ascii_strtod(STEPS[i].below, NULL) : 1;
+    *colour = STEPS[i].colour;
+    return TRUE;
+}

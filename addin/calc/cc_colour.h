@@ -26,4 +26,10 @@ gboolean cc_colour_scale(uno_Interface *model, uno_Interface *sheet, const CuRan
  * added for failed: a failed action leaves nothing behind. */
 void cc_colour_drop_styles(uno_Interface *model, guint added);
 
+/* The scale's steps, for a legend: step I (0 .. cc_colour_step_count() - 1) colours the
+ * win probabilities from *FROM up to *BELOW (0 .. 1; the last step up to 1 included) in
+ * *COLOUR (0xRRGGBB, its cell style's colour as added). FALSE for no step I. */
+gsize cc_colour_step_count(void);
+gboolean cc_colour_step(gsize i, double *from, double *below, sal_Int32 *colour);
+
 #endif

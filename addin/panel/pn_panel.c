@@ -1,87 +1,165 @@
-/* pn_panel.c - the panel object, its AWT controls and its listeners.
+/* pn_panel.c - the deck's panels, their AWT controls, their layout and their listeners.
  *
- * The panel shows the description of the table around the cell cursor and its data checks
- * (refreshed on every selection change of the view), a button per action, the explanation
- * of the selected cell when it calls one of our functions, and the last action's report. A
- * button runs its row of the actions table (ac_table.h) with the panel's fields as its
- * parameters: the same code as the PipelineActions service. A list box per column role
- * shows the column holding it; choosing another runs setRole. Listeners point
- * back to the panel without a reference; dispose() cuts them loose, so an event arriving
- * after the panel is gone does nothing. */
+ * The "Pipeline" deck is laid out like LibreOffice's own Properties deck: several panels,
+ * each a UI element of its own (the sidebar asks the factory once per panel), actions
+ * first:
+ *   Actions              a button per action of the actions table (ac_table.h) with the
+ *                        fields it takes; each action's report or refusal right under its
+ *                        button; the options (history table, stage probabilities) last;
+ *   Lead table & checks  the description of the table around the cell cursor, its data
+ *                        checks, the explanation of the selected cell when it calls ours;
+ *   Lead factors         what the score of the lead at the cursor is made of, and the
+ *                        Score column's five colours;
+ *   Column roles         a list box per role and all roles as text (collapsed at first).
+ *
+ * The panels of one view share a Deck: one selection listener and one undo listener, one
+ * reading of the table per cursor move for all of them (ac_service_panel), and the table
+ * the reports are about. A report goes when its result is undone or redone (the document's
+ * XUndoManager) or the cursor moves to another lead table.
+ *
+ * Layout: sizes in APPFONT units converted by the window (pn_awt.h) and the sizes VCL
+ * prefers for labels and buttons. A report's area never shrinks while a button below it
+ * could be clicked: after an action only the areas from the clicked button down may change,
+ * so the button the manager just clicked, and the ones above it, stay where they were.
+ *
+ * Listeners point back to their panel or deck without a reference; dispose() cuts them
+ * loose, so an event arriving after the panel is gone does nothing. */
 #include "pn_panel.h"
 
-#include "cu_call.h"
-#include "cu_except.h"
-#include "cu_string.h"
+#include "ac_funnel.h"
 #include "ac_service.h"
 #include "ac_table.h"
-#include "pc_months.h"
-#include "ac_funnel.h"
+#include "cc_colour.h"
 #include "cc_locale.h"
 #include "cc_sheet.h"
-#include "tx_text.h"
+#include "cu_call.h"
+#include "cu_except.h"
 #include "cu_props.h"
+#include "cu_string.h"
+#include "pc_months.h"
+#include "pn_awt.h"
+#include "tx_text.h"
 
 #include <math.h>
 #include <string.h>
 
-enum { MARGIN = 6, LINE = 16, BUTTON_H = 28, BUTTON_W = 130, CHAR_W = 7 };
-enum { LABEL_W = 44, EDIT_W = 96, FIX_W = 220, PERIOD_W = 160, SHARE_W = 190 };
-enum { WINDOW_CONTAINER = 2, WINDOW_SIMPLE = 3, ATTR_SHOW = 1, ATTR_BORDER = 16,
-       ATTR_DROPDOWN = 32768 /* VclWindowPeerAttribute.DROPDOWN */ };
+/* sizes in APPFONT units (a quarter of a character across, an eighth down) */
+#define AF_MARGIN 4      /* around a panel's controls, as the Properties deck's panels */
+#define AF_GAP 4         /* between the parts of a panel */
+#define AF_SMALL_GAP 2   /* between a control and what belongs to it */
+#define AF_LINE 9        /* a line of text, when VCL cannot say */
+#define AF_ROW 12        /* an edit field or list box */
+#define AF_BUTTON_H 15   /* a push button */
+#define AF_BUTTON_W 50   /* the narrowest push button */
+#define AF_EDIT_MIN 36   /* the narrowest useful edit field or list box */
+#define AF_MIN_WIDTH 172 /* the deck's narrowest: about 300 px with an 8 pt UI font */
+
 /* the period list's entries, in order */
 enum { PERIOD_ALL, PERIOD_MONTH, PERIOD_QUARTER, PERIOD_YEAR, PERIOD_CUSTOM, N_PERIODS };
-/* the edit fields with a label above them: roles, history table, stage probabilities */
+/* the edit fields with a label above them: roles (Column roles), history table and stage
+ * probabilities (the Actions panel's options) */
 enum { FIELD_ROLES, FIELD_HISTORY, FIELD_STAGES, N_FIELDS };
-static const char *const FIELD_LABELS[N_FIELDS] = { N_("All roles as text (e.g. Notes=none):"), N_("History table for Score "
-                                                                  "(empty: this table):"), N_("Stage "
-                                                                                    "probabilities "
-                                                                                    "for the "
-                                                                                    "forecast "
-                                                                                    "(or a "
-                                                                                    "stage "
-                                                                                    "table's "
-                                                                                    "range):") };
+static const char *const FIELD_LABELS[N_FIELDS] = {
+    N_("All roles as text (e.g. Notes=none):"),
+    N_("History table for Score (empty: this table):"),
+    N_("Stage probabilities for the forecast (or a stage table's range):"),
+};
 enum { UI_ELEMENT_TOOLPANEL = 7 }; /* com.sun.star.ui.UIElementType */
+enum { WHEEL_FOCUS_ONLY = 1 };     /* com.sun.star.awt.MouseWheelBehavior.SCROLL_FOCUS_ONLY */
+enum { ALIGN_CENTER = 1 };         /* com.sun.star.awt.TextAlign.CENTER */
+/* the URL's last segment of each panel (Sidebar.xcu) */
+static const char *const KIND_NAMES[PN_N_KINDS] = { "PipecalcActions", "PipecalcTable", "PipecalcFactors",
+                                                    "PipecalcRoles" };
+/* the Actions panel's buttons from the top: a report may push the ones after it down */
+static const AcButton ACTION_ORDER[] = { AC_BUTTON_SCORE, AC_BUTTON_FORECAST, AC_BUTTON_FUNNEL, AC_BUTTON_FIX,
+                                         AC_BUTTON_SHARE };
 /* the roles with a list box, in the panel's order: those one column holds and the actions
  * use. Not the id (it only keeps a column out of the score, as none does: the roles
  * field), nor attribute and none, which many columns have. */
 static const PcRole BOX_ROLES[] = { PC_ROLE_NAME, PC_ROLE_STAGE, PC_ROLE_AMOUNT, PC_ROLE_PROBABILITY,
                                     PC_ROLE_CLOSE_DATE, PC_ROLE_OWNER, PC_ROLE_OUTCOME,
                                     PC_ROLE_CREATED, PC_ROLE_CURRENCY };
-enum { N_BOXES = G_N_ELEMENTS(BOX_ROLES),
-       ROW_H = 26,       /* a role box's row */
-       BOX_MIN_W = 90,   /* narrower: the box goes under its label */
-       BOX_MAX_W = 240,
-       DROPDOWN_LINES = 12 };
+enum { N_BOXES = G_N_ELEMENTS(BOX_ROLES), DROPDOWN_LINES = 12, MAX_STEPS = 8 };
 
 typedef struct Panel Panel;
+typedef struct Deck Deck;
 
-/* What a listener hears: the view's selection, a button's click, a role box's choice. */
-typedef enum { LISTEN_SELECTION, LISTEN_BUTTON, LISTEN_BOX } Listening;
+/* What a listener hears: the view's selection, the document's undo manager (both for the
+ * deck), a button's click, a role box's choice (for a panel). */
+typedef enum { LISTEN_SELECTION, LISTEN_UNDO, LISTEN_BUTTON, LISTEN_BOX } Listening;
 
 typedef struct {
     CuObject base;
-    Panel *panel; /* not a reference; NULL once the panel is disposed */
+    Panel *panel; /* LISTEN_BUTTON, LISTEN_BOX: not a reference; NULL once disposed */
+    Deck *deck;   /* LISTEN_SELECTION, LISTEN_UNDO: likewise */
     Listening kind;
     const AcAction *action; /* LISTEN_BUTTON: the row its button runs */
-    int box;      /* LISTEN_BOX: which role box */
+    int box;                /* LISTEN_BOX: which role box */
 } Listener;
+
+/* What the panels show of the cursor's table, read once per cursor move. */
+typedef struct {
+    char *info, *checks, *explain, *factors; /* ac_service_panel's texts */
+    char *key;                               /* which lead table (NULL: none) */
+    CcRoleColumns columns;
+    gboolean fixable;
+} View;
+
+/* What the panels of one view share. */
+struct Deck {
+    uno_Interface *controller; /* the view (XController), acquired */
+    uno_Interface *identity;   /* its XInterface: which deck a new panel joins */
+    uno_Interface *undo;       /* the document's XUndoManager (NULL: none) */
+    Listener *selection, *undo_listener;
+    GPtrArray *panels; /* Panel *, not references */
+    View view;
+    gboolean have_view;
+    char *results_key; /* the table the panels' reports are about ("": none; NULL: no report) */
+    gboolean busy;     /* an action runs: the status bar's progress lets events through */
+    int running;       /* actions running: the deck lasts until they end, even when its
+                          panels go meanwhile (the document closed while the progress bar
+                          let that through) */
+};
+
+/* Sizes in pixels, from the window's units and what VCL prefers. */
+typedef struct {
+    PnUnits u;
+    sal_Int32 margin, gap, small_gap, line, row, button_h, edit_min;
+} Metrics;
 
 struct Panel {
     CuObject base;
-    uno_Interface *frame, *controller, *sidebar; /* XFrame, XController, XSidebar */
-    uno_Interface *window;                       /* our container (XWindow) */
-    uno_Interface *toolkit;                      /* XToolkit: controls, the question box */
-    uno_Interface *info, *checks, *explain, *result; /* fixed texts (XWindow) */
-    uno_Interface *factors;                          /* fixed text: the selected lead's factors */
-    uno_Interface *target_label, *target;            /* "Target:" and its edit field */
-    uno_Interface *period;                           /* list box: all / month / quarter / ... */
+    PnKind kind;
+    Deck *deck;
+    uno_Interface *frame, *sidebar; /* XFrame, XSidebar */
+    uno_Interface *window;          /* our container (XWindow) */
+    uno_Interface *toolkit;         /* XToolkit: controls, the question box */
+    rtl_uString *url;
+    Metrics m;
+    sal_Int32 width, height; /* as last laid out */
+    /* Actions (and Column roles: its Apply button) */
+    uno_Interface *buttons[AC_N_BUTTONS], *results[AC_N_BUTTONS]; /* button, report under it */
+    char *result_text[AC_N_BUTTONS];
+    sal_Int32 result_h[AC_N_BUTTONS]; /* the height each report area keeps */
+    Listener *clicks[AC_N_BUTTONS];
+    sal_Int32 button_w;    /* the action buttons' common width */
+    sal_Int32 label_w;     /* "Period:", "From:", "Until:", "Target:" */
+    uno_Interface *period_label, *period; /* list box: all / month / quarter / ... */
     uno_Interface *from_label, *from, *until_label, *until; /* the custom period */
-    uno_Interface *buttons[AC_N_BUTTONS];        /* push buttons (XWindow) by AcButton */
+    uno_Interface *target_label, *target;                  /* "Target:" and its edit field */
+    uno_Interface *options_label;
     uno_Interface *field_labels[N_FIELDS], *fields[N_FIELDS];
     char *filled[N_FIELDS]; /* what we last put into a field: untouched by the manager */
-    uno_Interface *boxes_label;                  /* "Column of each role:" */
+    char *filled_for;       /* the table description they were filled for */
+    /* Lead table & checks */
+    uno_Interface *info, *checks, *explain;
+    char *info_text, *checks_text, *explain_text;
+    /* Lead factors */
+    uno_Interface *factors, *legend_label, *legend[MAX_STEPS];
+    char *factors_text;
+    sal_Int32 legend_w; /* the widest step's label */
+    /* Column roles */
+    uno_Interface *boxes_label;                          /* "Column of each role:" */
     uno_Interface *box_labels[N_BOXES], *boxes[N_BOXES]; /* fixed text, list box per BOX_ROLES */
     char **box_headers;         /* what the boxes list after N_("—") (NULL: nothing yet) */
     sal_Int16 box_pos[N_BOXES]; /* the entry we selected in each box, -1: none yet */
@@ -89,20 +167,30 @@ struct Panel {
     gboolean filling;           /* we fill and select the boxes: their item events are ours */
     int pick_box;               /* the box the manager is choosing in (-1: none) */
     char *pick_base;            /* the roles (getRoles) before that box's first choice */
-    Listener *selection;                         /* registered at the controller */
-    Listener *clicks[AC_N_BUTTONS];
     Listener *picks[N_BOXES];
-    rtl_uString *url;
-    char *info_text, *checks_text, *explain_text, *result_text, *factors_text;
-    gboolean fixable;
-    gboolean busy; /* an action runs: the status bar's progress lets events through */
-    sal_Int32 width;
 };
+
+static Listener *listener_new(Listening kind, Panel *p, Deck *d, const AcAction *action);
+static void deck_refresh(Deck *d, gboolean force, const char *key_before);
+
+static gboolean same(const char *a, const char *b)
+{
+    return g_strcmp0(a, b) == 0;
+}
+
+/* Replace *SLOT by TEXT (taken); TRUE when it changed. */
+static gboolean take_text(char **slot, char *text)
+{
+    gboolean changed = !same(*slot, text);
+    g_free(*slot);
+    *slot = text;
+    return changed;
+}
 
 /* ---- member positions, resolved once by name ------------------------------------------ */
 
 enum { M_REAL, M_FRAME, M_URL, M_TYPE, M_WINDOW, M_ACCESSIBLE, M_HEIGHT, M_MIN_WIDTH, M_DISPOSE,
-       M_ADD_LISTENER, M_REMOVE_LISTENER, N_MEMBERS };
+       M_ADD_LISTENER, M_REMOVE_LISTENER, M_UNDONE, M_REDONE, M_CLEARED, M_RESET, N_MEMBERS };
 static sal_Int32 member_pos[N_MEMBERS];
 
 static gpointer resolve_once(gpointer unused)
@@ -112,10 +200,12 @@ static gpointer resolve_once(gpointer unused)
     static const char *const tool[] = { "Window", "createAccessible" };
     static const char *const side[] = { "getHeightForWidth", "getMinimalWidth" };
     static const char *const comp[] = { "dispose", "addEventListener", "removeEventListener" };
+    static const char *const undo[] = { "actionUndone", "actionRedone", "allActionsCleared", "resetAll" };
     cu_members_resolve("com.sun.star.ui.XUIElement", ui, &member_pos[M_REAL], 4);
     cu_members_resolve("com.sun.star.ui.XToolPanel", tool, &member_pos[M_WINDOW], 2);
     cu_members_resolve("com.sun.star.ui.XSidebarPanel", side, &member_pos[M_HEIGHT], 2);
     cu_members_resolve("com.sun.star.lang.XComponent", comp, &member_pos[M_DISPOSE], 3);
+    cu_members_resolve("com.sun.star.document.XUndoManagerListener", undo, &member_pos[M_UNDONE], 4);
     return NULL;
 }
 
@@ -125,234 +215,226 @@ static void resolve_members(void)
     g_once(&once, resolve_once, NULL);
 }
 
-/* ---- AWT helpers ---------------------------------------------------------------------- */
+/* ---- layout ----------------------------------------------------------------------------- */
 
-/* XToolkit.createWindow: a window of CLASS and SERVICE inside PARENT_PEER (XWindow). */
-static uno_Interface *make_window(uno_Interface *toolkit, sal_Int32 cls, const char *service,
-                                  uno_Interface *parent_peer, sal_Int32 attributes)
+static sal_Int32 text_h(const Panel *p, uno_Interface *w, const char *text, sal_Int32 width)
 {
-    static CuMethod create = CU_METHOD("com.sun.star.awt.XToolkit", "createWindow");
-    CuStruct d;
-    if (!cu_struct_init(&d, "com.sun.star.awt.WindowDescriptor"))
-        return NULL;
-    *(sal_Int32 *)cu_struct_field(&d, "Type") = cls;
-    rtl_uString *s = cu_ustr_from_utf8(service);
-    rtl_uString_assign(cu_struct_field(&d, "WindowServiceName"), s);
-    rtl_uString_release(s);
-    uno_Interface **parent = cu_struct_field(&d, "Parent");
-    *parent = parent_peer; /* the descriptor's destruction releases it */
-    parent_peer->acquire(parent_peer);
-    *(sal_Int16 *)cu_struct_field(&d, "ParentIndex") = -1;
-    *(sal_Int32 *)cu_struct_field(&d, "WindowAttributes") = attributes;
-    void *args[1] = { d.data };
-    uno_Interface *peer = cu_call_iface(toolkit, &create, args, "com.sun.star.awt.XWindow", NULL);
-    cu_struct_clear(&d);
-    return peer;
+    return pn_text_height(w, text, width, p->m.line);
 }
 
-static void set_bounds(uno_Interface *w, sal_Int32 x, sal_Int32 y, sal_Int32 width, sal_Int32 height)
+/* LABEL (LABEL_W wide) and CONTROL (the rest of INNER) in a row of height H at Y, the
+ * label centred on the control; the y below. */
+static sal_Int32 place_row(const Panel *p, uno_Interface *label, uno_Interface *control, sal_Int32 y,
+                           sal_Int32 label_w, sal_Int32 inner, sal_Int32 h)
 {
-    static CuMethod pos_size = CU_METHOD("com.sun.star.awt.XWindow", "setPosSize");
-    sal_Int16 flags = 15; /* PosSize.POSSIZE */
-    void *args[5] = { &x, &y, &width, &height, &flags };
-    cu_call(w, &pos_size, NULL, args, NULL);
+    const Metrics *m = &p->m;
+    pn_bounds(label, m->margin, y + (h - m->line) / 2, label_w, m->line);
+    pn_bounds(control, m->margin + label_w, y + (h - m->row) / 2, inner - label_w, m->row);
+    return y + h + m->small_gap;
 }
 
-static void set_text(uno_Interface *w, const char *text)
+static sal_Int32 place_button(const Panel *p, AcButton b, sal_Int32 x, sal_Int32 y, sal_Int32 w)
 {
-    static CuMethod fixed = CU_METHOD("com.sun.star.awt.XFixedText", "setText");
-    cu_call_str(w, &fixed, text, NULL, NULL);
+    pn_bounds(p->buttons[b], x, y, w, p->m.button_h);
+    return y + p->m.button_h + p->m.small_gap;
 }
 
-/* Set the peer property NAME of W to the value of type class TC that VALUE points to. */
-static void set_peer(uno_Interface *w, const char *name, typelib_TypeClass tc, void *value)
+/* Button B's report area at Y: its text's height, at least a line and at least what the
+ * area kept; the y below. */
+static sal_Int32 place_result(Panel *p, AcButton b, sal_Int32 y, sal_Int32 inner)
 {
-    static CuMethod set = CU_METHOD("com.sun.star.awt.XVclWindowPeer", "setProperty");
-    uno_Any a;
-    uno_type_any_construct(&a, value, *typelib_static_type_getByTypeClass(tc), NULL);
-    rtl_uString *n = cu_ustr_from_utf8(name);
-    void *args[2] = { &n, &a };
-    cu_call(w, &set, NULL, args, NULL);
-    rtl_uString_release(n);
-    uno_any_destruct(&a, NULL);
+    const Metrics *m = &p->m;
+    sal_Int32 h = MAX(m->line, text_h(p, p->results[b], p->result_text[b], inner));
+    p->result_h[b] = h = MAX(h, p->result_h[b]);
+    pn_bounds(p->results[b], m->margin, y, inner, h);
+    return y + h + m->gap;
 }
 
-static void set_peer_bool(uno_Interface *w, const char *name, sal_Bool value)
+/* A label above its edit field F, the label wrapped; the y below. */
+static sal_Int32 place_field(Panel *p, int f, sal_Int32 y, sal_Int32 inner)
 {
-    set_peer(w, name, typelib_TypeClass_BOOLEAN, &value);
+    const Metrics *m = &p->m;
+    sal_Int32 lh = MAX(m->line, text_h(p, p->field_labels[f], _(FIELD_LABELS[f]), inner));
+    pn_bounds(p->field_labels[f], m->margin, y, inner, lh);
+    y += lh + m->small_gap;
+    pn_bounds(p->fields[f], m->margin, y, inner, m->row);
+    return y + m->row + m->gap;
 }
 
-static void set_peer_text(uno_Interface *w, const char *name, const char *text)
+static sal_Int32 button_width(const Panel *p, AcButton b)
 {
-    rtl_uString *s = cu_ustr_from_utf8(text);
-    set_peer(w, name, typelib_TypeClass_STRING, &s);
-    rtl_uString_release(s);
+    sal_Int32 w = 0;
+    pn_preferred(p->buttons[b], &w, NULL);
+    return MAX(w + pn_ax(&p->m.u, 6), pn_ax(&p->m.u, AF_BUTTON_W));
 }
 
-/* Lines TEXT takes at WIDTH pixels: its lines, each wrapped at about CHAR_W per character. */
-static sal_Int32 text_lines(const char *text, sal_Int32 width)
+static sal_Int32 layout_actions(Panel *p, sal_Int32 inner)
 {
-    sal_Int32 per_line = MAX(10, (width - 2 * MARGIN) / CHAR_W), lines = 0;
-    char **parts = g_strsplit(text ? text : "", "\n", -1);
-    for (char **p = parts; *p; p++)
-        lines += 1 + (sal_Int32)g_utf8_strlen(*p, -1) / per_line;
-    g_strfreev(parts);
-    return MAX(lines, 1);
-}
-
-/* The height the multi-line fixed text W needs to show TEXT wrapped at WIDTH pixels, as
- * VCL measures it with the control's font (FixedText::CalcMinimumSize behind
- * calcAdjustedSize); the estimate from characters when the control cannot say. */
-static sal_Int32 text_height(uno_Interface *w, const char *text, sal_Int32 width)
-{
-    static CuMethod adjust = CU_METHOD("com.sun.star.awt.XLayoutConstrains", "calcAdjustedSize");
-    sal_Int32 want[2] = { width, 0 }, got[2] = { 0, 0 }; /* com.sun.star.awt.Size */
-    void *args[1] = { want };
-    if (w && text && *text && cu_call(w, &adjust, got, args, NULL) && got[1] > 0 && got[1] < 100000)
-        return got[1] + 4;
-    return text_lines(text, width + 2 * MARGIN) * LINE + 4;
-}
-
-/* Place the role boxes from Y in INNER pixels: "Label: [box]" rows, each box under its
- * label when too narrow. Returns the y below them. */
-static sal_Int32 layout_boxes(Panel *p, sal_Int32 y, sal_Int32 inner)
-{
-    if (p->boxes_label)
-        set_bounds(p->boxes_label, MARGIN, y, inner, LINE);
-    y += LINE + 2;
-    gboolean beside = inner >= p->box_label_w + BOX_MIN_W;
-    sal_Int32 x = beside ? MARGIN + p->box_label_w : MARGIN;
-    sal_Int32 w = MIN(BOX_MAX_W, inner - (x - MARGIN));
-    for (int b = 0; b < N_BOXES; b++) {
-        if (p->box_labels[b] && beside) /* centred on the box's row */
-            set_bounds(p->box_labels[b], MARGIN, y + (ROW_H - 2 - LINE) / 2, p->box_label_w, LINE);
-        else if (p->box_labels[b])
-            set_bounds(p->box_labels[b], MARGIN, y, inner, LINE);
-        if (!beside)
-            y += LINE + 2;
-        if (p->boxes[b])
-            set_bounds(p->boxes[b], x, y, w, ROW_H - 2);
-        y += ROW_H;
+    const Metrics *m = &p->m;
+    sal_Int32 x = m->margin, y = m->margin, bw = MIN(p->button_w, inner), lw = p->label_w;
+    y = place_button(p, AC_BUTTON_SCORE, x, y, bw);
+    y = place_result(p, AC_BUTTON_SCORE, y, inner);
+    /* Period: [list], then From: [____] Until: [____] (one under the other when narrow) */
+    y = place_row(p, p->period_label, p->period, y, lw, inner, m->row);
+    sal_Int32 half = (inner - m->gap) / 2;
+    if (half - lw >= m->edit_min) {
+        place_row(p, p->from_label, p->from, y, lw, half, m->row);
+        pn_bounds(p->until_label, x + half + m->gap, y + (m->row - m->line) / 2, lw, m->line);
+        pn_bounds(p->until, x + half + m->gap + lw, y, inner - half - m->gap - lw, m->row);
+        y += m->row + m->small_gap;
+    } else {
+        y = place_row(p, p->from_label, p->from, y, lw, inner, m->row);
+        y = place_row(p, p->until_label, p->until, y, lw, inner, m->row);
     }
-    return y + MARGIN;
+    y = place_button(p, AC_BUTTON_FORECAST, x, y + m->small_gap, bw);
+    y = place_result(p, AC_BUTTON_FORECAST, y, inner);
+    /* Target: [____] [Write funnel], the button below when too narrow */
+    sal_Int32 fw = MIN(button_width(p, AC_BUTTON_FUNNEL), inner);
+    if (inner - lw - m->gap - fw >= m->edit_min) {
+        place_row(p, p->target_label, p->target, y, lw, inner - m->gap - fw, m->button_h);
+        y = place_button(p, AC_BUTTON_FUNNEL, x + inner - fw, y, fw);
+    } else {
+        y = place_row(p, p->target_label, p->target, y, lw, inner, m->row);
+        y = place_button(p, AC_BUTTON_FUNNEL, x, y, bw);
+    }
+    y = place_result(p, AC_BUTTON_FUNNEL, y, inner);
+    y = place_button(p, AC_BUTTON_FIX, x, y, MIN(MAX(bw, button_width(p, AC_BUTTON_FIX)), inner));
+    y = place_result(p, AC_BUTTON_FIX, y, inner);
+    y = place_button(p, AC_BUTTON_SHARE, x, y, bw);
+    y = place_result(p, AC_BUTTON_SHARE, y, inner);
+    pn_bounds(p->options_label, x, y, inner, m->line);
+    y += m->line + m->small_gap;
+    y = place_field(p, FIELD_HISTORY, y, inner);
+    y = place_field(p, FIELD_STAGES, y, inner);
+    return y - m->gap + m->margin;
+}
+
+/* A multi-line text W showing TEXT at Y (nothing when empty); the y below. */
+static sal_Int32 place_text(Panel *p, uno_Interface *w, const char *text, sal_Int32 y, sal_Int32 inner)
+{
+    sal_Int32 h = text_h(p, w, text, inner);
+    pn_bounds(w, p->m.margin, y, inner, h);
+    return h ? y + h + p->m.gap : y;
+}
+
+static sal_Int32 layout_table(Panel *p, sal_Int32 inner)
+{
+    sal_Int32 y = p->m.margin;
+    y = place_text(p, p->info, p->info_text, y, inner);
+    y = place_text(p, p->checks, p->checks_text, y, inner);
+    y = place_text(p, p->explain, p->explain_text, y, inner);
+    return y - p->m.gap + p->m.margin;
+}
+
+static const char *factors_shown(const Panel *p)
+{
+    return p->factors_text && *p->factors_text
+               ? p->factors_text
+               : _("Put the cell cursor into a scored lead's row (Score leads) to see what its "
+                   "score is made of.");
+}
+
+static sal_Int32 layout_factors(Panel *p, sal_Int32 inner)
+{
+    const Metrics *m = &p->m;
+    sal_Int32 y = place_text(p, p->factors, factors_shown(p), m->margin, inner);
+    sal_Int32 lh = MAX(m->line, text_h(p, p->legend_label, _("Score colours (win probability in %):"), inner));
+    pn_bounds(p->legend_label, m->margin, y, inner, lh);
+    y += lh + m->small_gap;
+    sal_Int32 n = (sal_Int32)MIN(cc_colour_step_count(), MAX_STEPS), x = m->margin;
+    gboolean in_a_row = n > 0 && inner / n >= p->legend_w;
+    for (sal_Int32 i = 0; i < n; i++) {
+        if (in_a_row) { /* the last one takes what the division leaves */
+            sal_Int32 w = i == n - 1 ? m->margin + inner - x : inner / n;
+            pn_bounds(p->legend[i], x, y, w, m->row);
+            x += w;
+        } else {
+            pn_bounds(p->legend[i], m->margin, y, inner, m->row);
+            y += m->row;
+        }
+    }
+    return (in_a_row ? y + m->row : y) + m->margin;
+}
+
+static sal_Int32 layout_roles(Panel *p, sal_Int32 inner)
+{
+    const Metrics *m = &p->m;
+    sal_Int32 y = m->margin;
+    pn_bounds(p->boxes_label, m->margin, y, inner, m->line);
+    y += m->line + m->small_gap;
+    gboolean beside = inner - p->box_label_w >= m->edit_min;
+    for (int b = 0; b < N_BOXES; b++) {
+        if (beside) {
+            y = place_row(p, p->box_labels[b], p->boxes[b], y, p->box_label_w, inner, m->row);
+        } else { /* too narrow: the box under its label */
+            pn_bounds(p->box_labels[b], m->margin, y, inner, m->line);
+            y += m->line;
+            pn_bounds(p->boxes[b], m->margin, y, inner, m->row);
+            y += m->row + m->small_gap;
+        }
+    }
+    y = place_field(p, FIELD_ROLES, y + m->gap, inner) - m->gap + m->small_gap;
+    y = place_button(p, AC_BUTTON_ROLES, m->margin, y, MIN(button_width(p, AC_BUTTON_ROLES), inner));
+    y = place_result(p, AC_BUTTON_ROLES, y, inner);
+    return y - m->gap + m->margin;
 }
 
 /* Place the controls for WIDTH; return the height they need. */
 static sal_Int32 layout(Panel *p, sal_Int32 width)
 {
-    p->width = width = MAX(width, 2 * MARGIN + BUTTON_W);
-    sal_Int32 y = MARGIN, inner = width - 2 * MARGIN;
-    sal_Int32 h = text_height(p->info, p->info_text, inner);
-    if (p->info)
-        set_bounds(p->info, MARGIN, y, inner, h);
-    y += h + MARGIN;
-    h = p->checks_text && *p->checks_text ? text_height(p->checks, p->checks_text, inner) : 0;
-    if (p->checks)
-        set_bounds(p->checks, MARGIN, y, inner, h);
-    y += h ? h + MARGIN : 0;
-    y = layout_boxes(p, y, inner);
-    for (int f = 0; f < N_FIELDS; f++) {
-        /* a long label ("Stage probabilities for the forecast ...") wraps */
-        sal_Int32 lh = text_height(p->field_labels[f], _(FIELD_LABELS[f]), inner) - 4;
-        if (p->field_labels[f])
-            set_bounds(p->field_labels[f], MARGIN, y, inner, lh);
-        y += lh + 2;
-        if (p->fields[f])
-            set_bounds(p->fields[f], MARGIN, y, inner, BUTTON_H - 4);
-        y += BUTTON_H;
-        if (f == FIELD_ROLES) {
-            if (p->buttons[AC_BUTTON_ROLES])
-                set_bounds(p->buttons[AC_BUTTON_ROLES], MARGIN, y, BUTTON_W, BUTTON_H);
-            y += BUTTON_H + MARGIN;
-        }
+    p->width = width = MAX(width, 2 * p->m.margin + pn_ax(&p->m.u, AF_BUTTON_W));
+    sal_Int32 inner = width - 2 * p->m.margin;
+    switch (p->kind) {
+    case PN_ACTIONS:
+        return p->height = layout_actions(p, inner);
+    case PN_TABLE:
+        return p->height = layout_table(p, inner);
+    case PN_FACTORS:
+        return p->height = layout_factors(p, inner);
+    case PN_ROLES:
+        return p->height = layout_roles(p, inner);
+    default:
+        return p->height = 0;
     }
-    y += MARGIN;
-    gboolean side_by_side = inner >= 2 * (BUTTON_W + MARGIN) + FIX_W;
-    for (int b = AC_BUTTON_SCORE; b <= AC_BUTTON_FIX; b++) { /* in a row when wide enough */
-        sal_Int32 x = side_by_side ? MARGIN + (b - AC_BUTTON_SCORE) * (BUTTON_W + MARGIN) : MARGIN;
-        if (p->buttons[b]) /* the fix button's label is longer */
-            set_bounds(p->buttons[b], x, y, b == AC_BUTTON_FIX ? MIN(FIX_W, inner) : BUTTON_W, BUTTON_H);
-        if (!side_by_side || b == AC_BUTTON_FIX)
-            y += BUTTON_H + MARGIN;
-    }
-    /* the forecast's period: [list], then From: [____] Until: [____], wrapped when narrow */
-    if (p->period)
-        set_bounds(p->period, MARGIN, y, MIN(PERIOD_W, inner), BUTTON_H - 4);
-    y += BUTTON_H;
-    gboolean pair = inner >= 2 * (LABEL_W + EDIT_W) + MARGIN;
-    if (p->from_label)
-        set_bounds(p->from_label, MARGIN, y + 6, LABEL_W, LINE);
-    if (p->from)
-        set_bounds(p->from, MARGIN + LABEL_W, y + 2, EDIT_W, BUTTON_H - 4);
-    if (!pair)
-        y += BUTTON_H;
-    sal_Int32 x2 = pair ? MARGIN + LABEL_W + EDIT_W + MARGIN : MARGIN;
-    if (p->until_label)
-        set_bounds(p->until_label, x2, y + 6, LABEL_W, LINE);
-    if (p->until)
-        set_bounds(p->until, x2 + LABEL_W, y + 2, EDIT_W, BUTTON_H - 4);
-    y += BUTTON_H + MARGIN;
-    /* Target: [____] [Write funnel], the button below when too narrow */
-    if (p->target_label)
-        set_bounds(p->target_label, MARGIN, y + 6, LABEL_W, LINE);
-    if (p->target)
-        set_bounds(p->target, MARGIN + LABEL_W, y + 2, EDIT_W, BUTTON_H - 4);
-    gboolean beside = inner >= LABEL_W + EDIT_W + MARGIN + BUTTON_W;
-    if (!beside)
-        y += BUTTON_H + MARGIN;
-    if (p->buttons[AC_BUTTON_FUNNEL])
-        set_bounds(p->buttons[AC_BUTTON_FUNNEL], beside ? MARGIN + LABEL_W + EDIT_W + MARGIN : MARGIN, y,
-                   BUTTON_W, BUTTON_H);
-    y += BUTTON_H + MARGIN;
-    if (p->buttons[AC_BUTTON_SHARE])
-        set_bounds(p->buttons[AC_BUTTON_SHARE], MARGIN, y, MIN(SHARE_W, inner), BUTTON_H);
-    y += BUTTON_H + MARGIN;
-    h = p->factors_text ? text_height(p->factors, p->factors_text, inner) : 0;
-    if (p->factors)
-        set_bounds(p->factors, MARGIN, y, inner, h);
-    y += h ? h + MARGIN : 0;
-    h = p->explain_text ? text_height(p->explain, p->explain_text, inner) : 0;
-    if (p->explain)
-        set_bounds(p->explain, MARGIN, y, inner, h);
-    y += h ? h + MARGIN : 0;
-    h = text_height(p->result, p->result_text, inner);
-    if (p->result)
-        set_bounds(p->result, MARGIN, y, inner, h);
-    return y + h + MARGIN;
 }
 
+/* The narrowest width the panel's rows fit in, in pixels. */
+static sal_Int32 minimal_width(const Panel *p)
+{
+    const Metrics *m = &p->m;
+    sal_Int32 w = pn_ax(&m->u, AF_MIN_WIDTH) - 2 * m->margin;
+    if (p->kind == PN_ACTIONS) {
+        w = MAX(w, p->button_w);
+        w = MAX(w, button_width(p, AC_BUTTON_FIX));
+        w = MAX(w, p->label_w + m->edit_min);
+    } else if (p->kind == PN_ROLES) {
+        w = MAX(w, button_width(p, AC_BUTTON_ROLES));
+    }
+    return w + 2 * m->margin;
+}
+
+/* Lay out again at the width the deck gave; ask the deck to lay out when the height
+ * changed (a longer text), so that the panels below move and nothing is cut off. */
 static void relayout(Panel *p)
 {
     static CuMethod request = CU_METHOD("com.sun.star.ui.XSidebar", "requestLayout");
-    layout(p, p->width);
-    if (p->sidebar)
+    sal_Int32 before = p->height;
+    if (layout(p, p->width) != before && p->sidebar)
         cu_call(p->sidebar, &request, NULL, NULL, NULL);
 }
 
-static gboolean same(const char *a, const char *b)
-{
-    return g_strcmp0(a, b) == 0;
-}
-
-static void set_enabled(uno_Interface *w, gboolean on)
-{
-    static CuMethod enable = CU_METHOD("com.sun.star.awt.XWindow", "setEnable");
-    sal_Bool b = on ? sal_True : sal_False;
-    void *args[1] = { &b };
-    cu_call(w, &enable, NULL, args, NULL);
-}
-
-/* Show the table around the cursor, its checks and the selected cell's explanation. */
-static char *edit_text(uno_Interface *w);
+/* ---- what the panels show --------------------------------------------------------------- */
 
 /* Run the action MEMBER (of XPipelineActions) with ARGS on the panel's view: TRUE with its
  * report in *TEXT, FALSE with the sentence why not (g_free either). */
 static gboolean run_member(Panel *p, const char *member, const AcValue *args, char **text)
 {
-    AcCall c = { .controller = p->controller, .args = args };
+    AcCall c = { .controller = p->deck ? p->deck->controller : NULL, .args = args };
     const AcAction *a = ac_action_find(member);
-    gboolean ok = a && ac_action_run(a, &c);
+    gboolean ok = a && c.controller && ac_action_run(a, &c);
     *text = a ? c.message : g_strdup_printf("Pipecalc: no action %s", member);
+    if (!*text)
+        *text = g_strdup("");
     return ok;
 }
 
@@ -360,21 +442,19 @@ static gboolean run_member(Panel *p, const char *member, const AcValue *args, ch
  * F, unless the manager has typed there since we last filled it. */
 static void prefill(Panel *p, int f, const char *member)
 {
-    static CuMethod set = CU_METHOD("com.sun.star.awt.XTextComponent", "setText");
     if (!p->fields[f])
         return;
-    char *now = edit_text(p->fields[f]);
-    if (*now && !same(now, p->filled[f])) {
-        g_free(now);
-        return;
-    }
+    char *now = pn_edit_text(p->fields[f]);
+    gboolean typed = *now && !same(now, p->filled[f]);
     g_free(now);
+    if (typed)
+        return;
     char *text = NULL;
     if (!run_member(p, member, NULL, &text)) {
         g_free(text);
         text = g_strdup("");
     }
-    cu_call_str(p->fields[f], &set, text, NULL, NULL);
+    pn_set_edit_text(p->fields[f], text);
     g_free(p->filled[f]);
     p->filled[f] = text;
 }
@@ -397,14 +477,17 @@ static uno_Sequence *string_items(const char *first, char **items,
     return seq;
 }
 
-/* Put N_("—") and HEADERS into every role box; enabled only when there are headers. */
+/* Put N_("—") and HEADERS into every role box; enabled only when there are headers. The
+ * drop-down shows every entry up to DROPDOWN_LINES. */
 static void fill_boxes(Panel *p, char **headers)
 {
     static CuMethod count = CU_METHOD("com.sun.star.awt.XListBox", "getItemCount");
     static CuMethod remove = CU_METHOD("com.sun.star.awt.XListBox", "removeItems");
     static CuMethod add = CU_METHOD("com.sun.star.awt.XListBox", "addItems");
+    static CuMethod lines = CU_METHOD("com.sun.star.awt.XListBox", "setDropDownLineCount");
     typelib_TypeDescriptionReference *type;
     uno_Sequence *items = string_items(_("—"), headers, &type);
+    sal_Int16 shown = (sal_Int16)MIN(items->nElements, DROPDOWN_LINES);
     for (int b = 0; b < N_BOXES; b++) {
         sal_Int16 n = 0, first = 0;
         if (!p->boxes[b])
@@ -414,7 +497,9 @@ static void fill_boxes(Panel *p, char **headers)
         cu_call(p->boxes[b], &remove, NULL, remove_args, NULL);
         void *add_args[2] = { &items, &first };
         cu_call(p->boxes[b], &add, NULL, add_args, NULL);
-        set_enabled(p->boxes[b], *headers != NULL);
+        void *line_args[1] = { &shown };
+        cu_call(p->boxes[b], &lines, NULL, line_args, NULL);
+        pn_set_enabled(p->boxes[b], *headers != NULL);
         p->box_pos[b] = -1; /* nothing selected now */
     }
     uno_type_destructData(&items, type, NULL);
@@ -431,10 +516,12 @@ static void fill_boxes(Panel *p, char **headers)
 static void show_roles(Panel *p, const CcRoleColumns *c)
 {
     static CuMethod select = CU_METHOD("com.sun.star.awt.XListBox", "selectItemPos");
+    static char *no_headers[] = { NULL };
+    char **headers = c->headers ? c->headers : no_headers;
     p->filling = TRUE;
     if (!p->box_headers ||
-        !g_strv_equal((const char *const *)p->box_headers, (const char *const *)c->headers))
-        fill_boxes(p, c->headers);
+        !g_strv_equal((const char *const *)p->box_headers, (const char *const *)headers))
+        fill_boxes(p, headers);
     for (int b = 0; b < N_BOXES; b++) {
         sal_Int16 pos = 0; /* N_("—") */
         for (gsize i = 0; i < c->n && !pos; i++)
@@ -450,74 +537,307 @@ static void show_roles(Panel *p, const CcRoleColumns *c)
     p->filling = FALSE;
 }
 
-static void refresh(Panel *p)
+/* Show V in panel P (what its kind shows of it). */
+static void panel_show(Panel *p, const View *v)
 {
-    char *info = NULL, *checks = NULL, *explain = NULL, *factors = NULL;
-    CcRoleColumns columns;
-    gboolean fixable = FALSE;
-    if (!p->controller)
-        return;
-    ac_service_panel(p->controller, &info, &checks, &explain, &factors, &columns, &fixable);
-    show_roles(p, &columns);
-    cc_roles_columns_clear(&columns);
-    if (fixable != p->fixable || !p->info_text) {
-        p->fixable = fixable;
-        if (p->buttons[AC_BUTTON_FIX])
-            set_enabled(p->buttons[AC_BUTTON_FIX], fixable);
+    gboolean changed = FALSE;
+    switch (p->kind) {
+    case PN_ACTIONS:
+        pn_set_enabled(p->buttons[AC_BUTTON_FIX], v->fixable);
+        if (take_text(&p->filled_for, g_strdup(v->info))) /* not for a move inside the table */
+            prefill(p, FIELD_STAGES, "getStageProbabilities");
+        break;
+    case PN_TABLE:
+        if (take_text(&p->info_text, g_strdup(v->info))) {
+            pn_set_text(p->info, p->info_text);
+            changed = TRUE;
+        }
+        if (take_text(&p->checks_text, g_strdup(v->checks))) {
+            pn_set_text(p->checks, p->checks_text);
+            changed = TRUE;
+        }
+        if (take_text(&p->explain_text, g_strdup(v->explain))) {
+            pn_set_text(p->explain, p->explain_text);
+            changed = TRUE;
+        }
+        break;
+    case PN_FACTORS:
+        if (take_text(&p->factors_text, g_strdup(v->factors))) {
+            pn_set_text(p->factors, factors_shown(p));
+            changed = TRUE;
+        }
+        break;
+    case PN_ROLES:
+        show_roles(p, &v->columns);
+        if (take_text(&p->filled_for, g_strdup(v->info)))
+            prefill(p, FIELD_ROLES, "getRoles");
+        break;
+    default:
+        break;
     }
-    if (same(p->info_text, info) && same(p->checks_text, checks) && same(p->explain_text, explain) &&
-        same(p->factors_text, factors)) {
-        g_free(info); /* unchanged: no flicker, no relayout */
-        g_free(checks);
-        g_free(explain);
-        g_free(factors);
-        return;
-    }
-    g_free(p->info_text);
-    g_free(p->checks_text);
-    g_free(p->explain_text);
-    g_free(p->factors_text);
-    p->info_text = info;
-    p->checks_text = checks;
-    p->explain_text = explain;
-    p->factors_text = factors;
-    prefill(p, FIELD_ROLES, "getRoles");
-    prefill(p, FIELD_STAGES, "getStageProbabilities");
-    set_text(p->info, info);
-    set_text(p->checks, checks);
-    set_text(p->explain, explain ? explain : "");
-    set_text(p->factors, factors ? factors : "");
+    if (changed)
+        relayout(p);
+}
+
+/* Show TEXT (taken) as the report of button B, right under it. The areas from B's down
+ * may shrink again (B and the buttons above it stay where they are). */
+static void show_result(Panel *p, AcButton b, char *text)
+{
+    gboolean below = FALSE;
+    for (gsize i = 0; i < G_N_ELEMENTS(ACTION_ORDER); i++)
+        if ((below = below || ACTION_ORDER[i] == b))
+            p->result_h[ACTION_ORDER[i]] = 0;
+    p->result_h[b] = 0;
+    take_text(&p->result_text[b], text);
+    pn_set_text(p->results[b], text);
     relayout(p);
 }
+
+/* Take the reports out of P; their areas keep their heights (no button moves). */
+static void clear_results(Panel *p)
+{
+    for (int b = 0; b < AC_N_BUTTONS; b++)
+        if (p->result_text[b]) {
+            take_text(&p->result_text[b], NULL);
+            pn_set_text(p->results[b], "");
+        }
+}
+
+/* ---- the deck: what the panels of one view share --------------------------------------- */
+
+static GPtrArray *decks; /* Deck *: one per view with panels of ours */
+G_LOCK_DEFINE_STATIC(decks);
+
+static void view_clear(View *v)
+{
+    g_free(v->info);
+    g_free(v->checks);
+    g_free(v->explain);
+    g_free(v->factors);
+    g_free(v->key);
+    cc_roles_columns_clear(&v->columns);
+    memset(v, 0, sizeof *v);
+}
+
+static gboolean same_columns(const CcRoleColumns *a, const CcRoleColumns *b)
+{
+    if (a->n != b->n)
+        return FALSE;
+    for (gsize i = 0; i < a->n; i++)
+        if (a->roles[i] != b->roles[i] || !same(a->headers[i], b->headers[i]))
+            return FALSE;
+    return TRUE;
+}
+
+static gboolean same_view(const View *a, const View *b)
+{
+    return same(a->info, b->info) && same(a->checks, b->checks) && same(a->explain, b->explain) &&
+           same(a->factors, b->factors) && same(a->key, b->key) && a->fixable == b->fixable &&
+           same_columns(&a->columns, &b->columns);
+}
+
+static void deck_clear_results(Deck *d)
+{
+    for (guint i = 0; i < d->panels->len; i++)
+        clear_results(g_ptr_array_index(d->panels, i));
+    g_free(d->results_key);
+    d->results_key = NULL;
+}
+
+/* Read the cursor's table again and show it in every panel, when it changed or FORCE.
+ * KEY_BEFORE (not NULL: right after an action, on the table the cursor was on then, ""
+ * for none): the reports are now about the table the action left the cursor on, else that
+ * one. Otherwise the reports go when the cursor is on another lead table than theirs. */
+static void deck_refresh(Deck *d, gboolean force, const char *key_before)
+{
+    View v = { 0 };
+    if (!d->controller || d->busy)
+        return;
+    ac_service_panel(d->controller, &v.info, &v.checks, &v.explain, &v.factors, &v.columns,
+                     &v.fixable, &v.key);
+    if (key_before) {
+        g_free(d->results_key);
+        d->results_key = g_strdup(v.key ? v.key : key_before);
+    } else if (v.key && d->results_key && !same(v.key, d->results_key)) {
+        deck_clear_results(d);
+    }
+    if (d->have_view && !force && same_view(&v, &d->view)) {
+        view_clear(&v); /* unchanged: no flicker, no relayout */
+        return;
+    }
+    view_clear(&d->view);
+    d->view = v;
+    d->have_view = TRUE;
+    for (guint i = 0; i < d->panels->len; i++)
+        panel_show(g_ptr_array_index(d->panels, i), &d->view);
+}
+
+/* Edit > Undo or Redo ran (or the undo stack was reset): a report may speak of what is no
+ * longer there, so all go; the table may look different now. */
+static void deck_undone(Deck *d)
+{
+    if (d->busy) /* an action undoing its own half-written output */
+        return;
+    deck_clear_results(d);
+    deck_refresh(d, FALSE, NULL);
+}
+
+/* Add (ADD) or remove the deck's selection listener at its view. */
+static void watch_selection(Deck *d, gboolean add)
+{
+    static CuMethod add_m = CU_METHOD("com.sun.star.view.XSelectionSupplier", "addSelectionChangeListener");
+    static CuMethod remove_m = CU_METHOD("com.sun.star.view.XSelectionSupplier",
+                                         "removeSelectionChangeListener");
+    uno_Interface *li = cu_object_facet(&d->selection->base, 1); /* XSelectionChangeListener */
+    void *args[1] = { &li };
+    cu_call(d->controller, add ? &add_m : &remove_m, NULL, args, NULL);
+}
+
+/* Add (ADD) or remove the deck's listener at the document's undo manager. */
+static void watch_undo(Deck *d, gboolean add)
+{
+    static CuMethod add_m = CU_METHOD("com.sun.star.document.XUndoManager", "addUndoManagerListener");
+    static CuMethod remove_m = CU_METHOD("com.sun.star.document.XUndoManager", "removeUndoManagerListener");
+    uno_Interface *li = cu_object_facet(&d->undo_listener->base, 4); /* XUndoManagerListener */
+    void *args[1] = { &li };
+    cu_call(d->undo, add ? &add_m : &remove_m, NULL, args, NULL);
+}
+
+static uno_Interface *undo_manager(uno_Interface *controller)
+{
+    static CuMethod get = CU_METHOD("com.sun.star.document.XUndoManagerSupplier", "getUndoManager");
+    uno_Interface *model = cc_model(controller, NULL);
+    uno_Interface *undo = model ? cu_call_iface(model, &get, NULL, "com.sun.star.document.XUndoManager", NULL)
+                                : NULL;
+    cu_release(model);
+    return undo;
+}
+
+static void release_listener(Listener **l)
+{
+    if (*l) {
+        (*l)->panel = NULL;
+        (*l)->deck = NULL;
+        cu_release(cu_object_interface(&(*l)->base));
+        *l = NULL;
+    }
+}
+
+static void deck_free(Deck *d)
+{
+    if (d->selection)
+        watch_selection(d, FALSE);
+    if (d->undo_listener && d->undo)
+        watch_undo(d, FALSE);
+    release_listener(&d->selection);
+    release_listener(&d->undo_listener);
+    cu_release(d->undo);
+    cu_release(d->controller);
+    cu_release(d->identity);
+    view_clear(&d->view);
+    g_free(d->results_key);
+    g_ptr_array_unref(d->panels);
+    g_free(d);
+}
+
+/* The deck of CONTROLLER's panels with P in it: the one its other panels share, or a new
+ * one listening to the view and its document's undo manager. */
+static Deck *deck_join(Panel *p, uno_Interface *controller)
+{
+    uno_Interface *identity = cu_query(controller, "com.sun.star.uno.XInterface");
+    Deck *d = NULL;
+    if (!identity)
+        return NULL;
+    G_LOCK(decks);
+    for (guint i = 0; decks && i < decks->len && !d; i++)
+        if (((Deck *)g_ptr_array_index(decks, i))->identity == identity)
+            d = g_ptr_array_index(decks, i);
+    gboolean fresh = !d;
+    if (fresh) {
+        d = g_new0(Deck, 1);
+        d->identity = identity;
+        identity = NULL;
+        d->controller = controller;
+        controller->acquire(controller);
+        d->panels = g_ptr_array_new();
+        if (!decks)
+            decks = g_ptr_array_new();
+        g_ptr_array_add(decks, d);
+    }
+    g_ptr_array_add(d->panels, p);
+    G_UNLOCK(decks);
+    cu_release(identity);
+    p->deck = d;
+    if (fresh) {
+        if ((d->selection = listener_new(LISTEN_SELECTION, NULL, d, NULL)))
+            watch_selection(d, TRUE);
+        d->undo = undo_manager(controller);
+        if (d->undo && (d->undo_listener = listener_new(LISTEN_UNDO, NULL, d, NULL)))
+            watch_undo(d, TRUE);
+        deck_refresh(d, TRUE, NULL);
+    } else if (d->have_view) {
+        panel_show(p, &d->view);
+    } else {
+        deck_refresh(d, TRUE, NULL);
+    }
+    return d;
+}
+
+/* End D when it has no panels and runs no action. */
+static void deck_end_if_unused(Deck *d)
+{
+    G_LOCK(decks);
+    gboolean unused = d->panels->len == 0 && d->running == 0;
+    if (unused)
+        g_ptr_array_remove(decks, d);
+    G_UNLOCK(decks);
+    if (unused)
+        deck_free(d);
+}
+
+/* P leaves its deck; the last panel to leave ends it (once its actions are done). */
+static void deck_leave(Panel *p)
+{
+    Deck *d = p->deck;
+    if (!d)
+        return;
+    p->deck = NULL;
+    G_LOCK(decks);
+    g_ptr_array_remove(d->panels, p);
+    G_UNLOCK(decks);
+    deck_end_if_unused(d);
+}
+
+/* An action of P's starts: D and P last until action_end, P's deck stops listening. */
+static Deck *action_begin(Panel *p)
+{
+    Deck *d = p->deck;
+    cu_object_interface(&p->base)->acquire(cu_object_interface(&p->base));
+    d->running++;
+    d->busy = TRUE;
+    return d;
+}
+
+static void action_end(Panel *p, Deck *d)
+{
+    d->busy = --d->running > 0;
+    deck_end_if_unused(d);
+    cu_release(cu_object_interface(&p->base));
+}
+
+/* ---- a button's action, its parameters from the panel's fields ------------------------ */
 
 /* The target typed in the panel, or NAN. */
 static double typed_target(Panel *p)
 {
-    static CuMethod get_text = CU_METHOD("com.sun.star.awt.XTextComponent", "getText");
-    rtl_uString *s = NULL;
     double target = NAN;
-    if (p->target && cu_call(p->target, &get_text, &s, NULL, NULL)) {
-        char *text = cu_ustr_to_utf8(s);
-        rtl_uString_release(s);
-        uno_Interface *model = cc_model(p->controller, NULL);
-        if (!ac_funnel_parse_target(model, text, &target))
-            target = NAN;
-        cu_release(model);
-        g_free(text);
-    }
+    char *text = pn_edit_text(p->target);
+    uno_Interface *model = cc_model(p->deck->controller, NULL);
+    if (!ac_funnel_parse_target(model, text, &target))
+        target = NAN;
+    cu_release(model);
+    g_free(text);
     return target;
-}
-
-/* The text typed into edit field W (g_free). */
-static char *edit_text(uno_Interface *w)
-{
-    static CuMethod get_text = CU_METHOD("com.sun.star.awt.XTextComponent", "getText");
-    rtl_uString *s = NULL;
-    if (!w || !cu_call(w, &get_text, &s, NULL, NULL))
-        return g_strdup("");
-    char *text = cu_ustr_to_utf8(s);
-    rtl_uString_release(s);
-    return text;
 }
 
 /* A date typed into the custom period, as Calc reads it typed into a cell of MODEL (the
@@ -543,10 +863,10 @@ static gboolean chosen_period(Panel *p, double *start, double *end)
         cu_call(p->period, &selected, &pos, NULL, NULL);
     if (pos != PERIOD_CUSTOM && pos != PERIOD_MONTH && pos != PERIOD_QUARTER && pos != PERIOD_YEAR)
         return TRUE;
-    uno_Interface *model = cc_model(p->controller, NULL);
+    uno_Interface *model = cc_model(p->deck->controller, NULL);
     gboolean ok = TRUE;
     if (pos == PERIOD_CUSTOM) {
-        char *a = edit_text(p->from), *b = edit_text(p->until);
+        char *a = pn_edit_text(p->from), *b = pn_edit_text(p->until);
         ok = parse_date(model, a, start) && parse_date(model, b, end);
         g_free(a);
         g_free(b);
@@ -560,18 +880,6 @@ static gboolean chosen_period(Panel *p, double *start, double *end)
     }
     cu_release(model);
     return ok;
-}
-
-/* Show TEXT (taken) as the last action's report, then the table as the action left it. */
-static void report(Panel *p, char *text)
-{
-    p->busy = FALSE;
-    g_free(p->result_text);
-    p->result_text = text;
-    set_text(p->result, text);
-    g_free(p->info_text); /* the table may have changed (a Score column, its roles) */
-    p->info_text = NULL;
-    refresh(p);
 }
 
 /* The next choice in a role box starts from the stored roles again. */
@@ -607,8 +915,6 @@ static gboolean ask(Panel *p, const char *question)
     return yes;
 }
 
-/* ---- a button's action, its parameters from the panel's fields ------------------------ */
-
 /* The values of an action's parameters, the texts owned. */
 typedef struct {
     AcValue values[AC_MAX_PARAMS];
@@ -622,14 +928,14 @@ typedef gboolean (*Input)(Panel *p, AcValue *v, char **text, char **refusal);
 static gboolean input_roles(Panel *p, AcValue *v, char **text, char **refusal)
 {
     (void)refusal;
-    v->text = *text = edit_text(p->fields[FIELD_ROLES]);
+    v->text = *text = pn_edit_text(p->fields[FIELD_ROLES]);
     return TRUE;
 }
 
 static gboolean input_history(Panel *p, AcValue *v, char **text, char **refusal)
 {
     (void)refusal;
-    v->text = *text = edit_text(p->fields[FIELD_HISTORY]);
+    v->text = *text = pn_edit_text(p->fields[FIELD_HISTORY]);
     return TRUE;
 }
 
@@ -637,7 +943,7 @@ static gboolean input_history(Panel *p, AcValue *v, char **text, char **refusal)
 static gboolean input_stages(Panel *p, AcValue *v, char **text, char **refusal)
 {
     (void)refusal;
-    char *field = edit_text(p->fields[FIELD_STAGES]);
+    char *field = pn_edit_text(p->fields[FIELD_STAGES]);
     if (same(field, p->filled[FIELD_STAGES]))
         field[0] = 0;
     v->text = *text = field;
@@ -728,7 +1034,7 @@ static gboolean read_inputs(Panel *p, const AcAction *a, Inputs *in, char **refu
  * to make room as A does (AcRoom) and run it again so if yes. *TEXT as for run_member. */
 static gboolean run_asking(Panel *p, const AcAction *a, const AcValue *args, char **text)
 {
-    AcCall c = { .controller = p->controller, .args = args };
+    AcCall c = { .controller = p->deck->controller, .args = args };
     gboolean ok = ac_action_run(a, &c);
     if (!ok && c.blocked && a->room != AC_ROOM_NONE) {
         char *question = g_strdup_printf(
@@ -750,38 +1056,62 @@ static gboolean run_asking(Panel *p, const AcAction *a, const AcValue *args, cha
     return ok;
 }
 
+/* The end of an action of P's on deck D: TEXT (taken) under button B, then every panel
+ * shows the table as the action left it (a Score column, new roles), the reports about
+ * it. Nothing is shown when P was disposed meanwhile. */
+static void report(Panel *p, Deck *d, AcButton b, char *text, char *key_before)
+{
+    action_end(p, d);
+    if (p->deck == d) {
+        show_result(p, b, text);
+        deck_refresh(d, TRUE, key_before);
+    } else {
+        g_free(text);
+    }
+    g_free(key_before);
+}
+
+/* The table the cursor is on now, for report ("": none). */
+static char *key_now(const Deck *d)
+{
+    return g_strdup(d->view.key ? d->view.key : "");
+}
+
 /* A button was clicked: run its action A with the panel's fields, show the outcome. */
 static void run_action(Panel *p, const AcAction *a)
 {
     char *text = NULL;
     Inputs in;
-    if (!p->controller)
+    if (!p->deck || !p->deck->controller)
         return;
     end_picking(p);
-    p->busy = TRUE;
+    char *key = key_now(p->deck);
+    Deck *d = action_begin(p);
     if (read_inputs(p, a, &in, &text) && run_asking(p, a, in.values, &text) &&
-        a->button == AC_BUTTON_ROLES) { /* the info shows the new roles: say they are kept */
+        a->button == AC_BUTTON_ROLES) { /* the table panel shows the new roles: say they are kept */
         g_free(text);
         text = g_strdup(_("Roles saved with the document."));
         g_free(p->filled[FIELD_ROLES]); /* the saved roles count as ours again */
         p->filled[FIELD_ROLES] = g_strdup(in.values[0].text);
     }
     inputs_clear(&in);
-    report(p, text);
+    report(p, d, a->button, text, key);
 }
 
 /* The manager chose an entry of role box B: give its role to that column (or to none) and
- * show the outcome. Choosing the entry shown already changes nothing. */
+ * show the outcome under the Apply button. Choosing the entry shown already changes
+ * nothing. */
 static void pick_role(Panel *p, int b)
 {
     static CuMethod selected = CU_METHOD("com.sun.star.awt.XListBox", "getSelectedItemPos");
     sal_Int16 pos = -1;
-    if (!p->controller || !p->box_headers || !cu_call(p->boxes[b], &selected, &pos, NULL, NULL) ||
-        pos < 0 || pos == p->box_pos[b] || (guint)pos > g_strv_length(p->box_headers))
+    if (!p->deck || !p->box_headers || !cu_call(p->boxes[b], &selected, &pos, NULL, NULL) || pos < 0 ||
+        pos == p->box_pos[b] || (guint)pos > g_strv_length(p->box_headers))
         return;
     const char *header = pos > 0 ? p->box_headers[pos - 1] : NULL;
     char *text = NULL;
-    p->busy = TRUE;
+    char *key = key_now(p->deck);
+    Deck *d = action_begin(p);
     /* Arrow keys in a closed drop-down choose each entry they pass, and a choice takes the
      * role from the column that had it: applied one after the other, passing over "Deal"
      * on the way to "Source" would leave Deal without its role. So every choice in a box
@@ -807,7 +1137,7 @@ static void pick_role(Panel *p, int b)
                                header ? header : _("—"));
     }
     p->box_pos[b] = -1; /* show_roles selects what is stored now, or what was (refused) */
-    report(p, text);
+    report(p, d, AC_BUTTON_ROLES, text, key);
 }
 
 /* ---- listeners -------------------------------------------------------------------------- */
@@ -815,28 +1145,45 @@ static void pick_role(Panel *p, int b)
 enum { POS_DISPOSING = 3, POS_EVENT = 4 }; /* XEventListener::disposing; actionPerformed /
                                               selectionChanged / itemStateChanged: published,
                                               fixed */
+enum { FACET_UNDO = 4 };                   /* XUndoManagerListener in LISTENER_INTERFACES */
 
 static gboolean listener_call(CuObject *self, guint iface, sal_Int32 pos,
                               const typelib_TypeDescription *member, void *ret, void **args,
                               uno_Any *exc_storage)
 {
-    (void)iface; (void)member; (void)ret; (void)args; (void)exc_storage;
+    (void)member; (void)ret; (void)args; (void)exc_storage;
     Listener *l = (Listener *)self;
-    if (pos != POS_EVENT || !l->panel)
-        return FALSE; /* disposing: the panel's dispose() does the cleaning */
-    if (l->panel->busy) { /* a click or selection during an action: it refreshes at its end */
-        if (l->kind == LISTEN_BOX)
-            l->panel->box_pos[l->box] = -1; /* the box shows what was stored, not this choice */
+    resolve_members();
+    if (pos == POS_DISPOSING) /* the panel's or deck's end does the cleaning */
+        return FALSE;
+    if (iface == FACET_UNDO) {
+        if (l->deck && (pos == member_pos[M_UNDONE] || pos == member_pos[M_REDONE] ||
+                        pos == member_pos[M_CLEARED] || pos == member_pos[M_RESET]))
+            deck_undone(l->deck);
         return FALSE;
     }
-    if (l->kind == LISTEN_SELECTION) { /* the cursor moved: a new choice starts afresh */
-        end_picking(l->panel);
-        refresh(l->panel);
+    if (pos != POS_EVENT)
+        return FALSE;
+    if (l->kind == LISTEN_SELECTION && l->deck) { /* the cursor moved: a new choice starts afresh */
+        if (l->deck->busy) /* during an action: it refreshes at its end */
+            return FALSE;
+        for (guint i = 0; i < l->deck->panels->len; i++)
+            end_picking(g_ptr_array_index(l->deck->panels, i));
+        deck_refresh(l->deck, FALSE, NULL);
+        return FALSE;
     }
-    else if (l->kind == LISTEN_BUTTON)
-        run_action(l->panel, l->action);
-    else if (!l->panel->filling) /* else our own selectItemPos, not the manager's choice */
-        pick_role(l->panel, l->box);
+    Panel *p = l->panel;
+    if (!p || !p->deck)
+        return FALSE;
+    if (p->deck->busy) { /* a click or choice during an action: it refreshes at its end */
+        if (l->kind == LISTEN_BOX)
+            p->box_pos[l->box] = -1; /* the box shows what was stored, not this choice */
+        return FALSE;
+    }
+    if (l->kind == LISTEN_BUTTON)
+        run_action(p, l->action);
+    else if (l->kind == LISTEN_BOX && !p->filling) /* else our own selectItemPos */
+        pick_role(p, l->box);
     return FALSE;
 }
 
@@ -845,33 +1192,24 @@ static const CuInterface LISTENER_INTERFACES[] = {
     { "com.sun.star.view.XSelectionChangeListener", listener_call },
     { "com.sun.star.lang.XEventListener", listener_call },
     { "com.sun.star.awt.XItemListener", listener_call },
+    { "com.sun.star.document.XUndoManagerListener", listener_call }, /* FACET_UNDO */
     { NULL, NULL },
 };
 static const char *const NO_SERVICES[] = { NULL };
 static const CuClass LISTENER_CLASS = { "org.pipecalc.SidebarListener", NO_SERVICES,
                                         LISTENER_INTERFACES, NULL };
 
-/* A listener of KIND for P (ACTION: the row a button runs, else NULL). */
-static Listener *listener_new(Panel *p, Listening kind, const AcAction *action)
+/* A listener of KIND for panel P or deck D (ACTION: the row a button runs, else NULL). */
+static Listener *listener_new(Listening kind, Panel *p, Deck *d, const AcAction *action)
 {
     Listener *l = cu_object_new(&LISTENER_CLASS, sizeof(Listener));
     if (l) {
         l->panel = p;
+        l->deck = d;
         l->kind = kind;
         l->action = action;
     }
     return l;
-}
-
-/* Add (ADD) or remove L as the controller's selection listener. */
-static void watch_selection(Panel *p, Listener *l, gboolean add)
-{
-    static CuMethod add_m = CU_METHOD("com.sun.star.view.XSelectionSupplier", "addSelectionChangeListener");
-    static CuMethod remove_m = CU_METHOD("com.sun.star.view.XSelectionSupplier",
-                                         "removeSelectionChangeListener");
-    uno_Interface *li = cu_object_facet(&l->base, 1); /* XSelectionChangeListener */
-    void *args[1] = { &li };
-    cu_call(p->controller, add ? &add_m : &remove_m, NULL, args, NULL);
 }
 
 /* ---- the panel object ----------------------------------------------------------------- */
@@ -879,21 +1217,12 @@ static void watch_selection(Panel *p, Listener *l, gboolean add)
 static void panel_dispose(Panel *p)
 {
     static CuMethod dispose = CU_METHOD("com.sun.star.lang.XComponent", "dispose");
-    if (p->selection) {
-        if (p->controller)
-            watch_selection(p, p->selection, FALSE);
-        p->selection->panel = NULL;
-        cu_release(cu_object_interface(&p->selection->base));
-        p->selection = NULL;
-    }
+    deck_leave(p);
     for (int i = 0; i < AC_N_BUTTONS; i++) {
-        if (p->clicks[i]) {
-            p->clicks[i]->panel = NULL;
-            cu_release(cu_object_interface(&p->clicks[i]->base));
-            p->clicks[i] = NULL;
-        }
+        release_listener(&p->clicks[i]);
         cu_release(p->buttons[i]);
-        p->buttons[i] = NULL;
+        cu_release(p->results[i]);
+        p->buttons[i] = p->results[i] = NULL;
     }
     for (int f = 0; f < N_FIELDS; f++) {
         cu_release(p->field_labels[f]);
@@ -901,40 +1230,31 @@ static void panel_dispose(Panel *p)
         p->field_labels[f] = p->fields[f] = NULL;
     }
     for (int b = 0; b < N_BOXES; b++) {
-        if (p->picks[b]) { /* the box keeps its reference until the container's dispose */
-            p->picks[b]->panel = NULL;
-            cu_release(cu_object_interface(&p->picks[b]->base));
-            p->picks[b] = NULL;
-        }
+        release_listener(&p->picks[b]); /* the box keeps its reference until the container's dispose */
         cu_release(p->box_labels[b]);
         cu_release(p->boxes[b]);
         p->box_labels[b] = p->boxes[b] = NULL;
     }
-    cu_release(p->boxes_label);
-    p->boxes_label = NULL;
-    cu_release(p->info);
-    cu_release(p->checks);
-    cu_release(p->explain);
-    cu_release(p->result);
-    cu_release(p->target_label);
-    cu_release(p->target);
-    cu_release(p->factors);
-    cu_release(p->period);
-    cu_release(p->from_label);
-    cu_release(p->from);
-    cu_release(p->until_label);
-    cu_release(p->until);
-    p->info = p->checks = p->explain = p->result = p->target_label = p->target = NULL;
-    p->factors = p->period = p->from_label = p->from = p->until_label = p->until = NULL;
+    for (int i = 0; i < MAX_STEPS; i++) {
+        cu_release(p->legend[i]);
+        p->legend[i] = NULL;
+    }
+    uno_Interface **windows[] = { &p->boxes_label, &p->info, &p->checks, &p->explain, &p->factors,
+                                  &p->legend_label, &p->period_label, &p->period, &p->from_label,
+                                  &p->from, &p->until_label, &p->until, &p->target_label,
+                                  &p->target, &p->options_label };
+    for (gsize i = 0; i < G_N_ELEMENTS(windows); i++) {
+        cu_release(*windows[i]);
+        *windows[i] = NULL;
+    }
     if (p->window) /* disposing the container disposes the controls in it */
         cu_call(p->window, &dispose, NULL, NULL, NULL);
     cu_release(p->window);
     p->window = NULL;
     cu_release(p->toolkit);
     p->toolkit = NULL;
-    cu_release(p->controller);
     cu_release(p->sidebar);
-    p->controller = p->sidebar = NULL;
+    p->sidebar = NULL;
 }
 
 static void panel_destroy(CuObject *self)
@@ -947,10 +1267,12 @@ static void panel_destroy(CuObject *self)
     g_free(p->info_text);
     g_free(p->checks_text);
     g_free(p->explain_text);
-    g_free(p->result_text);
     g_free(p->factors_text);
+    for (int b = 0; b < AC_N_BUTTONS; b++)
+        g_free(p->result_text[b]);
     for (int f = 0; f < N_FIELDS; f++)
         g_free(p->filled[f]);
+    g_free(p->filled_for);
     g_strfreev(p->box_headers);
     g_free(p->pick_base);
 }
@@ -966,7 +1288,7 @@ static gboolean panel_call(CuObject *self, guint iface, sal_Int32 pos,
                            const typelib_TypeDescription *member, void *ret, void **args,
                            uno_Any *exc_storage)
 {
-    (void)iface; (void)member;
+    (void)member;
     Panel *p = (Panel *)self;
     resolve_members();
     /* positions of different interfaces may coincide: check the facet's interface too */
@@ -996,13 +1318,12 @@ static gboolean panel_call(CuObject *self, guint iface, sal_Int32 pos,
     case 2: /* XSidebarPanel */
         if (pos == member_pos[M_HEIGHT]) {
             sal_Int32 h = layout(p, *(sal_Int32 *)args[0]);
-            /* LayoutSize { long Minimum, Maximum, Preferred } */
+            /* LayoutSize { long Minimum, Maximum, Preferred }: exactly as tall as its
+             * controls (the deck scrolls when the panels are taller than it) */
             sal_Int32 *size = ret;
-            size[0] = h;
-            size[1] = h;
-            size[2] = h;
+            size[0] = size[1] = size[2] = h;
         } else if (pos == member_pos[M_MIN_WIDTH])
-            *(sal_Int32 *)ret = 2 * MARGIN + BUTTON_W;
+            *(sal_Int32 *)ret = minimal_width(p);
         else
             break;
         return FALSE;
@@ -1029,6 +1350,8 @@ static const CuInterface PANEL_INTERFACES[] = {
 static const CuClass PANEL_CLASS = { "org.pipecalc.SidebarPanel", NO_SERVICES, PANEL_INTERFACES,
                                      panel_destroy };
 
+/* ---- making the controls ---------------------------------------------------------------- */
+
 /* The toolkit service. */
 static uno_Interface *toolkit(uno_Interface *context)
 {
@@ -1043,85 +1366,58 @@ static uno_Interface *toolkit(uno_Interface *context)
     return tk;
 }
 
-/* The width the fixed text W needs for its text, or a guess from TEXT. */
-static sal_Int32 text_width(uno_Interface *w, const char *text)
+/* The width label W prefers, with a gap after it. */
+static sal_Int32 label_width(const Panel *p, uno_Interface *w)
 {
-    static CuMethod preferred = CU_METHOD("com.sun.star.awt.XLayoutConstrains", "getPreferredSize");
-    sal_Int32 size[2] = { 0, 0 }; /* com.sun.star.awt.Size { long Width, Height } */
-    if (!w || !cu_call(w, &preferred, size, NULL, NULL) || size[0] <= 0)
-        size[0] = (sal_Int32)g_utf8_strlen(text, -1) * CHAR_W;
-    return size[0];
+    sal_Int32 width = 0;
+    pn_preferred(w, &width, NULL);
+    return width + pn_ax(&p->m.u, AF_GAP);
 }
 
-/* The role boxes inside PEER, each with its label and our item listener; the boxes are
- * filled by show_roles. */
-static void make_boxes(Panel *p, uno_Interface *tk, uno_Interface *peer)
+static uno_Interface *make_edit(uno_Interface *tk, uno_Interface *peer)
 {
-    static CuMethod add_listener = CU_METHOD("com.sun.star.awt.XListBox", "addItemListener");
-    static CuMethod lines = CU_METHOD("com.sun.star.awt.XListBox", "setDropDownLineCount");
-    p->boxes_label = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
-    if (p->boxes_label)
-        set_text(p->boxes_label, _("Column of each role:"));
-    p->box_label_w = 0;
-    for (int b = 0; b < N_BOXES; b++) {
-        const char *label = tx_role_label(BOX_ROLES[b]);
-        p->box_labels[b] = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
-        if (p->box_labels[b])
-            set_text(p->box_labels[b], label);
-        p->box_label_w = MAX(p->box_label_w, text_width(p->box_labels[b], label) + MARGIN);
-        p->boxes[b] = make_window(tk, WINDOW_SIMPLE, "listbox", peer,
-                                  ATTR_SHOW | ATTR_BORDER | ATTR_DROPDOWN);
-        p->box_pos[b] = -1;
-        if (!p->boxes[b])
-            continue;
-        /* a screen reader names the box after its role, not after the column it shows */
-        set_peer_text(p->boxes[b], "AccessibleName", label);
-        sal_Int16 n = DROPDOWN_LINES;
-        void *line_args[1] = { &n };
-        cu_call(p->boxes[b], &lines, NULL, line_args, NULL);
-        p->picks[b] = listener_new(p, LISTEN_BOX, NULL);
-        if (!p->picks[b])
-            continue;
-        p->picks[b]->box = b;
-        uno_Interface *li = cu_object_facet(&p->picks[b]->base, 3); /* XItemListener */
-        void *args[1] = { &li };
-        cu_call(p->boxes[b], &add_listener, NULL, args, NULL);
-    }
+    return pn_window(tk, PN_WINDOW_SIMPLE, "edit", peer, PN_SHOW | PN_BORDER);
 }
 
-/* Button B with its action's label and a click listener running the action. */
+/* A drop-down list box that ignores the mouse wheel unless it has the focus: the wheel
+ * over the deck scrolls the deck, it never changes a choice in passing. */
+static uno_Interface *make_list(uno_Interface *tk, uno_Interface *peer, const char *name)
+{
+    uno_Interface *w = pn_window(tk, PN_WINDOW_SIMPLE, "listbox", peer, PN_SHOW | PN_BORDER | PN_DROPDOWN);
+    pn_peer_short(w, "MouseWheelBehavior", WHEEL_FOCUS_ONLY);
+    pn_peer_text(w, "AccessibleName", name); /* named after what it chooses, not its entry */
+    return w;
+}
+
+/* Button B with its action's label and a click listener running the action, and the
+ * (empty) report area under it. */
 static void make_button(Panel *p, uno_Interface *tk, uno_Interface *peer, AcButton b)
 {
     static CuMethod add_listener = CU_METHOD("com.sun.star.awt.XButton", "addActionListener");
     static CuMethod set_label = CU_METHOD("com.sun.star.awt.XButton", "setLabel");
     const AcAction *a = ac_action_of_button(b);
-    p->buttons[b] = a ? make_window(tk, WINDOW_SIMPLE, "pushbutton", peer, ATTR_SHOW) : NULL;
-    p->clicks[b] = p->buttons[b] ? listener_new(p, LISTEN_BUTTON, a) : NULL;
+    p->buttons[b] = a ? pn_window(tk, PN_WINDOW_SIMPLE, "pushbutton", peer, PN_SHOW) : NULL;
+    p->clicks[b] = p->buttons[b] ? listener_new(LISTEN_BUTTON, p, NULL, a) : NULL;
     if (!p->clicks[b])
         return;
     cu_call_str(p->buttons[b], &set_label, _(a->label), NULL, NULL);
     uno_Interface *li = cu_object_facet(&p->clicks[b]->base, 0); /* XActionListener */
     void *args[1] = { &li };
     cu_call(p->buttons[b], &add_listener, NULL, args, NULL);
+    p->results[b] = pn_label(tk, peer, "", TRUE);
 }
 
-/* A fixed text showing TEXT. */
-static uno_Interface *make_label(uno_Interface *tk, uno_Interface *peer, const char *text)
-{
-    uno_Interface *w = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
-    if (w)
-        set_text(w, text);
-    return w;
-}
-
-/* The period list: all, this month, quarter, year, custom; "all" selected. */
+/* The period list: all, this month, quarter, year, custom; "all" selected; every entry
+ * shown when it drops down. */
 static void make_period(Panel *p, uno_Interface *tk, uno_Interface *peer)
 {
     static CuMethod add_item = CU_METHOD("com.sun.star.awt.XListBox", "addItem");
     static CuMethod select_item = CU_METHOD("com.sun.star.awt.XListBox", "selectItemPos");
+    static CuMethod lines = CU_METHOD("com.sun.star.awt.XListBox", "setDropDownLineCount");
     static const char *const PERIODS[N_PERIODS] = { N_("All close dates"), N_("This month"), N_("This quarter"),
-                                               N_("This year"), N_("Custom period") };
-    p->period = make_window(tk, WINDOW_SIMPLE, "listbox", peer, ATTR_SHOW | ATTR_BORDER | ATTR_DROPDOWN);
+                                                    N_("This year"), N_("Custom period") };
+    p->period_label = pn_label(tk, peer, _("Period:"), FALSE);
+    p->period = make_list(tk, peer, _("Period:"));
     for (sal_Int16 i = 0; p->period && i < N_PERIODS; i++) {
         rtl_uString *item = cu_ustr_from_utf8(_(PERIODS[i]));
         void *args[2] = { &item, &i };
@@ -1129,77 +1425,206 @@ static void make_period(Panel *p, uno_Interface *tk, uno_Interface *peer)
         rtl_uString_release(item);
     }
     if (p->period) {
-        sal_Int16 first = PERIOD_ALL;
+        sal_Int16 first = PERIOD_ALL, n = N_PERIODS;
         sal_Bool yes = sal_True;
         void *args[2] = { &first, &yes };
         cu_call(p->period, &select_item, NULL, args, NULL);
+        void *line_args[1] = { &n };
+        cu_call(p->period, &lines, NULL, line_args, NULL);
     }
 }
 
-/* The controls, created in the order layout() places them from the top: VCL's Tab key
- * walks a window's children in their order of creation. */
+static void make_field(Panel *p, uno_Interface *tk, uno_Interface *peer, int f)
+{
+    p->field_labels[f] = pn_label(tk, peer, _(FIELD_LABELS[f]), TRUE);
+    p->fields[f] = make_edit(tk, peer);
+}
+
+static gboolean make_actions(Panel *p, uno_Interface *tk, uno_Interface *peer)
+{
+    make_button(p, tk, peer, AC_BUTTON_SCORE);
+    make_period(p, tk, peer);
+    p->from_label = pn_label(tk, peer, _("From:"), FALSE);
+    p->from = make_edit(tk, peer);
+    p->until_label = pn_label(tk, peer, _("Until:"), FALSE);
+    p->until = make_edit(tk, peer);
+    make_button(p, tk, peer, AC_BUTTON_FORECAST);
+    p->target_label = pn_label(tk, peer, _("Target:"), FALSE);
+    p->target = make_edit(tk, peer);
+    make_button(p, tk, peer, AC_BUTTON_FUNNEL);
+    make_button(p, tk, peer, AC_BUTTON_FIX);
+    make_button(p, tk, peer, AC_BUTTON_SHARE);
+    p->options_label = pn_label(tk, peer, _("Options:"), FALSE);
+    make_field(p, tk, peer, FIELD_HISTORY);
+    make_field(p, tk, peer, FIELD_STAGES);
+    p->button_w = 0;
+    for (gsize i = 0; i < G_N_ELEMENTS(ACTION_ORDER); i++)
+        if (ACTION_ORDER[i] != AC_BUTTON_FIX) /* the fix button's label is longer */
+            p->button_w = MAX(p->button_w, button_width(p, ACTION_ORDER[i]));
+    uno_Interface *labels[] = { p->period_label, p->from_label, p->until_label, p->target_label };
+    p->label_w = 0;
+    for (gsize i = 0; i < G_N_ELEMENTS(labels); i++)
+        p->label_w = MAX(p->label_w, label_width(p, labels[i]));
+    pn_set_enabled(p->buttons[AC_BUTTON_FIX], FALSE);
+    return p->buttons[AC_BUTTON_SCORE] && p->buttons[AC_BUTTON_FORECAST] && p->buttons[AC_BUTTON_FIX] &&
+           p->buttons[AC_BUTTON_FUNNEL] && p->buttons[AC_BUTTON_SHARE] && p->period && p->from &&
+           p->until && p->target && p->fields[FIELD_HISTORY] && p->fields[FIELD_STAGES];
+}
+
+static gboolean make_table(Panel *p, uno_Interface *tk, uno_Interface *peer)
+{
+    p->info = pn_label(tk, peer, "", TRUE);
+    p->checks = pn_label(tk, peer, "", TRUE);
+    p->explain = pn_label(tk, peer, "", TRUE);
+    return p->info && p->checks && p->explain;
+}
+
+/* The factors' text and the legend: a swatch per step of the Score column's colour scale
+ * (cc_colour.h), in its colour, labelled with its range of win probabilities. */
+static gboolean make_factors(Panel *p, uno_Interface *tk, uno_Interface *peer)
+{
+    p->factors = pn_label(tk, peer, factors_shown(p), TRUE);
+    p->legend_label = pn_label(tk, peer, _("Score colours (win probability in %):"), TRUE);
+    p->legend_w = 0;
+    double from, below;
+    sal_Int32 colour;
+    for (gsize i = 0; i < MAX_STEPS && cc_colour_step(i, &from, &below, &colour); i++) {
+        /* TRANSLATORS: a range of win probabilities in percent in the Score colours' legend */
+        char *text = g_strdup_printf(_("%.0f–%.0f"), from * 100, below * 100);
+        p->legend[i] = pn_label(tk, peer, text, FALSE);
+        g_free(text);
+        pn_peer_long(p->legend[i], "BackgroundColor", colour);
+        pn_peer_long(p->legend[i], "TextColor", 0x000000); /* dark on pale, in any theme */
+        pn_peer_short(p->legend[i], "Align", ALIGN_CENTER);
+        sal_Int32 w = 0;
+        pn_preferred(p->legend[i], &w, NULL);
+        p->legend_w = MAX(p->legend_w, w + pn_ax(&p->m.u, 2));
+    }
+    return p->factors && p->legend_label;
+}
+
+/* The role boxes, each with its label and our item listener; the boxes are filled by
+ * show_roles. Then the roles as text, its Apply button and the report under it. */
+static gboolean make_roles(Panel *p, uno_Interface *tk, uno_Interface *peer)
+{
+    static CuMethod add_listener = CU_METHOD("com.sun.star.awt.XListBox", "addItemListener");
+    p->boxes_label = pn_label(tk, peer, _("Column of each role:"), FALSE);
+    p->box_label_w = 0;
+    for (int b = 0; b < N_BOXES; b++) {
+        const char *label = tx_role_label(BOX_ROLES[b]);
+        p->box_labels[b] = pn_label(tk, peer, label, FALSE);
+        p->box_label_w = MAX(p->box_label_w, label_width(p, p->box_labels[b]));
+        /* a screen reader names the box after its role, not after the column it shows */
+        p->boxes[b] = make_list(tk, peer, label);
+        p->box_pos[b] = -1;
+        if (!p->boxes[b] || !(p->picks[b] = listener_new(LISTEN_BOX, p, NULL, NULL)))
+            return FALSE;
+        p->picks[b]->box = b;
+        uno_Interface *li = cu_object_facet(&p->picks[b]->base, 3); /* XItemListener */
+        void *args[1] = { &li };
+        cu_call(p->boxes[b], &add_listener, NULL, args, NULL);
+    }
+    make_field(p, tk, peer, FIELD_ROLES);
+    make_button(p, tk, peer, AC_BUTTON_ROLES);
+    return p->fields[FIELD_ROLES] && p->buttons[AC_BUTTON_ROLES];
+}
+
+/* Sizes from the window's units and what VCL prefers for a line of text and an edit
+ * field (SAMPLE_*: made for measuring, NULL when they could not be). Not the button's
+ * preferred height: VCL's is a dialog's, 36 px around 15 of text. */
+static void measure(Panel *p, uno_Interface *sample_label, uno_Interface *sample_edit)
+{
+    Metrics *m = &p->m;
+    m->u = pn_units(p->window);
+    m->margin = pn_ax(&m->u, AF_MARGIN);
+    m->gap = pn_ay(&m->u, AF_GAP);
+    m->small_gap = pn_ay(&m->u, AF_SMALL_GAP);
+    m->edit_min = pn_ax(&m->u, AF_EDIT_MIN);
+    m->line = pn_ay(&m->u, AF_LINE);
+    m->row = pn_ay(&m->u, AF_ROW);
+    m->button_h = pn_ay(&m->u, AF_BUTTON_H);
+    sal_Int32 h = 0;
+    if (pn_preferred(sample_label, NULL, &h))
+        m->line = MAX(m->line, h);
+    if (pn_preferred(sample_edit, NULL, &h))
+        m->row = MAX(m->row, h);
+    m->row = MAX(m->row, m->line + 2);
+    m->button_h = MAX(m->button_h, m->row + 2);
+}
+
+/* The panel's controls, created in the order layout() places them from the top: VCL's Tab
+ * key walks a window's children in their order of creation (and a field is named after
+ * the label made just before it). */
 static gboolean make_controls(Panel *p, uno_Interface *tk, uno_Interface *parent)
 {
-    static CuMethod set_visible = CU_METHOD("com.sun.star.awt.XWindow", "setVisible");
     uno_Interface *parent_peer = cu_query(parent, "com.sun.star.awt.XWindowPeer");
-    p->window = parent_peer ? make_window(tk, WINDOW_CONTAINER, "window", parent_peer, 0) : NULL;
+    p->window = parent_peer ? pn_window(tk, PN_WINDOW_CONTAINER, "window", parent_peer, 0) : NULL;
     cu_release(parent_peer);
     uno_Interface *peer = p->window ? cu_query(p->window, "com.sun.star.awt.XWindowPeer") : NULL;
     if (!peer)
         return FALSE;
-    p->info = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
-    p->checks = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
-    make_boxes(p, tk, peer);
-    for (int f = 0; f < N_FIELDS; f++) {
-        p->field_labels[f] = make_label(tk, peer, _(FIELD_LABELS[f]));
-        p->fields[f] = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
-        if (f == FIELD_ROLES)
-            make_button(p, tk, peer, AC_BUTTON_ROLES);
+    /* the units first: the controls' preferred sizes are measured as they are made */
+    uno_Interface *label = pn_label(tk, peer, "Xg", FALSE), *edit = make_edit(tk, peer);
+    measure(p, label, edit);
+    uno_Interface *samples[] = { label, edit };
+    static CuMethod dispose = CU_METHOD("com.sun.star.lang.XComponent", "dispose");
+    for (gsize i = 0; i < G_N_ELEMENTS(samples); i++) {
+        if (samples[i])
+            cu_call(samples[i], &dispose, NULL, NULL, NULL);
+        cu_release(samples[i]);
     }
-    for (int b = AC_BUTTON_SCORE; b <= AC_BUTTON_FIX; b++)
-        make_button(p, tk, peer, (AcButton)b);
-    make_period(p, tk, peer);
-    p->from_label = make_label(tk, peer, _("From:"));
-    p->from = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
-    p->until_label = make_label(tk, peer, _("Until:"));
-    p->until = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
-    p->target_label = make_label(tk, peer, _("Target:"));
-    p->target = make_window(tk, WINDOW_SIMPLE, "edit", peer, ATTR_SHOW | ATTR_BORDER);
-    make_button(p, tk, peer, AC_BUTTON_FUNNEL);
-    make_button(p, tk, peer, AC_BUTTON_SHARE);
-    p->factors = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
-    p->explain = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
-    p->result = make_window(tk, WINDOW_SIMPLE, "fixedtext", peer, ATTR_SHOW);
-    uno_Interface *texts[] = { p->info, p->checks, p->explain, p->result, p->factors,
-                               p->field_labels[0], p->field_labels[1], p->field_labels[2] };
-    for (gsize i = 0; i < G_N_ELEMENTS(texts); i++)
-        if (texts[i])
-            set_peer_bool(texts[i], "MultiLine", sal_True);
+    gboolean ok = FALSE;
+    switch (p->kind) {
+    case PN_ACTIONS:
+        ok = make_actions(p, tk, peer);
+        break;
+    case PN_TABLE:
+        ok = make_table(p, tk, peer);
+        break;
+    case PN_FACTORS:
+        ok = make_factors(p, tk, peer);
+        break;
+    case PN_ROLES:
+        ok = make_roles(p, tk, peer);
+        break;
+    default:
+        break;
+    }
     peer->release(peer);
-    sal_Bool yes = sal_True;
-    void *args[1] = { &yes };
-    cu_call(p->window, &set_visible, NULL, args, NULL);
-    return p->info && p->checks && p->explain && p->result && p->target && p->factors &&
-           p->period && p->from && p->until && p->buttons[AC_BUTTON_SCORE] &&
-           p->buttons[AC_BUTTON_FORECAST] && p->buttons[AC_BUTTON_FIX] &&
-           p->buttons[AC_BUTTON_FUNNEL] && p->buttons[AC_BUTTON_SHARE];
+    pn_set_visible(p->window, TRUE);
+    return ok;
+}
+
+PnKind pn_panel_kind(rtl_uString *url)
+{
+    char *u = url ? cu_ustr_to_utf8(url) : g_strdup("");
+    const char *last = strrchr(u, '/');
+    last = last ? last + 1 : u;
+    PnKind kind = PN_N_KINDS;
+    for (int k = 0; k < PN_N_KINDS && kind == PN_N_KINDS; k++)
+        if (strcmp(last, KIND_NAMES[k]) == 0)
+            kind = (PnKind)k;
+    g_free(u);
+    return kind;
 }
 
 CuObject *pn_panel_new(uno_Interface *context, uno_Interface *parent, uno_Interface *frame,
                        uno_Interface *sidebar, rtl_uString *url)
 {
     static CuMethod get_controller = CU_METHOD("com.sun.star.frame.XFrame", "getController");
+    PnKind kind = pn_panel_kind(url);
+    if (kind == PN_N_KINDS)
+        return NULL;
     tx_text_init(context);
     cc_locale_init(context);
     Panel *p = cu_object_new(&PANEL_CLASS, sizeof(Panel));
     if (!p)
         return NULL;
+    p->kind = kind;
     p->url = url;
     rtl_uString_acquire(url);
     p->frame = frame ? cu_query(frame, "com.sun.star.frame.XFrame") : NULL;
     p->sidebar = sidebar ? cu_query(sidebar, "com.sun.star.ui.XSidebar") : NULL;
-    p->controller = p->frame ? cu_call_iface(p->frame, &get_controller, NULL, NULL, NULL) : NULL;
-    p->width = 200;
     p->pick_box = -1;
     uno_Interface *tk = toolkit(context);
     gboolean ok = tk && make_controls(p, tk, parent);
@@ -1208,8 +1633,11 @@ CuObject *pn_panel_new(uno_Interface *context, uno_Interface *parent, uno_Interf
         cu_release(cu_object_interface(&p->base));
         return NULL;
     }
-    if (p->controller && (p->selection = listener_new(p, LISTEN_SELECTION, NULL)))
-        watch_selection(p, p->selection, TRUE);
-    refresh(p);
+    p->width = minimal_width(p);
+    layout(p, p->width);
+    uno_Interface *controller = p->frame ? cu_call_iface(p->frame, &get_controller, NULL, NULL, NULL) : NULL;
+    if (controller)
+        deck_join(p, controller);
+    cu_release(controller);
     return &p->base;
 }

@@ -8,19 +8,20 @@ same code a mouse click runs), a list entry is chosen through XAccessibleSelecti
 is how a test reaches what only the panel does: reading the texts typed into it (the
 funnel's target, the custom period's dates) and working out this month's period."""
 import contextlib
+import time
 
 import uno
 
 from calc import Sheet
 from office import prop
 
-URL = "private:resource/toolpanel/PipecalcFactory/PipecalcPanel"
+URL = "private:resource/toolpanel/PipecalcFactory/PipecalcActions"  # the Actions panel
 ROLE_COMBO, ROLE_FIXED, ROLE_LIST, ROLE_BUTTON, ROLE_TEXT = 7, 30, 32, 44, 60  # AccessibleRole
 
 
 class Panel:
-    """The panel on DOC's view. Edit fields are named after the label above or beside them
-    ("From:", "Target:"), buttons after their label."""
+    """The Actions panel on DOC's view. Edit fields are named after the label above or
+    beside them ("From:", "Target:"), buttons after their label."""
 
     def __init__(self, office, doc):
         frame = doc.CurrentController.Frame
@@ -28,6 +29,7 @@ class Panel:
         self.element = factory.createUIElement(URL, (prop("ParentWindow", frame.ContainerWindow),
                                                      prop("Frame", frame)))
         tool = self.element.queryInterface(uno.getTypeByName("com.sun.star.ui.XToolPanel"))
+        self.window = tool.Window
         self.context = tool.Window.getAccessibleContext()
 
     def children(self):
@@ -43,7 +45,21 @@ class Panel:
         self._one(ROLE_TEXT, label).setText(text)
 
     def click(self, label):
+        """Click the button LABEL and wait until its action has reported. VCL runs a
+        button's action listeners after the click returns (VCLXButton posts them), so the
+        report area under the button is emptied first and its next text is the report."""
+        windows = list(self.window.getWindows())
+        at = [i for i, w in enumerate(windows) if hasattr(w, "setLabel") and
+              w.getAccessibleContext().getAccessibleName() == label]
+        assert len(at) == 1, label
+        report = windows[at[0] + 1]  # made right after its button
+        report.setText("")
         self._one(ROLE_BUTTON, label).doAccessibleAction(0)
+        deadline = time.time() + 120
+        while not report.getText() and time.time() < deadline:
+            time.sleep(0.05)
+        assert report.getText(), "%s: no report" % label
+        self.clicked = label
 
     def choose_period(self, entry):
         """Choose ENTRY ("Custom period") in the period list."""
@@ -58,9 +74,11 @@ class Panel:
         raise AssertionError("no period list in the panel")
 
     def result(self):
-        """The last action's report: the panel's last fixed text."""
-        texts = [k for k in self.children() if k.getAccessibleRole() == ROLE_FIXED]
-        return texts[-1].getText()
+        """The last action's report: the fixed text right after (under) the button clicked."""
+        kids = self.children()
+        at = [i for i, k in enumerate(kids) if k.getAccessibleRole() == ROLE_BUTTON and
+              k.getAccessibleName() == self.clicked][0]
+        return [k for k in kids[at + 1:] if k.getAccessibleRole() == ROLE_FIXED][0].getText()
 
     def run(self, button, **fields):
         """Type FIELDS (label without its colon: From="2026-01-01"), click BUTTON, return

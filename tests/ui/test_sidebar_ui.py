@@ -1,31 +1,45 @@
 #!/usr/bin/python3
-"""test_sidebar_ui.py OXT [PNG] - the "Pipeline" deck in a real Calc window under Xvfb.
+"""test_sidebar_ui.py OXT [PNG] - the "Pipeline" deck in a real, maximised Calc window under
+Xvfb (1280x800), on the demo workbook that `make run` opens.
 
-Opens a lead table, opens the deck, checks the panel's text and data checks, clicks "Score
-leads" through the accessibility API (the same as a mouse click on the button), checks the
-written Score column, that the explanation follows the selected cell and that the scored
-lead's factors show, picks another column in the Owner role box (kept in PipecalcRoles,
-described at once; moving to another table and back changes no role), goes back to the
-recognised roles through the roles field, and saves a
-screenshot (PNG, default docs/sidebar.png). Needs xvfb, imagemagick.
+The deck opens at its default width with four panels, actions first (Actions, Lead table &
+checks, Lead factors; Column roles collapsed). Every action button must be on screen without
+scrolling, inside the deck's visible area, and no label may be cut off. Score leads, Write
+forecast and Write funnel are clicked through the accessibility API (the same as a mouse
+click): each report appears right under its button, and no button above moves. The deck is
+then saved as PNG (default docs/sidebar.png), with forecast.png and funnel.png beside it.
+Moving the cursor moves no button either; Ctrl+Z takes the reports out again. The mouse wheel over the role boxes (xdotool) changes
+no choice.
+
+Then, on a small lead table of its own sheet: the table panel's text and data checks, the
+explanation of a cell calling our function, the scored lead's factors, the question before
+making room for the Score column, the role boxes (a choice is kept in PipecalcRoles and
+described at once; moving to another table and back changes no role but takes the report
+out) and the roles field. Needs xvfb, imagemagick, xdotool.
 Exit status 0 when everything passed."""
 import os
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 
 import uno
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "calc"))
-from office import Office, prop  # noqa: E402
-from panel import ROLE_TEXT  # noqa: E402
+from demo import build_demo  # noqa: E402
+from office import Office  # noqa: E402
 from sidebar_scenarios import LEADS  # noqa: E402
 
 DISPLAY = ":97"
+SCREEN = (0, 0, 1280, 800)
+PANELS = ["PipecalcActions", "PipecalcTable", "PipecalcFactors", "PipecalcRoles"]
+ACTION_BUTTONS = ["Score leads", "Write forecast", "Write funnel", "Divide probabilities by 100",
+                  "Save copy with values"]
 ROLE_BOXES = ["Deal name:", "Stage:", "Amount:", "Probability:", "Close date:", "Owner:", "Outcome:",
               "Created:", "Currency:"]
-ROLE_LIST, ROLE_COMBO, ROLE_TEXT = 32, 7, 60  # com.sun.star.accessibility.AccessibleRole
+ROLE_COMBO, ROLE_LABEL, ROLE_LIST, ROLE_BUTTON, ROLE_TEXT = 7, 30, 32, 44, 60  # AccessibleRole
 
 
 def wait_for(cond, seconds=15):
@@ -37,17 +51,86 @@ def wait_for(cond, seconds=15):
     return False
 
 
+def children(win):
+    """The accessible contexts of a panel window's controls, in their order (the Tab key's)."""
+    c = win.getAccessibleContext()
+    return [c.getAccessibleChild(i).getAccessibleContext() for i in range(c.getAccessibleChildCount())]
+
+
+def named(kids, role, name):
+    found = [k for k in kids if k.getAccessibleRole() == role and k.getAccessibleName() == name]
+    assert len(found) == 1, (role, name, [k.getAccessibleName() for k in kids])
+    return found[0]
+
+
+def bounds(ctx):
+    loc, size = ctx.getLocationOnScreen(), ctx.getSize()
+    return (loc.X, loc.Y, loc.X + size.Width, loc.Y + size.Height)
+
+
+def visible_area(ctx):
+    """What of the screen CTX's ancestors leave visible: the intersection of their bounds
+    (the deck's scrolled viewport among them)."""
+    area = SCREEN[0], SCREEN[1], SCREEN[2], SCREEN[3]
+    parent = ctx.getAccessibleParent()
+    while parent is not None:
+        a = parent.getAccessibleContext()
+        if a is None or not hasattr(a, "getLocationOnScreen"):
+            break
+        b = bounds(a)
+        if b[2] > b[0] and b[3] > b[1]:
+            area = (max(area[0], b[0]), max(area[1], b[1]), min(area[2], b[2]), min(area[3], b[3]))
+        parent = a.getAccessibleParent()
+    return area
+
+
+def inside(b, area):
+    return area[0] <= b[0] and area[1] <= b[1] and b[2] <= area[2] and b[3] <= area[3]
+
+
+def result_under(kids, button):
+    """The report area of BUTTON: the fixed text made right after it."""
+    at = [i for i, k in enumerate(kids) if k.getAccessibleRole() == ROLE_BUTTON and k.getAccessibleName() == button][0]
+    return [k for k in kids[at + 1:] if k.getAccessibleRole() == ROLE_LABEL][0]
+
+
+def assert_nothing_clipped(win, where):
+    """Every fixed text of the panel shows its whole text at its width (VCL's own measure,
+    calcAdjustedSize, as the panel's layout uses it)."""
+    for w in win.getWindows():
+        if not hasattr(w, "setText") or hasattr(w, "setLabel") or hasattr(w, "getSelectedText"):
+            continue
+        text, size = w.getText(), w.getPosSize()
+        if not text or not w.isVisible():
+            continue
+        need = w.calcAdjustedSize(uno.createUnoStruct("com.sun.star.awt.Size", size.Width, 0))
+        assert need.Height <= size.Height + 2, "%s: %r needs %d px, has %d" % (where, text, need.Height, size.Height)
+        # one line of text: no wider than its box
+        pref = w.getPreferredSize()
+        if "\n" not in text and size.Height < 2 * pref.Height:
+            assert pref.Width <= size.Width + 2, "%s: %r needs %d px wide, has %d" % (
+                where, text, pref.Width, size.Width)
+
+
+def assert_drops_down_fully(combo):
+    """Opened, the drop-down list COMBO shows every entry (up to 12) without scrolling."""
+    showing = uno.getConstantByName("com.sun.star.accessibility.AccessibleStateType.SHOWING")
+    lst = box_list(combo)
+    combo.doAccessibleAction(0)  # togglePopup
+    time.sleep(0.7)
+    try:
+        shown = [lst.getAccessibleChild(i).getAccessibleContext().getAccessibleStateSet().contains(showing)
+                 for i in range(min(12, lst.getAccessibleChildCount()))]
+        assert shown and all(shown), (combo.getAccessibleName(), shown)
+    finally:
+        combo.doAccessibleAction(0)
+        time.sleep(0.3)
+
+
 def role_boxes(kids):
-    """The role boxes' accessible contexts (combo boxes) by their name, the role's label. A
-    bordered AWT control is a frame window holding the control itself."""
-    boxes = {}
-    for k in kids:
-        ac = k.getAccessibleContext()
-        for i in range(ac.getAccessibleChildCount()):
-            c = ac.getAccessibleChild(i).getAccessibleContext()
-            if c.getAccessibleRole() == ROLE_COMBO and c.getAccessibleName() in ROLE_BOXES:
-                boxes[c.getAccessibleName()] = c
-    return boxes
+    """The role boxes' accessible contexts (combo boxes) by their name, the role's label."""
+    return {k.getAccessibleName(): k for k in kids
+            if k.getAccessibleRole() == ROLE_COMBO and k.getAccessibleName() in ROLE_BOXES}
 
 
 def box_list(box):
@@ -96,17 +179,6 @@ def answer_question(office, button_name, seconds=20):
     return None
 
 
-def roles_field(kids):
-    """The editable text of the roles field (its text lists every column's role)."""
-    for k in kids:
-        ac = k.getAccessibleContext()
-        for i in range(ac.getAccessibleChildCount()):
-            c = ac.getAccessibleChild(i).getAccessibleContext()
-            if c.getAccessibleRole() == ROLE_TEXT and c.getText().startswith("Deal="):
-                return c
-    return None
-
-
 def screenshot(ctrl, sheet, png):
     """SHEET shown from A1, saved as PNG (small enough to commit, as the deck's)."""
     ctrl.setActiveSheet(sheet)
@@ -116,16 +188,259 @@ def screenshot(ctrl, sheet, png):
 
 
 def grab(png):
-    """The screen as PNG, small enough to commit: 75 %, 32 colours without dithering."""
-    subprocess.run(["import", "-display", DISPLAY, "-window", "root", "-resize", "75%",
-                    "+dither", "-colors", "32", "PNG8:" + png], check=True)
+    """The screen as PNG, small enough to commit: 32 colours without dithering."""
+    subprocess.run(["import", "-display", DISPLAY, "-window", "root", "+dither", "-colors", "32",
+                    "PNG8:" + png], check=True)
     print("screenshot", os.path.abspath(png))
+
+
+def click(kids, name):
+    named(kids, ROLE_BUTTON, name).doAccessibleAction(0)
+
+
+def demo_part(office, doc, deck, png):
+    """The deck at its default width on the demo workbook: the actions, their reports, undo,
+    the wheel."""
+    ctrl = doc.CurrentController
+    pipe = doc.Sheets.getByName("Pipeline")
+    panels = deck.getPanels()
+    assert list(panels.getElementNames()) == PANELS, panels.getElementNames()
+    assert [panels.getByName(n).isExpanded() for n in PANELS] == [True, True, True, False], \
+        "Column roles starts collapsed, the others expanded"
+    actions = panels.getByName("PipecalcActions").getDialog()
+    kids = children(actions)
+    buttons = [k.getAccessibleName() for k in kids if k.getAccessibleRole() == ROLE_BUTTON]
+    assert buttons == ACTION_BUTTONS, buttons
+    width = actions.getPosSize().Width
+    print("actions panel: %d px wide, deck %d px" % (width, bounds(actions.getAccessibleContext())[2] -
+                                                     bounds(actions.getAccessibleContext())[0]))
+    assert width >= 250, "the deck opened only %d px wide" % width
+    for name in ACTION_BUTTONS:
+        b = named(kids, ROLE_BUTTON, name)
+        assert inside(bounds(b), visible_area(b)) and inside(bounds(b), SCREEN), \
+            (name, bounds(b), visible_area(b))
+    for n in PANELS[:3]:
+        assert_nothing_clipped(panels.getByName(n).getDialog(), n)
+
+    def places():
+        return {k.getAccessibleName(): bounds(k) for k in children(actions) if k.getAccessibleRole() == ROLE_BUTTON}
+
+    def check_report(button, cond, what):
+        kids_now = children(actions)
+        res = result_under(kids_now, button)
+        assert wait_for(lambda: cond(res.getText())), (what, res.getText())
+        b, r = bounds(named(kids_now, ROLE_BUTTON, button)), bounds(res)
+        later = ACTION_BUTTONS[ACTION_BUTTONS.index(button) + 1:]
+        nxt = bounds(named(kids_now, ROLE_BUTTON, later[0]))[1] if later else 10 ** 6
+        assert b[3] <= r[1] and r[3] <= nxt, ("the report sits under its button", button, b, r, nxt)
+        print("%s: %s" % (button, res.getText().replace("\n", " | ")))
+
+    def still(before, button):
+        """The clicked button and those above it did not move."""
+        time.sleep(0.5)
+        after = places()
+        for name in ACTION_BUTTONS[:ACTION_BUTTONS.index(button) + 1]:
+            assert after[name] == before[name], ("moved", name, before[name], after[name])
+
+    before = places()
+    click(kids, "Score leads")
+    assert wait_for(lambda: pipe.getCellRangeByName("L1").getString() == "Score"), "no Score column"
+    check_report("Score leads", lambda t: "Score" in t or "scored" in t.lower(), "score")
+    still(before, "Score leads")
+    before = places()
+    click(children(actions), "Write forecast")
+    assert wait_for(lambda: doc.Sheets.hasByName("Forecast")), "no Forecast sheet"
+    check_report("Write forecast", lambda t: t != "", "forecast")
+    still(before, "Write forecast")
+    screenshot(ctrl, doc.Sheets.getByName("Forecast"), os.path.join(os.path.dirname(png), "forecast.png"))
+    ctrl.setActiveSheet(pipe)
+    ctrl.select(pipe.getCellRangeByName("C4"))
+    time.sleep(1)
+    # typed as a screen reader types: the field's accessible text, named after its label
+    named(children(actions), ROLE_TEXT, "Target:").setText("2000000")
+    before = places()
+    click(children(actions), "Write funnel")
+    assert wait_for(lambda: doc.Sheets.hasByName("Funnel")), "no Funnel sheet"
+    check_report("Write funnel", lambda t: t != "", "funnel")
+    still(before, "Write funnel")
+    screenshot(ctrl, doc.Sheets.getByName("Funnel"), os.path.join(os.path.dirname(png), "funnel.png"))
+    # back on the scored table, the cursor on an open lead: the reports stay (same table)
+    ctrl.setActiveSheet(pipe)
+    ctrl.ZoomValue = 85  # the Score column in view beside the deck
+    row = [r for r in range(2, 202) if pipe.getCellRangeByName("L%d" % r).getValue() > 0][0]
+    ctrl.select(pipe.getCellRangeByName("B%d" % row))
+    factors = children(panels.getByName("PipecalcFactors").getDialog())[0]
+    assert wait_for(lambda: "win probability" in factors.getText()), factors.getText()
+    assert result_under(children(actions), "Write funnel").getText() != "", "the report stays on its table"
+    for n in PANELS[:3]:
+        assert_nothing_clipped(panels.getByName(n).getDialog(), n)
+    time.sleep(1.5)
+    grab(png)
+    assert_drops_down_fully(named(children(actions), ROLE_COMBO, "Period:"))
+    # moving the cursor (other factors, another explanation) moves no button
+    before = places()
+    ctrl.select(pipe.getCellRangeByName("C%d" % (row + 1)))
+    time.sleep(1)
+    assert places() == before, "a button moved with the cursor"
+    # Ctrl+Z in the sheet (undoes the funnel): every report goes, no button moves
+    subprocess.run(["xdotool", "mousemove", "300", "400", "click", "1"], check=True)
+    time.sleep(1)
+    before = places()
+    subprocess.run(["xdotool", "key", "ctrl+z"], check=True)
+    assert wait_for(lambda: not doc.Sheets.hasByName("Funnel")), "Ctrl+Z did not undo the funnel"
+    reports = [result_under(children(actions), b) for b in ACTION_BUTTONS]
+    assert wait_for(lambda: all(r.getText() == "" for r in reports)), [r.getText() for r in reports]
+    assert places() == before, "a button moved when the reports went"
+    print("undo: reports cleared")
+
+    # the mouse wheel over the role boxes scrolls the deck, it changes no choice
+    ctrl.setActiveSheet(pipe)  # undoing the Funnel sheet shows the Forecast sheet
+    ctrl.select(pipe.getCellRangeByName("B3"))
+    roles_panel = panels.getByName("PipecalcRoles")
+    roles_panel.expand(True)  # the others collapse: the boxes come into view
+    time.sleep(1.5)
+    boxes = role_boxes(children(roles_panel.getDialog()))
+    shown = {n: box_shows(b) for n, b in boxes.items()}
+    assert shown["Owner:"] == "Owner" and shown["Stage:"] == "Stage", (
+        shown, box_items(boxes["Owner:"]), children(panels.getByName("PipecalcTable").getDialog())[0].getText())
+    x0, y0, x1, y1 = bounds(boxes["Stage:"])
+    subprocess.run(["xdotool", "mousemove", str((x0 + x1) // 2), str((y0 + y1) // 2)], check=True)
+    for wheel in ("5", "5", "5", "4", "5"):
+        subprocess.run(["xdotool", "click", wheel], check=True)
+        time.sleep(0.3)
+    time.sleep(1)
+    assert {n: box_shows(b) for n, b in boxes.items()} == shown, "the wheel changed a role"
+    print("wheel: no role changed")
+    assert len(box_items(boxes["Owner:"])) == 12  # "—" and the demo's 11 columns
+    assert_drops_down_fully(boxes["Owner:"])
+    for n in PANELS[:3]:
+        panels.getByName(n).expand(False)
+    roles_panel.collapse()
+
+
+def leads_part(office, doc, deck):
+    """The table panel, factors, questions and the role boxes on a small table of its own sheet."""
+    ctrl = doc.CurrentController
+    doc.Sheets.insertNewByName("Leads", doc.Sheets.getCount())
+    sheet = doc.Sheets.getByName("Leads")
+    sheet.getCellRangeByPosition(0, 0, len(LEADS[0]) - 1, len(LEADS) - 1).setDataArray(
+        tuple(tuple(r) for r in LEADS))
+    ctrl.setActiveSheet(sheet)
+    ctrl.select(sheet.getCellRangeByName("B3"))
+    panels = deck.getPanels()
+    actions = panels.getByName("PipecalcActions").getDialog()
+    info_text, checks_text, explain_text = children(panels.getByName("PipecalcTable").getDialog())
+    factors_text = children(panels.getByName("PipecalcFactors").getDialog())[0]
+    roles = panels.getByName("PipecalcRoles").getDialog()
+    rkids = children(roles)
+    boxes = role_boxes(rkids)
+    assert sorted(boxes) == sorted(ROLE_BOXES), sorted(boxes)
+    assert wait_for(lambda: box_items(boxes["Owner:"]) == ["\u2014"] + LEADS[0]), box_items(boxes["Owner:"])
+    shown = {name: box_shows(box) for name, box in boxes.items()}
+    assert shown["Owner:"] == "Owner" and shown["Close date:"] == "Close date" and \
+        shown["Probability:"] == "\u2014", shown
+    # the Tab key walks the children in creation order: it must be the order on screen,
+    # top to bottom (controls side by side share a row, a label sits a few pixels lower)
+    for n in PANELS:
+        tops = [k.getPosSize().Y for k in panels.getByName(n).getDialog().getWindows()]
+        assert all(b >= a - 8 for a, b in zip(tops, tops[1:])), (n, tops)
+    assert wait_for(lambda: "3 open, 3 won, 2 lost" in info_text.getText()), info_text.getText()
+    print("panel says:", info_text.getText().replace("\n", " | "))
+    # moving the cursor off the table: the panel follows
+    ctrl.select(sheet.getCellRangeByName("P30"))
+    assert wait_for(lambda: "No lead table" in info_text.getText()), info_text.getText()
+    ctrl.select(sheet.getCellRangeByName("C4"))
+    assert wait_for(lambda: "3 open" in info_text.getText())
+    click(children(actions), "Score leads")
+    assert wait_for(lambda: sheet.getCellRangeByName("I1").getString() == "Score"), "no Score column"
+    assert sheet.getCellRangeByName("I4").getValue() > 0
+    print("data checks:", checks_text.getText().replace("\n", " | "))
+    assert checks_text.getText().startswith("Data checks:"), checks_text.getText()
+    # a cell calling our function with an error: the panel says why
+    cell = sheet.getCellRangeByName("K12")
+    cell.setFormula("=ORG.PIPECALC.PIPELINEFUNCTIONS.PIPELINEFORECAST(C2:C9;B2:B9;C2:C9)")
+    ctrl.select(cell)
+    assert wait_for(lambda: "answers #NUM!" in explain_text.getText()), explain_text.getText()
+    print("explain:", explain_text.getText())
+    ctrl.select(sheet.getCellRangeByName("C4"))
+    assert wait_for(lambda: explain_text.getText() == ""), explain_text.getText()
+    # the scored lead at the cursor: the factors of its score
+    assert wait_for(lambda: factors_text.getText().startswith("Cyan: 88% win probability")), factors_text.getText()
+    print("factors:", factors_text.getText().replace("\n", " | "))
+    # Save copy with values, clicked on a document never saved as .ods there: its report
+    click(children(actions), "Save copy with values")
+    share = result_under(children(actions), "Save copy with values")
+    assert wait_for(lambda: share.getText() != ""), "no report under Save copy"
+    print("share:", share.getText())
+    # a note of the manager's where the Score column grows: the panel asks, Yes makes room
+    sheet.getCellRangeByName("A10:H10").setDataArray((("Iris", "Lead", 900, 46050, "Ann", "Web", "Retail", ""),))
+    sheet.getCellRangeByName("I10").setString("call back!")
+    ctrl.select(sheet.getCellRangeByName("C4"))
+    score = named(children(actions), ROLE_BUTTON, "Score leads")
+    clicker = threading.Thread(target=lambda: score.doAccessibleAction(0))
+    clicker.start()
+    question = answer_question(office, "Yes")
+    clicker.join(30)
+    print("question:", (question or "").replace("\n", " | "))
+    assert question and "Leads.I10" in question and "Make room" in question, question
+    assert wait_for(lambda: sheet.getCellRangeByName("J10").getString() == "call back!"), "moved right"
+    assert 0 < sheet.getCellRangeByName("I10").getValue() < 1, "Iris scored"
+    doc.UndoManager.undo()
+    assert wait_for(lambda: sheet.getCellRangeByName("I10").getString() == "call back!"), "undone"
+    assert wait_for(lambda: result_under(children(actions), "Score leads").getText() == ""), "report undone"
+    sheet.getCellRangeByName("A10:I10").clearContents(1 | 2 | 4 | 16)
+    ctrl.select(sheet.getCellRangeByName("C4"))
+    # the Owner box: choose "Source", as the manager would in the drop-down list
+    user = doc.DocumentProperties.UserDefinedProperties
+    stored = lambda: user.getPropertyValue("PipecalcRoles") if user.getPropertySetInfo().hasPropertyByName(  # noqa
+        "PipecalcRoles") else ""
+    roles_report = result_under(rkids, "Apply roles")
+    # passing "Deal" and "Stage" on the way, as the arrow keys in a closed drop-down do:
+    # each is a choice, but the last one wins and the ones passed over leave no trace
+    for passed in ("Deal", "Stage"):
+        box_list(boxes["Owner:"]).selectAccessibleChild(box_items(boxes["Owner:"]).index(passed))
+        assert wait_for(lambda: passed + "\towner" in stored()), stored()
+    box_list(boxes["Owner:"]).selectAccessibleChild(box_items(boxes["Owner:"]).index("Source"))
+    assert wait_for(lambda: "Source\towner" in stored()), stored()
+    assert "Owner\tnone" in stored() and "Industry\tattribute" in stored(), stored()
+    assert "Deal\tname" in stored() and "Stage\tstage" in stored(), stored()
+    assert wait_for(lambda: "Source: owner" in info_text.getText()), info_text.getText()
+    assert "Owner: not used" in info_text.getText(), info_text.getText()
+    assert wait_for(lambda: roles_report.getText() == "Owner: Source (saved with the document)."), \
+        roles_report.getText()
+    assert wait_for(lambda: box_shows(boxes["Owner:"]) == "Source")
+    print("owner box:", roles_report.getText())
+    # another table: the boxes list its headers and show its roles, and filling them in is
+    # no choice of the manager's (no line for it in PipecalcRoles); the report was about
+    # the other table, so it goes
+    before = stored()
+    sheet.getCellRangeByName("M20:O22").setDataArray((("Lead", "Phase", "Betrag"),
+                                                      ("Kite", "Lead", 100), ("Lime", "Won", 200)))
+    ctrl.select(sheet.getCellRangeByName("N21"))
+    assert wait_for(lambda: "Leads.M20:O22" in info_text.getText()), info_text.getText()
+    assert wait_for(lambda: box_items(boxes["Owner:"]) == ["\u2014", "Lead", "Phase", "Betrag"]), \
+        box_items(boxes["Owner:"])
+    assert wait_for(lambda: box_shows(boxes["Owner:"]) == "\u2014" and box_shows(boxes["Amount:"]) == "Betrag")
+    assert wait_for(lambda: roles_report.getText() == ""), "the report is about the other table"
+    ctrl.select(sheet.getCellRangeByName("C4"))
+    assert wait_for(lambda: box_shows(boxes["Owner:"]) == "Source"), box_shows(boxes["Owner:"])
+    assert stored() == before, stored()
+    # the roles field, emptied and applied: back to the recognised roles, the boxes follow
+    field = [k for k in rkids if k.getAccessibleRole() == ROLE_TEXT and k.getText().startswith("Deal=")]
+    assert len(field) == 1 and "Source=owner" in field[0].getText(), [k.getAccessibleName() for k in rkids]
+    field[0].setText("")
+    click(rkids, "Apply roles")
+    assert wait_for(lambda: box_shows(boxes["Owner:"]) == "Owner"), box_shows(boxes["Owner:"])
+    assert wait_for(lambda: stored() == "" and "Owner: owner" in info_text.getText()), \
+        (stored(), info_text.getText())
+    assert wait_for(lambda: roles_report.getText() == "Roles saved with the document."), roles_report.getText()
+    print("roles field:", roles_report.getText())
 
 
 def main():
     oxt = sys.argv[1]
     png = sys.argv[2] if len(sys.argv) > 2 else os.path.join(HERE, "..", "..", "docs", "sidebar.png")
-    xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+    xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "%dx%dx24" % SCREEN[2:], "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.environ["DISPLAY"] = DISPLAY
     office = Office(oxt, headless=False)
@@ -133,151 +448,24 @@ def main():
     try:
         time.sleep(1)
         office.start()
-        doc = office.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, ())
-        sheet = doc.Sheets.getByIndex(0)
-        sheet.getCellRangeByPosition(0, 0, len(LEADS[0]) - 1, len(LEADS) - 1).setDataArray(
-            tuple(tuple(r) for r in LEADS))
-        ctrl = doc.CurrentController
-        ctrl.Frame.ContainerWindow.setPosSize(0, 0, 1280, 800, 15)
-        ctrl.select(sheet.getCellRangeByName("B3"))
-        disp = office.create("com.sun.star.frame.DispatchHelper")
-        disp.executeDispatch(ctrl.Frame, ".uno:SidebarDeck.PipecalcDeck", "", 0, ())
-        deck = ctrl.getSidebar().getDecks().getByName("PipecalcDeck")
-        assert wait_for(deck.isActive), "the deck did not open"
-        panel = deck.getPanels().getByName("PipecalcPanel")
-        win = panel.getDialog()
-        kids = list(win.getWindows())
-        texts = [k for k in kids if hasattr(k, "setText") and not hasattr(k, "setLabel")]
-        buttons = [k for k in kids if hasattr(k, "setLabel")]
-        assert len(buttons) == 6, "expected 6 buttons, found %d" % len(buttons)
-        assert any(b.getAccessibleContext().getAccessibleName() == "Save copy with values" for b in buttons)
-        boxes = role_boxes(kids)
-        assert sorted(boxes) == sorted(ROLE_BOXES), sorted(boxes)
-        assert box_items(boxes["Owner:"]) == ["\u2014"] + LEADS[0], box_items(boxes["Owner:"])
-        shown = {name: box_shows(box) for name, box in boxes.items()}
-        assert shown["Owner:"] == "Owner" and shown["Close date:"] == "Close date" and \
-            shown["Probability:"] == "\u2014", shown
-        # the Tab key walks the children in creation order: it must be the order on screen,
-        # top to bottom (controls side by side share a row, a label sits a few pixels lower)
-        tops = [k.getPosSize().Y for k in kids]
-        assert all(b >= a - 8 for a, b in zip(tops, tops[1:])), tops
-        # so: info and data checks first; the factors, explanation and report last
-        info_text, checks_text = texts[:2]
-        explain_text, result_text = texts[-2:]
-        info = info_text.getText()
-        print("panel says:", info.replace("\n", " | "))
-        assert "3 open, 3 won, 2 lost" in info, info
-        # moving the cursor off the table: the panel follows
-        ctrl.select(sheet.getCellRangeByName("P30"))
-        assert wait_for(lambda: "No lead table" in info_text.getText()), info_text.getText()
-        ctrl.select(sheet.getCellRangeByName("C4"))
-        assert wait_for(lambda: "3 open" in info_text.getText())
-        score = [b for b in buttons if b.getAccessibleContext().getAccessibleName() == "Score leads"][0]
-        score.getAccessibleContext().doAccessibleAction(0)
-        assert wait_for(lambda: sheet.getCellRangeByName("I1").getString() == "Score"), "no Score column"
-        assert sheet.getCellRangeByName("I4").getValue() > 0
-        print("after click:", result_text.getText())
-        print("data checks:", checks_text.getText().replace("\n", " | "))
-        assert checks_text.getText().startswith("Data checks:"), checks_text.getText()
-        # a cell calling our function with an error: the panel says why
-        cell = sheet.getCellRangeByName("K12")
-        cell.setFormula("=ORG.PIPECALC.PIPELINEFUNCTIONS.PIPELINEFORECAST(C2:C9;B2:B9;C2:C9)")
-        ctrl.select(cell)
-        assert wait_for(lambda: "answers #NUM!" in explain_text.getText()), explain_text.getText()
-        print("explain:", explain_text.getText())
-        ctrl.select(sheet.getCellRangeByName("C4"))
-        assert wait_for(lambda: explain_text.getText() == ""), explain_text.getText()
-        # the scored lead at the cursor: the factors of its score
-        assert wait_for(lambda: any(t.getText().startswith("Cyan: 88% win probability") for t in texts)), \
-            [t.getText() for t in texts]
-        # Save copy with values, clicked on a never-saved document: says to save it first
-        share = [b for b in buttons if b.getAccessibleContext().getAccessibleName() == "Save copy with values"][0]
-        share.getAccessibleContext().doAccessibleAction(0)
-        assert wait_for(lambda: "Save the document first" in result_text.getText()), result_text.getText()
-        print("share:", result_text.getText())
-        print("factors:", [t.getText() for t in texts if t.getText().startswith("Cyan")][0].replace("\n", " | "))
-        # a note of the manager's where the Score column grows: the panel asks, Yes makes room
-        import threading
-        sheet.getCellRangeByName("A10:H10").setDataArray((("Iris", "Lead", 900, 46050, "Ann", "Web", "Retail", ""),))
-        sheet.getCellRangeByName("I10").setString("call back!")
-        ctrl.select(sheet.getCellRangeByName("C4"))
-        clicker = threading.Thread(target=lambda: score.getAccessibleContext().doAccessibleAction(0))
-        clicker.start()
-        question = answer_question(office, "Yes")
-        clicker.join(30)
-        print("question:", (question or "").replace("\n", " | "))
-        assert question and "Sheet1.I10" in question and "Make room" in question, question
-        assert wait_for(lambda: sheet.getCellRangeByName("J10").getString() == "call back!"), "moved right"
-        assert 0 < sheet.getCellRangeByName("I10").getValue() < 1, "Iris scored"
-        doc.UndoManager.undo()
-        assert wait_for(lambda: sheet.getCellRangeByName("I10").getString() == "call back!"), "undone"
-        sheet.getCellRangeByName("A10:I10").clearContents(1 | 2 | 4 | 16)
-        ctrl.select(sheet.getCellRangeByName("C4"))
-        # the Owner box: choose "Source", as the manager would in the drop-down list
-        user = doc.DocumentProperties.UserDefinedProperties
-        stored = lambda: user.getPropertyValue("PipecalcRoles") if user.getPropertySetInfo().hasPropertyByName(
-            "PipecalcRoles") else ""
-        # passing "Deal" and "Stage" on the way, as the arrow keys in a closed drop-down do:
-        # each is a choice, but the last one wins and the ones passed over leave no trace
-        for passed in ("Deal", "Stage"):
-            box_list(boxes["Owner:"]).selectAccessibleChild(box_items(boxes["Owner:"]).index(passed))
-            assert wait_for(lambda: passed + "\towner" in stored()), stored()
-        box_list(boxes["Owner:"]).selectAccessibleChild(box_items(boxes["Owner:"]).index("Source"))
-        assert wait_for(lambda: "Source\towner" in stored()), stored()
-        assert "Owner\tnone" in stored() and "Industry\tattribute" in stored(), stored()
-        assert "Deal\tname" in stored() and "Stage\tstage" in stored(), stored()
-        assert wait_for(lambda: "Source: owner" in info_text.getText()), info_text.getText()
-        assert "Owner: not used" in info_text.getText(), info_text.getText()
-        assert result_text.getText() == "Owner: Source (saved with the document).", result_text.getText()
-        assert box_shows(boxes["Owner:"]) == "Source"
-        print("owner box:", result_text.getText())
-        # another table: the boxes list its headers and show its roles, and filling them in is
-        # no choice of the manager's (no line for it in PipecalcRoles, no report)
-        before, report = stored(), result_text.getText()
-        sheet.getCellRangeByName("M20:O22").setDataArray((("Lead", "Phase", "Betrag"),
-                                                          ("Kite", "Lead", 100), ("Lime", "Won", 200)))
-        ctrl.select(sheet.getCellRangeByName("N21"))
-        assert wait_for(lambda: "Sheet1.M20:O22" in info_text.getText()), info_text.getText()
-        assert box_items(boxes["Owner:"]) == ["\u2014", "Lead", "Phase", "Betrag"], box_items(boxes["Owner:"])
-        assert box_shows(boxes["Owner:"]) == "\u2014" and box_shows(boxes["Amount:"]) == "Betrag"
-        ctrl.select(sheet.getCellRangeByName("C4"))
-        assert wait_for(lambda: box_shows(boxes["Owner:"]) == "Source"), box_shows(boxes["Owner:"])
-        assert stored() == before and result_text.getText() == report, (stored(), result_text.getText())
-        # the roles field, emptied and applied: back to the recognised roles, the boxes follow
-        field = roles_field(kids)
-        assert field is not None and "Source=owner" in field.getText(), field and field.getText()
-        field.setText("")
-        apply = [b for b in buttons if b.getAccessibleContext().getAccessibleName() == "Apply roles"][0]
-        apply.getAccessibleContext().doAccessibleAction(0)
-        assert wait_for(lambda: box_shows(boxes["Owner:"]) == "Owner"), box_shows(boxes["Owner:"])
-        assert stored() == "" and "Owner: owner" in info_text.getText(), (stored(), info_text.getText())
-        print("roles field:", result_text.getText())
-        time.sleep(1.5)
-        grab(png)
-        # the two report sheets as a sales manager sees them, beside the deck
-        shots = os.path.dirname(png)
-        by_name = {b.getAccessibleContext().getAccessibleName(): b for b in buttons}
-        by_name["Write forecast"].getAccessibleContext().doAccessibleAction(0)
-        assert wait_for(lambda: doc.Sheets.hasByName("Forecast")), result_text.getText()
-        print("forecast:", result_text.getText())
-        screenshot(ctrl, doc.Sheets.getByName("Forecast"), os.path.join(shots, "forecast.png"))
-        ctrl.setActiveSheet(sheet)
-        ctrl.select(sheet.getCellRangeByName("C4"))
-        funnel = by_name["Write funnel"]
-        # typed as a screen reader types: the field's accessible text, named after its label
-        panel_a11y = win.getAccessibleContext()
-        fields = [panel_a11y.getAccessibleChild(i).getAccessibleContext()
-                  for i in range(panel_a11y.getAccessibleChildCount())]
-        target = [f for f in fields if f.getAccessibleRole() == ROLE_TEXT and f.getAccessibleName() == "Target:"]
-        assert len(target) == 1, [f.getAccessibleName() for f in fields]
-        target[0].setText("10000")
-        funnel.getAccessibleContext().doAccessibleAction(0)
-        assert wait_for(lambda: doc.Sheets.hasByName("Funnel")), result_text.getText()
-        print("funnel:", result_text.getText())
-        screenshot(ctrl, doc.Sheets.getByName("Funnel"), os.path.join(shots, "funnel.png"))
-        ok = True
-        doc.setModified(False)
-        doc.close(True)
+        with tempfile.TemporaryDirectory() as tmp:
+            demo = os.path.join(tmp, "demo.ods")
+            build_demo(office, demo)
+            doc = office.load(demo, hidden=False)
+            ctrl = doc.CurrentController
+            ctrl.Frame.ContainerWindow.IsMaximized = True
+            time.sleep(1)
+            ctrl.select(doc.Sheets.getByName("Pipeline").getCellRangeByName("B3"))
+            disp = office.create("com.sun.star.frame.DispatchHelper")
+            disp.executeDispatch(ctrl.Frame, ".uno:SidebarDeck.PipecalcDeck", "", 0, ())
+            deck = ctrl.getSidebar().getDecks().getByName("PipecalcDeck")
+            assert wait_for(deck.isActive), "the deck did not open"
+            time.sleep(2)
+            demo_part(office, doc, deck, png)
+            leads_part(office, doc, deck)
+            ok = True
+            doc.setModified(False)
+            doc.close(True)
     finally:
         office.stop()
         xvfb.terminate()
