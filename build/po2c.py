@@ -29,6 +29,13 @@ def entries(path):
     cur, key, flags = {}, None, []
     for line in open(path, encoding='utf-8').read().splitlines() + ['']:
         line = line.strip()
+        starts_entry = line.startswith('#') or re.match(r'(msgid|msgctxt)\s', line)
+        if starts_entry and any(k.startswith('msgstr') for k in cur):
+            # an entry ends at the next one's comment or msgid even without a blank line
+            # between them (msgfmt accepts that; a merge can leave it so)
+            if 'fuzzy' not in flags:
+                yield cur
+            cur, key, flags = {}, None, []
         if line.startswith('#,'):
             flags += [f.strip() for f in line[2:].split(',')]
         elif line.startswith('#~') or (line.startswith('#') and not line.startswith('#,')):
