@@ -1,0 +1,81 @@
+"""hostile_scenarios.py - the deck on workbooks shaped the way people make them (issue 12):
+error cells, merged cells, empty headers, tables side by side, thin history. Run by
+sidebar_driver.py as hostile_scenarios.FUNCTION (see test_hostile.py); each scenario takes
+the office's component context and raises AssertionError on a failure."""
+from com.sun.star.lang import IllegalArgumentException
+
+from sidebar_scenarios import LEADS, Book
+
+
+def refused(b, action, *args):
+    try:
+        getattr(b.actions, action)(b.ctrl, *args)
+    except IllegalArgumentException as e:
+        return e.Message
+    raise AssertionError("%s was not refused" % action)
+
+
+def error_cells_are_errors(ctx):
+    """=1/0 and =NA() in the Amount column, an error in the Stage column: Data checks name
+    each with its row, the forecast refuses with the row (as for a text amount) and writes
+    nothing; Score refuses to write over an error cell where its column goes."""
+    b = Book(ctx)
+    try:
+        b.sheet.getCellRangeByName("C4").setFormula("=1/0")       # Cyan's amount
+        b.sheet.getCellRangeByName("C6").setFormula("=NA()")      # Echo's amount
+        b.sheet.getCellRangeByName("B8").setFormula("=1/0")       # Gale's stage
+        b.doc.calculateAll()
+        lines = list(b.actions.checkData(b.ctrl))
+        joined = "\n".join(lines)
+        assert any("Sheet1.A4:H4" in l and "row 3: the amount is an error value" not in l and
+                   "the amount is an error value" in l for l in lines), joined
+        assert any("Sheet1.A6:H6" in l and "the amount is an error value" in l for l in lines), joined
+        assert any("Sheet1.A8:H8" in l and "the stage is an error value" in l for l in lines), joined
+        sheets = b.doc.Sheets.ElementNames
+        msg = refused(b, "writeForecast")
+        assert "the stage is an error value (sheet row 8)" in msg, msg
+        assert b.doc.Sheets.ElementNames == sheets, "the refused forecast wrote a sheet"
+        b.sheet.getCellRangeByName("B8").setString("Lead")
+        b.doc.calculateAll()
+        msg = refused(b, "writeForecast")
+        assert "the amount is an error value" in msg and "sheet row 4" in msg, msg
+        assert b.doc.Sheets.ElementNames == sheets, "the refused forecast wrote a sheet"
+        # an error cell where the Score column goes is the user's: it is read, not overwritten
+        b.sheet.getCellRangeByName("I5").setFormula("=1/0")
+        b.sheet.getCellRangeByName("C4").setValue(3000)
+        b.sheet.getCellRangeByName("C6").setValue(500)
+        b.doc.calculateAll()
+        msg = refused(b, "scoreLeads")
+        assert "error value" in msg and "Nothing was written" in msg, msg
+        assert b.sheet.getCellRangeByName("I5").getFormula() == "=1/0"
+    finally:
+        b.close()
+
+
+def error_cells_cost_on_100000_rows(ctx, rows=100000):
+    """Reading error cells stays fast: 100,000 rows whose Amount column is all =1/0 are
+    described and checked in well under 3 s each; without error cells the query is one call."""
+    import time
+    b = Book(ctx, rows=None)
+    try:
+        data = [LEADS[0]] + [LEADS[1 + i % 8] for i in range(rows)]
+        b.put(data)
+        describe0 = time.time()
+        b.actions.describe(b.ctrl)
+        clean = time.time() - describe0
+        amounts = b.sheet.getCellRangeByPosition(2, 1, 2, rows)
+        amounts.setFormulaArray(tuple(("=1/0",) for _ in range(rows)))
+        b.doc.calculateAll()
+        t0 = time.time()
+        d = b.actions.describe(b.ctrl)
+        described = time.time() - t0
+        t0 = time.time()
+        lines = list(b.actions.checkData(b.ctrl))
+        checked = time.time() - t0
+        print("100k rows: describe %.2fs clean, %.2fs all amounts errors; checks %.2fs" %
+              (clean, described, checked))
+        assert "100000 rows" in d, d
+        assert any("Sheet1.A2:H2" in l and "the amount is an error value" in l for l in lines), lines
+        assert described < 3 and checked < 3, (described, checked)
+    finally:
+        b.close()

@@ -1,0 +1,11 @@
+"""The deck on hostile workbooks (issue 12) in real headless Calc: each test runs one
+scenario of hostile_scenarios.py through sidebar_driver.py (see test_sidebar.py)."""
+from test_sidebar import run
+
+
+def test_hostile_error_cells_are_errors(office):
+    run(office, "hostile_scenarios.error_cells_are_errors")
+
+
+def test_hostile_error_cells_cost_on_100000_rows(office):
+    run(office, "hostile_scenarios.error_cells_cost_on_100000_rows")
