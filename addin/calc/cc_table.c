@@ -2,6 +2,7 @@
 #include "cc_table.h"
 
 #include "cu_string.h"
+#include "pc_refs.h"
 #include "cc_roles_store.h"
 #include "tx_text.h"
 
@@ -58,6 +59,32 @@ static const char *our_output(uno_Interface *model, const CuRange *region)
     return NULL;
 }
 
+/* The letters of sheet column COL ("F"), g_free. */
+static char *column_letters(sal_Int32 col)
+{
+    char *cell = pc_ref_cell(0, (gsize)col); /* "F1" */
+    cell[strcspn(cell, "0123456789")] = 0;
+    return cell;
+}
+
+/* Give each empty header cell of T a name of its own, "(column F)" after its sheet column:
+ * without one, the column has no name to show, to choose a role for or to explain a score
+ * by (a merged header's hidden cells are empty too: the merge names its first column). */
+static void name_empty_headers(CcLeadTable *t)
+{
+    t->nameless = g_new0(gboolean, t->cells->cols);
+    for (gsize c = 0; c < t->cells->cols; c++) {
+        if (pc_table_at(t->cells, 0, c)->kind != PC_CELL_EMPTY)
+            continue;
+        char *letters = column_letters(t->range.StartColumn + (sal_Int32)c);
+        char *name = g_strdup_printf(_("(column %s)"), letters);
+        pc_table_set_text(t->cells, 0, c, name, -1);
+        t->nameless[c] = TRUE;
+        g_free(name);
+        g_free(letters);
+    }
+}
+
 /* Read the table of REGION on T's sheet into T (T's model and sheet already set). */
 static gboolean load(CcLeadTable *t, CuRange region, GError **error)
 {
@@ -73,12 +100,13 @@ static gboolean load(CcLeadTable *t, CuRange region, GError **error)
         return FALSE;
     t->sheet_name = cc_sheet_name(t->sheet);
     t->dates = cc_document_dates(t->model);
+    name_empty_headers(t);
     t->roles = g_new0(PcRole, t->cells->cols);
     if (inside >= 0)
         t->roles[inside] = PC_ROLE_IGNORED;
     pc_roles_detect(t->cells, t->roles);
     char *key = cc_table_key(t);
-    cc_roles_store_apply(t->model, key, t->cells, t->roles); /* the manager's choices */
+    cc_roles_store_apply(t->model, key, t->cells, t->nameless, t->roles); /* the manager's choices */
     g_free(key);
     pc_roles_count(t->cells, t->roles, &t->counts);
     return TRUE;
@@ -184,6 +212,7 @@ void cc_table_clear(CcLeadTable *t)
     g_free(t->sheet_name);
     pc_table_free(t->cells);
     g_free(t->roles);
+    g_free(t->nameless);
     memset(t, 0, sizeof *t);
     t->not_leads = not_leads;
 }
@@ -196,6 +225,13 @@ char *cc_table_cell_text(const CcLeadTable *t, sal_Int32 col, sal_Int32 row)
     if (colon)
         *colon = 0;
     return full;
+}
+
+char *cc_table_header_key(const CcLeadTable *t, gsize col)
+{
+    if (t->nameless && t->nameless[col])
+        return g_strdup_printf("#%zu", col + 1);
+    return g_strdup(pc_table_text(t->cells, pc_table_at(t->cells, 0, col)));
 }
 
 char *cc_table_key(const CcLeadTable *t)

@@ -79,3 +79,44 @@ def error_cells_cost_on_100000_rows(ctx, rows=100000):
         assert described < 3 and checked < 3, (described, checked)
     finally:
         b.close()
+
+
+def with_empty_header(column=5):
+    """LEADS with the header cell of COLUMN (5: Source, sheet column F) empty."""
+    rows = [list(r) for r in LEADS]
+    rows[0][column] = ""
+    return rows
+
+
+def empty_header_gets_a_name_of_its_own(ctx, name="(column F)", attribute="scoring attribute",
+                                        unused="not used"):
+    """An empty header cell (F1 over the sources) is named after its column, "(column F)",
+    in the description, the roles and the lead factors; no other column's name is used for
+    it. The manager's role for it is kept by its position in the table ("#6"), so it holds
+    whatever the office's language."""
+    b = Book(ctx, rows=with_empty_header())
+    try:
+        d = b.actions.describe(b.ctrl)
+        assert "  %s: %s" % (name, attribute) in d, d
+        assert "Industry: %s" % attribute in d and "Owner:" in d, d
+        roles = b.actions.getRoles(b.ctrl)
+        assert "%s=attribute" % name in roles, roles
+        b.actions.scoreLeads(b.ctrl)
+        b.select("C4")
+        factors = b.actions.leadFactors(b.ctrl)
+        assert "%s = Web" % name in factors and "? =" not in factors, factors
+        d = b.actions.setRoles(b.ctrl, "%s=none" % name)
+        assert "  %s: %s" % (name, unused) in d, d
+        stored = b.doc.DocumentProperties.UserDefinedProperties.getPropertyValue("PipecalcRoles")
+        assert stored == b.sheet.Name + ".A1\t#6\tnone", repr(stored)
+        assert "  %s: %s" % (name, unused) in b.actions.describe(b.ctrl)
+        # a stored "#6" is for a nameless sixth column only: once F1 is named, it is Source's own
+        b.sheet.getCellRangeByName("F1").setString("Source")
+        d = b.actions.describe(b.ctrl)
+        assert "Source: %s" % attribute in d, d
+    finally:
+        b.close()
+
+
+def german_empty_header_gets_a_name_of_its_own(ctx):
+    empty_header_gets_a_name_of_its_own(ctx, "(Spalte F)", "Bewertungsmerkmal", "nicht verwendet")

@@ -9,3 +9,7 @@ def test_hostile_error_cells_are_errors(office):
 
 def test_hostile_error_cells_cost_on_100000_rows(office):
     run(office, "hostile_scenarios.error_cells_cost_on_100000_rows")
+
+
+def test_hostile_empty_header_gets_a_name_of_its_own(office):
+    run(office, "hostile_scenarios.empty_header_gets_a_name_of_its_own")
