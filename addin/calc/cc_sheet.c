@@ -601,6 +601,72 @@ gboolean cc_merge(uno_Interface *sheet, const CuRange *r, gboolean merged, GErro
     return ok;
 }
 
+gboolean cc_merged_extent(uno_Interface *sheet, const CuRange *r, CuRange *extent, GError **error)
+{
+    static CuMethod create_cursor = CU_METHOD("com.sun.star.sheet.XSpreadsheet", "createCursorByRange");
+    static CuMethod collapse = CU_METHOD("com.sun.star.sheet.XSheetCellCursor", "collapseToMergedArea");
+    uno_Interface *range = cc_range(sheet, r, error);
+    uno_Interface *arg = range ? cu_query(range, "com.sun.star.sheet.XSheetCellRange") : NULL;
+    cu_release(range);
+    if (!arg)
+        return need(NULL, "the cell range", error) != NULL;
+    void *args[1] = { &arg };
+    uno_Interface *cursor = need(cu_call_iface(sheet, &create_cursor, args, NULL, error), "a cursor", error);
+    arg->release(arg);
+    gboolean ok = cursor && cu_call(cursor, &collapse, NULL, NULL, error) && address_of(cursor, extent, error);
+    cu_release(cursor);
+    return ok;
+}
+
+gboolean cc_has_merge(uno_Interface *sheet, const CuRange *r, GError **error)
+{
+    static CuMethod is_merged = CU_METHOD("com.sun.star.util.XMergeable", "getIsMerged");
+    uno_Interface *range = cc_range(sheet, r, error);
+    sal_Bool yes = sal_False;
+    gboolean ok = range && cu_call(range, &is_merged, &yes, NULL, error);
+    cu_release(range);
+    return ok && yes;
+}
+
+GArray *cc_format_runs(uno_Interface *sheet, const CuRange *r, GError **error)
+{
+    static CuMethod unique = CU_METHOD("com.sun.star.sheet.XUniqueCellFormatRangesSupplier",
+                                       "getUniqueCellFormatRanges");
+    static CuMethod count = CU_METHOD("com.sun.star.container.XIndexAccess", "getCount");
+    static CuMethod by_index = CU_METHOD("com.sun.star.container.XIndexAccess", "getByIndex");
+    static CuMethod addresses = CU_METHOD("com.sun.star.sheet.XSheetCellRanges", "getRangeAddresses");
+    uno_Interface *range = cc_range(sheet, r, error);
+    uno_Interface *groups = range ? cu_call_iface(range, &unique, NULL, NULL, error) : NULL;
+    cu_release(range);
+    sal_Int32 n = 0;
+    if (!groups || !cu_uno_check_layouts() || !cu_call(groups, &count, &n, NULL, error)) {
+        cu_release(groups);
+        need(NULL, "the cell formats", error);
+        return NULL;
+    }
+    GArray *runs = g_array_new(FALSE, FALSE, sizeof(CuRange));
+    gboolean ok = TRUE;
+    for (sal_Int32 i = 0; i < n && ok; i++) {
+        void *args[1] = { &i };
+        uno_Interface *group = cu_call_any_iface(groups, &by_index, args, "com.sun.star.sheet.XSheetCellRanges",
+                                                 error);
+        uno_Sequence *seq = NULL;
+        ok = group && cu_call(group, &addresses, &seq, NULL, error);
+        cu_release(group);
+        if (ok) {
+            g_array_append_vals(runs, seq->elements, (guint)seq->nElements);
+            sequence_destroy(&seq, "[]com.sun.star.table.CellRangeAddress");
+        }
+    }
+    groups->release(groups);
+    if (!ok) {
+        g_array_free(runs, TRUE);
+        need(NULL, "the cell formats", error);
+        return NULL;
+    }
+    return runs;
+}
+
 gboolean cc_column_width(uno_Interface *sheet, sal_Int32 col, sal_Int32 width, GError **error)
 {
     static CuMethod get_columns = CU_METHOD("com.sun.star.table.XColumnRowRange", "getColumns");

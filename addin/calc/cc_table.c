@@ -59,6 +59,33 @@ static const char *our_output(uno_Interface *model, const CuRange *region)
     return NULL;
 }
 
+/* Empty the header cells of T that a merge hides (the header row's merges: one call when
+ * there are none): a merged header names its first column only, as the user sees it. */
+static void blank_hidden_headers(CcLeadTable *t)
+{
+    CuRange header = t->range, extent;
+    header.EndRow = header.StartRow;
+    if (!cc_merged_extent(t->sheet, &header, &extent, NULL))
+        return;
+    gboolean reaches = extent.StartColumn != header.StartColumn || extent.EndColumn != header.EndColumn ||
+                       extent.StartRow != header.StartRow || extent.EndRow != header.EndRow;
+    if (!reaches && !cc_has_merge(t->sheet, &header, NULL))
+        return;
+    GArray *runs = cc_format_runs(t->sheet, &header, NULL);
+    for (guint k = 0; runs && k < runs->len; k++) {
+        const CuRange *run = &g_array_index(runs, CuRange, k);
+        CuRange first = { run->Sheet, run->StartColumn, run->StartRow, run->StartColumn, run->StartRow };
+        CuRange area;
+        if (!cc_merged_extent(t->sheet, &first, &area, NULL) ||
+            (area.StartColumn == first.StartColumn && area.StartRow == first.StartRow))
+            continue; /* not hidden: every cell of the run alike */
+        for (sal_Int32 col = run->StartColumn; col <= run->EndColumn; col++)
+            pc_table_set_text(t->cells, 0, (gsize)(col - t->range.StartColumn), "", 0);
+    }
+    if (runs)
+        g_array_free(runs, TRUE);
+}
+
 /* The letters of sheet column COL ("F"), g_free. */
 static char *column_letters(sal_Int32 col)
 {
@@ -100,6 +127,7 @@ static gboolean load(CcLeadTable *t, CuRange region, GError **error)
         return FALSE;
     t->sheet_name = cc_sheet_name(t->sheet);
     t->dates = cc_document_dates(t->model);
+    blank_hidden_headers(t);
     name_empty_headers(t);
     t->roles = g_new0(PcRole, t->cells->cols);
     if (inside >= 0)

@@ -120,3 +120,35 @@ def empty_header_gets_a_name_of_its_own(ctx, name="(column F)", attribute="scori
 
 def german_empty_header_gets_a_name_of_its_own(ctx):
     empty_header_gets_a_name_of_its_own(ctx, "(Spalte F)", "Bewertungsmerkmal", "nicht verwendet")
+
+
+def merged_cells_are_understood(ctx):
+    """A header merged over two columns (E1:F1, "Owner" over Owner and Source) names its first
+    column only: the second is "(column F)", as the user sees it, not the hidden "Source".
+    A Score cell hidden by a merge (H3:I3 covers I3) is refused, naming the merged range,
+    and nothing is written; a merge whose top-left cell is the Score cell (I5:J5) shows the
+    score and is written."""
+    b = Book(ctx)
+    try:
+        b.sheet.getCellRangeByName("E1:F1").merge(True)
+        d = b.actions.describe(b.ctrl)
+        assert "  Owner: owner" in d and "  (column F): scoring attribute" in d and "Source" not in d, d
+    finally:
+        b.close()
+    b = Book(ctx)
+    try:
+        b.sheet.getCellRangeByName("H3:I3").merge(True)
+        before = b.cells("A1:K12")
+        steps = len(b.doc.UndoManager.getAllUndoActionTitles())
+        msg = refused(b, "scoreLeads")
+        assert msg == ("The cells Sheet1.H3:I3 are merged: Pipecalc would write into Sheet1.I3, which "
+                       "the merge hides. Unmerge them (Format > Merge and Unmerge Cells) or move them "
+                       "away and run again. Nothing was written."), msg
+        assert b.cells("A1:K12") == before and len(b.doc.UndoManager.getAllUndoActionTitles()) == steps
+        b.sheet.getCellRangeByName("H3:I3").merge(False)
+        b.sheet.getCellRangeByName("I5:J5").merge(True)
+        report = b.actions.scoreLeads(b.ctrl)
+        assert "into Sheet1.I1:I9" in report, report
+        assert 0 < b.sheet.getCellRangeByName("I5").getValue() < 1, b.cells("I1:I9")  # Dune, open
+    finally:
+        b.close()

@@ -13,3 +13,7 @@ def test_hostile_error_cells_cost_on_100000_rows(office):
 
 def test_hostile_empty_header_gets_a_name_of_its_own(office):
     run(office, "hostile_scenarios.empty_header_gets_a_name_of_its_own")
+
+
+def test_hostile_merged_cells_are_understood(office):
+    run(office, "hostile_scenarios.merged_cells_are_understood")
