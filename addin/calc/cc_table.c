@@ -3,6 +3,7 @@
 
 #include "cu_string.h"
 #include "pc_refs.h"
+#include "pc_region.h"
 #include "cc_roles_store.h"
 #include "tx_text.h"
 
@@ -16,8 +17,14 @@ static void leave_out_score(CcLeadTable *t, CuRange *region, gssize *inside)
     if (!cc_marker_get(t->model, CC_MARKER_SCORE, &s) || s.Sheet != region->Sheet ||
         s.StartColumn != s.EndColumn)
         return;
-    if (s.StartColumn < region->StartColumn || s.StartColumn > region->EndColumn ||
-        s.EndRow < region->StartRow || s.StartRow > region->EndRow)
+    if (s.EndRow < region->StartRow || s.StartRow > region->EndRow)
+        return;
+    if (s.StartColumn == region->EndColumn + 1) { /* split off the region (region_around) */
+        t->has_score = TRUE;
+        t->score = s;
+        return;
+    }
+    if (s.StartColumn < region->StartColumn || s.StartColumn > region->EndColumn)
         return; /* it belongs to another table */
     t->has_score = TRUE;
     t->score = s;
@@ -27,6 +34,38 @@ static void leave_out_score(CcLeadTable *t, CuRange *region, gssize *inside)
         region->StartColumn++;
     else
         *inside = s.StartColumn - region->StartColumn;
+}
+
+/* The region around CELL on T's sheet (T's model and sheet set): Calc's current region,
+ * but never through our marked Score column. Calc's region joins two tables one empty
+ * column apart once the left one's Score column fills that column; so when the Score
+ * column lies inside the region, the table is the region around CELL in the cells on
+ * CELL's side of it (a cursor in the Score column: the table it scores, on its left). */
+static gboolean region_around(CcLeadTable *t, const CuCell *cell, CuRange *region, GError **error)
+{
+    if (!cc_region(t->sheet, cell, region, error))
+        return FALSE;
+    CuRange s;
+    if (!cc_marker_get(t->model, CC_MARKER_SCORE, &s) || s.Sheet != region->Sheet ||
+        s.StartColumn != s.EndColumn || s.StartColumn <= region->StartColumn ||
+        s.StartColumn >= region->EndColumn || s.EndRow < region->StartRow || s.StartRow > region->EndRow)
+        return TRUE; /* not inside; at the region's edge it is cut off (leave_out_score) */
+    CuRange side = *region;
+    sal_Int32 col = cell->Column == s.StartColumn ? s.StartColumn - 1 : cell->Column;
+    if (col > s.StartColumn)
+        side.StartColumn = s.StartColumn + 1;
+    else
+        side.EndColumn = s.StartColumn - 1;
+    PcTable *cells = cc_read(t->sheet, &side, error);
+    if (!cells)
+        return FALSE;
+    PcBox b = pc_region_around(cells, (gsize)(cell->Row - side.StartRow), (gsize)(col - side.StartColumn));
+    pc_table_free(cells);
+    region->StartColumn = side.StartColumn + (sal_Int32)b.col0;
+    region->EndColumn = side.StartColumn + (sal_Int32)b.col1;
+    region->StartRow = side.StartRow + (sal_Int32)b.row0;
+    region->EndRow = side.StartRow + (sal_Int32)b.row1;
+    return TRUE;
 }
 
 /* TRUE when A and B share a cell. */
@@ -152,7 +191,7 @@ static gboolean find_around_cursor(uno_Interface *controller, CcLeadTable *t, gb
     if (!t->sheet)
         return FALSE;
     CuRange region;
-    if (!cc_region(t->sheet, &cursor, &region, error))
+    if (!region_around(t, &cursor, &region, error))
         return FALSE;
     if ((t->not_leads = our_output(t->model, &region)) != NULL)
         return FALSE;
@@ -219,7 +258,7 @@ gboolean cc_table_find_at(uno_Interface *model, const char *address, CcLeadTable
         t->sheet = cc_sheet_at(model, r.Sheet, NULL);
         if (t->sheet && r.StartColumn == r.EndColumn && r.StartRow == r.EndRow) {
             CuCell one = { r.Sheet, r.StartColumn, r.StartRow }; /* one cell: its table */
-            ok = cc_region(t->sheet, &one, &r, NULL);
+            ok = region_around(t, &one, &r, NULL);
         }
         ok = ok && t->sheet && load(t, r, NULL);
     }

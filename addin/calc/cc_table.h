@@ -2,7 +2,10 @@
  *
  * The table is the contiguous region around the cursor (Calc's Ctrl+*) whose first row is
  * a header. A column Pipecalc wrote (the marked Score column, see ac_score.h) is never
- * part of it: at the region's edge it is cut off, inside it is a "not used" column. */
+ * part of it: at the region's edge it is cut off; inside the region it parts two tables
+ * (the left one's Score column filling the empty column between them), and the table is
+ * the region around the cursor on its side of that column. The Score column right beside
+ * a table is that table's. */
 #ifndef CC_TABLE_H
 #define CC_TABLE_H
 

@@ -152,3 +152,48 @@ def merged_cells_are_understood(ctx):
         assert 0 < b.sheet.getCellRangeByName("I5").getValue() < 1, b.cells("I1:I9")  # Dune, open
     finally:
         b.close()
+
+
+# A second lead table, taller than LEADS, for J1 (one empty column, I, between them).
+RIGHT = [["Deal", "Stage", "Amount", "Outcome", "Source"]] + [
+    ["R%d" % i, ("Lead", "Proposal", "Qualified")[i % 3], 100 * i, ("won", "lost", "", "")[i % 4],
+     ("Web", "Fair")[i % 2]] for i in range(1, 12)]
+
+
+def two_tables_side_by_side_stay_two(ctx):
+    """LEADS (A1:H9) and a taller table at J1:N12, column I empty between them. Scoring the
+    left one fills I with its Score column; from then on both are still read as two tables:
+    the right one's description, forecast and Score see only its own deals, and the left one
+    is scored again into its own column, the right table untouched."""
+    b = Book(ctx)
+    try:
+        b.put(RIGHT, at="J1")
+        right_before = b.cells("J1:N12")
+        report = b.actions.scoreLeads(b.ctrl)
+        assert "into Sheet1.I1:I9" in report, report
+        b.select("K3")
+        d = b.actions.describe(b.ctrl)
+        assert d.startswith("Table Sheet1.J1:N12: 11 rows"), d
+        assert "Score column" not in d and "Owner" not in d, d
+        b.select("B3")
+        d = b.actions.describe(b.ctrl)
+        assert d.startswith("Table Sheet1.A1:H9: 8 rows"), d
+        assert "Score column (Pipecalc): Sheet1.I1:I9" in d, d
+        b.select("I4")  # the Score column itself belongs to the table it scores
+        assert b.actions.describe(b.ctrl).startswith("Table Sheet1.A1:H9"), b.actions.describe(b.ctrl)
+        b.select("B3")
+        report = b.actions.scoreLeads(b.ctrl)
+        assert "into Sheet1.I1:I9" in report, report
+        assert b.cells("J1:N12") == right_before, "the right table was changed"
+        # the right table's forecast counts its own open deals only: 200+300+600+700+1000+1100
+        b.select("K3")
+        b.actions.writeForecast(b.ctrl)
+        fc = b.doc.Sheets.getByName("Forecast")
+        texts = [v for row in b.cells("A1:H40", fc) for v in row]
+        assert "Sheet1.J1:N12" in " ".join(str(v) for v in texts if isinstance(v, str)), texts
+        # and its Score goes right of it, not into the left table's column
+        report = b.actions.scoreLeads(b.ctrl)
+        assert "into Sheet1.O1:O12" in report, report
+        assert b.cells("J1:N12") == right_before
+    finally:
+        b.close()

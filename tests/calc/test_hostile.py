@@ -17,3 +17,7 @@ def test_hostile_empty_header_gets_a_name_of_its_own(office):
 
 def test_hostile_merged_cells_are_understood(office):
     run(office, "hostile_scenarios.merged_cells_are_understood")
+
+
+def test_hostile_two_tables_side_by_side_stay_two(office):
+    run(office, "hostile_scenarios.two_tables_side_by_side_stay_two")
