@@ -100,6 +100,51 @@ gboolean cc_guard_unmerged(uno_Interface *sheet, const char *sheet_name, const C
     return *merged == NULL;
 }
 
+/* The column of the first cell in row OUTSIDE of PAIR (2 rows, row 0 or 1) that is not
+ * empty and touches (corners too) a non-empty cell of the other row, -1 none. */
+static gssize crossing(const PcTable *pair, gsize outside)
+{
+    gsize inner = 1 - outside;
+    for (gsize c = 0; c < pair->cols; c++) {
+        if (pc_table_at(pair, outside, c)->kind == PC_CELL_EMPTY)
+            continue;
+        for (gsize k = c ? c - 1 : 0; k <= c + 1 && k < pair->cols; k++)
+            if (pc_table_at(pair, inner, k)->kind != PC_CELL_EMPTY)
+                return (gssize)c;
+    }
+    return -1;
+}
+
+gboolean cc_guard_shift_keeps_tables(uno_Interface *sheet, const char *sheet_name, const CuRange *band,
+                                     char **split, GError **error)
+{
+    *split = NULL;
+    /* the edge rows of what moves, each with the row beside it that stays */
+    for (int edge = 0; edge < 2 && !*split; edge++) {
+        sal_Int32 moved = edge ? band->EndRow : band->StartRow, stays = edge ? moved + 1 : moved - 1;
+        if (stays < 0 || stays > CC_MAX_ROW)
+            continue;
+        CuRange pair = { band->Sheet, band->StartColumn, MIN(moved, stays), CC_MAX_COL, MAX(moved, stays) };
+        PcTable *cells = cc_read(sheet, &pair, error);
+        if (!cells)
+            return FALSE;
+        gssize c = crossing(cells, stays < moved ? 0 : 1);
+        pc_table_free(cells);
+        if (c < 0)
+            continue;
+        CuCell at = { band->Sheet, band->StartColumn + (sal_Int32)c, stays };
+        CuRange block;
+        if (!cc_region(sheet, &at, &block, error))
+            return FALSE;
+        char *name = cc_range_text(sheet_name, &block);
+        *split = g_strdup_printf(_("Making room would split the cells %s: their rows beside the "
+                                   "Score column would move right, the others not. Move them away "
+                                   "from the table's rows and run again. Nothing was written."), name);
+        g_free(name);
+    }
+    return *split == NULL;
+}
+
 /* Number of steps on the undo stack. */
 static sal_Int32 undo_steps(uno_Interface *undo)
 {

@@ -309,6 +309,10 @@ static gboolean write_column(CcLeadTable *t, const RpPlan *plan, CcProgress *pro
             return FALSE;
         }
         g_free(in_the_way); /* the manager agreed: the user's cells move right instead */
+        if (!cc_guard_shift_keeps_tables(t->sheet, t->sheet_name, &target, message, &error)) {
+            cc_say_failure(message, error);
+            return FALSE;
+        }
     }
     CcGuard g;
     Formats formats;

@@ -197,3 +197,33 @@ def two_tables_side_by_side_stay_two(ctx):
         assert b.cells("J1:N12") == right_before
     finally:
         b.close()
+
+
+def making_room_never_splits_a_table(ctx):
+    """After a first Score (I1:I9) a new lead in row 10 with the user's note in I10, where the
+    Score column grows, and a table of theirs at K8:L14 that reaches below the lead table's
+    rows (1-10). Making room would move only rows 1-10 right, tearing K8:L10 from K11:L14:
+    refused, naming that table, nothing moved. A table inside rows 1-10 (K2:L8) moves right
+    whole, with the note."""
+    b = Book(ctx)
+    try:
+        b.actions.scoreLeads(b.ctrl)
+        b.put([["Iris", "Lead", 900, 46050, "Ann", "Web", "Retail", "", "call back!"]], at="A10")
+        b.put([["Region", "Target"]] + [["R%d" % i, i] for i in range(1, 7)], at="K8")
+        before = b.cells("A1:N16")
+        msg = refused(b, "scoreLeads")
+        assert "Sheet1.I10" in msg, msg
+        msg = refused(b, "runMakingRoom", "scoreLeads", 0.0)
+        assert msg == ("Making room would split the cells Sheet1.K8:L14: their rows beside the Score "
+                       "column would move right, the others not. Move them away from the table's rows "
+                       "and run again. Nothing was written."), msg
+        assert b.cells("A1:N16") == before, "nothing moved"
+        b.sheet.getCellRangeByName("K8:L14").clearContents(7)
+        b.put([["Region", "Target"]] + [["R%d" % i, i] for i in range(1, 7)], at="K2")
+        report = b.actions.runMakingRoom(b.ctrl, "scoreLeads", 0.0)
+        assert "Sheet1.I1:I10" in report, report
+        assert b.sheet.getCellRangeByName("J10").getString() == "call back!"
+        assert [r[0] for r in b.cells("L2:L8")] == ["Region"] + ["R%d" % i for i in range(1, 7)]
+        assert b.cells("K2:K8") == (("",),) * 7, "the whole table moved"
+    finally:
+        b.close()

@@ -21,3 +21,7 @@ def test_hostile_merged_cells_are_understood(office):
 
 def test_hostile_two_tables_side_by_side_stay_two(office):
     run(office, "hostile_scenarios.two_tables_side_by_side_stay_two")
+
+
+def test_hostile_making_room_never_splits_a_table(office):
+    run(office, "hostile_scenarios.making_room_never_splits_a_table")
