@@ -227,3 +227,35 @@ def making_room_never_splits_a_table(ctx):
         assert b.cells("K2:K8") == (("",),) * 7, "the whole table moved"
     finally:
         b.close()
+
+
+def thin_evidence_is_said(ctx):
+    """LEADS has 5 closed deals: Score says it learned from few (the bound, 30, and what it
+    means) and names a value seen in fewer than 10 closed deals; so do the forecast and the
+    funnel for their stages. 60 closed deals, 20 per source: no such sentence."""
+    b = Book(ctx)
+    try:
+        report = b.actions.scoreLeads(b.ctrl)
+        assert ("Little history: learned from 5 closed deals. With fewer than 30, a learned win rate "
+                "is mostly chance (it can easily be 10 percentage points off), so take the result "
+                "as a rough guide.") in report, report
+        assert ("4 values have fewer than 10 closed deals (e.g. Source = Web: 4): how they change a "
+                "lead's chances is mostly chance.") in report, report
+        report = b.actions.writeForecast(b.ctrl)
+        assert "Little history: learned from 5 closed deals." in report, report
+        assert "3 stages were reached by fewer than 10 closed deals (e.g. " in report, report
+        b.select("B3")
+        report = b.actions.writeFunnel(b.ctrl, 10000.0)
+        assert "Little history: learned from 5 closed deals." in report, report
+    finally:
+        b.close()
+    rows = [["Deal", "Stage", "Amount", "Outcome", "Source"]]
+    rows += [["D%d" % i, ("Lead", "Proposal")[i % 2], 1000, ("won", "lost")[(i // 2) % 2], "ABC"[i % 3]]
+             for i in range(60)]
+    rows += [["O%d" % i, ("Lead", "Proposal")[i % 2], 500, "", "ABC"[i % 3]] for i in range(3)]
+    b = Book(ctx, rows=rows)
+    try:
+        for report in (b.actions.scoreLeads(b.ctrl), b.actions.writeForecast(b.ctrl)):
+            assert "Little history" not in report and "fewer than 10" not in report, report
+    finally:
+        b.close()

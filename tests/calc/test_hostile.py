@@ -25,3 +25,7 @@ def test_hostile_two_tables_side_by_side_stay_two(office):
 
 def test_hostile_making_room_never_splits_a_table(office):
     run(office, "hostile_scenarios.making_room_never_splits_a_table")
+
+
+def test_hostile_thin_evidence_is_said(office):
+    run(office, "hostile_scenarios.thin_evidence_is_said")
