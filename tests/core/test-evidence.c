@@ -24,7 +24,7 @@ static void evidence_little_history(void)
         { "g", "Proposal", "", "Fair" },    { NULL, NULL, NULL, NULL },
     };
     PcTable *t = deals(rows, G_N_ELEMENTS(rows));
-    PcRole roles[4];
+    PcRole roles[4] = { 0 }; /* pc_roles_detect keeps a column given PC_ROLE_IGNORED */
     pc_roles_detect(t, roles);
     g_assert_cmpint(roles[3], ==, PC_ROLE_ATTRIBUTE);
     PcEvidence e;
@@ -66,7 +66,7 @@ static void evidence_enough_history(void)
     }
     pc_table_set_text(t, N + 1, 1, "Lead", -1);
     pc_table_set_text(t, N + 2, 1, "Proposal", -1);
-    PcRole roles[4];
+    PcRole roles[4] = { 0 }; /* pc_roles_detect keeps a column given PC_ROLE_IGNORED */
     pc_roles_detect(t, roles);
     PcEvidence e;
     pc_evidence_score(t, roles, &e);
@@ -89,7 +89,7 @@ static void evidence_without_columns(void)
 {
     const char *rows[][4] = { { "Deal", "Amount", "Owner", "Close date" }, { "a", NULL, "Ann", NULL } };
     PcTable *t = deals(rows, 2);
-    PcRole roles[4];
+    PcRole roles[4] = { 0 }; /* pc_roles_detect keeps a column given PC_ROLE_IGNORED */
     pc_roles_detect(t, roles);
     PcEvidence e;
     pc_evidence_stages(t, roles, &e); /* no stage column: nothing learned, nothing counted */
