@@ -1,6 +1,7 @@
 /* ac_forecast.c - Write forecast: its plan (rp_forecast) through the writer. */
 #include "ac_forecast.h"
 
+#include "ac_evidence.h"
 #include "cc_locale.h"
 #include "cc_writer.h"
 #include "rp_forecast.h"
@@ -60,6 +61,12 @@ gboolean ac_forecast_run_stages(CcLeadTable *t, const PcTable *given, double sta
     CcWritten out;
     if (ok && (ok = cc_write_plan(t, f.plan, NULL, &out, message))) {
         *message = report(&f, out.sheet_name);
+        if (!given) { /* learned from the closed deals, not the manager's probabilities */
+            PcEvidence e;
+            pc_evidence_stages(t->cells, t->roles, &e);
+            ac_evidence_append(message, &e, TRUE);
+            pc_evidence_clear(&e);
+        }
         g_free(out.sheet_name);
     }
     cc_progress_end(&progress);

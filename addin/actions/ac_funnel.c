@@ -1,6 +1,7 @@
 /* ac_funnel.c - Write funnel: its plan (rp_funnel) through the writer. */
 #include "ac_funnel.h"
 
+#include "ac_evidence.h"
 #include "cc_locale.h"
 #include "cc_writer.h"
 #include "rp_funnel.h"
@@ -34,6 +35,10 @@ gboolean ac_funnel_run(CcLeadTable *t, double target, char **message)
                                         "Funnel written to sheet %s: %s deals needed at the first "
                                         "stage.", count), out.sheet_name, needed);
         g_free(needed);
+        PcEvidence e; /* the funnel's conversions are learned from the closed deals */
+        pc_evidence_stages(t->cells, t->roles, &e);
+        ac_evidence_append(message, &e, TRUE);
+        pc_evidence_clear(&e);
         g_free(out.sheet_name);
     }
     rp_funnel_clear(&f);

@@ -2,6 +2,7 @@
  * lead under the cursor from the model that scored it. */
 #include "ac_score.h"
 
+#include "ac_evidence.h"
 #include "cc_writer.h"
 #include "rp_score.h"
 #include "tx_text.h"
@@ -65,6 +66,10 @@ gboolean ac_score_run_history(CcLeadTable *t, const CcLeadTable *h, char **messa
         remember_history(t, h);
         char *column = cc_range_text(out.sheet_name, &out.range);
         *message = rp_score_report(&sc, column);
+        PcEvidence e; /* what the model was learned from: the history table, or T itself */
+        pc_evidence_score(h ? h->cells : t->cells, h ? h->roles : t->roles, &e);
+        ac_evidence_append(message, &e, FALSE);
+        pc_evidence_clear(&e);
         g_free(column);
         g_free(out.sheet_name);
     }

@@ -43,6 +43,108 @@ gboolean cc_guard_free(uno_Interface *sheet, const char *sheet_name, const CuRan
     return *in_the_way == NULL;
 }
 
+static gboolean same_range(const CuRange *a, const CuRange *b)
+{
+    return a->Sheet == b->Sheet && a->StartColumn == b->StartColumn && a->EndColumn == b->EndColumn &&
+           a->StartRow == b->StartRow && a->EndRow == b->EndRow;
+}
+
+static gboolean range_inside(const CuRange *a, const CuRange *ours)
+{
+    return ours && inside(ours, a->StartColumn, a->StartRow) && inside(ours, a->EndColumn, a->EndRow);
+}
+
+gboolean cc_guard_unmerged(uno_Interface *sheet, const char *sheet_name, const CuRange *r,
+                           const CuRange *ours, char **merged, GError **error)
+{
+    *merged = NULL;
+    CuRange extent;
+    /* the common case costs two calls: no merge starts in R, and none reaches into it */
+    if (!cc_merged_extent(sheet, r, &extent, error))
+        return FALSE;
+    GError *failed = NULL;
+    gboolean any = cc_has_merge(sheet, r, &failed);
+    if (failed) {
+        g_propagate_error(error, failed);
+        return FALSE;
+    }
+    if (!any && same_range(&extent, r))
+        return TRUE;
+    /* find the merge: each run of one format is merged, hidden by a merge, or neither */
+    GArray *runs = cc_format_runs(sheet, r, error);
+    if (!runs)
+        return FALSE;
+    for (guint k = 0; k < runs->len && !*merged; k++) {
+        const CuRange *run = &g_array_index(runs, CuRange, k);
+        CuRange first = { run->Sheet, run->StartColumn, run->StartRow, run->StartColumn, run->StartRow };
+        CuRange area;
+        if (!cc_merged_extent(sheet, &first, &area, error)) {
+            g_array_free(runs, TRUE);
+            return FALSE;
+        }
+        /* a merge's top-left cell shows what is written; its other cells hide it */
+        gboolean hidden = area.StartColumn != first.StartColumn || area.StartRow != first.StartRow;
+        if (!hidden || range_inside(&area, ours))
+            continue;
+        char *name = cc_range_text(sheet_name, &area);
+        char *cell = cc_range_text(sheet_name, &first);
+        *g_strrstr(cell, ":") = 0;
+        *merged = g_strdup_printf(_("The cells %s are merged: Pipecalc would write into %s, which "
+                                    "the merge hides. Unmerge them (Format > Merge and Unmerge "
+                                    "Cells) or move them away and run again. Nothing was written."),
+                                  name, cell);
+        g_free(cell);
+        g_free(name);
+    }
+    g_array_free(runs, TRUE);
+    return *merged == NULL;
+}
+
+/* The column of the first cell in row OUTSIDE of PAIR (2 rows, row 0 or 1) that is not
+ * empty and touches (corners too) a non-empty cell of the other row, -1 none. */
+static gssize crossing(const PcTable *pair, gsize outside)
+{
+    gsize inner = 1 - outside;
+    for (gsize c = 0; c < pair->cols; c++) {
+        if (pc_table_at(pair, outside, c)->kind == PC_CELL_EMPTY)
+            continue;
+        for (gsize k = c ? c - 1 : 0; k <= c + 1 && k < pair->cols; k++)
+            if (pc_table_at(pair, inner, k)->kind != PC_CELL_EMPTY)
+                return (gssize)c;
+    }
+    return -1;
+}
+
+gboolean cc_guard_shift_keeps_tables(uno_Interface *sheet, const char *sheet_name, const CuRange *band,
+                                     char **split, GError **error)
+{
+    *split = NULL;
+    /* the edge rows of what moves, each with the row beside it that stays */
+    for (int edge = 0; edge < 2 && !*split; edge++) {
+        sal_Int32 moved = edge ? band->EndRow : band->StartRow, stays = edge ? moved + 1 : moved - 1;
+        if (stays < 0 || stays > CC_MAX_ROW)
+            continue;
+        CuRange pair = { band->Sheet, band->StartColumn, MIN(moved, stays), CC_MAX_COL, MAX(moved, stays) };
+        PcTable *cells = cc_read(sheet, &pair, error);
+        if (!cells)
+            return FALSE;
+        gssize c = crossing(cells, stays < moved ? 0 : 1);
+        pc_table_free(cells);
+        if (c < 0)
+            continue;
+        CuCell at = { band->Sheet, band->StartColumn + (sal_Int32)c, stays };
+        CuRange block;
+        if (!cc_region(sheet, &at, &block, error))
+            return FALSE;
+        char *name = cc_range_text(sheet_name, &block);
+        *split = g_strdup_printf(_("Making room would split the cells %s: their rows beside the "
+                                   "Score column would move right, the others not. Move them away "
+                                   "from the table's rows and run again. Nothing was written."), name);
+        g_free(name);
+    }
+    return *split == NULL;
+}
+
 /* Number of steps on the undo stack. */
 static sal_Int32 undo_steps(uno_Interface *undo)
 {
@@ -173,7 +275,8 @@ gboolean cc_guard_claim_sheet(uno_Interface *model, const char *marker, const ch
     CuRange all = { old->Sheet, 0, 0, cols - 1, rows - 1 };
     char *in_the_way = NULL;
     if ((*message = cc_guard_refusal(model, *sheet, *name)) ||
-        !cc_guard_free(*sheet, *name, &all, old, &in_the_way, error)) {
+        !cc_guard_free(*sheet, *name, &all, old, &in_the_way, error) ||
+        !cc_guard_unmerged(*sheet, *name, &all, old, &in_the_way, error)) {
         cu_release(*sheet);
         *sheet = NULL;
         g_free(*name);

@@ -25,6 +25,20 @@ char *cc_guard_refusal(uno_Interface *model, uno_Interface *sheet, const char *s
 gboolean cc_guard_free(uno_Interface *sheet, const char *sheet_name, const CuRange *r,
                        const CuRange *ours, char **in_the_way, GError **error);
 
+/* Check that no cell of R on SHEET is hidden by a merge (a merged area's cells other than
+ * its top-left one), except merges inside OURS (NULL: nothing is ours): a value written
+ * there is never seen. FALSE with *MERGED set to the user's sentence naming the first such
+ * merged range and cell, or with ERROR. */
+gboolean cc_guard_unmerged(uno_Interface *sheet, const char *sheet_name, const CuRange *r,
+                           const CuRange *ours, char **merged, GError **error);
+
+/* Check that inserting cells at BAND (one column of rows) on SHEET, shifting right what
+ * is in those rows from BAND's column on, moves no part of a block of cells whose other
+ * part lies above or below those rows: that would split the user's table. FALSE with
+ * *SPLIT set to the user's sentence naming that block, or with ERROR. */
+gboolean cc_guard_shift_keeps_tables(uno_Interface *sheet, const char *sheet_name, const CuRange *band,
+                                     char **split, GError **error);
+
 /* Find where an action's own output sheet goes. When the sheet marked MARKER exists
  * (*REUSE), check that it may be written and that the COLS x ROWS area from A1 holds no
  * user cell outside the marked range (*OLD); *SHEET is it (acquired) and *NAME its name.

@@ -40,7 +40,9 @@ static gboolean parse_spec(const CcLeadTable *t, const char *spec, GString *line
             g_free(roles);
             ok = FALSE;
         } else {
-            g_string_append_printf(line, "\t%s\t%s", header, cc_roles_store_id(r));
+            char *stored = cc_table_header_key(t, (gsize)c);
+            g_string_append_printf(line, "\t%s\t%s", stored, cc_roles_store_id(r));
+            g_free(stored);
         }
     }
     g_strfreev(pairs);
@@ -67,7 +69,7 @@ gboolean cc_roles_set(CcLeadTable *t, const char *spec, char **message)
     char *key = cc_table_key(t);
     GString *line = g_string_new(key);
     gboolean ok = parse_spec(t, spec ? spec : "", line, message) &&
-                  cc_roles_store_line(t->model, key, line->str, t->cells, t->roles, message);
+                  cc_roles_store_line(t->model, key, line->str, t->cells, t->nameless, t->roles, message);
     g_string_free(line, TRUE);
     g_free(key);
     return ok;
@@ -96,9 +98,11 @@ gboolean cc_roles_set_one(CcLeadTable *t, PcRole role, const char *header, char 
         PcRole r = c.roles[i] == role ? PC_ROLE_IGNORED : c.roles[i]; /* freed, not an attribute */
         if (chosen >= 0 && c.cols[i] == (gsize)chosen)
             r = role;
-        g_string_append_printf(line, "\t%s\t%s", c.headers[i], cc_roles_store_id(r));
+        char *stored = cc_table_header_key(t, c.cols[i]);
+        g_string_append_printf(line, "\t%s\t%s", stored, cc_roles_store_id(r));
+        g_free(stored);
     }
-    gboolean ok = cc_roles_store_line(t->model, key, line->str, t->cells, t->roles, message);
+    gboolean ok = cc_roles_store_line(t->model, key, line->str, t->cells, t->nameless, t->roles, message);
     g_string_free(line, TRUE);
     g_free(key);
     cc_roles_columns_clear(&c);

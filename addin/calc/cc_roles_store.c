@@ -24,7 +24,22 @@ static char **line_of(const char *text, const char *key)
     return found;
 }
 
-void cc_roles_store_apply(uno_Interface *model, const char *key, const PcTable *cells, PcRole *roles)
+/* The column of CELLS a stored header names: by its header, else "#N" the Nth column
+ * when that one is nameless (NAMELESS); -1 none. */
+static gssize column_of(const PcTable *cells, const gboolean *nameless, const char *header)
+{
+    gssize c = pc_roles_column_of(cells, header);
+    if (c >= 0 || header[0] != '#' || !g_ascii_isdigit(header[1]))
+        return c;
+    char *end = NULL;
+    guint64 n = g_ascii_strtoull(header + 1, &end, 10);
+    if (*end || n < 1 || n > cells->cols || !nameless || !nameless[n - 1])
+        return -1;
+    return (gssize)(n - 1);
+}
+
+void cc_roles_store_apply(uno_Interface *model, const char *key, const PcTable *cells,
+                          const gboolean *nameless, PcRole *roles)
 {
     char *text = cu_doc_text(model, PROPERTY);
     char **f = *text ? line_of(text, key) : NULL;
@@ -32,7 +47,7 @@ void cc_roles_store_apply(uno_Interface *model, const char *key, const PcTable *
         GArray *cols = g_array_new(FALSE, FALSE, sizeof(gsize));
         GArray *set = g_array_new(FALSE, FALSE, sizeof(PcRole));
         for (gsize i = 1; f[i] && f[i + 1]; i += 2) {
-            gssize c = pc_roles_column_of(cells, f[i]);
+            gssize c = column_of(cells, nameless, f[i]);
             PcRole r = pc_role_from_id(f[i + 1]);
             if (c < 0 || r >= PC_N_ROLES)
                 continue; /* a column since renamed: its choice no longer applies */
@@ -53,12 +68,12 @@ void cc_roles_store_apply(uno_Interface *model, const char *key, const PcTable *
  * with the role the column has now in ROLES (CELLS' columns). A header LINE gives another
  * role is the manager's new choice (g_free). */
 static char *with_later_choices(const char *text, const char *key, const char *line,
-                                const PcTable *cells, const PcRole *roles)
+                                const PcTable *cells, const gboolean *nameless, const PcRole *roles)
 {
     char **old = line_of(text, key), **now = g_strsplit(line, "\t", -1);
     GString *out = g_string_new(now[0]);
     for (gsize j = 1; now[j] && now[j + 1]; j += 2) {
-        gssize c = pc_roles_column_of(cells, now[j]);
+        gssize c = column_of(cells, nameless, now[j]);
         gboolean unchanged = c >= 0 && pc_role_from_id(now[j + 1]) == roles[c];
         const char *id = now[j + 1];
         for (gsize i = 1; unchanged && old && old[i] && old[i + 1]; i += 2)
@@ -79,10 +94,11 @@ static char *with_later_choices(const char *text, const char *key, const char *l
 }
 
 gboolean cc_roles_store_line(uno_Interface *model, const char *key, const char *line,
-                             const PcTable *cells, const PcRole *roles, char **message)
+                             const PcTable *cells, const gboolean *nameless, const PcRole *roles,
+                             char **message)
 {
     char *text = cu_doc_text(model, PROPERTY);
-    char *kept = strchr(line, '\t') ? with_later_choices(text, key, line, cells, roles) : g_strdup(line);
+    char *kept = strchr(line, '\t') ? with_later_choices(text, key, line, cells, nameless, roles) : g_strdup(line);
     char **lines = g_strsplit(text, "\n", -1);
     GString *out = g_string_new(NULL);
     for (char **l = lines; *l; l++) {

@@ -5,7 +5,9 @@
  * table: the table's key (cc_table_key: its sheet and top-left cell, "Sheet1.A1"), then for
  * each column the manager chose a role for, its header and the role's id (pc_role_id,
  * "none" for not used), all separated by tabs. Headers, not column numbers, so that
- * inserting a column keeps the choices. Only that text is kept here, below the lead table
+ * inserting a column keeps the choices; only a column whose header cell is empty is kept
+ * by its position in the table, "#3" (its shown name, "(column F)", is in the user's
+ * language and moves with the sheet column). Only that text is kept here, below the lead table
  * (cc_table applies it while reading a table); what the manager does with the roles of a
  * table is cc_roles'. */
 #ifndef CC_ROLES_STORE_H
@@ -15,10 +17,11 @@
 #include "cu_sdk.h"
 
 /* Apply the choices MODEL keeps for the table keyed KEY to ROLES, one per column of CELLS
- * (header row first). A choice for a header CELLS no longer has, or of a role id this
+ * (header row first; NAMELESS, one per column: "#N" may name it). A choice for a header CELLS no longer has, or of a role id this
  * release does not know (later ones add roles), is left out; without a line for KEY,
  * ROLES stay as they are. */
-void cc_roles_store_apply(uno_Interface *model, const char *key, const PcTable *cells, PcRole *roles);
+void cc_roles_store_apply(uno_Interface *model, const char *key, const PcTable *cells,
+                          const gboolean *nameless, PcRole *roles);
 
 /* Keep LINE (KEY, then "\theader\trole" pairs; KEY alone: no choices) as KEY's line in
  * MODEL: the other tables' lines stay, KEY's is replaced or dropped. The old line's
@@ -27,7 +30,8 @@ void cc_roles_store_apply(uno_Interface *model, const char *key, const PcTable *
  * forgets every choice. FALSE with the user's sentence when the property cannot be
  * written. */
 gboolean cc_roles_store_line(uno_Interface *model, const char *key, const char *line,
-                             const PcTable *cells, const PcRole *roles, char **message);
+                             const PcTable *cells, const gboolean *nameless, const PcRole *roles,
+                             char **message);
 
 /* A role as the property keeps it: its pc_role_id, "none" for not used. */
 const char *cc_roles_store_id(PcRole r);

@@ -105,6 +105,55 @@ gboolean cc_region(uno_Interface *sheet, const CuCell *cell, CuRange *region, GE
     return ok;
 }
 
+/* Destroy a sequence of type NAME ("[][]any"). */
+static void sequence_destroy(uno_Sequence **seq, const char *name)
+{
+    typelib_TypeDescriptionReference *type = NULL;
+    typelib_typedescriptionreference_newByAsciiName(&type, typelib_TypeClass_SEQUENCE, name);
+    uno_type_destructData(seq, type, NULL);
+    typelib_typedescriptionreference_release(type);
+}
+
+/* The error code of the formula cell COL, ROW of SHEET (XCell.getError), 0 unknown. */
+static sal_Int32 error_code(uno_Interface *sheet, sal_Int32 col, sal_Int32 row)
+{
+    static CuMethod get_error = CU_METHOD("com.sun.star.table.XCell", "getError");
+    uno_Interface *cell = cc_cell(sheet, col, row, NULL);
+    sal_Int32 code = 0;
+    if (!cell || !cu_call(cell, &get_error, &code, NULL, NULL))
+        code = 0;
+    cu_release(cell);
+    return code;
+}
+
+/* Mark the cells of RANGE (R on SHEET, read into T) whose formula results in an error as
+ * errors: getDataArray hands them over as empty. One query finds them all (Calc keeps
+ * them in its formula cells' results), so a table without error cells costs one call;
+ * each error cell found costs one getError for its code. */
+static gboolean mark_errors(uno_Interface *sheet, uno_Interface *range, const CuRange *r, PcTable *t,
+                            GError **error)
+{
+    static CuMethod query = CU_METHOD("com.sun.star.sheet.XCellRangesQuery", "queryFormulaCells");
+    static CuMethod addresses = CU_METHOD("com.sun.star.sheet.XSheetCellRanges", "getRangeAddresses");
+    sal_Int16 flags = 4; /* com.sun.star.sheet.FormulaResult.ERROR */
+    void *args[1] = { &flags };
+    uno_Interface *found = cu_call_iface(range, &query, args, NULL, error);
+    uno_Sequence *seq = NULL;
+    gboolean ok = found && cu_uno_check_layouts() && cu_call(found, &addresses, &seq, NULL, error);
+    cu_release(found);
+    if (!ok)
+        return need(NULL, "the error cells", error) != NULL;
+    const CuRange *a = (const CuRange *)(const void *)seq->elements;
+    for (sal_Int32 k = 0; k < seq->nElements; k++)
+        for (sal_Int32 row = MAX(a[k].StartRow, r->StartRow); row <= MIN(a[k].EndRow, r->EndRow); row++)
+            for (sal_Int32 col = MAX(a[k].StartColumn, r->StartColumn);
+                 col <= MIN(a[k].EndColumn, r->EndColumn); col++)
+                pc_table_set_error(t, (gsize)(row - r->StartRow), (gsize)(col - r->StartColumn),
+                                   (int)error_code(sheet, col, row));
+    sequence_destroy(&seq, "[]com.sun.star.table.CellRangeAddress");
+    return TRUE;
+}
+
 PcTable *cc_read(uno_Interface *sheet, const CuRange *r, GError **error)
 {
     static CuMethod get_data = CU_METHOD("com.sun.star.sheet.XCellRangeData", "getDataArray");
@@ -114,14 +163,15 @@ PcTable *cc_read(uno_Interface *sheet, const CuRange *r, GError **error)
         cu_release(range);
         return NULL;
     }
-    range->release(range);
     PcTable *t = cu_table_from_any_rows(rows);
-    typelib_TypeDescriptionReference *type = NULL;
-    typelib_typedescriptionreference_newByAsciiName(&type, typelib_TypeClass_SEQUENCE, "[][]any");
-    uno_type_destructData(&rows, type, NULL);
-    typelib_typedescriptionreference_release(type);
+    sequence_destroy(&rows, "[][]any");
     if (!t)
         g_set_error(error, CU_ERROR, CU_ERROR_TOO_LARGE, "the table is too large");
+    if (t && !mark_errors(sheet, range, r, t, error)) {
+        pc_table_free(t);
+        t = NULL;
+    }
+    range->release(range);
     return t;
 }
 
@@ -549,6 +599,72 @@ gboolean cc_merge(uno_Interface *sheet, const CuRange *r, gboolean merged, GErro
     gboolean ok = range && cu_call(range, &merge, NULL, args, error);
     cu_release(range);
     return ok;
+}
+
+gboolean cc_merged_extent(uno_Interface *sheet, const CuRange *r, CuRange *extent, GError **error)
+{
+    static CuMethod create_cursor = CU_METHOD("com.sun.star.sheet.XSpreadsheet", "createCursorByRange");
+    static CuMethod collapse = CU_METHOD("com.sun.star.sheet.XSheetCellCursor", "collapseToMergedArea");
+    uno_Interface *range = cc_range(sheet, r, error);
+    uno_Interface *arg = range ? cu_query(range, "com.sun.star.sheet.XSheetCellRange") : NULL;
+    cu_release(range);
+    if (!arg)
+        return need(NULL, "the cell range", error) != NULL;
+    void *args[1] = { &arg };
+    uno_Interface *cursor = need(cu_call_iface(sheet, &create_cursor, args, NULL, error), "a cursor", error);
+    arg->release(arg);
+    gboolean ok = cursor && cu_call(cursor, &collapse, NULL, NULL, error) && address_of(cursor, extent, error);
+    cu_release(cursor);
+    return ok;
+}
+
+gboolean cc_has_merge(uno_Interface *sheet, const CuRange *r, GError **error)
+{
+    static CuMethod is_merged = CU_METHOD("com.sun.star.util.XMergeable", "getIsMerged");
+    uno_Interface *range = cc_range(sheet, r, error);
+    sal_Bool yes = sal_False;
+    gboolean ok = range && cu_call(range, &is_merged, &yes, NULL, error);
+    cu_release(range);
+    return ok && yes;
+}
+
+GArray *cc_format_runs(uno_Interface *sheet, const CuRange *r, GError **error)
+{
+    static CuMethod unique = CU_METHOD("com.sun.star.sheet.XUniqueCellFormatRangesSupplier",
+                                       "getUniqueCellFormatRanges");
+    static CuMethod count = CU_METHOD("com.sun.star.container.XIndexAccess", "getCount");
+    static CuMethod by_index = CU_METHOD("com.sun.star.container.XIndexAccess", "getByIndex");
+    static CuMethod addresses = CU_METHOD("com.sun.star.sheet.XSheetCellRanges", "getRangeAddresses");
+    uno_Interface *range = cc_range(sheet, r, error);
+    uno_Interface *groups = range ? cu_call_iface(range, &unique, NULL, NULL, error) : NULL;
+    cu_release(range);
+    sal_Int32 n = 0;
+    if (!groups || !cu_uno_check_layouts() || !cu_call(groups, &count, &n, NULL, error)) {
+        cu_release(groups);
+        need(NULL, "the cell formats", error);
+        return NULL;
+    }
+    GArray *runs = g_array_new(FALSE, FALSE, sizeof(CuRange));
+    gboolean ok = TRUE;
+    for (sal_Int32 i = 0; i < n && ok; i++) {
+        void *args[1] = { &i };
+        uno_Interface *group = cu_call_any_iface(groups, &by_index, args, "com.sun.star.sheet.XSheetCellRanges",
+                                                 error);
+        uno_Sequence *seq = NULL;
+        ok = group && cu_call(group, &addresses, &seq, NULL, error);
+        cu_release(group);
+        if (ok) {
+            g_array_append_vals(runs, seq->elements, (guint)seq->nElements);
+            sequence_destroy(&seq, "[]com.sun.star.table.CellRangeAddress");
+        }
+    }
+    groups->release(groups);
+    if (!ok) {
+        g_array_free(runs, TRUE);
+        need(NULL, "the cell formats", error);
+        return NULL;
+    }
+    return runs;
 }
 
 gboolean cc_column_width(uno_Interface *sheet, sal_Int32 col, sal_Int32 width, GError **error)

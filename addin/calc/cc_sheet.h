@@ -133,6 +133,18 @@ gboolean cc_format_is_general(uno_Interface *model, sal_Int32 key);
 /* Merge the cells of R on SHEET into its top-left one (MERGED) or undo every merge in R. */
 gboolean cc_merge(uno_Interface *sheet, const CuRange *r, gboolean merged, GError **error);
 
+/* The smallest range holding R on SHEET and every merged area R touches (Calc's
+ * collapseToMergedArea): R itself when R touches none or only merges inside it. */
+gboolean cc_merged_extent(uno_Interface *sheet, const CuRange *r, CuRange *extent, GError **error);
+
+/* TRUE when a merged area starts inside R on SHEET (XMergeable.getIsMerged). */
+gboolean cc_has_merge(uno_Interface *sheet, const CuRange *r, GError **error);
+
+/* The ranges of R on SHEET in runs of one cell format (XUniqueCellFormatRangesSupplier):
+ * every cell of a run is formatted alike, so a run's first cell is merged, hidden by a merge
+ * or neither as all of them are. A GArray of CuRange, NULL on failure. */
+GArray *cc_format_runs(uno_Interface *sheet, const CuRange *r, GError **error);
+
 /* Column COL of SHEET WIDTH wide (1/100 mm). */
 gboolean cc_column_width(uno_Interface *sheet, sal_Int32 col, sal_Int32 width, GError **error);
 

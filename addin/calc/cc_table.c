@@ -2,6 +2,8 @@
 #include "cc_table.h"
 
 #include "cu_string.h"
+#include "pc_refs.h"
+#include "pc_region.h"
 #include "cc_roles_store.h"
 #include "tx_text.h"
 
@@ -15,8 +17,14 @@ static void leave_out_score(CcLeadTable *t, CuRange *region, gssize *inside)
     if (!cc_marker_get(t->model, CC_MARKER_SCORE, &s) || s.Sheet != region->Sheet ||
         s.StartColumn != s.EndColumn)
         return;
-    if (s.StartColumn < region->StartColumn || s.StartColumn > region->EndColumn ||
-        s.EndRow < region->StartRow || s.StartRow > region->EndRow)
+    if (s.EndRow < region->StartRow || s.StartRow > region->EndRow)
+        return;
+    if (s.StartColumn == region->EndColumn + 1) { /* split off the region (region_around) */
+        t->has_score = TRUE;
+        t->score = s;
+        return;
+    }
+    if (s.StartColumn < region->StartColumn || s.StartColumn > region->EndColumn)
         return; /* it belongs to another table */
     t->has_score = TRUE;
     t->score = s;
@@ -26,6 +34,38 @@ static void leave_out_score(CcLeadTable *t, CuRange *region, gssize *inside)
         region->StartColumn++;
     else
         *inside = s.StartColumn - region->StartColumn;
+}
+
+/* The region around CELL on T's sheet (T's model and sheet set): Calc's current region,
+ * but never through our marked Score column. Calc's region joins two tables one empty
+ * column apart once the left one's Score column fills that column; so when the Score
+ * column lies inside the region, the table is the region around CELL in the cells on
+ * CELL's side of it (a cursor in the Score column: the table it scores, on its left). */
+static gboolean region_around(CcLeadTable *t, const CuCell *cell, CuRange *region, GError **error)
+{
+    if (!cc_region(t->sheet, cell, region, error))
+        return FALSE;
+    CuRange s;
+    if (!cc_marker_get(t->model, CC_MARKER_SCORE, &s) || s.Sheet != region->Sheet ||
+        s.StartColumn != s.EndColumn || s.StartColumn <= region->StartColumn ||
+        s.StartColumn >= region->EndColumn || s.EndRow < region->StartRow || s.StartRow > region->EndRow)
+        return TRUE; /* not inside; at the region's edge it is cut off (leave_out_score) */
+    CuRange side = *region;
+    sal_Int32 col = cell->Column == s.StartColumn ? s.StartColumn - 1 : cell->Column;
+    if (col > s.StartColumn)
+        side.StartColumn = s.StartColumn + 1;
+    else
+        side.EndColumn = s.StartColumn - 1;
+    PcTable *cells = cc_read(t->sheet, &side, error);
+    if (!cells)
+        return FALSE;
+    PcBox b = pc_region_around(cells, (gsize)(cell->Row - side.StartRow), (gsize)(col - side.StartColumn));
+    pc_table_free(cells);
+    region->StartColumn = side.StartColumn + (sal_Int32)b.col0;
+    region->EndColumn = side.StartColumn + (sal_Int32)b.col1;
+    region->StartRow = side.StartRow + (sal_Int32)b.row0;
+    region->EndRow = side.StartRow + (sal_Int32)b.row1;
+    return TRUE;
 }
 
 /* TRUE when A and B share a cell. */
@@ -58,6 +98,59 @@ static const char *our_output(uno_Interface *model, const CuRange *region)
     return NULL;
 }
 
+/* Empty the header cells of T that a merge hides (the header row's merges: one call when
+ * there are none): a merged header names its first column only, as the user sees it. */
+static void blank_hidden_headers(CcLeadTable *t)
+{
+    CuRange header = t->range, extent;
+    header.EndRow = header.StartRow;
+    if (!cc_merged_extent(t->sheet, &header, &extent, NULL))
+        return;
+    gboolean reaches = extent.StartColumn != header.StartColumn || extent.EndColumn != header.EndColumn ||
+                       extent.StartRow != header.StartRow || extent.EndRow != header.EndRow;
+    if (!reaches && !cc_has_merge(t->sheet, &header, NULL))
+        return;
+    GArray *runs = cc_format_runs(t->sheet, &header, NULL);
+    for (guint k = 0; runs && k < runs->len; k++) {
+        const CuRange *run = &g_array_index(runs, CuRange, k);
+        CuRange first = { run->Sheet, run->StartColumn, run->StartRow, run->StartColumn, run->StartRow };
+        CuRange area;
+        if (!cc_merged_extent(t->sheet, &first, &area, NULL) ||
+            (area.StartColumn == first.StartColumn && area.StartRow == first.StartRow))
+            continue; /* not hidden: every cell of the run alike */
+        for (sal_Int32 col = run->StartColumn; col <= run->EndColumn; col++)
+            pc_table_set_text(t->cells, 0, (gsize)(col - t->range.StartColumn), "", 0);
+    }
+    if (runs)
+        g_array_free(runs, TRUE);
+}
+
+/* The letters of sheet column COL ("F"), g_free. */
+static char *column_letters(sal_Int32 col)
+{
+    char *cell = pc_ref_cell(0, (gsize)col); /* "F1" */
+    cell[strcspn(cell, "0123456789")] = 0;
+    return cell;
+}
+
+/* Give each empty header cell of T a name of its own, "(column F)" after its sheet column:
+ * without one, the column has no name to show, to choose a role for or to explain a score
+ * by (a merged header's hidden cells are empty too: the merge names its first column). */
+static void name_empty_headers(CcLeadTable *t)
+{
+    t->nameless = g_new0(gboolean, t->cells->cols);
+    for (gsize c = 0; c < t->cells->cols; c++) {
+        if (pc_table_at(t->cells, 0, c)->kind != PC_CELL_EMPTY)
+            continue;
+        char *letters = column_letters(t->range.StartColumn + (sal_Int32)c);
+        char *name = g_strdup_printf(_("(column %s)"), letters);
+        pc_table_set_text(t->cells, 0, c, name, -1);
+        t->nameless[c] = TRUE;
+        g_free(name);
+        g_free(letters);
+    }
+}
+
 /* Read the table of REGION on T's sheet into T (T's model and sheet already set). */
 static gboolean load(CcLeadTable *t, CuRange region, GError **error)
 {
@@ -73,12 +166,14 @@ static gboolean load(CcLeadTable *t, CuRange region, GError **error)
         return FALSE;
     t->sheet_name = cc_sheet_name(t->sheet);
     t->dates = cc_document_dates(t->model);
+    blank_hidden_headers(t);
+    name_empty_headers(t);
     t->roles = g_new0(PcRole, t->cells->cols);
     if (inside >= 0)
         t->roles[inside] = PC_ROLE_IGNORED;
     pc_roles_detect(t->cells, t->roles);
     char *key = cc_table_key(t);
-    cc_roles_store_apply(t->model, key, t->cells, t->roles); /* the manager's choices */
+    cc_roles_store_apply(t->model, key, t->cells, t->nameless, t->roles); /* the manager's choices */
     g_free(key);
     pc_roles_count(t->cells, t->roles, &t->counts);
     return TRUE;
@@ -96,7 +191,7 @@ static gboolean find_around_cursor(uno_Interface *controller, CcLeadTable *t, gb
     if (!t->sheet)
         return FALSE;
     CuRange region;
-    if (!cc_region(t->sheet, &cursor, &region, error))
+    if (!region_around(t, &cursor, &region, error))
         return FALSE;
     if ((t->not_leads = our_output(t->model, &region)) != NULL)
         return FALSE;
@@ -163,7 +258,7 @@ gboolean cc_table_find_at(uno_Interface *model, const char *address, CcLeadTable
         t->sheet = cc_sheet_at(model, r.Sheet, NULL);
         if (t->sheet && r.StartColumn == r.EndColumn && r.StartRow == r.EndRow) {
             CuCell one = { r.Sheet, r.StartColumn, r.StartRow }; /* one cell: its table */
-            ok = cc_region(t->sheet, &one, &r, NULL);
+            ok = region_around(t, &one, &r, NULL);
         }
         ok = ok && t->sheet && load(t, r, NULL);
     }
@@ -184,6 +279,7 @@ void cc_table_clear(CcLeadTable *t)
     g_free(t->sheet_name);
     pc_table_free(t->cells);
     g_free(t->roles);
+    g_free(t->nameless);
     memset(t, 0, sizeof *t);
     t->not_leads = not_leads;
 }
@@ -196,6 +292,13 @@ char *cc_table_cell_text(const CcLeadTable *t, sal_Int32 col, sal_Int32 row)
     if (colon)
         *colon = 0;
     return full;
+}
+
+char *cc_table_header_key(const CcLeadTable *t, gsize col)
+{
+    if (t->nameless && t->nameless[col])
+        return g_strdup_printf("#%zu", col + 1);
+    return g_strdup(pc_table_text(t->cells, pc_table_at(t->cells, 0, col)));
 }
 
 char *cc_table_key(const CcLeadTable *t)

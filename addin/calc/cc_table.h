@@ -2,7 +2,10 @@
  *
  * The table is the contiguous region around the cursor (Calc's Ctrl+*) whose first row is
  * a header. A column Pipecalc wrote (the marked Score column, see ac_score.h) is never
- * part of it: at the region's edge it is cut off, inside it is a "not used" column. */
+ * part of it: at the region's edge it is cut off; inside the region it parts two tables
+ * (the left one's Score column filling the empty column between them), and the table is
+ * the region around the cursor on its side of that column. The Score column right beside
+ * a table is that table's. */
 #ifndef CC_TABLE_H
 #define CC_TABLE_H
 
@@ -27,6 +30,9 @@ typedef struct {
     CuRange range;         /* header row included, our columns cut off */
     PcTable *cells;        /* the range's cells; row 0 is the header */
     PcRole *roles;         /* one per column */
+    gboolean *nameless;    /* one per column: its header cell is empty; the header row of
+                              CELLS names it "(column F)" after its sheet column, and the
+                              manager's role for it is kept by its position (cc_roles_store) */
     PcLeadCounts counts;
     PcDates dates;         /* the document's date system (its null date) */
     gboolean has_score;    /* our Score column is on this sheet beside / inside the table */
@@ -67,6 +73,10 @@ char *cc_table_describe(const CcLeadTable *t);
 /* TRUE, with the user's sentence that there is no lead table here in *MESSAGE (g_free),
  * when T holds none; what every action says before it reads a table that is not there. */
 gboolean cc_table_absent(const CcLeadTable *t, char **message);
+
+/* How the document's stored roles name column COL of T (g_free): its header, or, for a
+ * nameless column, "#N", its position in the table (1 = the first column). */
+char *cc_table_header_key(const CcLeadTable *t, gsize col);
 
 /* "Sheet1.B7"-style name of cell COL, ROW of T's sheet, for messages (g_free). */
 char *cc_table_cell_text(const CcLeadTable *t, sal_Int32 col, sal_Int32 row);

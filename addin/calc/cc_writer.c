@@ -296,6 +296,10 @@ static gboolean write_column(CcLeadTable *t, const RpPlan *plan, CcProgress *pro
         *message = g_strdup(_("There is no free column right of the table. Nothing was written."));
         return FALSE;
     }
+    if (!cc_guard_unmerged(t->sheet, t->sheet_name, &target, NULL, message, &error)) {
+        cc_say_failure(message, error);
+        return FALSE;
+    }
     if (!cc_guard_free(t->sheet, t->sheet_name, &target, t->has_score ? &t->score : NULL, &in_the_way,
                        &error)) {
         if (!(shift = in_the_way && t->make_room)) {
@@ -305,6 +309,10 @@ static gboolean write_column(CcLeadTable *t, const RpPlan *plan, CcProgress *pro
             return FALSE;
         }
         g_free(in_the_way); /* the manager agreed: the user's cells move right instead */
+        if (!cc_guard_shift_keeps_tables(t->sheet, t->sheet_name, &target, message, &error)) {
+            cc_say_failure(message, error);
+            return FALSE;
+        }
     }
     CcGuard g;
     Formats formats;

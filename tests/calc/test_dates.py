@@ -47,7 +47,7 @@ def test_panel_custom_period_in_a_1904_document(office):
     with panel_on(office, rows_1904(), use_1904) as (s, p):
         p.choose_period("Custom period")
         report = p.run("Write forecast", From="2026-01-01", Until="2026-03-31")
-        assert report == ("Forecast written to sheet Forecast for 2026-01-01 to 2026-03-31: 3 open "
+        assert report.split("\n")[0] == ("Forecast written to sheet Forecast for 2026-01-01 to 2026-03-31: 3 open "
                           "deals closing then, 7,900.00 expected."), report
         fc = s.doc.Sheets.getByName("Forecast")
         assert fc.getCellRangeByName("A3").getString() == "Period: deals closing 2026-01-01 to 2026-03-31"
@@ -82,6 +82,6 @@ def test_panel_this_quarter_in_a_1904_document(office):
 def test_panel_target_in_an_english_locale(office):
     with panel_on(office, LEADS) as (s, p):
         want = "Funnel written to sheet Funnel: 12 deals needed at the first stage."
-        assert p.run("Write funnel", Target="10,000") == want
-        assert p.run("Write funnel", Target="10000.0") == want
+        assert p.run("Write funnel", Target="10,000").split("\n")[0] == want
+        assert p.run("Write funnel", Target="10000.0").split("\n")[0] == want
         assert p.run("Write funnel", Target="1,5").startswith("Type a target above 0"), "no number in English"

@@ -26,7 +26,7 @@ def test_panel_reads_and_writes_numbers_as_the_system_locale(office):
         assert calc_reads(office, s.doc, "10'000") == 10000 and calc_reads(office, s.doc, "1,5") is None
         want = "Funnel written to sheet Funnel: 12 deals needed at the first stage."
         said = p.run("Write funnel", Target="10'000")
-        assert said == want, said
+        assert said.split("\n")[0] == want, said  # then: little history
         assert p.run("Write funnel", Target="1,5").startswith("Type a target above 0")
         report = p.run("Write forecast")
         assert "3 open deals, 7'900.00 expected" in report, report

@@ -1,0 +1,31 @@
+"""The deck on hostile workbooks (issue 12) in real headless Calc: each test runs one
+scenario of hostile_scenarios.py through sidebar_driver.py (see test_sidebar.py)."""
+from test_sidebar import run
+
+
+def test_hostile_error_cells_are_errors(office):
+    run(office, "hostile_scenarios.error_cells_are_errors")
+
+
+def test_hostile_error_cells_cost_on_100000_rows(office):
+    run(office, "hostile_scenarios.error_cells_cost_on_100000_rows")
+
+
+def test_hostile_empty_header_gets_a_name_of_its_own(office):
+    run(office, "hostile_scenarios.empty_header_gets_a_name_of_its_own")
+
+
+def test_hostile_merged_cells_are_understood(office):
+    run(office, "hostile_scenarios.merged_cells_are_understood")
+
+
+def test_hostile_two_tables_side_by_side_stay_two(office):
+    run(office, "hostile_scenarios.two_tables_side_by_side_stay_two")
+
+
+def test_hostile_making_room_never_splits_a_table(office):
+    run(office, "hostile_scenarios.making_room_never_splits_a_table")
+
+
+def test_hostile_thin_evidence_is_said(office):
+    run(office, "hostile_scenarios.thin_evidence_is_said")
