@@ -31,7 +31,7 @@ gboolean ac_forecast_run_period(CcLeadTable *t, double start, double end, char *
 /* The report after writing F to sheet NAME. */
 static char *report(const RpForecast *f, const char *name)
 {
-    char *total = tx_text_number(f->expected, 2), *r;
+    char *total = tx_text_number(f->expected, 0) /* whole, as the sheet shows amounts */, *r;
     if (f->period)
         r = g_strdup_printf(tx_n("Forecast written to sheet %s for %s to %s: %zu open deal closing "
                                  "then, %s expected.",

@@ -78,7 +78,7 @@ def forecast_months_in_a_1904_document(ctx):
     out = forecast_in_both_systems(ctx, LEADS, lambda b: b.actions.writeForecast(b.ctrl))
     first = same_sheet_one_system_apart(out)
     report, cells, _ = out[1904]
-    assert "3 open deals, 7,900.00 expected" in report, report
+    assert "3 open deals, 7,900 expected" in report, report
     assert [r[0] for r in cells[first:first + 4]] == ["2026-01", "2026-02", "2026-03", "Total"], cells
     # From / Until: the first and last day of January 2026 in the 1904 system
     assert cells[first][5:7] == (46023 - SHIFT_1904, 46053 - SHIFT_1904), cells[first]
@@ -97,7 +97,7 @@ def forecast_period_in_a_1904_document(ctx):
         finally:
             b.close()
     assert out[1904].split("\n")[0] == ("Forecast written to sheet Forecast for 2026-01-01 to 2026-03-31: 3 open "
-                         "deals closing then, 7,900.00 expected."), out
+                         "deals closing then, 7,900 expected."), out
     assert out[1900] == out[1904], out
 
 
@@ -140,7 +140,7 @@ def stage_probabilities_typed_in_a_german_locale(ctx):
     try:
         typed = "Lead=10%; Qualified=0,25; Proposal=0,5; Negotiation=80 %"
         report = b.actions.writeForecastWith(b.ctrl, typed, 0, 0)
-        assert report.startswith("Forecast written to sheet Forecast") and "2.900,00 expected" in report, report
+        assert report.startswith("Forecast written to sheet Forecast") and "2.900 expected" in report, report
         fc = b.doc.Sheets.getByName("Forecast")
         assert abs(b.cells("B6:B6", fc)[0][0] - 0.25) < 1e-12
         # "0.25" is no number in a German locale (Calc does not read it either)
@@ -149,7 +149,7 @@ def stage_probabilities_typed_in_a_german_locale(ctx):
         # what the stage field shows is read back as the same probabilities
         learned = b.actions.getStageProbabilities(b.ctrl)
         assert "." not in learned and learned.count("%") == 4, learned
-        assert "7.900,00 expected" in b.actions.writeForecastWith(b.ctrl, learned, 0, 0)
+        assert "7.900 expected" in b.actions.writeForecastWith(b.ctrl, learned, 0, 0)
         assert "Table Sheet1.A1:H9: 8 rows" in b.actions.describe(b.ctrl), "the UI language is English"
     finally:
         b.close()
@@ -184,7 +184,7 @@ def english_document_in_a_german_office(ctx):
         assert b.actions.scoreLeads(b.ctrl).startswith("3 offene Leads")
         assert b.sheet.getCellRangeByName("I4").getString() == "88%", b.sheet.getCellRangeByName("I4").getString()
         report = b.actions.writeForecast(b.ctrl)
-        assert "3 offene Deals, 7.900,00 erwartet." in report, report
+        assert "3 offene Deals, 7.900 erwartet." in report, report
         fc = b.doc.Sheets.getByName("Prognose")
         shown = [[fc.getCellByPosition(c, r).getString() for c in range(7)] for r in range(3, 14)]
         assert shown[0][:2] == ["Phase", "Wahrscheinlichkeit"] and shown[1][:2] == ["Lead", "60%"], shown

@@ -48,7 +48,7 @@ def test_panel_custom_period_in_a_1904_document(office):
         p.choose_period("Custom period")
         report = p.run("Write forecast", From="2026-01-01", Until="2026-03-31")
         assert report.split("\n")[0] == ("Forecast written to sheet Forecast for 2026-01-01 to 2026-03-31: 3 open "
-                          "deals closing then, 7,900.00 expected."), report
+                          "deals closing then, 7,900 expected."), report
         fc = s.doc.Sheets.getByName("Forecast")
         assert fc.getCellRangeByName("A3").getString() == "Period: deals closing 2026-01-01 to 2026-03-31"
         # an English locale takes 1/15/2026, not 15.01.2026 (Calc does the same)
@@ -74,9 +74,9 @@ def test_panel_this_quarter_in_a_1904_document(office):
         p.choose_period("This quarter")
         report = p.run("Write forecast")
         assert report.startswith("Forecast written to sheet Forecast for %s to %s: " % (first, last)), report
-        assert "5,000.00 expected" in report, report
+        assert "5,000 expected" in report, report
         p.choose_period("This month")
-        assert "5,000.00 expected" in p.run("Write forecast")
+        assert "5,000 expected" in p.run("Write forecast")
 
 
 def test_panel_target_in_an_english_locale(office):
