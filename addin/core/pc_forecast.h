@@ -83,10 +83,34 @@ typedef struct {
     const PcTable *outcomes;      /* optional: a won / lost word closes a deal */
 } PcForecastArgs;
 
-/* Compute PIPELINE_FORECAST into *RESULT: sum of amount * probability over the counted
+/* Compute PIPELINE_FORECAST with single-cell PeriodStart, PeriodEnd and Percentile (more
+ * cells: PC_ERR_ARG; pc_pipeline_forecast_table takes ranges) into *RESULT: sum of amount * probability over the counted
  * (open, in the period) deals, or with a percentile q the q-quantile of the won total. On
  * failure returns the status, fills ERR (may be NULL) and leaves *RESULT untouched. */
 PcStatus pc_pipeline_forecast(const PcForecastArgs *args, double *result, PcError *err);
+
+/* PIPELINE_FORECAST as the add-in computes it: a whole table in one call. PeriodStart and
+ * PeriodEnd may each be omitted, one cell, or one column or row of k cells (then both k
+ * long, or one of them a single cell used for every period); Percentile omitted, one
+ * cell, or a column or row of m cells. The result is k x m (*ROWS x *COLS, row-major, in
+ * g_malloc'd *VALUES and *STATUS): row i is period i (start i, end i), column j percentile
+ * j, whatever the arguments' orientation; each cell is what pc_pipeline_forecast answers
+ * with those three as single cells - the same bits, the same status - while the deal rows
+ * are read and checked once and each period's distribution is built once for all its
+ * percentiles. Every element is one cell, read as the single argument is: empty or 0 an
+ * open bound or the expected value; no header or blank skipping there.
+ * Errors: a two-dimensional PeriodStart, PeriodEnd or Percentile, lengths that differ
+ * (PC_ERR_ARG), an error of the shapes of the deal arguments, or running out of memory
+ * fail the whole call (returned, ERR filled, outputs untouched). So does an error of the
+ * deal rows or the stage table when no element is bad. Otherwise PC_OK, and a cell whose
+ * period is bad (start after end, text, a bound without CloseDates) or whose percentile
+ * is bad (q < 0, q >= 1, text) has that element's status in *STATUS, checked before the
+ * deals as one call checks them; any other cell has the deals' error if they have one,
+ * else PC_ERR_NUM when its value overflows, else PC_OK and its value. ERR then holds the
+ * reason of the first cell in error (row by row), or no error. Cost: one pass over the
+ * rows, then O(k x open deals) plus k distributions. */
+PcStatus pc_pipeline_forecast_table(const PcForecastArgs *args, double **values,
+                                    PcStatus **status, gsize *rows, gsize *cols, PcError *err);
 
 /* PIPELINE_FORECAST's expected value into *EXPECTED and the NQ percentiles QS (each in
  * (0, 1)) into QUANTILES, of the deals ARGS counts, in one pass over the rows and one

@@ -1355,6 +1355,245 @@ static void quantile_invalid_inputs(void)
     g_assert_cmpfloat(fabs(t - 162.5e-310), <=, 0.01 * 325e-310);
 }
 
+/* ---- the whole table in one call (pc_pipeline_forecast_table) ------------------------ */
+
+/* Cell I of vector T (NULL or 0 x 0: omitted; one cell: that one for every I) as a table
+ * of its own, NULL when omitted. */
+static PcTable *element(const PcTable *t, gsize i)
+{
+    if (!t || t->rows == 0)
+        return NULL;
+    gsize n = t->rows * t->cols;
+    const PcCell *c = &t->cells[n == 1 ? 0 : i];
+    PcTable *e = pc_table_new(1, 1);
+    if (c->kind == PC_CELL_NUMBER)
+        pc_table_set_number(e, 0, 0, c->num);
+    else if (c->kind == PC_CELL_TEXT)
+        pc_table_set_text(e, 0, 0, pc_table_text(t, c), -1);
+    else if (c->kind == PC_CELL_ERROR)
+        pc_table_set_error(e, 0, 0, (int)c->num);
+    return e;
+}
+
+typedef struct {
+    double *values;
+    PcStatus *status;
+    gsize rows, cols;
+    PcStatus whole;
+    PcError err;
+} Grid;
+
+static Grid run_table(const Args *a)
+{
+    PcForecastArgs fa = { a->amounts, a->stages, a->probs, a->dates, a->start, a->end, a->pct,
+                          a->outcomes };
+    Grid g = { 0 };
+    g.whole = pc_pipeline_forecast_table(&fa, &g.values, &g.status, &g.rows, &g.cols, &g.err);
+    if (g.whole != PC_OK)
+        g_assert_null(g.values);
+    return g;
+}
+
+static void grid_free(Grid *g)
+{
+    g_free(g->values);
+    g_free(g->status);
+}
+
+/* Assert that every cell of A's table is what one call with that cell's start, end and
+ * percentile answers: the same status, the same bits. Returns how many cells hold a value. */
+static gsize table_as_calls(const Args *a)
+{
+    Grid g = run_table(a);
+    gsize good = 0;
+    for (gsize i = 0; i < g.rows; i++)
+        for (gsize j = 0; j < g.cols; j++) {
+            Args one = *a;
+            one.start = element(a->start, i);
+            one.end = element(a->end, i);
+            one.pct = element(a->pct, j);
+            double r = 0.0;
+            PcError err;
+            PcStatus st = run(&one, &r, &err);
+            PcStatus cell = g.whole != PC_OK ? g.whole : g.status[i * g.cols + j];
+            if (cell != st)
+                g_error("cell %zu,%zu: table %s, call %s (%s)", i, j, pc_status_name(cell),
+                        pc_status_name(st), err.message);
+            if (st == PC_OK) {
+                g_assert_cmpmem(&g.values[i * g.cols + j], sizeof r, &r, sizeof r);
+                good++;
+            }
+            pc_table_free(one.start);
+            pc_table_free(one.end);
+            pc_table_free(one.pct);
+        }
+    grid_free(&g);
+    return good;
+}
+
+/* Deals of every kind for the table tests: many sizes, dated over two months, some
+ * closed, some undated. */
+static void table_deals(Args *a, gsize n, guint32 seed)
+{
+    GRand *r = g_rand_new_with_seed(seed);
+    a->amounts = pc_table_new(n + 1, 1);
+    a->stages = pc_table_new(n + 1, 1);
+    a->dates = pc_table_new(n + 1, 1);
+    a->outcomes = pc_table_new(n + 1, 1);
+    a->probs = stage_table();
+    pc_table_set_text(a->amounts, 0, 0, "Amount", -1); /* a header row */
+    pc_table_set_text(a->stages, 0, 0, "Stage", -1);
+    pc_table_set_text(a->dates, 0, 0, "Close", -1);
+    pc_table_set_text(a->outcomes, 0, 0, "Outcome", -1);
+    static const char *const STAGES[] = { "Lead", "Proposal", "Won", "Lost" };
+    for (gsize i = 1; i <= n; i++) {
+        double amt = g_rand_boolean(r) ? 1000.0 * g_rand_int_range(r, 1, 9)
+                                       : g_rand_double_range(r, -500.0, 50000.0);
+        pc_table_set_number(a->amounts, i, 0, amt);
+        pc_table_set_text(a->stages, i, 0, STAGES[g_rand_int_range(r, 0, 3)], -1);
+        if (g_rand_int_range(r, 0, 10))
+            pc_table_set_number(a->dates, i, 0, 46023.0 + g_rand_double_range(r, 0.0, 60.0));
+        if (g_rand_int_range(r, 0, 8) == 0)
+            pc_table_set_text(a->outcomes, i, 0, g_rand_boolean(r) ? "won" : "Lost", -1);
+    }
+    g_rand_free(r);
+}
+
+/* Twelve periods x expected, P10, P50, P90: each cell one call's bits, for few deals
+ * (exact), many round ones (exact beyond 20) and many of all sizes (approximated). */
+static void table_same_bits_as_calls(void)
+{
+    static const gsize SIZES[] = { 0, 5, 18, 60, 400 };
+    for (gsize s = 0; s < G_N_ELEMENTS(SIZES); s++) {
+        Args a = { 0 };
+        table_deals(&a, SIZES[s], 7 + (guint32)s);
+        a.start = pc_table_new(12, 1);
+        a.end = pc_table_new(12, 1);
+        for (gsize i = 0; i < 12; i++) {
+            pc_table_set_number(a.start, i, 0, 46023.0 + 5.0 * (double)i);
+            pc_table_set_number(a.end, i, 0, 46023.0 + 5.0 * (double)i + 4.5);
+        }
+        a.pct = ROW(NULL, "=0.1", "=0.5", "=0.9");
+        g_assert_cmpuint(table_as_calls(&a), ==, 48);
+        /* the percentiles in a column: still across the result's columns */
+        set_arg(&a.pct, COL("=0.9", "=0", "=0.25"));
+        g_assert_cmpuint(table_as_calls(&a), ==, 36);
+        /* starts in a row, one end for every period (and open periods) */
+        set_arg(&a.start, ROW("=46030", NULL, "=46001", "=0"));
+        set_arg(&a.end, num1(46060));
+        g_assert_cmpuint(table_as_calls(&a), ==, 12);
+        Grid g = run_table(&a);
+        g_assert_cmpuint(g.rows, ==, 4);
+        g_assert_cmpuint(g.cols, ==, 3);
+        grid_free(&g);
+        args_free(&a);
+    }
+}
+
+/* Single cells give one cell, what pc_pipeline_forecast gives, errors included. */
+static void table_scalar_is_one_call(void)
+{
+    Args a = { 0 };
+    table_deals(&a, 40, 3);
+    g_assert_cmpuint(table_as_calls(&a), ==, 1);
+    a.pct = num1(0.1);
+    a.start = num1(46030);
+    g_assert_cmpuint(table_as_calls(&a), ==, 1);
+    set_arg(&a.end, num1(46020)); /* start after end */
+    g_assert_cmpuint(table_as_calls(&a), ==, 0);
+    set_arg(&a.end, NULL);
+    set_arg(&a.pct, num1(1));
+    g_assert_cmpuint(table_as_calls(&a), ==, 0);
+    set_arg(&a.pct, COL("P90"));
+    g_assert_cmpuint(table_as_calls(&a), ==, 0);
+    set_arg(&a.pct, NULL);
+    pc_table_set_text(a.amounts, 5, 0, "lots", -1); /* a whole-call error */
+    g_assert_cmpuint(table_as_calls(&a), ==, 0);
+    Grid g = run_table(&a);
+    g_assert_cmpint(g.whole, ==, PC_ERR_VALUE);
+    g_assert_cmpint(g.err.row, ==, 5);
+    args_free(&a);
+}
+
+/* A bad element errs in its own cells only; the deals' error fills the others. */
+static void table_bad_elements_own_cells(void)
+{
+    Args a = { 0 };
+    table_deals(&a, 30, 11);
+    a.start = COL("=46030", "=46050", "soon", "!", "=46000");
+    a.end = COL("=46040", "=46040", "=46060", "=46060", NULL);
+    a.pct = ROW("=0.5", "=1", NULL, "=-0.2", "=95", "x");
+    g_assert_cmpuint(table_as_calls(&a), ==, 2 * 2);
+    Grid g = run_table(&a);
+    g_assert_cmpint(g.whole, ==, PC_OK);
+    g_assert_cmpuint(g.rows, ==, 5);
+    g_assert_cmpuint(g.cols, ==, 6);
+    g_assert_cmpint(g.status[0 * 6 + 1], ==, PC_ERR_NUM);    /* percentile 1 */
+    g_assert_cmpint(g.status[1 * 6 + 0], ==, PC_ERR_ARG);    /* start after end */
+    g_assert_cmpint(g.status[2 * 6 + 2], ==, PC_ERR_VALUE);  /* text start */
+    g_assert_cmpint(g.status[3 * 6 + 2], ==, PC_ERR_VALUE);  /* error value */
+    g_assert_cmpint(g.status[4 * 6 + 5], ==, PC_ERR_VALUE);  /* text percentile */
+    g_assert_cmpint(g.status[4 * 6 + 2], ==, PC_OK);
+    /* ERR: the first cell in error, row by row: row 0's percentile 1 */
+    g_assert_cmpint(g.err.status, ==, PC_ERR_NUM);
+    g_assert_cmpint(g.err.arg, ==, 6);
+    g_assert_cmpint(g.err.row, ==, 1);
+    grid_free(&g);
+    /* a deal in error: every other cell shows it, the bad elements keep theirs */
+    pc_table_set_number(a.amounts, 7, 0, INFINITY);
+    g_assert_cmpuint(table_as_calls(&a), ==, 0);
+    g = run_table(&a);
+    g_assert_cmpint(g.whole, ==, PC_OK);
+    g_assert_cmpint(g.status[0], ==, PC_ERR_NUM);
+    g_assert_cmpint(g.status[2 * 6 + 0], ==, PC_ERR_VALUE);
+    grid_free(&g);
+    /* without bad elements the deal's error is the whole call's */
+    set_arg(&a.start, COL("=46030", "=46050"));
+    set_arg(&a.end, NULL);
+    set_arg(&a.pct, ROW("=0.5", NULL));
+    g = run_table(&a);
+    g_assert_cmpint(g.whole, ==, PC_ERR_NUM);
+    g_assert_cmpint(g.err.row, ==, 7);
+    grid_free(&g);
+    /* a bound without CloseDates errs in that period's cells */
+    pc_table_set_number(a.amounts, 7, 0, 10.0);
+    set_arg(&a.dates, NULL);
+    set_arg(&a.start, COL(NULL, "=46050", "=0"));
+    g_assert_cmpuint(table_as_calls(&a), ==, 2 * 2);
+    args_free(&a);
+}
+
+/* Shapes: 2-D elements and lengths that differ fail the whole call. */
+static void table_shapes(void)
+{
+    Args a = { 0 };
+    table_deals(&a, 10, 5);
+    a.start = COL("=46030", "=46040", "=46050");
+    a.end = ROW("=46031", "=46041");
+    Grid g = run_table(&a);
+    g_assert_cmpint(g.whole, ==, PC_ERR_ARG);
+    g_assert_cmpint(g.err.arg, ==, 5);
+    set_arg(&a.end, ROW("=46031", "=46041", "=46051"));
+    g_assert_cmpuint(table_as_calls(&a), ==, 3);
+    set_arg(&a.pct, GRID(2, "=0.1", "=0.2", "=0.3", "=0.4"));
+    g = run_table(&a);
+    g_assert_cmpint(g.whole, ==, PC_ERR_ARG);
+    g_assert_cmpint(g.err.arg, ==, 6);
+    set_arg(&a.pct, NULL);
+    set_arg(&a.start, GRID(2, "=1", "=2", "=3", "=4"));
+    g = run_table(&a);
+    g_assert_cmpint(g.whole, ==, PC_ERR_ARG);
+    g_assert_cmpint(g.err.arg, ==, 4);
+    /* the deals' shapes come first, as for one call */
+    set_arg(&a.start, COL("=46030", "soon"));
+    set_arg(&a.end, NULL);
+    set_arg(&a.stages, COL("Lead"));
+    g = run_table(&a);
+    g_assert_cmpint(g.whole, ==, PC_ERR_ARG);
+    g_assert_cmpint(g.err.arg, ==, 1);
+    args_free(&a);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -1424,5 +1663,10 @@ int main(int argc, char **argv)
     g_test_add_func("/core/forecast/quantile/million-deals", quantile_million_deals);
     g_test_add_func("/core/forecast/quantile/deterministic", quantile_deterministic);
     g_test_add_func("/core/forecast/quantile/invalid-inputs", quantile_invalid_inputs);
+    /* the whole table in one call */
+    g_test_add_func("/core/forecast/table/same-bits-as-calls", table_same_bits_as_calls);
+    g_test_add_func("/core/forecast/table/scalar-is-one-call", table_scalar_is_one_call);
+    g_test_add_func("/core/forecast/table/bad-elements-own-cells", table_bad_elements_own_cells);
+    g_test_add_func("/core/forecast/table/shapes", table_shapes);
     return g_test_run();
 }
