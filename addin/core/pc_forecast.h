@@ -124,12 +124,16 @@ PcStatus pc_pipeline_forecast_quantiles(const PcForecastArgs *args, const double
  * independent: the smallest T with P(total <= T) >= q, probabilities compared with a
  * tolerance of 1e-12 and totals closer than 1e-12 times the uncertain deals' sum |amount|
  * taken as equal, so that ties resolve as exact arithmetic would. 0 when N is 0.
- * Exact for n <= 20 deals with 0 < p < 1 (deals with p = 0 or 1 are exact anyway), and
- * beyond while the number of distinct totals stays small (round amounts). Otherwise a
- * deterministic approximation (grid for the large deals, normal for the deals below
- * 1/4096 of the total; see pc_quantile.c): the tests require 1 % of sum |amounts| at
- * P10/P50/P90 against enumeration and Monte Carlo and measure at most 0.03 % (beyond
- * Monte Carlo noise); 1,000,000 deals take a few 0.01 s.
+ * The promise, with total = sum |amounts| over the deals: exact whenever the won total has
+ * at most 65,536 distinct possible values, whatever the number of deals; otherwise within
+ * 0.03 % of the total, for every input (near-certain, near-impossible, equal and mixed,
+ * negative amounts). Exact: up to 20 uncertain deals always (every total listed); beyond,
+ * on the lattice of the amounts' common unit when it has at most 65,536 points, else the
+ * sparse list while it stays at 65,536 totals (cost: uncertain deals x totals). Otherwise
+ * (and always from 65,536 uncertain deals on, which have more totals) a deterministic grid
+ * + normal approximation with a skewness term (pc_quantile.c); 1,000,000 deals take a few
+ * 0.01 s. The tests (tests/core/test-forecast.c, quantile/promise) and the fuzzer check it
+ * against an exact reference.
  * Same inputs, same bits, on every machine.
  * Returns PC_ERR_NUM when q is outside (0, 1), an amount is not finite, a probability is
  * outside [0, 1] or the result overflows; PC_ERR_NOMEM when memory runs out. */

@@ -1772,6 +1772,50 @@ static void quantile_promise(void)
     g_assert_cmpfloat(p10, ==, 1465000.0);
     if (g_test_verbose())
         g_printerr("# worst of all: %.4f %% of the total\n", 100 * worst);
+    /* amounts with cents, no binary common unit: 100 deals of 1,234.56 at 30 % and 100 of
+     * 99.99 at 60 % have 101 x 101 totals, so they are exact; the reference enumerates the
+     * two binomial counts in whole cents */
+    {
+        double ac[200], pc[200], qc[G_N_ELEMENTS(QS)];
+        for (gsize i = 0; i < 200; i++)
+            ac[i] = i % 2 ? 99.99 : 1234.56, pc[i] = i % 2 ? 0.6 : 0.3;
+        g_assert_cmpint(pc_won_total_quantiles(ac, pc, 200, QS, G_N_ELEMENTS(QS), qc), ==, PC_OK);
+        double bin[2][101];
+        for (int g = 0; g < 2; g++) {
+            double pr = g ? 0.6 : 0.3;
+            for (int k = 0; k <= 100; k++) { /* C(100, k) pr^k (1 - pr)^(100 - k) */
+                double c = 1.0;
+                for (int t = 0; t < k; t++)
+                    c = c * (double)(100 - t) / (double)(t + 1);
+                bin[g][k] = c * pow(pr, k) * pow(1.0 - pr, 100 - k);
+            }
+        }
+        typedef struct { long cents; double p; } Tot;
+        Tot *tot = g_new(Tot, 101 * 101);
+        for (int i = 0; i <= 100; i++)
+            for (int j = 0; j <= 100; j++)
+                tot[i * 101 + j] = (Tot){ 123456L * i + 9999L * j, bin[0][i] * bin[1][j] };
+        for (gsize x = 1; x < 101 * 101; x++) /* insertion sort by total */
+            for (gsize y = x; y > 0 && tot[y - 1].cents > tot[y].cents; y--) {
+                Tot t = tot[y];
+                tot[y] = tot[y - 1];
+                tot[y - 1] = t;
+            }
+        for (gsize j = 0; j < G_N_ELEMENTS(QS); j++) {
+            double cum = 0.0;
+            long want = tot[101 * 101 - 1].cents;
+            for (gsize x = 0; x < 101 * 101; x++) {
+                cum += tot[x].p;
+                if (cum >= QS[j] - 1e-12) {
+                    want = tot[x].cents;
+                    break;
+                }
+            }
+            if (fabs(qc[j] - (double)want / 100.0) > 1e-6)
+                g_error("cents, P%g: %.17g, exact %.2f", QS[j] * 100, qc[j], (double)want / 100.0);
+        }
+        g_free(tot);
+    }
     /* a million deals, near-certain and equal round ones: approximated (more than 65,536
      * totals), inside the range of possible totals; the time is printed, not asserted */
     gsize n = 1000000;
