@@ -251,7 +251,11 @@ static char *rerun(Resolver *rs, const FnInfo *fn, GPtrArray *args, const char *
         PcStatus s = fn->run(values, &result, &err);
         if (s == PC_OK && result.rows * result.cols == 0)
             s = pc_fail(&err, PC_ERR_NA, -1, -1, "there is nothing to compute");
+        for (gsize i = 0; s == PC_OK && result.status && i < result.rows * result.cols; i++)
+            if (result.status[i] != PC_OK)
+                s = err.status; /* a cell of an array in error: ERR has the first one's reason */
         g_free(result.values);
+        g_free(result.status);
         if (s == PC_OK) {
             text = g_strdup_printf(_("%s shows %s, but %s finds nothing wrong with its "
                                      "arguments: the error comes from another part of the "

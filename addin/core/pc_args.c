@@ -12,7 +12,13 @@ PcStatus pc_optional_number(const PcTable *t, int arg, const char *name, gboolea
     if (t->rows != 1 || t->cols != 1)
         return pc_fail(err, PC_ERR_ARG, arg, -1, "%s must be a single value, not a range",
                        pc_status_translate(name));
-    const PcCell *c = pc_table_at(t, 0, 0);
+    return pc_optional_number_cell(t, pc_table_at(t, 0, 0), arg, name, given, value, err);
+}
+
+PcStatus pc_optional_number_cell(const PcTable *t, const PcCell *c, int arg, const char *name,
+                                 gboolean *given, double *value, PcError *err)
+{
+    *given = FALSE;
     switch (c->kind) {
     case PC_CELL_EMPTY:
         return PC_OK;

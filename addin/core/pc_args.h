@@ -15,4 +15,10 @@
 PcStatus pc_optional_number(const PcTable *t, int arg, const char *name, gboolean *given,
                             double *value, PcError *err);
 
+/* The same for one cell C of T (an element of an argument given as a range, or T's only
+ * cell): empty or 0 is omitted, text or an error value PC_ERR_VALUE, a non-finite number
+ * PC_ERR_NUM (row -1 in ERR: the caller knows the element). */
+PcStatus pc_optional_number_cell(const PcTable *t, const PcCell *c, int arg, const char *name,
+                                 gboolean *given, double *value, PcError *err);
+
 #endif

@@ -43,7 +43,9 @@ typedef struct {
 typedef struct {
     gboolean blank;   /* every cell empty: skipped */
     gboolean counted; /* inside the period (or no period) and not closed */
+    gboolean closed;  /* won or lost by its outcome */
     double amount, prob;
+    double day;       /* the close date's whole day, NAN when it has none */
 } Deal;
 
 /* Record running out of memory in ERR. */
@@ -193,6 +195,30 @@ static PcStatus index_outcome_texts(Forecast *f, PcError *err)
     return PC_OK;
 }
 
+/* A given percentile Q must lie in (0, 1). */
+static PcStatus check_percentile(double q, PcError *err)
+{
+    if (q >= 0.0 && q < 1.0)
+        return PC_OK;
+    if (q > 1.0 && q < 100.0)
+        return pc_fail(err, PC_ERR_NUM, ARG_PERCENTILE, -1,
+                       "Percentile %g is not between 0 and 1; type %g%% or %g", q, q, q / 100.0);
+    return pc_fail(err, PC_ERR_NUM, ARG_PERCENTILE, -1,
+                   "Percentile %g is not between 0 and 1 (0.9 for P90)", q);
+}
+
+/* Check a period [START, END] (whole days; HAS_* FALSE: open) as read_options does. */
+static PcStatus check_period(const Forecast *f, gboolean has_start, double start,
+                             gboolean has_end, double end, PcError *err)
+{
+    if (has_start && has_end && start > end)
+        return pc_fail(err, PC_ERR_ARG, ARG_START, -1, "PeriodStart is after PeriodEnd");
+    if ((has_start || has_end) && !f->dates)
+        return pc_fail(err, PC_ERR_ARG, has_start ? ARG_START : ARG_END, -1,
+                       "a period needs CloseDates to tell which deals close in it");
+    return PC_OK;
+}
+
 /* Read PeriodStart, PeriodEnd and Percentile. */
 static PcStatus read_options(Forecast *f, PcError *err)
 {
@@ -207,23 +233,13 @@ static PcStatus read_options(Forecast *f, PcError *err)
     if (st != PC_OK)
         return st;
     f->end = floor(v);
-    if (f->has_start && f->has_end && f->start > f->end)
-        return pc_fail(err, PC_ERR_ARG, ARG_START, -1, "PeriodStart is after PeriodEnd");
-    if ((f->has_start || f->has_end) && !f->dates)
-        return pc_fail(err, PC_ERR_ARG, f->has_start ? ARG_START : ARG_END, -1,
-                       "a period needs CloseDates to tell which deals close in it");
+    st = check_period(f, f->has_start, f->start, f->has_end, f->end, err);
+    if (st != PC_OK)
+        return st;
     st = pc_optional_number(in->percentile, ARG_PERCENTILE, "Percentile", &f->has_q, &f->q, err);
     if (st != PC_OK)
         return st;
-    if (f->has_q && (f->q < 0.0 || f->q >= 1.0)) {
-        if (f->q > 1.0 && f->q < 100.0)
-            return pc_fail(err, PC_ERR_NUM, ARG_PERCENTILE, -1,
-                           "Percentile %g is not between 0 and 1; type %g%% or %g", f->q, f->q,
-                           f->q / 100.0);
-        return pc_fail(err, PC_ERR_NUM, ARG_PERCENTILE, -1,
-                       "Percentile %g is not between 0 and 1 (0.9 for P90)", f->q);
-    }
-    return PC_OK;
+    return f->has_q ? check_percentile(f->q, err) : PC_OK;
 }
 
 /* Read the stage | probability table into F->stage_row: every probability cell checked,
@@ -365,6 +381,16 @@ static PcStatus stage_probability(const Forecast *f, gsize i, gboolean has_amoun
     return PC_OK;
 }
 
+/* TRUE when a deal closing on DAY (NAN: no close date) lies in the period; without bounds
+ * every deal does. */
+static inline gboolean in_period(gboolean has_start, double start, gboolean has_end, double end,
+                                 double day)
+{
+    if (!has_start && !has_end)
+        return TRUE;
+    return !isnan(day) && (!has_start || day >= start) && (!has_end || day <= end);
+}
+
 /* Read and check deal row I into *D. */
 static PcStatus read_deal(const Forecast *f, gsize i, Deal *d, PcError *err)
 {
@@ -470,9 +496,9 @@ static PcStatus read_deal(const Forecast *f, gsize i, Deal *d, PcError *err)
     default:
         break;
     }
-    d->counted = !closed;
-    if (d->counted && (f->has_start || f->has_end))
-        d->counted = dated && (!f->has_start || day >= f->start) && (!f->has_end || day <= f->end);
+    d->closed = closed;
+    d->day = dated ? day : NAN;
+    d->counted = !closed && in_period(f->has_start, f->start, f->has_end, f->end, d->day);
     return PC_OK;
 }
 
@@ -544,15 +570,11 @@ static void forecast_clear(Forecast *f)
     g_free(f->date_space);
 }
 
-/* Read and check everything about ARGS but the deal rows into F (forecast_clear it). */
-static PcStatus forecast_prepare(Forecast *f, const PcForecastArgs *args, PcError *err)
+/* Read and check the texts and the stage table of F's arguments (forecast_clear F). */
+static PcStatus forecast_prepare_data(Forecast *f, PcError *err)
 {
-    f->in = args;
-    PcStatus st = check_shapes(f, err);
-    if (st == PC_OK)
-        st = read_options(f, err);
-    if (st == PC_OK)
-        st = find_space_texts(args->amounts, &f->amount_space, err);
+    const PcForecastArgs *args = f->in;
+    PcStatus st = find_space_texts(args->amounts, &f->amount_space, err);
     if (st == PC_OK && !f->by_stage)
         st = find_space_texts(args->probabilities, &f->prob_space, err);
     if (st == PC_OK)
@@ -566,6 +588,18 @@ static PcStatus forecast_prepare(Forecast *f, const PcForecastArgs *args, PcErro
         if (st == PC_OK && f->by_stage)
             st = index_stage_texts(f, err);
     }
+    return st;
+}
+
+/* Read and check everything about ARGS but the deal rows into F (forecast_clear it). */
+static PcStatus forecast_prepare(Forecast *f, const PcForecastArgs *args, PcError *err)
+{
+    f->in = args;
+    PcStatus st = check_shapes(f, err);
+    if (st == PC_OK)
+        st = read_options(f, err);
+    if (st == PC_OK)
+        st = forecast_prepare_data(f, err);
     return st;
 }
 
@@ -623,6 +657,280 @@ PcStatus pc_pipeline_forecast_quantiles(const PcForecastArgs *args, const double
             memcpy(quantiles, q, nq * sizeof *q);
     }
     g_free(q);
+    forecast_clear(&f);
+    return st;
+}
+
+/* ---- the whole table in one call ----------------------------------------------------- */
+
+/* The length of an argument given as a vector of elements (PeriodStart, PeriodEnd,
+ * Percentile): 0 when omitted, -1 when it is two-dimensional. */
+static gssize element_count(const PcTable *t)
+{
+    if (!t || t->rows == 0)
+        return 0;
+    return pc_table_vector_len(t);
+}
+
+/* One period as read from its cells, or the error of those cells. */
+typedef struct {
+    gboolean has_start, has_end;
+    double start, end; /* whole days */
+    PcStatus st;
+} Period;
+
+/* Read element I of a bound argument T (N_T cells: 0 omitted, 1 used for every period). */
+static PcStatus read_bound(const PcTable *t, gssize n_t, gsize i, int arg, const char *name,
+                           gboolean *given, double *day, PcError *err)
+{
+    *given = FALSE;
+    if (n_t == 0)
+        return PC_OK;
+    gsize at = n_t == 1 ? 0 : i;
+    double v = 0.0;
+    PcStatus st = pc_optional_number_cell(t, pc_table_vector_at(t, at), arg, name, given, &v, err);
+    if (st != PC_OK && err && n_t > 1)
+        err->row = (gssize)at;
+    *day = floor(v);
+    return st;
+}
+
+/* Read period I of F's PeriodStart / PeriodEnd (NS and NE cells) into *P, its error in ERR. */
+static void read_period(const Forecast *f, gssize ns, gssize ne, gsize i, Period *p, PcError *err)
+{
+    const PcForecastArgs *in = f->in;
+    p->st = read_bound(in->period_start, ns, i, ARG_START, "PeriodStart", &p->has_start,
+                       &p->start, err);
+    if (p->st == PC_OK)
+        p->st = read_bound(in->period_end, ne, i, ARG_END, "PeriodEnd", &p->has_end, &p->end,
+                           err);
+    if (p->st == PC_OK)
+        p->st = check_period(f, p->has_start, p->start, p->has_end, p->end, err);
+}
+
+/* Read percentile J of F's Percentile (NQ cells) into *HAS, *Q; its error in ERR. */
+static PcStatus read_percentile(const Forecast *f, gssize nq, gsize j, gboolean *has, double *q,
+                                PcError *err)
+{
+    *has = FALSE;
+    *q = 0.0;
+    if (nq == 0)
+        return PC_OK;
+    const PcTable *t = f->in->percentile;
+    PcStatus st = pc_optional_number_cell(t, pc_table_vector_at(t, j), ARG_PERCENTILE,
+                                          "Percentile", has, q, err);
+    if (st == PC_OK && *has)
+        st = check_percentile(*q, err);
+    if (st != PC_OK && err && nq > 1)
+        err->row = (gssize)j;
+    return st;
+}
+
+/* The open deals (not closed by their outcome) of F, in row order, checked: what every
+ * period filters. */
+typedef struct {
+    double *amount, *prob, *day;
+    gsize n;
+} OpenDeals;
+
+static PcStatus read_open_deals(Forecast *f, OpenDeals *od, PcError *err)
+{
+    gsize first = first_row_is_header(f) ? 1 : 0, rows = f->n > first ? f->n - first : 0;
+    od->n = 0;
+    od->amount = g_try_new(double, MAX(rows, 1));
+    od->prob = g_try_new(double, MAX(rows, 1));
+    od->day = g_try_new(double, MAX(rows, 1));
+    if (!od->amount || !od->prob || !od->day)
+        return no_memory(err);
+    f->has_start = f->has_end = FALSE; /* counted: open; the periods are applied after */
+    for (gsize i = first; i < f->n; i++) {
+        Deal d = { 0 };
+        PcStatus st = read_deal(f, i, &d, err);
+        if (st != PC_OK)
+            return st;
+        if (d.blank || d.closed)
+            continue;
+        od->amount[od->n] = d.amount;
+        od->prob[od->n] = d.prob;
+        od->day[od->n++] = d.day;
+    }
+    return PC_OK;
+}
+
+/* Fill row I (M cells: HAS_Q, QS) of VALUES / STATUS for period P over OD, the deals of the
+ * period gathered into A, PR (room for OD->n each): the sum and the quantiles exactly as
+ * sum_deals and pc_pipeline_forecast compute them for that period alone. Returns
+ * PC_ERR_NOMEM when memory runs out, else PC_OK. */
+static PcStatus period_row(const OpenDeals *od, const Period *p, const gboolean *has_q,
+                           const double *qs, const PcStatus *q_st, gsize m, double *a, double *pr,
+                           double *wanted, double *got, double *values, PcStatus *status)
+{
+    gsize c = 0;
+    PcSum total = { 0.0, 0.0 };
+    for (gsize i = 0; i < od->n; i++) {
+        if (!in_period(p->has_start, p->start, p->has_end, p->end, od->day[i]))
+            continue;
+        pc_sum_add(&total, od->amount[i] * od->prob[i]);
+        a[c] = od->amount[i];
+        pr[c++] = od->prob[i];
+    }
+    double expected = pc_sum_value(&total);
+    gsize nw = 0;
+    for (gsize j = 0; j < m; j++)
+        if (q_st[j] == PC_OK && has_q[j])
+            wanted[nw++] = qs[j];
+    PcStatus st = nw ? pc_won_total_quantiles(a, pr, c, wanted, nw, got) : PC_OK;
+    if (st == PC_ERR_NOMEM)
+        return st;
+    gboolean each = st != PC_OK; /* one overflows: ask each alone, as its own call would */
+    for (gsize j = 0, w = 0; j < m; j++) {
+        if (q_st[j] != PC_OK) {
+            status[j] = q_st[j];
+            continue;
+        }
+        double v = expected;
+        PcStatus s = PC_OK;
+        if (has_q[j]) {
+            if (each)
+                s = pc_won_total_quantile(a, pr, c, qs[j], &v);
+            else
+                v = got[w];
+            w++;
+            if (s == PC_ERR_NOMEM)
+                return s;
+        }
+        status[j] = s == PC_OK && isfinite(v) ? PC_OK : PC_ERR_NUM;
+        values[j] = status[j] == PC_OK ? v : 0.0;
+    }
+    return PC_OK;
+}
+
+PcStatus pc_pipeline_forecast_table(const PcForecastArgs *args, double **values,
+                                    PcStatus **status, gsize *rows, gsize *cols, PcError *err)
+{
+    g_return_val_if_fail(args && args->amounts && args->stages && args->probabilities && values &&
+                             status && rows && cols,
+                         PC_ERR_ARG);
+    pc_error_clear(err);
+    Forecast f = { 0 };
+    f.in = args;
+    PcStatus st = check_shapes(&f, err);
+    gssize ns = element_count(args->period_start), ne = element_count(args->period_end);
+    gssize nq = element_count(args->percentile);
+    if (st == PC_OK && ns < 0)
+        st = pc_fail(err, PC_ERR_ARG, ARG_START, -1,
+                     "PeriodStart must be one cell, or one column or row of cells");
+    if (st == PC_OK && ne < 0)
+        st = pc_fail(err, PC_ERR_ARG, ARG_END, -1,
+                     "PeriodEnd must be one cell, or one column or row of cells");
+    if (st == PC_OK && nq < 0)
+        st = pc_fail(err, PC_ERR_ARG, ARG_PERCENTILE, -1,
+                     "Percentile must be one cell, or one column or row of cells");
+    if (st == PC_OK && ns > 1 && ne > 1 && ns != ne)
+        st = pc_fail(err, PC_ERR_ARG, ARG_END, -1,
+                     "PeriodStart and PeriodEnd must have the same number of cells, or one of "
+                     "them a single cell");
+    gsize k = (gsize)MAX(MAX(ns, ne), 1), m = (gsize)MAX(nq, 1);
+    if (st == PC_OK && k > PC_TABLE_MAX_CELLS / m)
+        st = no_memory(err);
+    if (st != PC_OK)
+        return st;
+
+    Period *per = g_try_new(Period, k);
+    gboolean *has_q = g_try_new(gboolean, m);
+    double *qs = g_try_new(double, m);
+    PcStatus *q_st = g_try_new(PcStatus, m);
+    double *out = g_try_new0(double, k * m);
+    PcStatus *out_st = g_try_new(PcStatus, k * m);
+    double *a = NULL, *pr = NULL, *wanted = g_try_new(double, m), *got = g_try_new(double, m);
+    OpenDeals od = { 0 };
+    gsize bad_periods = 0, bad_qs = 0;
+    if (!per || !has_q || !qs || !q_st || !out || !out_st || !wanted || !got) {
+        st = no_memory(err);
+        goto out;
+    }
+    /* the elements first: a call with a bad period or percentile fails before the deals */
+    for (gsize i = 0; i < k; i++) {
+        read_period(&f, ns, ne, i, &per[i], NULL);
+        bad_periods += per[i].st != PC_OK;
+    }
+    for (gsize j = 0; j < m; j++) {
+        q_st[j] = read_percentile(&f, nq, j, &has_q[j], &qs[j], NULL);
+        bad_qs += q_st[j] != PC_OK;
+    }
+    PcError data_err;
+    pc_error_clear(&data_err);
+    PcStatus data = PC_OK;
+    gboolean any_good = bad_periods < k && bad_qs < m;
+    if (any_good) {
+        data = forecast_prepare_data(&f, &data_err);
+        if (data == PC_OK)
+            data = read_open_deals(&f, &od, &data_err);
+        if (data == PC_ERR_NOMEM || (data != PC_OK && !bad_periods && !bad_qs)) {
+            st = data; /* fills the whole result, as for one call */
+            if (err)
+                *err = data_err;
+            goto out;
+        }
+    }
+    if (any_good && data == PC_OK) {
+        a = g_try_new(double, MAX(od.n, 1));
+        pr = g_try_new(double, MAX(od.n, 1));
+        if (!a || !pr) {
+            st = no_memory(err);
+            goto out;
+        }
+    }
+    for (gsize i = 0; i < k; i++) {
+        double *row = out + i * m;
+        PcStatus *row_st = out_st + i * m;
+        if (per[i].st != PC_OK || data != PC_OK || bad_qs == m) {
+            for (gsize j = 0; j < m; j++)
+                row_st[j] = per[i].st != PC_OK ? per[i].st : q_st[j] != PC_OK ? q_st[j] : data;
+            continue;
+        }
+        st = period_row(&od, &per[i], has_q, qs, q_st, m, a, pr, wanted, got, row, row_st);
+        if (st != PC_OK) {
+            st = no_memory(err);
+            goto out;
+        }
+    }
+    /* ERR: the reason of the first cell in error, row by row (Explain shows it) */
+    for (gsize c = 0; c < k * m && err; c++) {
+        if (out_st[c] == PC_OK)
+            continue;
+        gsize i = c / m, j = c % m;
+        Period p;
+        if (per[i].st != PC_OK)
+            read_period(&f, ns, ne, i, &p, err);
+        else if (q_st[j] != PC_OK)
+            read_percentile(&f, nq, j, &has_q[j], &qs[j], err);
+        else if (data != PC_OK)
+            *err = data_err;
+        else
+            too_large(err);
+        break;
+    }
+    *values = out;
+    *status = out_st;
+    *rows = k;
+    *cols = m;
+    out = NULL;
+    out_st = NULL;
+out:
+    g_free(per);
+    g_free(has_q);
+    g_free(qs);
+    g_free(q_st);
+    g_free(out);
+    g_free(out_st);
+    g_free(a);
+    g_free(pr);
+    g_free(wanted);
+    g_free(got);
+    g_free(od.amount);
+    g_free(od.prob);
+    g_free(od.day);
     forecast_clear(&f);
     return st;
 }

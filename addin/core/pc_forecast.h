@@ -83,10 +83,34 @@ typedef struct {
     const PcTable *outcomes;      /* optional: a won / lost word closes a deal */
 } PcForecastArgs;
 
-/* Compute PIPELINE_FORECAST into *RESULT: sum of amount * probability over the counted
+/* Compute PIPELINE_FORECAST with single-cell PeriodStart, PeriodEnd and Percentile (more
+ * cells: PC_ERR_ARG; pc_pipeline_forecast_table takes ranges) into *RESULT: sum of amount * probability over the counted
  * (open, in the period) deals, or with a percentile q the q-quantile of the won total. On
  * failure returns the status, fills ERR (may be NULL) and leaves *RESULT untouched. */
 PcStatus pc_pipeline_forecast(const PcForecastArgs *args, double *result, PcError *err);
+
+/* PIPELINE_FORECAST as the add-in computes it: a whole table in one call. PeriodStart and
+ * PeriodEnd may each be omitted, one cell, or one column or row of k cells (then both k
+ * long, or one of them a single cell used for every period); Percentile omitted, one
+ * cell, or a column or row of m cells. The result is k x m (*ROWS x *COLS, row-major, in
+ * g_malloc'd *VALUES and *STATUS): row i is period i (start i, end i), column j percentile
+ * j, whatever the arguments' orientation; each cell is what pc_pipeline_forecast answers
+ * with those three as single cells - the same bits, the same status - while the deal rows
+ * are read and checked once and each period's distribution is built once for all its
+ * percentiles. Every element is one cell, read as the single argument is: empty or 0 an
+ * open bound or the expected value; no header or blank skipping there.
+ * Errors: a two-dimensional PeriodStart, PeriodEnd or Percentile, lengths that differ
+ * (PC_ERR_ARG), an error of the shapes of the deal arguments, or running out of memory
+ * fail the whole call (returned, ERR filled, outputs untouched). So does an error of the
+ * deal rows or the stage table when no element is bad. Otherwise PC_OK, and a cell whose
+ * period is bad (start after end, text, a bound without CloseDates) or whose percentile
+ * is bad (q < 0, q >= 1, text) has that element's status in *STATUS, checked before the
+ * deals as one call checks them; any other cell has the deals' error if they have one,
+ * else PC_ERR_NUM when its value overflows, else PC_OK and its value. ERR then holds the
+ * reason of the first cell in error (row by row), or no error. Cost: one pass over the
+ * rows, then O(k x open deals) plus k distributions. */
+PcStatus pc_pipeline_forecast_table(const PcForecastArgs *args, double **values,
+                                    PcStatus **status, gsize *rows, gsize *cols, PcError *err);
 
 /* PIPELINE_FORECAST's expected value into *EXPECTED and the NQ percentiles QS (each in
  * (0, 1)) into QUANTILES, of the deals ARGS counts, in one pass over the rows and one
@@ -100,12 +124,16 @@ PcStatus pc_pipeline_forecast_quantiles(const PcForecastArgs *args, const double
  * independent: the smallest T with P(total <= T) >= q, probabilities compared with a
  * tolerance of 1e-12 and totals closer than 1e-12 times the uncertain deals' sum |amount|
  * taken as equal, so that ties resolve as exact arithmetic would. 0 when N is 0.
- * Exact for n <= 20 deals with 0 < p < 1 (deals with p = 0 or 1 are exact anyway), and
- * beyond while the number of distinct totals stays small (round amounts). Otherwise a
- * deterministic approximation (grid for the large deals, normal for the deals below
- * 1/4096 of the total; see pc_quantile.c): the tests require 1 % of sum |amounts| at
- * P10/P50/P90 against enumeration and Monte Carlo and measure at most 0.03 % (beyond
- * Monte Carlo noise); 1,000,000 deals take a few 0.01 s.
+ * The promise, with total = sum |amounts| over the deals: exact whenever the won total has
+ * at most 65,536 distinct possible values, whatever the number of deals; otherwise within
+ * 0.03 % of the total, for every input (near-certain, near-impossible, equal and mixed,
+ * negative amounts). Exact: up to 20 uncertain deals always (every total listed); beyond,
+ * on the lattice of the amounts' common unit when it has at most 65,536 points, else the
+ * sparse list while it stays at 65,536 totals (cost: uncertain deals x totals). Otherwise
+ * (and always from 65,536 uncertain deals on, which have more totals) a deterministic grid
+ * + normal approximation with a skewness term (pc_quantile.c); 1,000,000 deals take a few
+ * 0.01 s. The tests (tests/core/test-forecast.c, quantile/promise) and the fuzzer check it
+ * against an exact reference.
  * Same inputs, same bits, on every machine.
  * Returns PC_ERR_NUM when q is outside (0, 1), an amount is not finite, a probability is
  * outside [0, 1] or the result overflows; PC_ERR_NOMEM when memory runs out. */

@@ -119,15 +119,20 @@ static void call_function(const FnInfo *fn, void *ret, void **args)
     free_values(fn, values);
     if (s == PC_OK && result.rows * result.cols == 0) { /* Calc cannot show an empty array */
         g_free(result.values);
+        g_free(result.status);
         s = PC_ERR_NA;
     }
     if (s != PC_OK) {
         pack_error(fn, s, ret);
         return;
     }
-    for (gsize i = 0; i < result.rows * result.cols; i++) /* never a NaN posing as a number */
-        if (!isfinite(result.values[i]))
+    for (gsize i = 0; i < result.rows * result.cols; i++) {
+        if (result.status && result.status[i] != PC_OK) /* a cell's own error */
+            result.values[i] = cu_calc_error(pc_status_calc_code(result.status[i]));
+        else if (!isfinite(result.values[i])) /* never a NaN posing as a number */
             result.values[i] = cu_calc_error(pc_status_calc_code(PC_ERR_NUM));
+    }
+    g_free(result.status);
     if (fn->result == FN_RESULT_DOUBLE)
         *(double *)ret = result.values[0];
     else

@@ -28,9 +28,8 @@ static PcStatus run_pipeline_forecast(const FnValue *a, FnResult *out, PcError *
         .close_dates = a[3].table, .period_start = a[4].table, .period_end = a[5].table,
         .percentile = a[6].table, .outcomes = a[7].table,
     };
-    double v;
-    PcStatus s = pc_pipeline_forecast(&args, &v, err);
-    return s ? s : one_value(v, out);
+    return pc_pipeline_forecast_table(&args, &out->values, &out->status, &out->rows, &out->cols,
+                                      err);
 }
 
 static PcStatus run_stage_conversion(const FnValue *a, FnResult *out, PcError *err)
@@ -78,7 +77,7 @@ const FnInfo fn_table[] = {
       /* xgettext:no-c-format */
       N_("Expected won revenue: each deal's amount times its win probability, summed. "
          "With a percentile p, the revenue reached with certainty 1-p (P10: 90 % certain)."),
-      FN_RESULT_DOUBLE, run_pipeline_forecast, 8, {
+      FN_RESULT_DOUBLE_ROWS, run_pipeline_forecast, 8, {
         RANGE("amounts", N_("Amounts"), N_("The deal amounts, one per deal (a column or a row).")),
         RANGE("stages", N_("Stages"), N_("The stage of each deal, as long as Amounts.")),
         RANGE("probabilities", N_("Probabilities"),

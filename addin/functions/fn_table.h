@@ -40,9 +40,12 @@ typedef struct {
     double number;     /* FN_ARG_DOUBLE */
 } FnValue;
 
-/* A result: ROWS x COLS values (1 x 1 for FN_RESULT_DOUBLE), g_malloc'd. */
+/* A result: ROWS x COLS values (1 x 1 for FN_RESULT_DOUBLE), g_malloc'd; STATUS, when not
+ * NULL, the status of each value (a cell in error shows it; ERR of the run holds the first
+ * one's reason), also g_malloc'd. */
 typedef struct {
     double *values;
+    PcStatus *status;
     gsize rows, cols;
 } FnResult;
 

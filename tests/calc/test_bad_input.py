@@ -122,7 +122,10 @@ CASES = [
     ("percentile_1", "=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;1)", "#NUM!"),
     ("percentile_negative", "=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;-0.5)", "#NUM!"),
     ("percentile_text", '=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;"half")', "#VALUE!"),
-    ("percentile_range", "=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;D2:D3)", "Err:502"),
+    # a range of percentiles is a row of results (0.2.0): a plain formula shows the first
+    ("percentile_range_top_left", "=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;{0;0.5})", 3200),
+    ("percentile_2d_range", "=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;;;;D2:E3)", "Err:502"),
+    ("periods_lengths_differ", "=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;Q2:Q5;{46000;46030;46060};{46029;46059})", "Err:502"),
     # --- dates ----------------------------------------------------------------------------
     ("date_before_1900", "=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;Q2:Q5;DATE(1800;1;1);DATE(1800;12;31))", 100),
     ("date_far_future", "=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;Q2:Q5;DATE(9999;1;1))", 2000),

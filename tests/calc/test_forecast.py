@@ -234,3 +234,73 @@ def test_outcomes_survive_save_as_ods_and_reload(office):
         assert k2.getFormula().upper().endswith(";;;;;I2:I5)"), k2.getFormula()
     finally:
         doc.close(True)
+
+
+# Periods (2026's January, February, March) in P2:Q4 and the percentiles across R1:U1:
+# expected, P10, P50, P90 (issue 13: one call for the whole table).
+PERIODS = [["Start", "End", 0, 0.1, 0.5, 0.9], [46023, 46053], [46054, 46081], [46082, 46112]]
+TABLE = "=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;C2:C5;P2:P4;Q2:Q4;R1:U1)"
+
+
+def one_call(s, row, col_letter):
+    """The plain call of table cell (ROW, COL_LETTER): its own period and percentile."""
+    return s.formula("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;C2:C5;P%d;Q%d;%s$1)" % (row, row, col_letter), at="Z9")
+
+
+def test_table_as_one_array_formula(office):
+    """A 3 x 4 array formula: every cell what its own plain call gives, bit for bit; bad
+    elements err in their own cells; a whole-call error fills the whole table; it survives
+    a save as .ods and reload; an edit recalculates it."""
+    s = Sheet(office, PIPELINE)
+    path = os.path.join(tempfile.mkdtemp(), "table.ods")
+    try:
+        s.fill(PERIODS, col=15)
+        shown = s.array(TABLE, "R2:U4")
+        rng = s.cell("R2:U4")
+        for i in range(3):
+            for j, letter in enumerate("RSTU"):
+                cell = rng.getCellByPosition(j, i)
+                v, text, e = one_call(s, i + 2, letter)
+                assert e == 0 and cell.getError() == 0, (i, j, text, shown)
+                assert cell.getValue() == v, (i, j, cell.getValue(), v)
+        # January by hand: Lead 1000 x 0.1 closing on the 15th, Won 500 on the 20th
+        assert rng.getCellByPosition(0, 0).getValue() == 600.0, shown
+        assert rng.getCellByPosition(2, 0).getValue() == exact_quantile([1000], [0.1], 0.5) + 500
+        assert rng.getCellByPosition(3, 2).getValue() == exact_quantile([4000], [0.5], 0.9)
+        # percentiles given as a column still go across; one start for every period
+        got = s.array("=PIPELINE_FORECAST(A2:A5;B2:B5;F2:G5;C2:C5;P2;{46053;46081};{0;0.5})", "R7:S8")
+        assert got[0][0] == shown[0][0] and got[0][1] == shown[0][2], (got, shown)
+        assert s.cell("R8").getValue() == 600.0 + 0.3 * 2000, got
+        # bad elements: a text start errs in its row, a percentile of 1 in its column
+        s.set(15, 2, "soon")  # P3
+        s.set(20, 0, 1)       # U1
+        s.doc.calculateAll()
+        texts = [[rng.getCellByPosition(j, i).getString() for j in range(4)] for i in range(3)]
+        assert texts[1] == ["#VALUE!"] * 3 + ["#VALUE!"], texts
+        assert texts[0][3] == texts[2][3] == "#NUM!", texts
+        assert rng.getCellByPosition(0, 0).getValue() == 600.0 and rng.getCellByPosition(0, 2).getError() == 0
+        s.set(15, 2, 46054)
+        s.set(20, 0, 0.9)
+        # an edit in the deals recalculates the table: 1000 -> 3000 in January
+        s.set(0, 1, 3000)
+        s.doc.calculateAll()
+        assert rng.getCellByPosition(0, 0).getValue() == 800.0, rng.getCellByPosition(0, 0).getString()
+        # a whole-call error (text amount) fills every cell
+        s.set(0, 2, "lots")
+        s.doc.calculateAll()
+        assert {rng.getCellByPosition(j, i).getString() for i in range(3) for j in range(4)} == {"#VALUE!"}
+        s.set(0, 2, 2000)
+        s.doc.calculateAll()
+        before = [[rng.getCellByPosition(j, i).getValue() for j in range(4)] for i in range(3)]
+        save_as(s.doc, path)
+    finally:
+        s.close()
+    doc = office.load(path)
+    try:
+        doc.calculateAll()
+        rng = doc.Sheets.getByIndex(0).getCellRangeByName("R2:U4")
+        assert "PIPELINE_FORECAST(" in rng.getArrayFormula(), rng.getArrayFormula()
+        after = [[rng.getCellByPosition(j, i).getValue() for j in range(4)] for i in range(3)]
+        assert after == before, (before, after)
+    finally:
+        doc.close(True)

@@ -5,6 +5,10 @@
  * a finite result within [sum of the negative amounts, sum of the positive amounts] (any
  * counted subset of deals, weighted by probabilities in [0, 1] or quantiled, lies there);
  * the same input twice gives the same status, message and result bits.
+ * The table form (pc_pipeline_forecast_table) on the same deals with PeriodStart,
+ * PeriodEnd and Percentile from the stream as ranges: either the whole call fails (then so
+ * does the call of its first cell, with the same status, unless an element is bad) or
+ * every cell has exactly the status and the bits of one call with its own three cells.
  */
 #include "fuzz_common.h"
 #include "pc_forecast.h"
@@ -22,6 +26,66 @@ static void amount_bounds(const PcTable *amounts, double *lo, double *hi, double
             *hi += c->num;
         *abs_sum += fabs(c->num);
     }
+}
+
+/* Cell I of vector T (one cell: for every I) as a 1 x 1 table, NULL when T is omitted. */
+static PcTable *element(const PcTable *t, gsize i)
+{
+    if (!t || t->rows == 0)
+        return NULL;
+    gsize n = t->rows * t->cols;
+    const PcCell *c = &t->cells[n == 1 ? 0 : i];
+    PcTable *e = pc_table_new(1, 1);
+    if (c->kind == PC_CELL_NUMBER)
+        pc_table_set_number(e, 0, 0, c->num);
+    else if (c->kind == PC_CELL_TEXT)
+        pc_table_set_text(e, 0, 0, pc_table_text(t, c), -1);
+    else if (c->kind == PC_CELL_ERROR)
+        pc_table_set_error(e, 0, 0, (int)c->num);
+    return e;
+}
+
+/* The table form of ARGS against one call per cell. */
+static void check_table(const PcForecastArgs *args)
+{
+    double *values = NULL;
+    PcStatus *status = NULL;
+    gsize rows = 0, cols = 0;
+    PcError err;
+    fz_dirty(&err);
+    PcStatus whole = pc_pipeline_forecast_table(args, &values, &status, &rows, &cols, &err);
+    fz_check_status(whole, &err);
+    if (whole != PC_OK) {
+        FZ_CHECK(!values && !status, "outputs set on failure");
+        return;
+    }
+    FZ_CHECK(rows >= 1 && cols >= 1 && rows * cols <= 4096, "%zu x %zu", rows, cols);
+    gboolean any_bad = FALSE;
+    for (gsize c = 0; c < rows * cols; c++)
+        any_bad = any_bad || status[c] != PC_OK;
+    FZ_CHECK(any_bad == (err.status != PC_OK), "err %d beside the cells", (int)err.status);
+    for (gsize i = 0; i < rows; i++)
+        for (gsize j = 0; j < cols; j++) {
+            PcForecastArgs one = *args;
+            PcTable *s = element(args->period_start, i), *e = element(args->period_end, i);
+            PcTable *q = element(args->percentile, j);
+            one.period_start = s;
+            one.period_end = e;
+            one.percentile = q;
+            double r = 0.0;
+            PcError e1;
+            PcStatus st = pc_pipeline_forecast(&one, &r, &e1);
+            FZ_CHECK(st == status[i * cols + j], "cell %zu,%zu: table %d, call %d (%s)", i, j,
+                     (int)status[i * cols + j], (int)st, st ? e1.message : "");
+            if (st == PC_OK)
+                FZ_CHECK(memcmp(&r, &values[i * cols + j], sizeof r) == 0,
+                         "cell %zu,%zu: table %.17g, call %.17g", i, j, values[i * cols + j], r);
+            pc_table_free(s);
+            pc_table_free(e);
+            pc_table_free(q);
+        }
+    g_free(values);
+    g_free(status);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -82,6 +146,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fz_dirty(&e2);
     PcStatus s2 = pc_pipeline_forecast(&args, &r2, &e2);
     fz_check_same(s1, &e1, r1, s2, &e2, r2);
+    check_table(&args); /* the scalar arguments as a 1 x 1 table */
+    uint8_t table = fz_byte(&in);
+    if (table & 1) { /* ranges of periods and percentiles */
+        PcTable *vs = fz_table(&in, 2), *ve = (table & 2) ? fz_table(&in, 2) : fz_optional(&in);
+        PcTable *vq = (table & 4) ? fz_table(&in, 2) : fz_optional(&in);
+        PcForecastArgs targs = args;
+        targs.period_start = vs;
+        targs.period_end = ve;
+        targs.percentile = vq;
+        check_table(&targs);
+        pc_table_free(vs);
+        pc_table_free(ve);
+        pc_table_free(vq);
+    }
 
     pc_table_free(amounts);
     pc_table_free(stages);
