@@ -530,16 +530,16 @@ static PcStatus put_owners(Forecast *fc, GPtrArray *keys, RpPlan *p, const Layou
 /* The chart of the expected revenue by month: dated months only, "(no date)" and Total
  * would dwarf them. Expected as a line with P10 and P90 as lines of their own around it: a
  * band that Expected may leave (a few large deals pull the mean above P90), so no error
- * bars. Beside the owners' table (right of its five columns, where the month rows above
- * have ended) or, without owners, below Total: near the top, covering no cell. */
+ * bars. Below the owners' table (or, without owners, below Total), at column A: beside it,
+ * right of the month table's many columns, it was cut off by a window with the deck open. */
 static void put_chart(const Forecast *fc, RpPlan *p, const Layout *l)
 {
     gsize dated = 0;
     for (guint i = 0; i < fc->months->len; i++)
         dated += g_array_index(fc->months, gint, i) != NO_MONTH;
     RpChart *c = rp_add_chart(p, CHART_NAME, RP_CHART_LINES,
-                              (RpRect){ l->month_row0, 0, l->month_row0 + dated, 4 }, l->total_row + 2,
-                              l->n_owners ? OWNER_COLS : 0);
+                              (RpRect){ l->month_row0, 0, l->month_row0 + dated, 4 },
+                              l->total_row + 2 + (l->n_owners ? l->n_owners + 2 : 0), 0);
     rp_chart_series(c, 1); /* Expected */
     rp_chart_series(c, 2); /* P10 */
     rp_chart_series(c, 4); /* P90 */
@@ -548,7 +548,7 @@ static void put_chart(const Forecast *fc, RpPlan *p, const Layout *l)
     c->y_title = g_strdup(_("Revenue"));
     c->legend = TRUE;
     c->value_format = RP_FORMAT_AMOUNT;
-    c->height = 8.5; /* in a 1280 x 800 window beside six months' owners */
+    c->height = 8.5;
 }
 
 /* The sheet from FC, its stages learned. FALSE with FC->err on a core failure. */

@@ -343,8 +343,8 @@ def forecast_sheet_chart_and_one_undo(ctx):
         assert chart["series"] == ["Expected", "P10", "P90"], chart
         # a General source: whole amounts grouped ("#,##0", the built-in key 3)
         assert (chart["y_format"], chart["y_linked"]) == (3, False), chart
-        # beside the owners' table (A16:E18), from its header row, 16 x 8.5 cm
-        corner = fc.getCellRangeByName("F16").Position
+        # below the owners' table (A16:E18), one row left free, at column A: 16 x 8.5 cm
+        corner = fc.getCellRangeByName("A20").Position
         assert chart["position"] == (corner.X, corner.Y), (chart, corner)
         assert all(abs(got - want) <= 10 for got, want in zip(chart["size"], (16000, 8500))), chart
         assert b.doc.NamedRanges.hasByName("PIPECALC_FORECAST")
