@@ -91,7 +91,7 @@ def with_empty_header(column=5):
 
 
 def empty_header_gets_a_name_of_its_own(ctx, name="(column F)", attribute="scoring attribute",
-                                        unused="not used"):
+                                        unused="not used", attribute_word="attribute"):
     """An empty header cell (F1 over the sources) is named after its column, "(column F)",
     in the description, the roles and the lead factors; no other column's name is used for
     it. The manager's role for it is kept by its position in the table ("#6"), so it holds
@@ -102,7 +102,7 @@ def empty_header_gets_a_name_of_its_own(ctx, name="(column F)", attribute="scori
         assert "  %s: %s" % (name, attribute) in d, d
         assert "Industry: %s" % attribute in d and "Owner:" in d, d
         roles = b.actions.getRoles(b.ctrl)
-        assert "%s=attribute" % name in roles, roles
+        assert "%s=%s" % (name, attribute_word) in roles, roles  # the roles text's word
         b.actions.scoreLeads(b.ctrl)
         b.select("C4")
         factors = b.actions.leadFactors(b.ctrl)
@@ -121,7 +121,7 @@ def empty_header_gets_a_name_of_its_own(ctx, name="(column F)", attribute="scori
 
 
 def german_empty_header_gets_a_name_of_its_own(ctx):
-    empty_header_gets_a_name_of_its_own(ctx, "(Spalte F)", "Bewertungsmerkmal", "nicht verwendet")
+    empty_header_gets_a_name_of_its_own(ctx, "(Spalte F)", "Bewertungsmerkmal", "nicht verwendet", "Merkmal")
 
 
 def merged_cells_are_understood(ctx):

@@ -1,6 +1,7 @@
 """templates.py - the Pipeline template the .oxt ships (descriptions/Paths.xcu), found as
 File > New > Templates finds it: through com.sun.star.frame.DocumentTemplates, the
 template hierarchy LibreOffice builds from the template path (PathSettings "Template")."""
+import os
 import urllib.parse
 
 import uno
@@ -15,7 +16,7 @@ ROOT = "vnd.sun.star.hier:/templates"
 def template_path_has_ours(office, folder):
     """The template path (PathSettings) holds the extension's templates/FOLDER."""
     paths = office.create("com.sun.star.util.PathSettings").Template.split(";")
-    return [p for p in paths if "pipecalc.oxt/templates/" + folder in p]
+    return [p for p in paths if "%s/templates/%s" % (os.path.basename(office.oxt), folder) in p]
 
 
 def target_url(office, entry):
