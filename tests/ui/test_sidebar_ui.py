@@ -188,7 +188,7 @@ def main():
         ctrl.select(sheet.getCellRangeByName("C4"))
         assert wait_for(lambda: explain_text.getText() == ""), explain_text.getText()
         # the scored lead at the cursor: the factors of its score
-        assert wait_for(lambda: any(t.getText().startswith("Cyan: 88% win probability") for t in texts)), \
+        assert wait_for(lambda: any(t.getText().startswith("Cyan: 96% win probability") for t in texts)), \
             [t.getText() for t in texts]
         # Save copy with values, clicked on a never-saved document: says to save it first
         share = [b for b in buttons if b.getAccessibleContext().getAccessibleName() == "Save copy with values"][0]
