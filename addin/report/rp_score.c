@@ -141,7 +141,7 @@ void rp_stage_odds_learn(const RpSource *learn, RpStageOdds *so)
     so->lost_reached = g_new0(gsize, so->k);
     so->log_factor = g_new0(double, so->k);
     GPtrArray *keys = pc_text_keys(c);
-    char **order_keys = g_new0(char *, so->k + 1);
+    char **order_keys = so->keys = g_new0(char *, so->k + 1);
     for (gsize i = 0; i < so->k; i++)
         order_keys[i] = pc_text_key(so->order[i]);
     gsize *lost_at = g_new0(gsize, so->k); /* lost deals by their furthest stage */
@@ -175,7 +175,6 @@ void rp_stage_odds_learn(const RpSource *learn, RpStageOdds *so)
         so->log_factor[i] = log(p_won) - log(p_lost);
     }
     g_free(lost_at);
-    g_strfreev(order_keys);
     g_ptr_array_unref(keys);
 }
 
@@ -188,12 +187,9 @@ gssize rp_stage_odds_find(const RpStageOdds *so, const PcTable *t, gsize row, gs
         return -1;
     char *key = pc_text_key(pc_table_text(t, cell));
     gssize found = -1;
-    for (gsize i = 0; i < so->k && found < 0; i++) {
-        char *k = pc_text_key(so->order[i]);
-        if (strcmp(k, key) == 0)
+    for (gsize i = 0; i < so->k && found < 0; i++)
+        if (strcmp(so->keys[i], key) == 0)
             found = (gssize)i;
-        g_free(k);
-    }
     g_free(key);
     return found;
 }
@@ -201,6 +197,7 @@ gssize rp_stage_odds_find(const RpStageOdds *so, const PcTable *t, gsize row, gs
 void rp_stage_odds_clear(RpStageOdds *so)
 {
     g_strfreev(so->order);
+    g_strfreev(so->keys);
     g_free(so->lost_reached);
     g_free(so->log_factor);
     memset(so, 0, sizeof *so);

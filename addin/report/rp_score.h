@@ -45,6 +45,7 @@ void rp_score_clear(RpScore *sc);
  * STAGE_CONVERSION(s -> won) up to the smoothing. */
 typedef struct {
     char **order;        /* stages of the table learned from, in funnel order */
+    char **keys;         /* their pc_text_key */
     gsize k;             /* 0: no stage column (or no stage), no stage factor */
     gsize won, lost;     /* closed deals learned from */
     gsize *lost_reached; /* per stage: lost deals that reached it */

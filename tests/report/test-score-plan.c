@@ -579,6 +579,35 @@ static void score_equals_forecast_without_attributes(void)
     }
 }
 
+/* A history with stages gives the stage factor (its own counts); an open lead at a stage
+ * the history never saw gets none, and its factors start from all closed deals. */
+static void score_stage_factor_from_history(void)
+{
+    RpSource h = source_at(TAB(6, 3, "Source", "Stage", "Outcome", "Web", "Won", "won", "Fair",
+                               "Proposal", "won", "Web", "Lead", "lost", "Fair", "Lead", "lost",
+                               "Web", "Proposal", "lost"), "History", 0, 0);
+    RpSource s = source_of(deals());
+    RpScore sc;
+    plan_ok(&s, &h, &sc);
+    g_assert_cmpstr(sc.attributes, ==, "Stage, Source");
+    /* prior 2:3; Source Web x((1+1)/(2+2)) / ((2+1)/(3+2)) = 5/6, Fair x((1+1)/4)/((1+1)/5) = 5/4;
+     * stages Lead, Proposal (history order): Proposal x(3/4)/((1+1)/(3+2)) = 15/8 */
+    double dune = 2.0 / 3 * 5 / 4 * 15 / 8, gale = 2.0 / 3 * 5 / 4 * (3.0 / 4) / (4.0 / 5);
+    g_assert_cmpfloat_with_epsilon(number_at(sc.plan, 4, 0), dune / (1 + dune), 1e-12);
+    g_assert_cmpfloat_with_epsilon(number_at(sc.plan, 7, 0), gale / (1 + gale), 1e-12);
+    double cyan = 2.0 / 3 * 5 / 6; /* Qualified: not in the history, no stage factor */
+    g_assert_cmpfloat_with_epsilon(number_at(sc.plan, 3, 0), cyan / (1 + cyan), 1e-12);
+    rp_score_clear(&sc);
+    char *text = rp_score_factors(&s, &h, 3, two_decimals);
+    g_assert_cmpstr(text, ==, "Cyan: 36% win probability (all closed deals: 40%). Because of:\n"
+                              "  Source = Web lowers this lead's win probability from 40% to 36%");
+    g_free(text);
+    text = rp_score_factors(&s, &h, 4, two_decimals);
+    g_assert_true(g_str_has_prefix(text, "Dune: 61% win probability: the stage's rate"));
+    g_assert_nonnull(strstr(text, "\n  Stage Proposal: deals that reached it won 56% of the time\n"));
+    g_free(text);
+}
+
 static const char *const SOURCES[] = { "Web", "Fair", "Referral", "Cold" };
 static const char *const INDUSTRIES[] = { "Retail", "Health", "IT" };
 
@@ -696,6 +725,7 @@ int main(int argc, char **argv)
     g_test_add_func("/report/score/german", score_in_german);
     g_test_add_func("/report/score/odd-headers", score_odd_headers);
     g_test_add_func("/report/score/stage-factor", score_stage_factor);
+    g_test_add_func("/report/score/stage-factor-history", score_stage_factor_from_history);
     g_test_add_func("/report/score/equals-forecast", score_equals_forecast_without_attributes);
     g_test_add_func("/report/score/large", score_large);
     g_test_add_func("/report/score/million-distinct", score_million_distinct);
