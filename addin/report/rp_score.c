@@ -120,8 +120,116 @@ static void split_for(const RpSource *t, const RpSource *h, Split *s)
         use_history(t, h, s);
 }
 
+/* ---- the stage factor ---------------------------------------------------------------- */
+
+/* LEAD_SCORE's default smoothing (pc_score.c: Smoothing omitted is 1), so the stage factor
+ * is smoothed as the attributes are: reached / not reached is a value with two states. */
+#define STAGE_SMOOTHING 1.0
+
+void rp_stage_odds_learn(const RpSource *learn, RpStageOdds *so)
+{
+    memset(so, 0, sizeof *so);
+    const PcTable *c = learn->cells;
+    gssize sc = pc_roles_find(learn->roles, c->cols, PC_ROLE_STAGE);
+    gssize oc = pc_roles_find(learn->roles, c->cols, PC_ROLE_OUTCOME);
+    if (sc < 0)
+        return;
+    so->order = pc_roles_stage_order(c, (gsize)sc);
+    so->k = g_strv_length(so->order);
+    if (so->k == 0)
+        return;
+    so->lost_reached = g_new0(gsize, so->k);
+    so->log_factor = g_new0(double, so->k);
+    GPtrArray *keys = pc_text_keys(c);
+    char **order_keys = so->keys = g_new0(char *, so->k + 1);
+    for (gsize i = 0; i < so->k; i++)
+        order_keys[i] = pc_text_key(so->order[i]);
+    gsize *lost_at = g_new0(gsize, so->k); /* lost deals by their furthest stage */
+    for (gsize r = 1; r < c->rows; r++) {
+        if (pc_roles_row_blank(c, r))
+            continue;
+        PcOutcome o = pc_roles_row_outcome(c, keys, r, oc, sc);
+        if (o == PC_OUTCOME_WON)
+            so->won++; /* a won deal reached every stage */
+        if (o != PC_OUTCOME_LOST)
+            continue;
+        so->lost++;
+        /* the forecast's rule (rp_closed_stage_data): an outcome word or nothing as the
+         * stage is the first stage */
+        gsize at = 0;
+        const PcCell *cell = pc_table_at(c, r, (gsize)sc);
+        if (cell->kind == PC_CELL_TEXT) {
+            const char *key = g_ptr_array_index(keys, cell->text);
+            for (gsize i = 0; i < so->k && pc_outcome_of_key(key) == PC_OUTCOME_NONE; i++)
+                if (strcmp(order_keys[i], key) == 0)
+                    at = i;
+        }
+        lost_at[at]++;
+    }
+    double a = STAGE_SMOOTHING, reached = 0;
+    for (gsize i = so->k; i-- > 0;) {
+        reached += (double)lost_at[i];
+        so->lost_reached[i] = (gsize)reached;
+        double p_won = ((double)so->won + a) / ((double)so->won + 2 * a);
+        double p_lost = (reached + a) / ((double)so->lost + 2 * a);
+        so->log_factor[i] = log(p_won) - log(p_lost);
+    }
+    g_free(lost_at);
+    g_ptr_array_unref(keys);
+}
+
+gssize rp_stage_odds_find(const RpStageOdds *so, const PcTable *t, gsize row, gssize stage_col)
+{
+    if (so->k == 0 || stage_col < 0)
+        return -1;
+    const PcCell *cell = pc_table_at(t, row, (gsize)stage_col);
+    if (cell->kind != PC_CELL_TEXT)
+        return -1;
+    char *key = pc_text_key(pc_table_text(t, cell));
+    gssize found = -1;
+    for (gsize i = 0; i < so->k && found < 0; i++)
+        if (strcmp(so->keys[i], key) == 0)
+            found = (gssize)i;
+    g_free(key);
+    return found;
+}
+
+void rp_stage_odds_clear(RpStageOdds *so)
+{
+    g_strfreev(so->order);
+    g_strfreev(so->keys);
+    g_free(so->lost_reached);
+    g_free(so->log_factor);
+    memset(so, 0, sizeof *so);
+}
+
+/* The stage factor's log for data row ROW of T (0: no stage, or one not learned). */
+static double stage_term(const RpStageOdds *so, const RpSource *t, gsize row, gssize *stage)
+{
+    gssize col = pc_roles_find(t->roles, t->cells->cols, PC_ROLE_STAGE);
+    gssize i = rp_stage_odds_find(so, t->cells, row, col);
+    if (stage)
+        *stage = i;
+    return i >= 0 ? so->log_factor[i] : 0.0;
+}
+
+/* TRUE when SO gives T's leads a stage factor: it learned stages, and T has a stage column. */
+static gboolean staged(const RpStageOdds *so, const RpSource *t)
+{
+    return so->k && pc_roles_find(t->roles, t->cells->cols, PC_ROLE_STAGE) >= 0;
+}
+
+/* A probability P with its log odds moved by TERM (P of 0 or 1 stays). */
+static double move_odds(double p, double term)
+{
+    if (p <= 0.0 || p >= 1.0 || term == 0.0)
+        return p;
+    double logit = log(p) - log1p(-p) + term;
+    return logit > 0 ? 1.0 / (1.0 + exp(-logit)) : exp(logit) / (1.0 + exp(logit));
+}
+
 /* The user's sentence why S cannot score T learning from H, or NULL (g_free). */
-static char *refusal(const RpSource *t, const RpSource *h, const Split *s)
+static char *refusal(const RpSource *t, const RpSource *h, const Split *s, const RpStageOdds *so)
 {
     const RpSource *learn = h ? h : t;
     if (t->counts.rows == 0) {
@@ -137,14 +245,14 @@ static char *refusal(const RpSource *t, const RpSource *h, const Split *s)
     char *closed = rp_need_closed(s->won, s->lost);
     if (closed)
         return closed;
-    if (s->attributes->len == 0 && h) {
+    if (s->attributes->len == 0 && !staged(so, t) && h) {
         char *where = rp_source_text(h);
         char *m = g_strdup_printf(_("The history table %s has none of this table's scoring "
                                     "attributes (columns are matched by their header)."), where);
         g_free(where);
         return m;
     }
-    if (s->attributes->len == 0)
+    if (s->attributes->len == 0 && !staged(so, t))
         return g_strdup(_("No column to learn from: add columns such as Source or Industry (every "
                           "column now has a role such as name, stage or amount)."));
     if (s->open->len == 0)
@@ -165,9 +273,30 @@ static PcTable *leads_of(const RpSource *t, const Split *s, const gsize *rows, g
     return pc_table_select(t->cells, rows, n, (const gsize *)s->attributes->data, s->attributes->len);
 }
 
-/* The scores of S's open rows of T into *SCORES (g_free). FALSE with the user's sentence. */
-static gboolean compute(const RpSource *t, const Split *s, double **scores, char **message)
+static gboolean attribute_scores(const RpSource *t, const Split *s, double **scores, char **message);
+
+/* The scores of S's open rows of T into *SCORES (g_free): LEAD_SCORE's odds on the
+ * attributes (without attributes the prior odds won:lost, what LEAD_SCORE's model gives
+ * a lead with no known value), times the stage factor of SO. FALSE with the user's sentence. */
+static gboolean compute(const RpSource *t, const Split *s, const RpStageOdds *so, double **scores,
+                        char **message)
 {
+    if (!attribute_scores(t, s, scores, message))
+        return FALSE;
+    for (guint i = 0; i < s->open->len; i++)
+        (*scores)[i] = move_odds((*scores)[i], stage_term(so, t, g_array_index(s->open, gsize, i), NULL));
+    return TRUE;
+}
+
+/* LEAD_SCORE's scores of S's open rows of T on the attributes alone (g_free). */
+static gboolean attribute_scores(const RpSource *t, const Split *s, double **scores, char **message)
+{
+    if (s->attributes->len == 0) {
+        *scores = g_new(double, s->open->len ? s->open->len : 1);
+        for (guint i = 0; i < s->open->len; i++)
+            (*scores)[i] = (double)s->won / (double)(s->won + s->lost);
+        return TRUE;
+    }
     PcTable *history = training(s);
     PcTable *leads = leads_of(t, s, (const gsize *)s->open->data, s->open->len);
     PcError err;
@@ -222,18 +351,30 @@ gboolean rp_score_plan(const RpSource *s, const RpSource *history, RpScore *sc, 
 {
     memset(sc, 0, sizeof *sc);
     Split split = { 0 };
+    RpStageOdds so;
     double *scores = NULL;
     split_for(s, history, &split);
-    gboolean ok = !(*message = refusal(s, history, &split)) && compute(s, &split, &scores, message);
+    rp_stage_odds_learn(history ? history : s, &so);
+    gboolean ok = !(*message = refusal(s, history, &split, &so)) &&
+                  compute(s, &split, &so, &scores, message);
     if (ok) {
         sc->plan = score_column(s, &split, scores);
         sc->scored = split.open->len;
         sc->won = split.won;
         sc->lost = split.lost;
         sc->attributes = column_names(s, split.attributes);
+        gssize stage = pc_roles_find(s->roles, s->cells->cols, PC_ROLE_STAGE);
+        const PcCell *head = staged(&so, s) ? pc_table_at(s->cells, 0, (gsize)stage) : NULL;
+        if (head && head->kind == PC_CELL_TEXT) { /* the stage is learned from too */
+            char *with = g_strdup_printf("%s%s%s", pc_table_text(s->cells, head),
+                                         *sc->attributes ? ", " : "", sc->attributes);
+            g_free(sc->attributes);
+            sc->attributes = with;
+        }
         sc->history = history ? rp_source_text(history) : NULL;
     }
     g_free(scores);
+    rp_stage_odds_clear(&so);
     split_clear(&split);
     return ok;
 }
@@ -315,10 +456,24 @@ static char *factor_line(const char *value, double base_logit, double term, RpNu
     return line;
 }
 
-/* The text for open data row ROW of T, given the model's PRIOR and per-attribute TERMS. */
-static char *factors_text(const RpSource *t, const Split *s, gsize row, double prior,
-                          const double *terms, RpNumberText number)
+/* "Stage Negotiation: deals that reached it won 81% of the time": the stage's own rate,
+ * PROBABILITY (g_free). */
+static char *stage_line(const RpStageOdds *so, gsize stage, double probability, RpNumberText number)
 {
+    char *p = number(100 * probability, 0);
+    char *line = g_strdup_printf(_("Stage %s: deals that reached it won %s%% of the time"),
+                                 so->order[stage], p);
+    g_free(p);
+    return line;
+}
+
+/* The text for open data row ROW of T, given the model's PRIOR and per-attribute TERMS, and
+ * the stage factor of SO: the stage's rate first, then what each attribute value does to it. */
+static char *factors_text(const RpSource *t, const Split *s, const RpStageOdds *so, gsize row,
+                          double prior, const double *terms, RpNumberText number)
+{
+    gssize stage = -1;
+    prior += stage_term(so, t, row, &stage); /* the base: the odds among deals at the stage */
     double logit = prior;
     GArray *list = g_array_new(FALSE, FALSE, sizeof(Factor));
     for (guint i = 0; i < s->attributes->len; i++) {
@@ -330,9 +485,18 @@ static char *factors_text(const RpSource *t, const Split *s, gsize row, double p
     g_array_sort(list, by_weight);
     char *who = lead_name(t, row);
     GString *out = g_string_new(NULL);
-    g_string_append_printf(out, _("%s: %.0f%% win probability (all closed deals: %.0f%%). "
-                                  "Because of:"), who, 100 * logistic(logit), 100 * logistic(prior));
-    if (list->len == 0)
+    if (stage >= 0) {
+        char *line = stage_line(so, (gsize)stage, logistic(prior), number);
+        g_string_append_printf(out, _("%s: %.0f%% win probability: the stage's rate, raised or "
+                                      "lowered by each attribute value. Because of:"),
+                               who, 100 * logistic(logit));
+        g_string_append_printf(out, "\n  %s", line);
+        g_free(line);
+    } else {
+        g_string_append_printf(out, _("%s: %.0f%% win probability (all closed deals: %.0f%%). "
+                                      "Because of:"), who, 100 * logistic(logit), 100 * logistic(prior));
+    }
+    if (list->len == 0 && (stage < 0 || s->attributes->len))
         g_string_append_printf(out, "\n  %s", _("no attribute value seen in the closed deals"));
     for (guint i = 0; i < list->len; i++) {
         const Factor *f = &g_array_index(list, Factor, i);
@@ -361,10 +525,15 @@ char *rp_score_factors(const RpSource *s, const RpSource *history, gsize row, Rp
     if (row == 0 || row >= s->cells->rows)
         return NULL;
     Split split = { 0 };
+    RpStageOdds so;
     split_for(s, history, &split);
+    rp_stage_odds_learn(history ? history : s, &so);
     char *text = NULL;
     /* what rp_score_plan refuses leaves nothing to explain */
-    if (is_open(&split, row) && split.won && split.lost && split.attributes->len) {
+    if (is_open(&split, row) && split.won && split.lost && split.attributes->len == 0 && staged(&so, s)) {
+        double prior = log((double)split.won) - log((double)split.lost); /* LEAD_SCORE's prior */
+        text = factors_text(s, &split, &so, row, prior, NULL, number);
+    } else if (is_open(&split, row) && split.won && split.lost && split.attributes->len) {
         PcTable *train = training(&split);
         PcTable *lead = leads_of(s, &split, &row, 1);
         double prior = 0, *terms = NULL;
@@ -373,11 +542,12 @@ char *rp_score_factors(const RpSource *s, const RpSource *history, gsize row, Rp
         if (train && lead &&
             pc_lead_factors(lead, train, split.outcomes, NULL, 0, &prior, &terms, &n, &err) == PC_OK &&
             n == split.attributes->len)
-            text = factors_text(s, &split, row, prior, terms, number);
+            text = factors_text(s, &split, &so, row, prior, terms, number);
         g_free(terms);
         pc_table_free(train);
         pc_table_free(lead);
     }
+    rp_stage_odds_clear(&so);
     split_clear(&split);
     return text;
 }

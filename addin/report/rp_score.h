@@ -33,6 +33,33 @@ char *rp_score_report(const RpScore *sc, const char *column);
 
 void rp_score_clear(RpScore *sc);
 
+/* The stage factor of the deck's Score (LEAD_SCORE, the function, has none): a lead at
+ * stage s has the odds LEAD_SCORE gives it on its attributes times
+ *     P(reached s | won) / P(reached s | lost),
+ * each smoothed as LEAD_SCORE smooths a value, (count + 1) / (deals + 2) (reached or not:
+ * two states, LEAD_SCORE's default Smoothing 1). A won deal reached every stage, a lost
+ * one the stages up to its own, the first when its stage cell holds only an outcome word
+ * or nothing (the forecast's rule, rp_closed_stage_data); stages in the forecast's order
+ * (pc_roles_stage_order). Without attributes LEAD_SCORE's odds are the prior won:lost, so
+ * the Score at s is the odds of winning among the deals that reached s, the forecast's
+ * STAGE_CONVERSION(s -> won) up to the smoothing. */
+typedef struct {
+    char **order;        /* stages of the table learned from, in funnel order */
+    char **keys;         /* their pc_text_key */
+    gsize k;             /* 0: no stage column (or no stage), no stage factor */
+    gsize won, lost;     /* closed deals learned from */
+    gsize *lost_reached; /* per stage: lost deals that reached it */
+    double *log_factor;  /* per stage: the natural log of the stage factor */
+} RpStageOdds;
+
+/* Learn the stage factors of LEARN's closed rows into *SO (rp_stage_odds_clear). */
+void rp_stage_odds_learn(const RpSource *learn, RpStageOdds *so);
+
+/* The stage of SO that cell ROW, STAGE_COL of T names (by pc_text_key), or -1. */
+gssize rp_stage_odds_find(const RpStageOdds *so, const PcTable *t, gsize row, gssize stage_col);
+
+void rp_stage_odds_clear(RpStageOdds *so);
+
 /* Why data row ROW of S (row 0 is the header) scores what it does, from the same model as
  * rp_score_plan with the same HISTORY: "Cyan: 88% win probability (all closed deals: 60%).
  * Because of:" and a line per attribute value, strongest first, saying in probabilities what

@@ -767,9 +767,11 @@ def german_numbers_in_reports(ctx):
         b.actions.scoreLeads(b.ctrl)
         b.select("C4")
         lines = b.actions.leadFactors(b.ctrl).split("\n")
-        assert lines[0] == "Cyan: 88 % Abschlusswahrscheinlichkeit (alle abgeschlossenen Deals: 60 %). Gründe:", lines
-        assert lines[1:] == ["  Industry = Retail hebt die Abschlusswahrscheinlichkeit dieses Leads von 60 % auf 83 %",
-                             "  Source = Web hebt die Abschlusswahrscheinlichkeit dieses Leads von 60 % auf 71 %"], lines
+        assert lines[0] == ("Cyan: 96 % Abschlusswahrscheinlichkeit: die Abschlussquote der Phase, von jedem "
+                            "Merkmalswert angehoben oder gesenkt. Gründe:"), lines
+        assert lines[1:] == ["  Phase Qualified: Deals, die sie erreicht haben, wurden zu 83 % gewonnen",
+                             "  Industry = Retail hebt die Abschlusswahrscheinlichkeit dieses Leads von 83 % auf 94 %",
+                             "  Source = Web hebt die Abschlusswahrscheinlichkeit dieses Leads von 83 % auf 88 %"], lines
         # the stage field: German decimals, and read back as the same probabilities
         stages = b.actions.getStageProbabilities(b.ctrl)
         assert "." not in stages and stages.count("%") == 4, stages
@@ -1112,16 +1114,23 @@ def lead_factors_explain_the_score(ctx):
         b.select("C4")
         text = b.actions.leadFactors(b.ctrl)
         lines = text.split("\n")
-        assert lines[0] == "Cyan: 88% win probability (all closed deals: 60%). Because of:", text
-        # each attribute alone from the base 60 %: odds 1.5 * 3.2 = 4.8 -> 83 %, 1.5 * 1.6 -> 71 %
-        assert lines[1:] == ["  Industry = Retail raises this lead's win probability from 60% to 83%",
-                             "  Source = Web raises this lead's win probability from 60% to 71%"], text
-        assert abs(b.sheet.getCellRangeByName("I4").getValue() - 7.68 / 8.68) < 1e-12, "the same model"
+        assert lines[0] == ("Cyan: 96% win probability: the stage's rate, raised or lowered by each "
+                            "attribute value. Because of:"), text
+        # the stage: won deals reached every stage, the 2 lost only Lead; Qualified
+        # x(3+1)/(3+2) / ((0+1)/(2+2)) = 3.2: odds 1.5 * 3.2 = 4.8 -> 83 %; then each
+        # attribute alone from there: 4.8 * 3.2 -> 94 %, 4.8 * 1.6 -> 88 %
+        assert lines[1:] == ["  Stage Qualified: deals that reached it won 83% of the time",
+                             "  Industry = Retail raises this lead's win probability from 83% to 94%",
+                             "  Source = Web raises this lead's win probability from 83% to 88%"], text
+        odds = 7.68 * 3.2  # LEAD_SCORE's odds times the stage factor
+        assert abs(b.sheet.getCellRangeByName("I4").getValue() - odds / (1 + odds)) < 1e-12, "the same model"
+        assert b.sheet.getCellRangeByName("I4").getString() == "96%", "whole percent, as the panel says"
         b.select("A8")
         lines = b.actions.leadFactors(b.ctrl).split("\n")
-        # 1.5 * 4/15 = 0.4 -> 29 %, 1.5 * 0.4 = 0.6 -> 38 %
-        assert lines[1:] == ["  Industry = Health lowers this lead's win probability from 60% to 29%",
-                             "  Source = Fair lowers this lead's win probability from 60% to 38%"], lines
+        # Lead: x(4/5)/(3/4) = 16/15, odds 1.6 -> 62 %; 1.6 * 4/15 -> 30 %, 1.6 * 0.4 -> 39 %
+        assert lines[1:] == ["  Stage Lead: deals that reached it won 62% of the time",
+                             "  Industry = Health lowers this lead's win probability from 62% to 30%",
+                             "  Source = Fair lowers this lead's win probability from 62% to 39%"], lines
         b.select("B2")
         assert b.actions.leadFactors(b.ctrl) == "", "a closed deal is no scored lead"
     finally:
@@ -1133,13 +1142,15 @@ def roles_chosen_in_the_panel_drive_actions_and_survive_reload(ctx):
     b = Book(ctx)
     try:
         assert "Industry=attribute" in b.actions.getRoles(b.ctrl)
-        # Industry dropped: Dune and Gale (both Source = Fair) now score the same
+        # Industry dropped: Dune and Gale (both Source = Fair) now differ by their stage only:
+        # Proposal x3.2, Lead x16/15 (the stage factor), odds 3 : 1
         d = b.actions.setRoles(b.ctrl, "Industry=none")
         assert "Industry: not used" in d, d
         report = b.actions.scoreLeads(b.ctrl)
-        assert "(Source)" in report, report
+        assert "(Stage, Source)" in report, report
         col = score_column(b)
-        assert abs(col[4] - col[7]) < 1e-12 and abs(col[3] - col[4]) > 0.01, col
+        odds = [p / (1 - p) for p in col[3:8] if isinstance(p, float)]
+        assert abs(odds[1] / odds[2] - 3) < 1e-9 and abs(col[3] - col[4]) > 0.01, col
         # Source made the owner: the Owner column is no longer used, the forecast splits by source
         d = b.actions.setRoles(b.ctrl, "Source=owner; Industry=none")
         assert "Source: owner" in d and "Owner: not used" in d, d
@@ -1216,7 +1227,7 @@ def score_learns_from_a_history_table(ctx):
         assert lines[0] == "Cyan: 67% win probability (all closed deals: 50%). Because of:", lines
         assert lines[1:] == ["  Source = Web raises this lead's win probability from 50% to 67%"], lines
         b.actions.scoreLeads(b.ctrl)  # scored from the table's own rows again: factors follow
-        assert b.actions.leadFactors(b.ctrl).startswith("Cyan: 88% win probability (all closed deals: 60%)")
+        assert b.actions.leadFactors(b.ctrl).startswith("Cyan: 96% win probability: the stage's rate")
         b.actions.scoreLeadsFrom(b.ctrl, "History.A1:B9")
         b.doc.NamedRanges.addNewByName("HIST", "$History.$A$1:$B$9", hist.getCellRangeByName("A1").CellAddress, 0)
         b.actions.scoreLeadsFrom(b.ctrl, "HIST")
@@ -1224,6 +1235,50 @@ def score_learns_from_a_history_table(ctx):
         assert "names no table" in b.refused_with("scoreLeadsFrom", "Nowhere.Z1")
         hist.getCellRangeByName("A1").setString("Channel")
         assert "none of this table" in b.refused_with("scoreLeadsFrom", "History.A1:B9")
+    finally:
+        b.close()
+
+
+def score_without_attributes_is_the_forecasts_stage_probability(ctx):
+    """The invariant of the deck's Score (issue 11): a table with stages and no attribute
+    column scores each open deal at the odds of winning among the closed deals that reached
+    its stage, which is what Write forecast learns for that stage (STAGE_CONVERSION to won),
+    up to the smoothing. With W won, L lost and L_s lost deals that reached s, the Score's
+    odds are W/L x ((W+1)/(W+2)) / ((L_s+1)/(L+2)), the forecast's W/L_s: their log odds
+    differ by at most 1/(W+1) + 2/L + 1/L_s, a probability by a quarter of that (3.5 to 9
+    points here); the stage field's one decimal adds 0.05 points."""
+    stages = ["Lead", "Qualified", "Proposal", "Negotiation"]
+    lost_at = [12, 8, 6, 4]
+    rows = [["Deal", "Stage", "Outcome"]] + [["W%d" % i, "Won", "won"] for i in range(20)] + \
+        [["X%d" % i, "Lost", "lost"] for i in range(2)]  # an outcome word: the first stage
+    for st, n in zip(stages, lost_at):
+        rows += [["L%s%d" % (st, i), st, "lost"] for i in range(n)]
+    first_open = len(rows)
+    rows += [["Open %s" % st, st, ""] for st in stages]
+    b = Book(ctx, rows=rows)
+    try:
+        report = b.actions.scoreLeads(b.ctrl)
+        assert "Scored 4 open leads" in report and "(Stage)" in report, report
+        learned = dict(p.split("=") for p in b.actions.getStageProbabilities(b.ctrl).split("; "))
+        assert list(learned) == stages, learned
+        w, l = 20, 32
+        for i, st in enumerate(stages):
+            cell = b.sheet.getCellByPosition(3, first_open + i)
+            score, forecast = cell.getValue(), float(learned[st].rstrip("%")) / 100
+            ls = sum(lost_at[i:]) + (2 if i == 0 else 0)
+            odds = w / l * ((w + 1) / (w + 2)) / ((ls + 1) / (l + 2))
+            assert abs(score - odds / (1 + odds)) < 1e-12, (st, score)
+            assert abs(forecast - w / (w + ls)) < 0.0005, (st, forecast)
+            tolerance = (1 / (w + 1) + 2 / l + 1 / ls) / 4 + 0.0005
+            print("stage %s: Score %.4f, forecast %.4f, tolerance %.4f" % (st, score, forecast, tolerance))
+            assert abs(score - forecast) <= tolerance, (st, score, forecast, tolerance)
+            assert cell.getString() == "%d%%" % round(100 * score), cell.getString()  # whole percent
+            b.select("A%d" % (first_open + i + 1))
+            pct = "%d%%" % round(100 * score)
+            assert b.actions.leadFactors(b.ctrl).split("\n") == [
+                "Open %s: %s win probability: the stage's rate, raised or lowered by each attribute "
+                "value. Because of:" % (st, pct),
+                "  Stage %s: deals that reached it won %s of the time" % (st, pct)], st
     finally:
         b.close()
 

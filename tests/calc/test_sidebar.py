@@ -142,6 +142,10 @@ def test_sidebar_lead_factors(office):
     run(office, "lead_factors_explain_the_score")
 
 
+def test_sidebar_score_without_attributes_is_the_forecast(office):
+    run(office, "score_without_attributes_is_the_forecasts_stage_probability")
+
+
 def test_sidebar_roles_chosen_by_the_manager(office):
     run(office, "roles_chosen_in_the_panel_drive_actions_and_survive_reload")
 

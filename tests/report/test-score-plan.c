@@ -4,6 +4,8 @@
 #include "report-tables.h"
 #include "rp_score.h"
 #include "pc_score.h"
+#include "pc_text.h"
+#include "rp_stages.h"
 #include "tx.h"
 
 #include <math.h>
@@ -82,6 +84,17 @@ static RpSource planned_deals(RpScore *sc)
     return s;
 }
 
+/* Probability P with its odds multiplied by FACTOR: the deck's Score from LEAD_SCORE's. */
+static double times_odds(double p, double factor)
+{
+    return p * factor / (1 - p + p * factor);
+}
+
+/* The sample deals' stage factors (Laplace 1): 3 won reached every stage, the 2 lost
+ * (Bolt, Echo) only Lead; P(reached | won) = (3+1)/(3+2), P(reached | lost) = (2+1)/(2+2)
+ * at Lead, (0+1)/(2+2) later. Per open row: Cyan Qualified, Dune Proposal, Gale Lead. */
+static const double DEALS_STAGE_FACTOR[] = { 0.8 / 0.25, 0.8 / 0.25, 0.8 / 0.75 };
+
 /* The scores LEAD_SCORE gives LEADS from HISTORY and OUTCOMES (N of them). */
 static double *lead_scores(const PcTable *leads, const PcTable *history, const PcTable *outcomes,
                            gsize n)
@@ -130,13 +143,15 @@ static void score_column_cells(void)
             continue;
         }
         g_assert_cmpint(c->kind, ==, RP_NUMBER);
-        g_assert_cmpfloat(c->num, ==, want[k]);
+        /* LEAD_SCORE's odds times the stage factor */
+        g_assert_cmpfloat_with_epsilon(c->num, times_odds(want[k], DEALS_STAGE_FACTOR[k]), 1e-12);
     }
-    /* by hand (Laplace 1): prior 3:2, Web x(4/5)/(2/4) = 1.6, Retail x(4/5)/(1/4) = 3.2 */
-    g_assert_cmpfloat_with_epsilon(number_at(p, 3, 0), 7.68 / 8.68, 1e-12);
-    facts_are(&sc, 3, 3, 2, "Source, Industry", NULL);
+    /* by hand (Laplace 1): prior 3:2, Web x(4/5)/(2/4) = 1.6, Retail x(4/5)/(1/4) = 3.2,
+     * stage Qualified x(4/5)/(1/4) = 3.2: odds 24.576 */
+    g_assert_cmpfloat_with_epsilon(number_at(p, 3, 0), 24.576 / 25.576, 1e-12);
+    facts_are(&sc, 3, 3, 2, "Stage, Source, Industry", NULL);
     report_is(&sc, "Sheet1.I1:I9", "Scored 3 open leads into Sheet1.I1:I9, learned from 3 won and 2 "
-                                   "lost (Source, Industry).\nColour: a conditional format, one cell "
+                                   "lost (Stage, Source, Industry).\nColour: a conditional format, one cell "
                                    "style per 20% of win probability (Pipecalc Score 0-20% ... "
                                    "80-100%).");
     rp_score_clear(&sc);
@@ -161,11 +176,12 @@ static void score_blank_rows_and_stages(void)
     for (gsize r = 1; r < 8; r++)
         if (r != 6)
             g_assert_cmpint(rp_cell_at(sc.plan, r, 0)->kind, ==, RP_EMPTY);
-    /* prior 2:1; Web (1+1)/(2+2) won vs (0+1)/(1+2) lost: x1.5 -> odds 3 */
-    g_assert_cmpfloat_with_epsilon(number_at(sc.plan, 6, 0), 0.75, 1e-12);
+    /* prior 2:1; Web (1+1)/(2+2) won vs (0+1)/(1+2) lost: x1.5 -> odds 3; stage Lead, which
+     * lost B ("Lost": an outcome word, so the first stage) reached too: x(3/4)/(2/3) */
+    g_assert_cmpfloat_with_epsilon(number_at(sc.plan, 6, 0), times_odds(0.75, 1.125), 1e-12);
     char *report = rp_score_report(&sc, "Deals.D1:D8");
     g_assert_true(g_str_has_prefix(report, "Scored 1 open lead into Deals.D1:D8, learned from 2 won "
-                                           "and 1 lost (Source).\n"));
+                                           "and 1 lost (Stage, Source).\n"));
     g_free(report);
     rp_score_clear(&sc);
 }
@@ -286,15 +302,20 @@ static void score_refusals(void)
 static void score_factors_text(void)
 {
     RpSource s = source_of(deals());
+    /* the stage's rate (odds 3:2 x 3.2 = 4.8: 83%), then each attribute on it */
     char *text = rp_score_factors(&s, NULL, 3, two_decimals);
-    g_assert_cmpstr(text, ==, "Cyan: 88% win probability (all closed deals: 60%). Because of:\n"
-                              "  Industry = Retail raises this lead's win probability from 60% to 83%\n"
-                              "  Source = Web raises this lead's win probability from 60% to 71%");
+    g_assert_cmpstr(text, ==, "Cyan: 96% win probability: the stage's rate, raised or lowered by "
+                              "each attribute value. Because of:\n"
+                              "  Stage Qualified: deals that reached it won 83% of the time\n"
+                              "  Industry = Retail raises this lead's win probability from 83% to 94%\n"
+                              "  Source = Web raises this lead's win probability from 83% to 88%");
     g_free(text);
     text = rp_score_factors(&s, NULL, 7, two_decimals);
-    g_assert_cmpstr(text, ==, "Gale: 14% win probability (all closed deals: 60%). Because of:\n"
-                              "  Industry = Health lowers this lead's win probability from 60% to 29%\n"
-                              "  Source = Fair lowers this lead's win probability from 60% to 38%");
+    g_assert_cmpstr(text, ==, "Gale: 15% win probability: the stage's rate, raised or lowered by "
+                              "each attribute value. Because of:\n"
+                              "  Stage Lead: deals that reached it won 62% of the time\n"
+                              "  Industry = Health lowers this lead's win probability from 62% to 30%\n"
+                              "  Source = Fair lowers this lead's win probability from 62% to 39%");
     g_free(text);
     /* no open row: the header, closed deals, past the end */
     g_assert_null(rp_score_factors(&s, NULL, 0, two_decimals));
@@ -323,16 +344,21 @@ static void score_factors_unnamed_and_unseen(void)
     g_free(text);
 }
 
-/* The odds of S's open ROW as its factors text says them: each line moves the base
- * probability WON / (WON + LOST) to the probability the attribute alone gives; each such
- * move, read back to the last digit, multiplies the base odds WON:LOST by a factor. */
-static double odds_in_text(const RpSource *s, gsize row, double won, double lost)
+/* The odds of S's open ROW as its factors text says them: the stage line gives the base
+ * probability, which must be the odds WON:LOST times STAGE_FACTOR; each attribute line
+ * moves that base to the probability the attribute alone gives; each such move, read back
+ * to the last digit, multiplies the base odds by a factor. */
+static double odds_in_text(const RpSource *s, gsize row, double won, double lost, double stage_factor)
 {
     char *text = rp_score_factors(s, NULL, row, every_digit);
     g_assert_nonnull(text);
-    double odds = won / lost, base = won / (won + lost);
+    double odds = won / lost * stage_factor, base = odds / (1 + odds);
     char **lines = g_strsplit(text, "\n", -1);
-    for (gsize i = 1; lines[i]; i++) {
+    const char *at = strstr(lines[1], ": deals that reached it won ");
+    g_assert_true(g_str_has_prefix(lines[1], "  Stage ") && at);
+    g_assert_cmpfloat_with_epsilon(g_ascii_strtod(at + strlen(": deals that reached it won "), NULL) / 100,
+                                   base, 1e-12);
+    for (gsize i = 2; lines[i]; i++) {
         const char *x = strstr(lines[i], " this lead's win probability from ");
         g_assert_nonnull(x);
         g_assert_cmpint(x - lines[i], >=, 6);
@@ -360,7 +386,8 @@ static void score_factors_identity(void)
     for (gsize i = 0; i < G_N_ELEMENTS(DEALS_OPEN); i++) {
         gsize row = DEALS_OPEN[i];
         double p = number_at(sc.plan, row, 0);
-        g_assert_cmpfloat_with_epsilon(odds_in_text(&s, row, 3, 2) / (p / (1 - p)), 1, 1e-9);
+        g_assert_cmpfloat_with_epsilon(odds_in_text(&s, row, 3, 2, DEALS_STAGE_FACTOR[i]) / (p / (1 - p)),
+                                       1, 1e-9);
     }
     rp_score_clear(&sc);
 }
@@ -374,7 +401,7 @@ static void score_in_german(void)
     g_assert_cmpstr(sc.plan->undo_title, ==, "Pipecalc: Leads bewerten");
     char *report = rp_score_report(&sc, "Tabelle1.I1:I9");
     g_assert_true(g_str_has_prefix(report, "3 offene Leads in Tabelle1.I1:I9 bewertet, gelernt aus 3 "
-                                           "gewonnenen und 2 verlorenen (Source, Industry).\nFarbe: "));
+                                           "gewonnenen und 2 verlorenen (Stage, Source, Industry).\nFarbe: "));
     g_free(report);
     sc.scored = 1;
     report = rp_score_report(&sc, "Tabelle1.I1:I9");
@@ -382,12 +409,13 @@ static void score_in_german(void)
     g_free(report);
     rp_score_clear(&sc);
     char *text = rp_score_factors(&s, NULL, 3, two_decimals);
-    g_assert_cmpstr(text, ==, "Cyan: 88 % Abschlusswahrscheinlichkeit (alle abgeschlossenen Deals: "
-                              "60 %). Gründe:\n"
+    g_assert_cmpstr(text, ==, "Cyan: 96 % Abschlusswahrscheinlichkeit: die Abschlussquote der Phase, "
+                              "von jedem Merkmalswert angehoben oder gesenkt. Gründe:\n"
+                              "  Phase Qualified: Deals, die sie erreicht haben, wurden zu 83 % gewonnen\n"
                               "  Industry = Retail hebt die Abschlusswahrscheinlichkeit dieses Leads "
-                              "von 60 % auf 83 %\n"
+                              "von 83 % auf 94 %\n"
                               "  Source = Web hebt die Abschlusswahrscheinlichkeit dieses Leads "
-                              "von 60 % auf 71 %");
+                              "von 83 % auf 88 %");
     g_free(text);
     tx_set_language("en");
 }
@@ -418,6 +446,165 @@ static void score_odd_headers(void)
     char *text = rp_score_factors(&s, &h, 3, two_decimals);
     g_assert_true(g_str_has_prefix(text, "C: "));
     g_assert_true(strstr(text, "  Bra\xcc\x88nche = \xc3\x84rzte raises this lead's win probability from ") != NULL);
+    g_free(text);
+}
+
+/* Stage tables without attributes: STAGE_WON won deals (stage "Won"), STAGE_LOST_WORD lost
+ * ones whose stage is only "Lost" (the first stage), lost ones per stage STAGE_LOST_AT, then
+ * one open deal per stage in data rows STAGE_OPEN_ROW + i. WITH_OUTCOME: an Outcome column
+ * says won / lost, so the lost deals show their stage; without it they all show "Lost". */
+static const char *const STAGES[] = { "Lead", "Qualified", "Proposal", "Negotiation" };
+static const gsize STAGE_LOST_AT[] = { 12, 8, 6, 4 };
+enum { STAGE_WON = 20, STAGE_LOST_WORD = 2, STAGE_LOST = 12 + 8 + 6 + 4 + STAGE_LOST_WORD,
+       STAGE_OPEN_ROW = 1 + STAGE_WON + STAGE_LOST };
+
+static RpSource stage_deals(gboolean with_outcome)
+{
+    gsize cols = with_outcome ? 3 : 2;
+    PcTable *t = pc_table_new(STAGE_OPEN_ROW + G_N_ELEMENTS(STAGES), cols);
+    g_test_queue_destroy((GDestroyNotify)pc_table_free, t);
+    static const char *const HEAD[] = { "Deal", "Stage", "Outcome" };
+    for (gsize j = 0; j < cols; j++)
+        pc_table_set_text(t, 0, j, HEAD[j], -1);
+    gsize r = 1;
+    for (gsize i = 0; i < STAGE_WON; i++, r++) {
+        pc_table_set_text(t, r, 1, "Won", -1);
+        if (with_outcome)
+            pc_table_set_text(t, r, 2, "won", -1);
+    }
+    for (gsize i = 0; i < STAGE_LOST_WORD; i++, r++) {
+        pc_table_set_text(t, r, 1, "Lost", -1);
+        if (with_outcome)
+            pc_table_set_text(t, r, 2, "lost", -1);
+    }
+    for (gsize s = 0; s < G_N_ELEMENTS(STAGES); s++)
+        for (gsize i = 0; i < STAGE_LOST_AT[s]; i++, r++) {
+            pc_table_set_text(t, r, 1, with_outcome ? STAGES[s] : "Lost", -1);
+            if (with_outcome)
+                pc_table_set_text(t, r, 2, "lost", -1);
+        }
+    g_assert_cmpuint(r, ==, STAGE_OPEN_ROW);
+    for (gsize s = 0; s < G_N_ELEMENTS(STAGES); s++)
+        pc_table_set_text(t, r++, 1, STAGES[s], -1);
+    for (gsize i = 1; i < t->rows; i++) {
+        char name[16];
+        g_snprintf(name, sizeof name, "D%zu", i);
+        pc_table_set_text(t, i, 0, name, -1);
+    }
+    return source_of(t);
+}
+
+/* The stage factor counts a won deal at every stage, a lost one up to its own (an outcome
+ * word as its stage: the first), smoothed (count + 1) / (deals + 2). */
+static void score_stage_factor(void)
+{
+    RpSource s = stage_deals(TRUE);
+    RpStageOdds so;
+    rp_stage_odds_learn(&s, &so);
+    g_assert_cmpuint(so.k, ==, 4);
+    g_assert_cmpuint(so.won, ==, STAGE_WON);
+    g_assert_cmpuint(so.lost, ==, STAGE_LOST);
+    static const gsize REACHED[] = { 32, 18, 10, 4 };
+    for (gsize i = 0; i < so.k; i++) {
+        g_assert_cmpstr(so.order[i], ==, STAGES[i]);
+        g_assert_cmpuint(so.lost_reached[i], ==, REACHED[i]);
+        double want = (21.0 / 22) / ((REACHED[i] + 1.0) / (STAGE_LOST + 2.0));
+        g_assert_cmpfloat_with_epsilon(exp(so.log_factor[i]), want, 1e-12);
+    }
+    g_assert_cmpint(rp_stage_odds_find(&so, s.cells, STAGE_OPEN_ROW + 2, 1), ==, 2);
+    g_assert_cmpint(rp_stage_odds_find(&so, s.cells, 0, 1), ==, -1); /* "Stage": no stage */
+    rp_stage_odds_clear(&so);
+    /* no stage column: no factor */
+    RpSource flat = source_of(TAB(3, 2, "Source", "Outcome", "Web", "won", "Fair", "lost"));
+    rp_stage_odds_learn(&flat, &so);
+    g_assert_cmpuint(so.k, ==, 0);
+    rp_stage_odds_clear(&so);
+}
+
+/* The invariant: without attributes, the Score at stage s is the forecast's learned
+ * probability for s (STAGE_CONVERSION(s -> won)) up to the smoothing. With W won, L lost
+ * and L_s lost deals that reached s, the forecast's odds are W / L_s and the Score's
+ *     W/L x ((W+1)/(W+2)) / ((L_s+1)/(L+2)),
+ * so their log odds differ by log((W+1)/(W+2)) + log((L+2)/L) + log(L_s/(L_s+1)), at most
+ * 1/(W+1) + 2/L + 1/L_s in size, and a probability moves at most a quarter of its log
+ * odds: the tolerance per stage, 3.5 to 9 points here, shrinking with more deals (the
+ * actual gaps are 0.4 to 3 points). */
+static void score_equals_forecast_without_attributes(void)
+{
+    RpSource tables[] = { stage_deals(FALSE), stage_deals(TRUE) };
+    for (gsize t = 0; t < G_N_ELEMENTS(tables); t++) {
+        RpSource *s = &tables[t];
+        RpScore sc;
+        plan_ok(s, NULL, &sc);
+        g_assert_cmpstr(sc.attributes, ==, "Stage");
+        g_assert_cmpuint(sc.scored, ==, 4);
+        GPtrArray *keys = pc_text_keys(s->cells);
+        RpStages st;
+        char *message = NULL;
+        g_assert_true(rp_stages_learn(s, keys, NULL, &st, &message));
+        g_assert_cmpuint(st.k, ==, 4);
+        /* the stage-only table's lost deals show "Lost": all reached only the first stage */
+        gsize reached[4] = { 32, 18, 10, 4 };
+        if (t == 0)
+            for (gsize i = 1; i < 4; i++)
+                reached[i] = 0;
+        for (gsize i = 0; i < 4; i++) {
+            g_assert_cmpstr(st.order[i], ==, STAGES[i]);
+            double score = number_at(sc.plan, STAGE_OPEN_ROW + i, 0), forecast = st.prob[i];
+            double w = STAGE_WON, l = STAGE_LOST, ls = (double)reached[i];
+            double odds = w / l * ((w + 1) / (w + 2)) / ((ls + 1) / (l + 2));
+            g_assert_cmpfloat_with_epsilon(score, odds / (1 + odds), 1e-12);
+            g_assert_cmpfloat_with_epsilon(forecast, w / (w + ls), 1e-12);
+            /* no lost deal reached s: the forecast says 100 %, the Score's odds are capped at
+             * W (L+2) (W+1) / (L (W+2)), above W, so it is within 1/W of it */
+            double tolerance = ls ? (1 / (w + 1) + 2 / l + 1 / ls) / 4 : 1 / w;
+            g_test_message("stage %s: Score %.4f, forecast %.4f, tolerance %.4f", STAGES[i], score,
+                           forecast, tolerance);
+            g_assert_cmpfloat(fabs(score - forecast), <=, tolerance);
+            /* the factors text says the stage's rate, and it is the score */
+            char *text = rp_score_factors(s, NULL, STAGE_OPEN_ROW + i, two_decimals);
+            char *pct = g_strdup_printf("%.0f%%", 100 * score);
+            char *want = g_strdup_printf("D%zu: %s win probability: the stage's rate, raised or lowered "
+                                         "by each attribute value. Because of:\n"
+                                         "  Stage %s: deals that reached it won %s of the time",
+                                         (gsize)(STAGE_OPEN_ROW + i), pct, STAGES[i], pct);
+            g_assert_cmpstr(text, ==, want);
+            g_free(want);
+            g_free(pct);
+            g_free(text);
+        }
+        rp_stages_clear(&st);
+        g_ptr_array_unref(keys);
+        rp_score_clear(&sc);
+    }
+}
+
+/* A history with stages gives the stage factor (its own counts); an open lead at a stage
+ * the history never saw gets none, and its factors start from all closed deals. */
+static void score_stage_factor_from_history(void)
+{
+    RpSource h = source_at(TAB(6, 3, "Source", "Stage", "Outcome", "Web", "Won", "won", "Fair",
+                               "Proposal", "won", "Web", "Lead", "lost", "Fair", "Lead", "lost",
+                               "Web", "Proposal", "lost"), "History", 0, 0);
+    RpSource s = source_of(deals());
+    RpScore sc;
+    plan_ok(&s, &h, &sc);
+    g_assert_cmpstr(sc.attributes, ==, "Stage, Source");
+    /* prior 2:3; Source Web x((1+1)/(2+2)) / ((2+1)/(3+2)) = 5/6, Fair x((1+1)/4)/((1+1)/5) = 5/4;
+     * stages Lead, Proposal (history order): Proposal x(3/4)/((1+1)/(3+2)) = 15/8 */
+    double dune = 2.0 / 3 * 5 / 4 * 15 / 8, gale = 2.0 / 3 * 5 / 4 * (3.0 / 4) / (4.0 / 5);
+    g_assert_cmpfloat_with_epsilon(number_at(sc.plan, 4, 0), dune / (1 + dune), 1e-12);
+    g_assert_cmpfloat_with_epsilon(number_at(sc.plan, 7, 0), gale / (1 + gale), 1e-12);
+    double cyan = 2.0 / 3 * 5 / 6; /* Qualified: not in the history, no stage factor */
+    g_assert_cmpfloat_with_epsilon(number_at(sc.plan, 3, 0), cyan / (1 + cyan), 1e-12);
+    rp_score_clear(&sc);
+    char *text = rp_score_factors(&s, &h, 3, two_decimals);
+    g_assert_cmpstr(text, ==, "Cyan: 36% win probability (all closed deals: 40%). Because of:\n"
+                              "  Source = Web lowers this lead's win probability from 40% to 36%");
+    g_free(text);
+    text = rp_score_factors(&s, &h, 4, two_decimals);
+    g_assert_true(g_str_has_prefix(text, "Dune: 61% win probability: the stage's rate"));
+    g_assert_nonnull(strstr(text, "\n  Stage Proposal: deals that reached it won 56% of the time\n"));
     g_free(text);
 }
 
@@ -537,6 +724,9 @@ int main(int argc, char **argv)
     g_test_add_func("/report/score/factors-identity", score_factors_identity);
     g_test_add_func("/report/score/german", score_in_german);
     g_test_add_func("/report/score/odd-headers", score_odd_headers);
+    g_test_add_func("/report/score/stage-factor", score_stage_factor);
+    g_test_add_func("/report/score/stage-factor-history", score_stage_factor_from_history);
+    g_test_add_func("/report/score/equals-forecast", score_equals_forecast_without_attributes);
     g_test_add_func("/report/score/large", score_large);
     g_test_add_func("/report/score/million-distinct", score_million_distinct);
     return g_test_run();

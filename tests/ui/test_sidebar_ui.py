@@ -365,7 +365,7 @@ def leads_part(office, doc, deck):
     ctrl.select(sheet.getCellRangeByName("C4"))
     assert wait_for(lambda: explain_text.getText() == ""), explain_text.getText()
     # the scored lead at the cursor: the factors of its score
-    assert wait_for(lambda: factors_text.getText().startswith("Cyan: 88% win probability")), factors_text.getText()
+    assert wait_for(lambda: factors_text.getText().startswith("Cyan: 96% win probability")), factors_text.getText()
     print("factors:", factors_text.getText().replace("\n", " | "))
     # Save copy with values, clicked on a document never saved as .ods there: its report
     click(children(actions), "Save copy with values")
