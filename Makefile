@@ -226,8 +226,12 @@ $(OUT)/tests/test-actions: tests/actions/test-actions.c idl/org/pipecalc/XPipeli
 	  -DIDL_FILE='"idl/org/pipecalc/XPipelineActions.idl"' $< tests/functions/idl_reader.c \
 	  $(ACTIONS_TEST_SRC) $(CORE_LIB) \
 	  -L$(SDK)/lib -luno_cppu -luno_sal -Wl,-rpath,$(OFFICE) $(GLIB_LD) -lm -o $@
-test-table: $(OUT)/tests/test-table $(OUT)/tests/test-actions $(EXT)/CalcAddIns.xcu
-	@sh build/run-tap.sh table $(OUT)/tests/test-table $(OUT)/tests/test-actions
+# The generated F1 help is well-formed and names every function (C test, no office)
+$(OUT)/tests/test-help: tests/functions/test-help.c addin/functions/fn_table.c $(TX_DEPS) $(CORE_LIB) | $(OUT)/tests
+	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) $(XML_CF) -Iaddin/core -Iaddin/functions -Iaddin/text \
+	  -DHELP_DIR='"$(EXT)/help"' $< addin/functions/fn_table.c $(TX_SRC) $(CORE_LIB) $(XML_LD) $(GLIB_LD) -lm -o $@
+test-table: $(OUT)/tests/test-table $(OUT)/tests/test-actions $(OUT)/tests/test-help $(EXT)/CalcAddIns.xcu $(EXT)/help/en/help.tree
+	@sh build/run-tap.sh table $(OUT)/tests/test-table $(OUT)/tests/test-actions $(OUT)/tests/test-help
 
 # The status table's test also reads the error names through every text catalogue
 # (addin/text/tx.c and the tables generated from po/<lang>.po, which the report library holds).
