@@ -14,7 +14,6 @@
 
 #include <errno.h>
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <libxml/xmlwriter.h>
 #include <stdio.h>
 #include <string.h>
