@@ -145,6 +145,14 @@ $(OUT)/gen-xcu: build/gen-xcu.c addin/functions/fn_table.c addin/functions/fn_ta
 $(EXT)/CalcAddIns.xcu: $(OUT)/gen-xcu | $(EXT)
 	$(OUT)/gen-xcu $@
 
+# F1 help, a page per function and one for the deck, in every language (build/gen-help.c)
+$(OUT)/gen-help: build/gen-help.c addin/functions/fn_table.c addin/functions/fn_table.h $(TX_DEPS) $(CORE_LIB) | $(OUT)/tests
+	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) $(XML_CF) -Iaddin/core -Iaddin/functions -Iaddin/text \
+	  build/gen-help.c addin/functions/fn_table.c $(TX_SRC) $(CORE_LIB) $(XML_LD) $(GLIB_LD) -lm -o $@
+
+$(EXT)/help/en/help.tree: $(OUT)/gen-help | $(EXT)
+	rm -rf $(EXT)/help && $(OUT)/gen-help $(EXT)
+
 # One .rdb from every .idl: each file is compiled alone (a file may define an interface
 # and its service), then all their entities are merged.
 IDL_FILES := $(wildcard idl/org/pipecalc/*.idl)
@@ -157,7 +165,7 @@ $(EXT)/pipecalc.rdb: $(IDL_FILES) | $(EXT)
 	    | grep -v '^org$$\|^org\.pipecalc$$' >> $(OUT)/idl/entities || exit 1; done
 	$(SDK)/bin/unoidl-write $(OFFICE_RDB) $(OUT)/idl/*.rdb @$(OUT)/idl/entities $@
 
-$(OXT): $(EXT)/libpipecalc.so $(EXT)/CalcAddIns.xcu $(EXT)/pipecalc.rdb $(EXT)/description.xml \
+$(OXT): $(EXT)/libpipecalc.so $(EXT)/CalcAddIns.xcu $(EXT)/pipecalc.rdb $(EXT)/description.xml $(EXT)/help/en/help.tree \
         $(wildcard descriptions/* descriptions/*/* descriptions/templates/*/*/*)
 	mkdir -p $(EXT)/META-INF $(EXT)/icons $(EXT)/descriptions $(EXT)/registration
 	cp descriptions/META-INF/manifest.xml $(EXT)/META-INF/
@@ -226,8 +234,12 @@ $(OUT)/tests/test-actions: tests/actions/test-actions.c idl/org/pipecalc/XPipeli
 	  -DIDL_FILE='"idl/org/pipecalc/XPipelineActions.idl"' $< tests/functions/idl_reader.c \
 	  $(ACTIONS_TEST_SRC) $(CORE_LIB) \
 	  -L$(SDK)/lib -luno_cppu -luno_sal -Wl,-rpath,$(OFFICE) $(GLIB_LD) -lm -o $@
-test-table: $(OUT)/tests/test-table $(OUT)/tests/test-actions $(EXT)/CalcAddIns.xcu
-	@sh build/run-tap.sh table $(OUT)/tests/test-table $(OUT)/tests/test-actions
+# The generated F1 help is well-formed and names every function (C test, no office)
+$(OUT)/tests/test-help: tests/functions/test-help.c addin/functions/fn_table.c $(TX_DEPS) $(CORE_LIB) | $(OUT)/tests
+	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) $(XML_CF) -Iaddin/core -Iaddin/functions -Iaddin/text \
+	  -DHELP_DIR='"$(EXT)/help"' $< addin/functions/fn_table.c $(TX_SRC) $(CORE_LIB) $(XML_LD) $(GLIB_LD) -lm -o $@
+test-table: $(OUT)/tests/test-table $(OUT)/tests/test-actions $(OUT)/tests/test-help $(EXT)/CalcAddIns.xcu $(EXT)/help/en/help.tree
+	@sh build/run-tap.sh table $(OUT)/tests/test-table $(OUT)/tests/test-actions $(OUT)/tests/test-help
 
 # The status table's test also reads the error names through every text catalogue
 # (addin/text/tx.c and the tables generated from po/<lang>.po, which the report library holds).

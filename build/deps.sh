@@ -1,11 +1,13 @@
 #!/bin/sh
 # Installs the Debian packages Pipecalc needs to build, test and run, when they are missing.
 # Prints what it installs, how much, and its progress. Needs root (or sudo) only when
-# something is missing.
+# something is missing. The libreoffice-help-* packages: LibreOffice compiles, indexes and
+# shows an extension's F1 help only with its local help installed (tests/calc/test_help.py).
 set -e
 PKGS="gcc make pkg-config zip unzip gettext libglib2.0-dev libxml2-dev procps
       libreoffice-calc libreoffice-dev libreoffice-l10n-de python3-uno
-      xvfb xauth imagemagick xdotool valgrind clang libclang-rt-14-dev fonts-dejavu-core"
+      xvfb xauth imagemagick xdotool valgrind clang libclang-rt-14-dev fonts-dejavu-core
+      libreoffice-help-common libreoffice-help-en-us libreoffice-help-de"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

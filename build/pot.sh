@@ -1,5 +1,6 @@
 #!/bin/sh
 # pot.sh OUT.pot VERSION - extracts every text Pipecalc shows from the C sources under addin/
+# (and the F1 help's own texts, build/gen-help.c)
 # into a gettext template (README: Texts and languages). The keywords are the calls whose
 # string literals are English texts a user reads:
 #   _(), N_(), tx()                     addin/text/tx.h
@@ -29,7 +30,7 @@ xgettext --language=C --from-code=UTF-8 --no-wrap --add-location=file --add-comm
     --flag=tx_n:1:pass-c-format --flag=tx_n:2:pass-c-format \
     --flag=g_strdup_printf:1:c-format --flag=g_snprintf:3:c-format \
     --flag=g_string_printf:2:c-format --flag=g_string_append_printf:2:c-format \
-    -o "$out" $(find addin -name '*.c' | LC_ALL=C sort) 2>"$log" || { cat "$log" >&2; exit 1; }
+    -o "$out" $(find addin -name '*.c' | LC_ALL=C sort) build/gen-help.c 2>"$log" || { cat "$log" >&2; exit 1; }
 if [ -s "$log" ]; then
     cat "$log" >&2
     echo "pot.sh: xgettext warned (above): fix the texts it names" >&2
