@@ -158,7 +158,7 @@ static const HelpItem deck_items[] = {
 
 /* ---- the writer ------------------------------------------------------------------------ */
 
-/* In the style of gen-xcu.c: each call checks once, errors stick. */
+/* the writer's state (xml_writer.h), and where a page is */
 typedef struct {
     xmlTextWriterPtr w;
     int failed;
@@ -166,29 +166,7 @@ typedef struct {
     int next_id;          /* paragraph ids, unique within a page */
 } Xw;
 
-static void xw_start(Xw *x, const char *name)
-{
-    if (!x->failed && xmlTextWriterStartElement(x->w, BAD_CAST name) < 0)
-        x->failed = 1;
-}
-
-static void xw_attr(Xw *x, const char *name, const char *value)
-{
-    if (!x->failed && xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value) < 0)
-        x->failed = 1;
-}
-
-static void xw_text(Xw *x, const char *text)
-{
-    if (!x->failed && xmlTextWriterWriteString(x->w, BAD_CAST text) < 0)
-        x->failed = 1;
-}
-
-static void xw_end(Xw *x)
-{
-    if (!x->failed && xmlTextWriterEndElement(x->w) < 0)
-        x->failed = 1;
-}
+#include "xml_writer.h"
 
 static void xw_element(Xw *x, const char *name, const char *text)
 {

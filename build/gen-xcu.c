@@ -13,35 +13,13 @@
 
 #define IMPLEMENTATION "org.pipecalc.PipelineFunctions"
 
-/* A small writer in the style of cgimap's: each call checks once, errors stick. */
+/* the writer's state (xml_writer.h) */
 typedef struct {
     xmlTextWriterPtr w;
     int failed;
 } Xw;
 
-static void xw_start(Xw *x, const char *name)
-{
-    if (!x->failed && xmlTextWriterStartElement(x->w, BAD_CAST name) < 0)
-        x->failed = 1;
-}
-
-static void xw_attr(Xw *x, const char *name, const char *value)
-{
-    if (!x->failed && xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value) < 0)
-        x->failed = 1;
-}
-
-static void xw_text(Xw *x, const char *text)
-{
-    if (!x->failed && xmlTextWriterWriteString(x->w, BAD_CAST text) < 0)
-        x->failed = 1;
-}
-
-static void xw_end(Xw *x)
-{
-    if (!x->failed && xmlTextWriterEndElement(x->w) < 0)
-        x->failed = 1;
-}
+#include "xml_writer.h"
 
 /* <node oor:name="NAME" [oor:op="replace"]> */
 static void node(Xw *x, const char *name, int replace)
