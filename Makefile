@@ -138,7 +138,7 @@ $(EXT)/libpipecalc.so: $(ADDIN_SRC) $(ADDIN_HDR) $(CORE_LIB) | $(EXT)
 	  $(UNO_LD) $(GLIB_LD) -lm -Wl,--no-undefined -Wl,-z,defs
 
 # the wizard's texts in English and in the language of every po/<lang>.po
-$(OUT)/gen-xcu: build/gen-xcu.c addin/functions/fn_table.c addin/functions/fn_table.h $(TX_DEPS) $(CORE_LIB) | $(OUT)/tests
+$(OUT)/gen-xcu: build/gen-xcu.c build/xml_writer.h addin/functions/fn_table.c addin/functions/fn_table.h $(TX_DEPS) $(CORE_LIB) | $(OUT)/tests
 	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) $(XML_CF) -Iaddin/core -Iaddin/functions -Iaddin/text \
 	  build/gen-xcu.c addin/functions/fn_table.c $(TX_SRC) $(CORE_LIB) $(XML_LD) $(GLIB_LD) -lm -o $@
 
@@ -146,7 +146,7 @@ $(EXT)/CalcAddIns.xcu: $(OUT)/gen-xcu | $(EXT)
 	$(OUT)/gen-xcu $@
 
 # F1 help, a page per function and one for the deck, in every language (build/gen-help.c)
-$(OUT)/gen-help: build/gen-help.c addin/functions/fn_table.c addin/functions/fn_table.h $(TX_DEPS) $(CORE_LIB) | $(OUT)/tests
+$(OUT)/gen-help: build/gen-help.c build/xml_writer.h addin/functions/fn_table.c addin/functions/fn_table.h $(TX_DEPS) $(CORE_LIB) | $(OUT)/tests
 	$(CC) $(CSTD) $(WARN) $(OPT) $(GLIB_CF) $(XML_CF) -Iaddin/core -Iaddin/functions -Iaddin/text \
 	  build/gen-help.c addin/functions/fn_table.c $(TX_SRC) $(CORE_LIB) $(XML_LD) $(GLIB_LD) -lm -o $@
 

@@ -8,19 +8,25 @@ set -u
 ROOT=$1 OXT=$2 RESULTS=$3
 SRC=$(cd "$(dirname "$0")/.." && pwd)
 PKGS_MAIN="gcc make pkg-config zip unzip gettext libglib2.0-dev libxml2-dev procps python3"
-PKGS_25="libreoffice-calc libreoffice-dev python3-uno libreoffice-l10n-de fonts-dejavu-core"
+PKGS_25="libreoffice-calc libreoffice-dev python3-uno libreoffice-l10n-de fonts-dejavu-core libreoffice-help-common libreoffice-help-en-us libreoffice-help-de"
 phase() { echo "lo25: $1 ($(date +%H:%M:%S))"; }
 
 if [ "$(id -u)" -ne 0 ]; then
     echo "lo25: needs root (debootstrap, chroot); skipped"; exit 1
 fi
-if [ ! -x "$ROOT/usr/lib/libreoffice/program/soffice" ]; then
-    phase "making a Debian 12 chroot with LibreOffice 25.2 in $ROOT"
+if [ ! -x "$ROOT/usr/bin/apt-get" ]; then
+    phase "making a Debian 12 chroot in $ROOT"
     command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
     rm -rf "$ROOT" && mkdir -p "$ROOT"
     debootstrap --variant=minbase bookworm "$ROOT" http://deb.debian.org/debian >"$ROOT.log" 2>&1 ||
         { echo "lo25: debootstrap failed (see $ROOT.log)"; echo "build-25.2 0 1" >>"$RESULTS"; exit 1; }
     echo "deb http://deb.debian.org/debian bookworm-backports main" >"$ROOT/etc/apt/sources.list.d/backports.list"
+fi
+# what is missing of the packages (all of them in a new chroot; a kept one may lack a newer one)
+missing=$(chroot "$ROOT" sh -c "for p in $PKGS_MAIN $PKGS_25; do
+    dpkg-query -W -f='\${Status}' \$p 2>/dev/null | grep -q 'install ok installed' || echo \$p; done")
+if [ -n "$missing" ]; then
+    phase "installing LibreOffice 25.2 and the build tools in the chroot: $(echo $missing)"
     chroot "$ROOT" sh -c "apt-get update -qq &&
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $PKGS_MAIN &&
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -t bookworm-backports $PKGS_25" \
