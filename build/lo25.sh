@@ -33,12 +33,12 @@ if [ -n "$missing" ]; then
         >>"$ROOT.log" 2>&1 || { echo "lo25: installing LibreOffice 25.2 failed (see $ROOT.log)";
                                 echo "build-25.2 0 1" >>"$RESULTS"; exit 1; }
 fi
-chroot "$ROOT" /usr/lib/libreoffice/program/soffice --version
 
 # the office needs /proc and /dev inside; unmounted again however the script ends
 for m in proc dev; do mountpoint -q "$ROOT/$m" || mount --bind "/$m" "$ROOT/$m"; done
 mountpoint -q "$ROOT/dev/pts" || mount -t devpts devpts "$ROOT/dev/pts" 2>/dev/null
 trap 'umount "$ROOT/dev/pts" "$ROOT/dev" "$ROOT/proc" 2>/dev/null' EXIT
+chroot "$ROOT" /usr/lib/libreoffice/program/soffice --version
 
 # the sources as committed plus what is changed (not build/out), and the 7.4 .oxt
 rm -rf "$ROOT/src" && mkdir -p "$ROOT/src"
