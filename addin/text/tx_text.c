@@ -9,49 +9,24 @@
 #include <math.h>
 #include <string.h>
 
-/* the name of each role, as "Columns:" lists them and as a header may name the column */
-static const char *const ROLE_NAMES[PC_N_ROLES] = {
-    [PC_ROLE_ATTRIBUTE] = N_("scoring attribute"),
-    [PC_ROLE_NAME] = N_("deal name"),
-    [PC_ROLE_ID] = N_("ID (not used)"),
-    [PC_ROLE_STAGE] = N_("stage"),
-    [PC_ROLE_AMOUNT] = N_("amount"),
-    [PC_ROLE_PROBABILITY] = N_("probability"),
-    [PC_ROLE_CLOSE_DATE] = N_("close date"),
-    [PC_ROLE_OWNER] = N_("owner"),
-    [PC_ROLE_OUTCOME] = N_("outcome"),
-    [PC_ROLE_CREATED] = N_("created"),
-    [PC_ROLE_CURRENCY] = N_("currency"),
-    [PC_ROLE_IGNORED] = N_("not used"),
-};
-
-/* each role's word in a roles text: in English its pc_role_id, "none" for not used */
-static const char *const ROLE_WORDS[PC_N_ROLES] = {
-    [PC_ROLE_ATTRIBUTE] = N_("attribute"),
-    [PC_ROLE_NAME] = N_("name"),
-    [PC_ROLE_ID] = N_("id"),
-    [PC_ROLE_STAGE] = N_("stage"),
-    [PC_ROLE_AMOUNT] = N_("amount"),
-    [PC_ROLE_PROBABILITY] = N_("probability"),
-    [PC_ROLE_CLOSE_DATE] = N_("close date"),
-    [PC_ROLE_OWNER] = N_("owner"),
-    [PC_ROLE_OUTCOME] = N_("outcome"),
-    [PC_ROLE_CREATED] = N_("created"),
-    [PC_ROLE_CURRENCY] = N_("currency"),
-    [PC_ROLE_IGNORED] = N_("none"),
-};
-
-/* the panel's role boxes (roles of one column only) */
-static const char *const ROLE_LABELS[PC_N_ROLES] = {
-    [PC_ROLE_NAME] = N_("Deal name:"),
-    [PC_ROLE_STAGE] = N_("Stage:"),
-    [PC_ROLE_AMOUNT] = N_("Amount:"),
-    [PC_ROLE_PROBABILITY] = N_("Probability:"),
-    [PC_ROLE_CLOSE_DATE] = N_("Close date:"),
-    [PC_ROLE_OWNER] = N_("Owner:"),
-    [PC_ROLE_OUTCOME] = N_("Outcome:"),
-    [PC_ROLE_CREATED] = N_("Created:"),
-    [PC_ROLE_CURRENCY] = N_("Currency:"),
+/* THE table of the roles' texts, one row per role: NAME as "Columns:" lists it and as a
+ * header may name the column; WORD in a roles text (in English its pc_role_id, "none" for
+ * not used); LABEL of its box in the panel (roles of one column only, else NULL). */
+static const struct {
+    const char *name, *word, *label;
+} ROLES[PC_N_ROLES] = {
+    [PC_ROLE_ATTRIBUTE] = { N_("scoring attribute"), N_("attribute"), NULL },
+    [PC_ROLE_NAME] = { N_("deal name"), N_("name"), N_("Deal name:") },
+    [PC_ROLE_ID] = { N_("ID (not used)"), N_("id"), NULL },
+    [PC_ROLE_STAGE] = { N_("stage"), N_("stage"), N_("Stage:") },
+    [PC_ROLE_AMOUNT] = { N_("amount"), N_("amount"), N_("Amount:") },
+    [PC_ROLE_PROBABILITY] = { N_("probability"), N_("probability"), N_("Probability:") },
+    [PC_ROLE_CLOSE_DATE] = { N_("close date"), N_("close date"), N_("Close date:") },
+    [PC_ROLE_OWNER] = { N_("owner"), N_("owner"), N_("Owner:") },
+    [PC_ROLE_OUTCOME] = { N_("outcome"), N_("outcome"), N_("Outcome:") },
+    [PC_ROLE_CREATED] = { N_("created"), N_("created"), N_("Created:") },
+    [PC_ROLE_CURRENCY] = { N_("currency"), N_("currency"), N_("Currency:") },
+    [PC_ROLE_IGNORED] = { N_("not used"), N_("none"), NULL },
 };
 
 /* ooLocale from the configuration, "" when unset (then the office follows the system). */
@@ -115,17 +90,17 @@ char *tx_text_number(double v, int decimals)
 
 const char *tx_role_name(PcRole role)
 {
-    return role < PC_N_ROLES ? _(ROLE_NAMES[role]) : "?";
+    return role < PC_N_ROLES ? _(ROLES[role].name) : "?";
 }
 
 const char *tx_role_label(PcRole role)
 {
-    return role < PC_N_ROLES && ROLE_LABELS[role] ? _(ROLE_LABELS[role]) : "?";
+    return role < PC_N_ROLES && ROLES[role].label ? _(ROLES[role].label) : "?";
 }
 
 const char *tx_role_word(PcRole role)
 {
-    return role < PC_N_ROLES ? _(ROLE_WORDS[role]) : "?";
+    return role < PC_N_ROLES ? _(ROLES[role].word) : "?";
 }
 
 /* MSGID's translation in catalogue C, NULL when it has none. */
@@ -171,7 +146,7 @@ PcRole tx_role_of_word(const char *word)
     PcRole r = pc_role_from_id(w);
     char *key = g_utf8_casefold(w, -1);
     for (int i = 0; i < PC_N_ROLES && r == PC_N_ROLES; i++)
-        if (names(key, ROLE_WORDS[i]) || names(key, ROLE_NAMES[i]))
+        if (names(key, ROLES[i].word) || names(key, ROLES[i].name))
             r = (PcRole)i;
     g_free(key);
     g_free(w);
