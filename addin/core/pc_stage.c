@@ -25,10 +25,12 @@ typedef struct {
 } ArgPos;
 
 /* Count into *N_FROM the deals of DATA that reached FROM, and into *N_TO those that reached
- * TO (NULL: the last stage of ORDER). Returns PC_ERR_DIV0 when no deal reached FROM. */
+ * TO (NULL: the last stage of ORDER); FROM's name as StageOrder spells it into FROM_NAME
+ * (for the #DIV/0! of no deal at FROM: see conversion_of). */
 static PcStatus count_reached(const PcTable *data, const char *from, const char *to,
                               const PcTable *order, const PcTable *ignore, const ArgPos *pos,
-                              gsize *n_from, gsize *n_to, PcError *err)
+                              gsize *n_from, gsize *n_to, char from_name[PC_ERROR_MESSAGE_MAX],
+                              PcError *err)
 {
     PcFunnel *f;
     PcStatus st = pc_funnel_new(order, pos->order, ignore, pos->ignore, &f, err);
@@ -49,17 +51,31 @@ static PcStatus count_reached(const PcTable *data, const char *from, const char 
         st = pc_fail(err, PC_ERR_NOMEM, pos->order, -1, "StageOrder is too large for memory");
     } else {
         st = pc_funnel_reached(f, data, pos->data, reached, err);
-        if (st == PC_OK && reached[i_from] == 0)
-            st = pc_fail(err, PC_ERR_DIV0, pos->from, -1, "no deal reached FromStage \"%s\"",
-                         pc_funnel_stage_name(f, (gsize)i_from));
         if (st == PC_OK) {
             *n_from = reached[i_from];
             *n_to = reached[i_to];
+            g_strlcpy(from_name, pc_funnel_stage_name(f, (gsize)i_from), PC_ERROR_MESSAGE_MAX);
         }
     }
     g_free(reached);
     pc_funnel_free(f);
     return st;
+}
+
+/* The share N_TO / N_FROM; #DIV/0! (at argument FROM_ARG) when no deal reached FROM. */
+static PcStatus conversion_of(gsize n_from, gsize n_to, const char *from, int from_arg,
+                              double *result, PcError *err)
+{
+    if (n_from == 0)
+        return pc_fail(err, PC_ERR_DIV0, from_arg, -1, "no deal reached FromStage \"%s\"", from);
+    *result = (double)n_to / (double)n_from;
+    return PC_OK;
+}
+
+PcStatus pc_conversion_of_counts(gsize n_from, gsize n_to, const char *from_stage, double *result,
+                                 PcError *err)
+{
+    return conversion_of(n_from, n_to, from_stage, 1, result, err);
 }
 
 PcStatus pc_stage_conversion(const PcTable *stage_data, const char *from_stage,
@@ -69,12 +85,10 @@ PcStatus pc_stage_conversion(const PcTable *stage_data, const char *from_stage,
     g_return_val_if_fail(from_stage && to_stage && result, PC_ERR_ARG);
     static const ArgPos pos = { 0, 1, 2, 3, 4 };
     gsize n_from, n_to;
+    char name[PC_ERROR_MESSAGE_MAX];
     PcStatus st = count_reached(stage_data, from_stage, to_stage, stage_order, ignore_stages,
-                                &pos, &n_from, &n_to, err);
-    if (st != PC_OK)
-        return st;
-    *result = (double)n_to / (double)n_from;
-    return PC_OK;
+                                &pos, &n_from, &n_to, name, err);
+    return st == PC_OK ? conversion_of(n_from, n_to, name, pos.from, result, err) : st;
 }
 
 /* The smallest whole number >= X, where X carries a few rounding errors. */
@@ -84,6 +98,31 @@ static double ceil_whole(double x)
     if (fabs(x - r) <= 1e-12 * fmax(1.0, fabs(x)))
         return r;
     return ceil(x);
+}
+
+/* LEADS_NEEDED's quotient for counted deals (see pc_leads_needed_of_counts); argument
+ * FROM_ARG is FromStage's. */
+static PcStatus leads_of(double target, double size, gsize n_from, gsize n_to, const char *from,
+                         int from_arg, double *result, PcError *err)
+{
+    if (n_from == 0)
+        return pc_fail(err, PC_ERR_DIV0, from_arg, -1, "no deal reached FromStage \"%s\"", from);
+    if (n_to == 0)
+        return pc_fail(err, PC_ERR_DIV0, from_arg, -1,
+                       "no deal that reached FromStage \"%s\" reached the last stage: "
+                       "the conversion is 0", from);
+    double x = target * (double)n_from / (size * (double)n_to);
+    if (!isfinite(x))
+        return pc_fail(err, PC_ERR_NUM, 0, -1, "Target %g needs more leads than a number holds",
+                       target);
+    *result = ceil_whole(x);
+    return PC_OK;
+}
+
+PcStatus pc_leads_needed_of_counts(double target, double size, gsize n_from, gsize n_to,
+                                   const char *from_stage, double *result, PcError *err)
+{
+    return leads_of(target, size, n_from, n_to, from_stage, 2, result, err);
 }
 
 PcStatus pc_leads_needed(double target, const PcTable *stage_data, const char *from_stage,
@@ -105,18 +144,8 @@ PcStatus pc_leads_needed(double target, const PcTable *stage_data, const char *f
     if (!given)
         size = 1.0;
     gsize n_from, n_to;
+    char name[PC_ERROR_MESSAGE_MAX];
     st = count_reached(stage_data, from_stage, NULL, stage_order, ignore_stages, &pos, &n_from,
-                       &n_to, err);
-    if (st != PC_OK)
-        return st;
-    if (n_to == 0)
-        return pc_fail(err, PC_ERR_DIV0, 2, -1,
-                       "no deal that reached FromStage \"%s\" reached the last stage: "
-                       "the conversion is 0", from_stage);
-    double x = target * (double)n_from / (size * (double)n_to);
-    if (!isfinite(x))
-        return pc_fail(err, PC_ERR_NUM, 0, -1, "Target %g needs more leads than a number holds",
-                       target);
-    *result = ceil_whole(x);
-    return PC_OK;
+                       &n_to, name, err);
+    return st == PC_OK ? leads_of(target, size, n_from, n_to, name, pos.from, result, err) : st;
 }

@@ -28,4 +28,15 @@ PcStatus pc_leads_needed(double target, const PcTable *stage_data, const char *f
                          const PcTable *stage_order, const PcTable *ignore_stages,
                          const PcTable *average_deal_size, double *result, PcError *err);
 
+/* The two functions once their deals are counted, for a caller that counts a whole funnel
+ * once (pc_funnel_reached) and asks it for every stage: N_FROM deals reached FROM_STAGE
+ * (named so in the errors), N_TO of them the later stage (for LEADS_NEEDED the last one);
+ * SIZE is the average deal size, 1 when not given; TARGET and SIZE already checked as
+ * pc_leads_needed checks them. The same results and errors as pc_stage_conversion and
+ * pc_leads_needed give for the deals so counted. */
+PcStatus pc_conversion_of_counts(gsize n_from, gsize n_to, const char *from_stage, double *result,
+                                 PcError *err);
+PcStatus pc_leads_needed_of_counts(double target, double size, gsize n_from, gsize n_to,
+                                   const char *from_stage, double *result, PcError *err);
+
 #endif

@@ -23,9 +23,16 @@ typedef struct {
                                  column when it holds outcome words; -1 for none */
     GArray *open;             /* data rows of open deals */
     GArray *open_months;      /* the close month of each of them (NO_MONTH: undated) */
+    GArray *open_owners;      /* the owner of each of them: an index of OWNERS (gint) */
+    GArray *open_stages;      /* the stage of each of them: an index of ST.order, -1 for none */
     RpStages st;
     GArray *months;           /* distinct close months of open deals, sorted; NO_MONTH last */
     GPtrArray *owners;        /* distinct owner keys (borrowed), first-seen order */
+    GArray *owner_first;      /* the first open row of each owner */
+    GPtrArray *month_rows;    /* the open rows of each month of MONTHS (GArray of gsize) */
+    GPtrArray *owner_rows;    /* the open rows of each owner of OWNERS */
+    gsize split;              /* the stages split out in the month table: ST.k, or 0 when more
+                                 than RP_FORECAST_SPLIT_MAX (a column each would not be read) */
     PcTable *start_t, *end_t; /* the period as PIPELINE_FORECAST arguments, NULL when open */
     PcError err;
 } Forecast;
@@ -45,6 +52,11 @@ static void forecast_free(Forecast *fc)
 {
     if (fc->open) g_array_free(fc->open, TRUE);
     if (fc->open_months) g_array_free(fc->open_months, TRUE);
+    if (fc->open_owners) g_array_free(fc->open_owners, TRUE);
+    if (fc->open_stages) g_array_free(fc->open_stages, TRUE);
+    if (fc->owner_first) g_array_free(fc->owner_first, TRUE);
+    if (fc->month_rows) g_ptr_array_unref(fc->month_rows);
+    if (fc->owner_rows) g_ptr_array_unref(fc->owner_rows);
     rp_stages_clear(&fc->st);
     if (fc->months) g_array_free(fc->months, TRUE);
     if (fc->owners) g_ptr_array_unref(fc->owners);
@@ -118,10 +130,12 @@ static void collect_open(Forecast *fc, GPtrArray *keys)
     const PcTable *c = fc->src->cells;
     fc->open = g_array_new(FALSE, FALSE, sizeof(gsize));
     fc->open_months = g_array_new(FALSE, FALSE, sizeof(gint));
+    fc->open_owners = g_array_new(FALSE, FALSE, sizeof(gint));
     fc->months = g_array_new(FALSE, FALSE, sizeof(gint));
     fc->owners = g_ptr_array_new();
+    fc->owner_first = g_array_new(FALSE, FALSE, sizeof(gsize));
     GHashTable *months = g_hash_table_new(g_direct_hash, g_direct_equal);
-    GHashTable *owners = g_hash_table_new(g_str_hash, g_str_equal);
+    GHashTable *owners = g_hash_table_new(g_str_hash, g_str_equal); /* key -> index + 1 */
     for (gsize r = 1; r < c->rows; r++) {
         if (pc_roles_row_blank(c, r) ||
             pc_roles_row_outcome(c, keys, r, fc->outcome, fc->stage) != PC_OUTCOME_NONE)
@@ -134,65 +148,86 @@ static void collect_open(Forecast *fc, GPtrArray *keys)
             g_array_append_val(fc->months, m);
         }
         const char *key = owner_of(fc, keys, r);
-        if (!g_hash_table_contains(owners, key)) {
-            g_hash_table_add(owners, (gpointer)key);
+        gint owner = GPOINTER_TO_INT(g_hash_table_lookup(owners, key)) - 1;
+        if (owner < 0) {
             g_ptr_array_add(fc->owners, (gpointer)key);
+            g_array_append_val(fc->owner_first, r);
+            owner = (gint)fc->owners->len - 1;
+            g_hash_table_insert(owners, (gpointer)key, GINT_TO_POINTER(owner + 1));
         }
+        g_array_append_val(fc->open_owners, owner);
     }
     g_array_sort(fc->months, cmp_month);
     g_hash_table_destroy(months);
     g_hash_table_destroy(owners);
 }
 
-/* Whether open deal I (an index of FC->open) is one of those WHAT names. */
-typedef gboolean (*RowFilter)(const Forecast *fc, GPtrArray *keys, guint i, gconstpointer what);
-
-static gboolean in_month(const Forecast *fc, GPtrArray *keys, guint i, gconstpointer what)
+/* The open rows in N groups: GROUP_OF[i] is the group of open row I (-1: none). */
+static GPtrArray *rows_by_group(const Forecast *fc, const gint *group_of, gsize n)
 {
-    (void)keys;
-    return g_array_index(fc->open_months, gint, i) == *(const gint *)what;
+    GPtrArray *groups = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
+    for (gsize g = 0; g < n; g++)
+        g_ptr_array_add(groups, g_array_new(FALSE, FALSE, sizeof(gsize)));
+    for (guint i = 0; i < fc->open->len; i++)
+        if (group_of[i] >= 0)
+            g_array_append_val(g_ptr_array_index(groups, group_of[i]), g_array_index(fc->open, gsize, i));
+    return groups;
 }
 
-static gboolean of_owner(const Forecast *fc, GPtrArray *keys, guint i, gconstpointer what)
-{
-    return strcmp(owner_of(fc, keys, g_array_index(fc->open, gsize, i)), what) == 0;
-}
-
-static gboolean any_row(const Forecast *fc, GPtrArray *keys, guint i, gconstpointer what)
-{
-    (void)fc; (void)keys; (void)i; (void)what;
-    return TRUE;
-}
-
-/* The open rows passing FILTER and, when STAGE >= 0, in that stage of the order. */
-static GArray *rows_of(const Forecast *fc, GPtrArray *keys, RowFilter filter, gconstpointer what,
-                       gssize stage)
-{
-    GArray *rows = g_array_new(FALSE, FALSE, sizeof(gsize));
-    char *stage_key = stage >= 0 ? pc_text_key(fc->st.order[stage]) : NULL;
-    for (guint i = 0; i < fc->open->len; i++) {
-        gsize r = g_array_index(fc->open, gsize, i);
-        if (!filter(fc, keys, i, what))
-            continue;
-        if (stage_key) {
-            const PcCell *s = pc_table_at(fc->src->cells, r, (gsize)fc->stage);
-            if (s->kind != PC_CELL_TEXT || strcmp(g_ptr_array_index(keys, s->text), stage_key) != 0)
-                continue;
-        }
-        g_array_append_val(rows, r);
-    }
-    g_free(stage_key);
-    return rows;
-}
-
-/* PIPELINE_FORECAST over the open rows passing FILTER and, when STAGE >= 0, in that stage
- * of the order: the expected value into OUT[0] and the NQ percentiles QS into OUT[1..NQ],
- * from one pass (pc_pipeline_forecast_quantiles). */
-static PcStatus forecast_quantiles(Forecast *fc, GPtrArray *keys, RowFilter filter, gconstpointer what,
-                                   gssize stage, const double *qs, gsize nq, double *out)
+/* Once the stages are known: each open row's stage, and the open rows of each month and
+ * owner, so that a row of the sheet costs its own deals, not the whole table's. */
+static void group_open(Forecast *fc, GPtrArray *keys)
 {
     const PcTable *c = fc->src->cells;
-    GArray *rows = rows_of(fc, keys, filter, what, stage);
+    guint n = fc->open->len;
+    GHashTable *stage_at = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (gsize s = fc->st.k; s-- > 0;) /* backwards: the first of two equal keys wins */
+        g_hash_table_insert(stage_at, pc_text_key(fc->st.order[s]), GSIZE_TO_POINTER(s + 1));
+    fc->open_stages = g_array_sized_new(FALSE, FALSE, sizeof(gint), n);
+    for (guint i = 0; i < n; i++) {
+        const PcCell *st = pc_table_at(c, g_array_index(fc->open, gsize, i), (gsize)fc->stage);
+        gpointer at = st->kind == PC_CELL_TEXT ? g_hash_table_lookup(stage_at, g_ptr_array_index(keys, st->text))
+                                               : NULL;
+        gint s = (gint)GPOINTER_TO_SIZE(at) - 1;
+        g_array_append_val(fc->open_stages, s);
+    }
+    g_hash_table_destroy(stage_at);
+    GHashTable *month_at = g_hash_table_new(g_direct_hash, g_direct_equal);
+    for (guint j = 0; j < fc->months->len; j++)
+        g_hash_table_insert(month_at, GINT_TO_POINTER(g_array_index(fc->months, gint, j) + 2),
+                            GINT_TO_POINTER((gint)j + 1));
+    gint *month_of = g_new(gint, MAX(n, 1));
+    for (guint i = 0; i < n; i++) {
+        gint m = g_array_index(fc->open_months, gint, i);
+        month_of[i] = GPOINTER_TO_INT(g_hash_table_lookup(month_at, GINT_TO_POINTER(m + 2))) - 1;
+    }
+    g_hash_table_destroy(month_at);
+    fc->month_rows = rows_by_group(fc, month_of, fc->months->len);
+    g_free(month_of);
+    fc->owner_rows = rows_by_group(fc, (const gint *)(void *)fc->open_owners->data, fc->owners->len);
+    fc->split = fc->st.k <= RP_FORECAST_SPLIT_MAX ? fc->st.k : 0;
+}
+
+/* The rows of ROWS (open rows, ascending) at stage S of the order, as a new array. */
+static GArray *rows_at_stage(const Forecast *fc, const GArray *rows, gsize s)
+{
+    GArray *at = g_array_new(FALSE, FALSE, sizeof(gsize));
+    for (guint i = 0, j = 0; i < rows->len; i++) {
+        gsize r = g_array_index(rows, gsize, i);
+        while (g_array_index(fc->open, gsize, j) != r)
+            j++;
+        if (g_array_index(fc->open_stages, gint, j) == (gint)s)
+            g_array_append_val(at, r);
+    }
+    return at;
+}
+
+/* PIPELINE_FORECAST over the open rows ROWS: the expected value into OUT[0] and the NQ
+ * percentiles QS into OUT[1..NQ], from one pass (pc_pipeline_forecast_quantiles). */
+static PcStatus forecast_quantiles(Forecast *fc, const GArray *rows, const double *qs, gsize nq,
+                                   double *out)
+{
+    const PcTable *c = fc->src->cells;
     for (gsize i = 0; i <= nq; i++)
         out[i] = 0.0;
     PcStatus st = PC_OK;
@@ -222,15 +257,13 @@ static PcStatus forecast_quantiles(Forecast *fc, GPtrArray *keys, RowFilter filt
         pc_table_free(amounts);
         pc_table_free(stages);
     }
-    g_array_free(rows, TRUE);
     return st;
 }
 
 /* The expected value alone (see forecast_quantiles). */
-static PcStatus forecast(Forecast *fc, GPtrArray *keys, RowFilter filter, gconstpointer what,
-                         gssize stage, double *out)
+static PcStatus forecast(Forecast *fc, const GArray *rows, double *out)
 {
-    return forecast_quantiles(fc, keys, filter, what, stage, NULL, 0, out);
+    return forecast_quantiles(fc, rows, NULL, 0, out);
 }
 
 /* The number of open deals PIPELINE_FORECAST counts in the period: its own period rule,
@@ -325,14 +358,13 @@ static void step(const Forecast *fc, gsize done, gsize total)
         fc->o->progress(fc->o->progress_data, done, total);
 }
 
-/* Fill 4 cells of ROW from column 1: expected, P10, P50, P90 of the rows FILTER/WHAT
- * selects, as amounts; the expected value into *EXPECTED when not NULL. */
-static PcStatus put_quantiles(Forecast *fc, GPtrArray *keys, RpPlan *p, gsize row, RowFilter filter,
-                              gconstpointer what, double *expected)
+/* Fill 4 cells of ROW from column 1: expected, P10, P50, P90 of the open rows ROWS, as
+ * amounts; the expected value into *EXPECTED when not NULL. */
+static PcStatus put_quantiles(Forecast *fc, RpPlan *p, gsize row, const GArray *rows, double *expected)
 {
     static const double Q[3] = { 0.1, 0.5, 0.9 };
     double v[4]; /* expected, P10, P50, P90 */
-    PcStatus st = forecast_quantiles(fc, keys, filter, what, -1, Q, 3, v);
+    PcStatus st = forecast_quantiles(fc, rows, Q, 3, v);
     if (st != PC_OK)
         return st;
     for (gsize i = 0; i < 4; i++)
@@ -342,14 +374,15 @@ static PcStatus put_quantiles(Forecast *fc, GPtrArray *keys, RpPlan *p, gsize ro
     return PC_OK;
 }
 
-/* The expected value of each stage of the rows FILTER/WHAT selects, right of Until. */
-static PcStatus put_stages(Forecast *fc, GPtrArray *keys, RpPlan *p, gsize row, RowFilter filter,
-                           gconstpointer what)
+/* The expected value of each stage split out of the open rows ROWS, right of Until. */
+static PcStatus put_stages(Forecast *fc, RpPlan *p, gsize row, const GArray *rows)
 {
     PcStatus st = PC_OK;
-    for (gsize s = 0; s < fc->st.k && st == PC_OK; s++) {
+    for (gsize s = 0; s < fc->split && st == PC_OK; s++) {
         double v;
-        st = forecast(fc, keys, filter, what, (gssize)s, &v);
+        GArray *at = rows_at_stage(fc, rows, s);
+        st = forecast(fc, at, &v);
+        g_array_free(at, TRUE);
         rp_set_number(p, row, MONTH_COLS + s, v, RP_FORMAT_AMOUNT);
     }
     return st;
@@ -385,27 +418,15 @@ static void put_head(const Forecast *fc, RpPlan *p, const RpForecast *f)
     }
 }
 
-/* TRUE when an open deal of FC is at stage NAME (as the stage column spells it, case aside). */
-static gboolean stage_has_open_deal(const Forecast *fc, const char *name)
-{
-    const PcTable *c = fc->src->cells;
-    char *key = g_utf8_casefold(name, -1);
-    gboolean found = FALSE;
-    for (guint i = 0; i < fc->open->len && !found; i++) {
-        const PcCell *st = pc_table_at(c, g_array_index(fc->open, gsize, i), (gsize)fc->stage);
-        char *other = st->kind == PC_CELL_TEXT ? g_utf8_casefold(pc_table_text(c, st), -1) : NULL;
-        found = other && strcmp(other, key) == 0;
-        g_free(other);
-    }
-    g_free(key);
-    return found;
-}
-
 /* Stage | Probability, the fallback notes beside the stages that take one; a stage no open
  * deal is at is muted (it is there for the live formulas, and to be edited). */
 static void put_stage_table(const Forecast *fc, RpPlan *p)
 {
     gsize ks = fc->st.table->rows;
+    gboolean *has_open = g_new0(gboolean, MAX(fc->st.k, 1)); /* the outcome words: never */
+    for (guint i = 0; i < fc->open_stages->len; i++)
+        if (g_array_index(fc->open_stages, gint, i) >= 0)
+            has_open[g_array_index(fc->open_stages, gint, i)] = TRUE;
     rp_set_text(p, STAGE_ROW0 - 1, 0, _("Stage"));
     rp_set_text(p, STAGE_ROW0 - 1, 1, _("Probability"));
     rp_style(p, (RpRect){ STAGE_ROW0 - 1, 0, STAGE_ROW0 - 1, 1 }, RP_STYLE_HEADER);
@@ -414,7 +435,7 @@ static void put_stage_table(const Forecast *fc, RpPlan *p)
         const PcTable *t = fc->st.table;
         rp_set_text(p, row, 0, pc_table_text(t, pc_table_at(t, i, 0)));
         rp_set_number(p, row, 1, pc_table_at(t, i, 1)->num, RP_FORMAT_PERCENT);
-        if (!stage_has_open_deal(fc, pc_table_text(t, pc_table_at(t, i, 0))))
+        if (i >= fc->st.k || !has_open[i])
             rp_style(p, (RpRect){ row, 0, row, 1 }, RP_STYLE_MUTED);
         if (i < fc->st.k && fc->st.fallback[i]) {
             RpRect note = { row, 2, row, p->cols - 1 };
@@ -423,6 +444,7 @@ static void put_stage_table(const Forecast *fc, RpPlan *p)
             rp_merge(p, note);
         }
     }
+    g_free(has_open);
 }
 
 /* Month M's Expected as a live formula over the source table and the stage table: the
@@ -446,13 +468,18 @@ static char *month_formula(const Forecast *fc, gsize row)
 }
 
 /* The month rows and Total. */
-static PcStatus put_months(Forecast *fc, GPtrArray *keys, RpPlan *p, const Layout *l, RpForecast *f,
-                           gsize steps)
+static PcStatus put_months(Forecast *fc, RpPlan *p, const Layout *l, RpForecast *f, gsize steps)
 {
     for (gsize j = 0; j < MONTH_COLS; j++)
         rp_set_text(p, l->month_row0, j, _(HEAD[j]));
-    for (gsize s = 0; s < fc->st.k; s++)
+    for (gsize s = 0; s < fc->split; s++)
         rp_set_text(p, l->month_row0, MONTH_COLS + s, fc->st.order[s]);
+    if (fc->split < fc->st.k) {
+        char *line = g_strdup_printf(_("By stage: not shown for %zu stages (at most %d)"), fc->st.k,
+                                     RP_FORECAST_SPLIT_MAX);
+        rp_set_text(p, l->month_row0, MONTH_COLS, line);
+        g_free(line);
+    }
     rp_style(p, (RpRect){ l->month_row0, 0, l->month_row0, p->cols - 1 }, RP_STYLE_HEADER);
     PcStatus st = PC_OK;
     const RpSource *s = fc->src;
@@ -468,9 +495,10 @@ static PcStatus put_months(Forecast *fc, GPtrArray *keys, RpPlan *p, const Layou
             pc_month_label(m, label, sizeof label);
         rp_set_text(p, row, 0, label);
         double expected = 0.0;
-        st = put_quantiles(fc, keys, p, row, in_month, &m, &expected);
+        const GArray *rows = g_ptr_array_index(fc->month_rows, i);
+        st = put_quantiles(fc, p, row, rows, &expected);
         if (st == PC_OK)
-            st = put_stages(fc, keys, p, row, in_month, &m);
+            st = put_stages(fc, p, row, rows);
         if (m == NO_MONTH || st != PC_OK)
             continue;
         /* the month's days in the period: what the live formula counts */
@@ -490,17 +518,17 @@ static PcStatus put_months(Forecast *fc, GPtrArray *keys, RpPlan *p, const Layou
     rp_set_text(p, l->total_row, 0, _("Total"));
     rp_style(p, (RpRect){ l->total_row, 0, l->total_row, p->cols - 1 }, RP_STYLE_TOTAL);
     if (st == PC_OK)
-        st = put_quantiles(fc, keys, p, l->total_row, any_row, NULL, &f->expected);
+        st = put_quantiles(fc, p, l->total_row, fc->open, &f->expected);
     if (st == PC_OK && f->live && fc->months->len) /* the months' sum: live with them, no second pass */
         rp_set_formula(p, l->total_row, 1, g_strdup_printf("=SUM(B%zu:B%zu)", l->month_row0 + 2,
                                                            l->total_row), f->expected, RP_FORMAT_AMOUNT);
     if (st == PC_OK)
-        st = put_stages(fc, keys, p, l->total_row, any_row, NULL);
+        st = put_stages(fc, p, l->total_row, fc->open);
     return st;
 }
 
 /* The owners' rows, each owner as first typed. */
-static PcStatus put_owners(Forecast *fc, GPtrArray *keys, RpPlan *p, const Layout *l, gsize steps)
+static PcStatus put_owners(Forecast *fc, RpPlan *p, const Layout *l, gsize steps)
 {
     if (!l->n_owners)
         return PC_OK;
@@ -509,20 +537,14 @@ static PcStatus put_owners(Forecast *fc, GPtrArray *keys, RpPlan *p, const Layou
         rp_set_text(p, l->owner_row0, j, _(HEAD[j]));
     rp_style(p, (RpRect){ l->owner_row0, 0, l->owner_row0, OWNER_COLS - 1 }, RP_STYLE_HEADER);
     PcStatus st = PC_OK;
+    const PcTable *c = fc->src->cells;
     for (gsize i = 0; i < l->n_owners && st == PC_OK; i++) {
-        const char *key = g_ptr_array_index(fc->owners, i);
         gsize row = l->owner_row0 + 1 + i;
         step(fc, fc->months->len + i, steps);
-        const char *shown = _("(nobody)");
-        for (guint k = 0; k < fc->open->len && *key; k++) {
-            gsize r = g_array_index(fc->open, gsize, k);
-            if (strcmp(owner_of(fc, keys, r), key) == 0) {
-                shown = pc_table_text(fc->src->cells, pc_table_at(fc->src->cells, r, (gsize)fc->owner));
-                break;
-            }
-        }
-        rp_set_text(p, row, 0, shown);
-        st = put_quantiles(fc, keys, p, row, of_owner, key, NULL);
+        const char *key = g_ptr_array_index(fc->owners, i);
+        gsize first = g_array_index(fc->owner_first, gsize, i);
+        rp_set_text(p, row, 0, *key ? pc_table_text(c, pc_table_at(c, first, (gsize)fc->owner)) : _("(nobody)"));
+        st = put_quantiles(fc, p, row, g_ptr_array_index(fc->owner_rows, i), NULL);
     }
     return st;
 }
@@ -561,8 +583,9 @@ static gboolean lay_out(Forecast *fc, GPtrArray *keys, RpForecast *f)
     l.owner_row0 = l.total_row + 2;
     l.n_owners = fc->owner >= 0 ? fc->owners->len : 0;
     gsize rows = l.n_owners ? l.owner_row0 + 1 + l.n_owners : l.total_row + 1;
+    group_open(fc, keys);
     RpPlan *p = f->plan = rp_plan_new(RP_PLACE_SHEET, RP_MARKER_FORECAST, rows,
-                                      MAX(MONTH_COLS + fc->st.k, 5));
+                                      MONTH_COLS + MAX(fc->split, 1));
     p->sheet_base = g_strdup(_("Forecast"));
     p->undo_title = g_strdup(_("Pipecalc: write forecast"));
     p->amount_col = fc->amount;
@@ -573,9 +596,9 @@ static gboolean lay_out(Forecast *fc, GPtrArray *keys, RpForecast *f)
     put_stage_table(fc, p);
     fc->closed_col = closed_column(fc);
     f->live = live_formulas(fc);
-    PcStatus st = put_months(fc, keys, p, &l, f, steps);
+    PcStatus st = put_months(fc, p, &l, f, steps);
     if (st == PC_OK)
-        st = put_owners(fc, keys, p, &l, steps);
+        st = put_owners(fc, p, &l, steps);
     step(fc, steps, steps);
     if (st != PC_OK)
         return FALSE;

@@ -13,7 +13,8 @@
  *              stage column's outcome words, a won one at 100 % and a lost one at 0 %
  *              (a fallback note beside a stage no closed deal reached; a stage without
  *              open deals muted)
- *   then       Month | Expected | P10 | P50 | P90 | From | Until | one column per stage;
+ *   then       Month | Expected | P10 | P50 | P90 | From | Until | one column per stage
+ *              (none, and a line saying why, for more than RP_FORECAST_SPLIT_MAX stages);
  *              the months sorted, "(no date)" last; Total
  *   then       after a blank row, Owner | Expected | P10 | P50 | P90 per owner
  *
@@ -36,6 +37,11 @@
  * near a second (PIPELINE_FORECAST takes 0.38 s per million rows, README "Performance").
  * Beyond it the months are values, as the plan computed them. */
 #define RP_FORECAST_LIVE_MAX_MONTH_ROWS 3000000u
+
+/* The month table splits the expected value by stage, a column each, for at most this
+ * many stages: more would not be read (a free-text stage column can hold thousands), and
+ * the sheet would grow by months x stages cells. */
+#define RP_FORECAST_SPLIT_MAX 12
 
 /* Called as planning moves along the month and owner rows: DONE of TOTAL steps. */
 typedef void (*RpProgressFn)(gpointer data, gsize done, gsize total);

@@ -52,9 +52,11 @@ static void put_chart(RpPlan *p, gsize k)
     c->value_format = RP_FORMAT_INTEGER;
 }
 
-/* The stage rows: reached, conversions, deals needed. FALSE with ERR on a core failure. */
+/* The stage rows: reached, conversions, deals needed, from one count of the funnel (the
+ * functions' own rules for those counts: pc_stage.h). SIZE is the average won deal, 1 when
+ * the won deals have no amounts. FALSE with ERR on a core failure. */
 static gboolean stage_rows(RpFunnel *f, char **order, gsize k, const PcTable *data,
-                           const PcTable *stages, const PcTable *size, double target, PcError *err)
+                           const PcTable *stages, double size, double target, PcError *err)
 {
     RpPlan *p = f->plan;
     const char *won = rp_won_stage();
@@ -73,12 +75,11 @@ static gboolean stage_rows(RpFunnel *f, char **order, gsize k, const PcTable *da
         if (i == k)
             break;
         double v = 0.0; /* each status is taken before V is read */
-        const char *next = i + 1 < k ? order[i + 1] : won;
-        PcStatus st = pc_stage_conversion(data, name, next, stages, NULL, &v, &e);
+        PcStatus st = pc_conversion_of_counts(reached[i], reached[i + 1], name, &v, &e);
         ok = put(p, row, 2, st, v, RP_FORMAT_PERCENT, &e, &first);
-        st = pc_stage_conversion(data, name, won, stages, NULL, &v, &e);
+        st = pc_conversion_of_counts(reached[i], reached[k], name, &v, &e);
         ok = put(p, row, 3, st, v, RP_FORMAT_PERCENT, &e, &first) && ok;
-        st = pc_leads_needed(target, data, name, stages, NULL, size, &v, &e);
+        st = pc_leads_needed_of_counts(target, size, reached[i], reached[k], name, &v, &e);
         ok = put(p, row, 4, st, v, RP_FORMAT_INTEGER, &e, &first) && ok;
         if (i == 0)
             f->needed = st == PC_OK ? v : NAN;
@@ -123,11 +124,6 @@ gboolean rp_funnel_plan(const RpSource *s, double target, RpFunnel *f, char **me
     PcTable *data = rp_closed_stage_data(s, keys, order[0], won, NULL);
     PcTable *stages = rp_name_column(order, k, won);
     double avg = rp_average_won(s, keys);
-    PcTable *size = NULL;
-    if (avg > 0) {
-        size = pc_table_new(1, 1);
-        pc_table_set_number(size, 0, 0, avg);
-    }
     f->closed = data ? data->rows : 0;
     gsize target_row = FIRST_ROW + k + 2;
     RpPlan *p = f->plan = rp_plan_new(RP_PLACE_SHEET, RP_MARKER_FUNNEL, target_row + 2,
@@ -157,7 +153,7 @@ gboolean rp_funnel_plan(const RpSource *s, double target, RpFunnel *f, char **me
     p->freeze_rows = HEAD_ROW + 1;
     PcError err;
     pc_error_clear(&err);
-    gboolean ok = data && stages && stage_rows(f, order, k, data, stages, size, target, &err);
+    gboolean ok = data && stages && stage_rows(f, order, k, data, stages, avg > 0 ? avg : 1.0, target, &err);
     if (ok) {
         rp_set_text(p, target_row, 0, _("Target"));
         rp_set_number(p, target_row, 1, target, avg > 0 ? RP_FORMAT_AMOUNT : RP_FORMAT_INTEGER);
@@ -173,7 +169,6 @@ gboolean rp_funnel_plan(const RpSource *s, double target, RpFunnel *f, char **me
                                    err.message[0] ? err.message : "?");
         rp_funnel_clear(f);
     }
-    pc_table_free(size);
     pc_table_free(data);
     pc_table_free(stages);
     g_ptr_array_unref(keys);

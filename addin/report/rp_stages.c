@@ -1,6 +1,7 @@
 /* rp_stages.c - closed deals as STAGE_CONVERSION's stage data. */
 #include "rp_stages.h"
 
+#include "pc_funnel.h"
 #include "pc_stage.h"
 #include "tx.h"
 
@@ -88,42 +89,51 @@ double rp_average_won(const RpSource *s, GPtrArray *keys)
 
 /* ---- stage probabilities ----------------------------------------------------------- */
 
-/* The manager's probability of each stage of ST->order from GIVEN; the first stage GIVEN
- * lacks into *MISSING (g_free). */
+/* The manager's probability of each stage of ST->order from GIVEN (its first row of a
+ * name counts); the first stage GIVEN lacks into *MISSING (g_free). */
 static gboolean given_stages(RpStages *st, const PcTable *given, char **missing)
 {
-    for (gsize i = 0; i < st->k; i++) {
-        char *want = pc_text_key(st->order[i]);
-        gboolean found = FALSE;
-        for (gsize r = 0; r < given->rows && !found; r++) {
-            const PcCell *name = pc_table_at(given, r, 0);
-            char *key = name->kind == PC_CELL_TEXT ? pc_text_key(pc_table_text(given, name)) : NULL;
-            if ((found = key && strcmp(key, want) == 0))
-                st->prob[i] = pc_table_at(given, r, 1)->num;
-            g_free(key);
-        }
-        g_free(want);
-        if (!found) {
-            *missing = g_strdup(st->order[i]);
-            return FALSE;
-        }
+    GHashTable *row_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (gsize r = given->rows; r-- > 0;) { /* backwards: the first row of a name wins */
+        const PcCell *name = pc_table_at(given, r, 0);
+        if (name->kind == PC_CELL_TEXT)
+            g_hash_table_insert(row_of, pc_text_key(pc_table_text(given, name)), GSIZE_TO_POINTER(r + 1));
     }
-    return TRUE;
+    for (gsize i = 0; i < st->k && !*missing; i++) {
+        char *want = pc_text_key(st->order[i]);
+        gsize r = GPOINTER_TO_SIZE(g_hash_table_lookup(row_of, want));
+        g_free(want);
+        if (r)
+            st->prob[i] = pc_table_at(given, r - 1, 1)->num;
+        else
+            *missing = g_strdup(st->order[i]);
+    }
+    g_hash_table_destroy(row_of);
+    return !*missing;
 }
 
-/* Conversion from each stage of ST->order to WON among the closed deals DATA. */
+/* Conversion from each stage of ST->order to WON among the closed deals DATA: what
+ * STAGE_CONVERSION gives, from one count of the funnel for all stages. */
 static gboolean learned_stages(RpStages *st, const PcTable *data, const char *won, PcError *err)
 {
     PcTable *order = rp_name_column(st->order, st->k, won);
-    PcStatus status = PC_OK;
+    PcFunnel *funnel = NULL;
+    gsize *reached = g_try_new0(gsize, st->k + 1);
+    PcStatus status = !order || !reached
+                          ? pc_fail(err, PC_ERR_NOMEM, -1, -1, "the table is too large")
+                          : pc_funnel_new(order, 3, NULL, 4, &funnel, err);
+    if (status == PC_OK)
+        status = pc_funnel_reached(funnel, data, 0, reached, err);
     for (gsize i = 0; i < st->k && status == PC_OK; i++) {
-        status = pc_stage_conversion(data, st->order[i], won, order, NULL, &st->prob[i], err);
+        status = pc_conversion_of_counts(reached[i], reached[st->k], st->order[i], &st->prob[i], err);
         if (status == PC_ERR_DIV0) { /* no closed deal reached it: keep the stage before's value */
             st->prob[i] = i ? st->prob[i - 1] : 0.0;
             st->fallback[i] = TRUE;
             status = PC_OK;
         }
     }
+    pc_funnel_free(funnel);
+    g_free(reached);
     pc_table_free(order);
     return status == PC_OK;
 }

@@ -29,3 +29,7 @@ def test_hostile_making_room_never_splits_a_table(office):
 
 def test_hostile_thin_evidence_is_said(office):
     run(office, "hostile_scenarios.thin_evidence_is_said")
+
+
+def test_hostile_many_stages_and_owners(office):
+    run(office, "hostile_scenarios.many_stages_and_owners")
