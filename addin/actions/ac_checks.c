@@ -1,6 +1,7 @@
 /* ac_checks.c - data checks worded for the panel, and "Divide probabilities by 100". */
 #include "ac_checks.h"
 
+#include "ac_evidence.h"
 #include "pc_checks.h"
 #include "pc_select.h"
 #include "cc_guard.h"
@@ -123,6 +124,9 @@ GPtrArray *ac_checks_list(const CcLeadTable *t, gboolean *percent_fixable)
     }
     if (found)
         g_ptr_array_unref(found);
+    char *hidden = ac_hidden_rows_text(t->hidden_rows);
+    if (hidden)
+        g_ptr_array_add(out, hidden);
     return out;
 }
 

@@ -1,4 +1,4 @@
-/* ac_evidence.c - "little history" in the reports' words. */
+/* ac_evidence.c - "little history" and hidden rows in the reports' words. */
 #include "ac_evidence.h"
 
 #include "tx_text.h"
@@ -36,4 +36,26 @@ void ac_evidence_append(char **report, const PcEvidence *e, gboolean stages)
     }
     g_free(*report);
     *report = g_string_free(s, FALSE);
+}
+
+char *ac_hidden_rows_text(gsize hidden)
+{
+    if (!hidden)
+        return NULL;
+    return g_strdup_printf(tx_n("%zu row of the table is hidden (by a filter or by hand): it is "
+                                "included like the others, as Calc's own formulas include it.",
+                                "%zu rows of the table are hidden (by a filter or by hand): they are "
+                                "included like the others, as Calc's own formulas include them.",
+                                hidden), hidden);
+}
+
+void ac_hidden_rows_append(char **report, gsize hidden)
+{
+    char *line = ac_hidden_rows_text(hidden);
+    if (!line)
+        return;
+    char *joined = g_strconcat(*report, "\n", line, NULL);
+    g_free(line);
+    g_free(*report);
+    *report = joined;
 }

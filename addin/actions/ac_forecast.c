@@ -67,6 +67,7 @@ gboolean ac_forecast_run_stages(CcLeadTable *t, const PcTable *given, double sta
             ac_evidence_append(message, &e, TRUE);
             pc_evidence_clear(&e);
         }
+        ac_hidden_rows_append(message, t->hidden_rows);
         g_free(out.sheet_name);
     }
     cc_progress_end(&progress);

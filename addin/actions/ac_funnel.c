@@ -38,6 +38,7 @@ gboolean ac_funnel_run(CcLeadTable *t, double target, char **message)
         PcEvidence e; /* the funnel's conversions are learned from the closed deals */
         pc_evidence_stages(t->cells, t->roles, &e);
         ac_evidence_append(message, &e, TRUE);
+        ac_hidden_rows_append(message, t->hidden_rows);
         pc_evidence_clear(&e);
         g_free(out.sheet_name);
     }

@@ -70,6 +70,7 @@ gboolean ac_score_run_history(CcLeadTable *t, const CcLeadTable *h, char **messa
         pc_evidence_score(h ? h->cells : t->cells, h ? h->roles : t->roles, &e);
         ac_evidence_append(message, &e, FALSE);
         pc_evidence_clear(&e);
+        ac_hidden_rows_append(message, t->hidden_rows);
         g_free(column);
         g_free(out.sheet_name);
     }

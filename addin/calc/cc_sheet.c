@@ -729,3 +729,28 @@ gboolean cc_freeze_rows(uno_Interface *model, sal_Int16 index, sal_Int32 rows)
     cu_release(controller);
     return ok;
 }
+
+gboolean cc_hidden_rows(uno_Interface *sheet, const CuRange *r, gsize *hidden, GError **error)
+{
+    static CuMethod query = CU_METHOD("com.sun.star.sheet.XCellRangesQuery", "queryVisibleCells");
+    static CuMethod addresses = CU_METHOD("com.sun.star.sheet.XSheetCellRanges", "getRangeAddresses");
+    CuRange column = *r;
+    column.EndColumn = column.StartColumn;
+    uno_Interface *range = cc_range(sheet, &column, error);
+    uno_Interface *visible = range ? cu_call_iface(range, &query, NULL, NULL, error) : NULL;
+    cu_release(range);
+    uno_Sequence *seq = NULL;
+    gboolean ok = visible && cu_uno_check_layouts() && cu_call(visible, &addresses, &seq, NULL, error);
+    cu_release(visible);
+    if (!ok)
+        return need(NULL, "the visible rows", error) != NULL;
+    gsize shown = 0;
+    const CuRange *a = (const CuRange *)(const void *)seq->elements;
+    for (sal_Int32 k = 0; k < seq->nElements; k++) {
+        sal_Int32 from = MAX(a[k].StartRow, r->StartRow), to = MIN(a[k].EndRow, r->EndRow);
+        shown += to >= from ? (gsize)(to - from + 1) : 0;
+    }
+    sequence_destroy(&seq, "[]com.sun.star.table.CellRangeAddress");
+    *hidden = (gsize)(r->EndRow - r->StartRow + 1) - MIN(shown, (gsize)(r->EndRow - r->StartRow + 1));
+    return TRUE;
+}

@@ -137,6 +137,10 @@ gboolean cc_merge(uno_Interface *sheet, const CuRange *r, gboolean merged, GErro
  * collapseToMergedArea): R itself when R touches none or only merges inside it. */
 gboolean cc_merged_extent(uno_Interface *sheet, const CuRange *r, CuRange *extent, GError **error);
 
+/* The rows of R on SHEET that are hidden, by a filter or by hand, into *HIDDEN
+ * (XCellRangesQuery.queryVisibleCells over R's first column: one call). */
+gboolean cc_hidden_rows(uno_Interface *sheet, const CuRange *r, gsize *hidden, GError **error);
+
 /* TRUE when a merged area starts inside R on SHEET (XMergeable.getIsMerged). */
 gboolean cc_has_merge(uno_Interface *sheet, const CuRange *r, GError **error);
 

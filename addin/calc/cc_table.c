@@ -176,6 +176,10 @@ static gboolean load(CcLeadTable *t, CuRange region, GError **error)
     cc_roles_store_apply(t->model, key, t->cells, t->nameless, t->roles); /* the manager's choices */
     g_free(key);
     pc_roles_count(t->cells, t->roles, &t->counts);
+    CuRange data = region;
+    data.StartRow++;
+    if (!cc_hidden_rows(t->sheet, &data, &t->hidden_rows, NULL)) /* only said, never decisive */
+        t->hidden_rows = 0;
     return TRUE;
 }
 

@@ -35,6 +35,7 @@ typedef struct {
                               manager's role for it is kept by its position (cc_roles_store) */
     PcLeadCounts counts;
     PcDates dates;         /* the document's date system (its null date) */
+    gsize hidden_rows;     /* data rows hidden by a filter or by hand: read like the others */
     gboolean has_score;    /* our Score column is on this sheet beside / inside the table */
     CuRange score;         /* its marked range */
     /* where the action at hand puts its output when one of the user's cells is in the

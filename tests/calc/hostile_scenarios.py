@@ -307,3 +307,105 @@ def many_stages_and_owners(ctx, rows=10000, k=5000):
         assert all(d < 12 and u < 12 for d, u in times.values()), times
     finally:
         b.close()
+
+
+def hidden_rows_are_included_and_said(ctx):
+    """A filter (Owner = Ann) hides Bob's four rows: every action reads them like the others,
+    as Calc's own formulas do, and says so - Data checks, Score (Dune, Bob's open lead,
+    is scored under the filter), Write forecast (the same total as unfiltered)."""
+    from com.sun.star.sheet import TableFilterField
+    from com.sun.star.sheet.FilterOperator import EQUAL
+    b = Book(ctx, hidden=False)
+    try:
+        plain = b.actions.writeForecast(b.ctrl)
+        b.doc.UndoManager.undo()
+        rng = b.sheet.getCellRangeByName("A1:H9")
+        fd = rng.createFilterDescriptor(True)
+        fd.ContainsHeader = True
+        fd.FilterFields = (TableFilterField(Field=4, Operator=EQUAL, IsNumeric=False, StringValue="Ann"),)
+        rng.filter(fd)
+        assert not b.sheet.Rows.getByIndex(4).IsVisible, "the filter hid no row"
+        said = "4 rows of the table are hidden (by a filter or by hand)"
+        lines = list(b.actions.checkData(b.ctrl))
+        assert any(said in l for l in lines), lines
+        report = b.actions.scoreLeads(b.ctrl)
+        assert said in report, report
+        dune = b.sheet.getCellRangeByName("I5")  # Bob's open lead, hidden
+        assert 0 < dune.getValue() < 1, dune.getString()
+        b.doc.UndoManager.undo()
+        report = b.actions.writeForecast(b.ctrl)
+        assert said in report, report
+        assert report.split("\n")[0] == plain.split("\n")[0], (report, plain)
+    finally:
+        b.close()
+
+
+def formulas_in_the_table_are_read_as_values(ctx):
+    """An amount, a stage and a close date typed as formulas (=1000*3, ="Pro"&"posal",
+    =DATE(...)) are read as the values they show: the same scores as the typed values."""
+    b = Book(ctx)
+    try:
+        b.actions.scoreLeads(b.ctrl)
+        typed = [r[0] for r in b.cells("I1:I9")]
+        b.doc.UndoManager.undo()
+        b.sheet.getCellRangeByName("C4").setFormula("=1000*3")
+        b.sheet.getCellRangeByName("B5").setFormula('="Pro"&"posal"')
+        b.sheet.getCellRangeByName("D8").setFormula("=DATE(2026;1;31)+17")  # 46070, as typed
+        b.doc.calculateAll()
+        assert b.sheet.getCellRangeByName("D8").getValue() == 46070
+        b.actions.scoreLeads(b.ctrl)
+        assert [r[0] for r in b.cells("I1:I9")] == typed, (typed, b.cells("I1:I9"))
+    finally:
+        b.close()
+
+
+def tables_at_the_sheet_edges(ctx):
+    """A table in the sheet's last rows: Score writes beside it down to the last row and the
+    forecast reads it. A table in the sheet's last columns: Score refuses (no free column
+    right of it) and writes nothing; the forecast, on a sheet of its own, works."""
+    b = Book(ctx, rows=None)
+    try:
+        n = b.sheet.Rows.Count
+        at = "A%d" % (n - len(LEADS) + 1)
+        b.put(LEADS, at=at)
+        b.select(at)
+        report = b.actions.scoreLeads(b.ctrl)
+        assert "I%d:I%d" % (n - len(LEADS) + 1, n) in report, report
+        assert 0 < b.sheet.getCellRangeByName("I%d" % (n - 5)).getValue() < 1  # Cyan, row 4 of 9
+        assert "7,900 expected" in b.actions.writeForecast(b.ctrl)
+    finally:
+        b.close()
+    b = Book(ctx, rows=None)
+    try:
+        last = b.sheet.Columns.Count - 1
+        first = b.sheet.getCellByPosition(last - 7, 0).AbsoluteName.split(".")[1].replace("$", "")
+        b.put(LEADS, at=first)
+        b.select(first)
+        msg = b.refused("scoreLeads")
+        assert msg == "There is no free column right of the table. Nothing was written.", msg
+        assert b.sheet.getCellByPosition(last, 0).getString() == "Outcome"
+        assert "7,900 expected" in b.actions.writeForecast(b.ctrl)
+    finally:
+        b.close()
+
+
+def a_million_used_rows_and_an_empty_table(ctx):
+    """A sheet whose used area reaches its last row (a value in Z1048576) with a table of
+    only a header: every action says there is no lead table, at once, and writes nothing."""
+    import time
+    b = Book(ctx, rows=None)
+    try:
+        b.sheet.getCellRangeByName("Z%d" % b.sheet.Rows.Count).setValue(1)
+        b.put([LEADS[0]])
+        b.select("B1")
+        sheets = b.doc.Sheets.ElementNames
+        t0 = time.time()
+        for action in ("scoreLeads", "writeForecast"):
+            assert b.refused(action).startswith("No lead table here."), action
+        assert b.refused_with("writeFunnel", 1000.0).startswith("No lead table here.")
+        assert list(b.actions.checkData(b.ctrl)) == []
+        took = time.time() - t0
+        assert took < 5, took
+        assert b.doc.Sheets.ElementNames == sheets and b.sheet.getCellRangeByName("I1").getString() == ""
+    finally:
+        b.close()

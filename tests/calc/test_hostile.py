@@ -33,3 +33,19 @@ def test_hostile_thin_evidence_is_said(office):
 
 def test_hostile_many_stages_and_owners(office):
     run(office, "hostile_scenarios.many_stages_and_owners")
+
+
+def test_hostile_hidden_rows_are_included_and_said(office):
+    run(office, "hostile_scenarios.hidden_rows_are_included_and_said")
+
+
+def test_hostile_formulas_in_the_table_are_read_as_values(office):
+    run(office, "hostile_scenarios.formulas_in_the_table_are_read_as_values")
+
+
+def test_hostile_tables_at_the_sheet_edges(office):
+    run(office, "hostile_scenarios.tables_at_the_sheet_edges")
+
+
+def test_hostile_a_million_used_rows_and_an_empty_table(office):
+    run(office, "hostile_scenarios.a_million_used_rows_and_an_empty_table")
