@@ -2,6 +2,7 @@
 #include "ac_checks.h"
 
 #include "ac_evidence.h"
+#include "cc_marks.h"
 #include "pc_checks.h"
 #include "pc_select.h"
 #include "cc_guard.h"
@@ -13,12 +14,14 @@
 
 enum { CELL_FORMULA = 3, MAX_STAGE_ROWS = 500 };
 
-/* The stage | probability table of our forecast sheet (stage rows from its fifth row down
- * to the first blank stage cell), or NULL when there is no forecast sheet. */
+/* The stage | probability table of T's forecast sheet (stage rows from its fifth row down
+ * to the first blank stage cell), or NULL when T has no forecast sheet. */
 static PcTable *forecast_stage_table(const CcLeadTable *t)
 {
     CuRange fc;
-    if (!cc_marker_get(t->model, CC_MARKER_FORECAST, &fc) || fc.EndRow < fc.StartRow + 4)
+    char *mark = cc_mark_of_table(t->model, CC_MARKER_FORECAST, &t->range, &fc);
+    g_free(mark);
+    if (!mark || fc.EndRow < fc.StartRow + 4)
         return NULL;
     uno_Interface *sheet = cc_sheet_at(t->model, fc.Sheet, NULL);
     CuRange r = { fc.Sheet, fc.StartColumn, fc.StartRow + 4, fc.StartColumn + 1,

@@ -265,7 +265,7 @@ gboolean cc_guard_claim_sheet(uno_Interface *model, const char *marker, const ch
 {
     *sheet = NULL;
     *name = NULL;
-    *reuse = cc_marker_get(model, marker, old);
+    *reuse = marker && cc_marker_get(model, marker, old);
     if (!*reuse)
         return claim_new_sheet(model, base, name, message, error);
     *sheet = cc_sheet_at(model, old->Sheet, error);

@@ -39,7 +39,8 @@ gboolean cc_guard_unmerged(uno_Interface *sheet, const char *sheet_name, const C
 gboolean cc_guard_shift_keeps_tables(uno_Interface *sheet, const char *sheet_name, const CuRange *band,
                                      char **split, GError **error);
 
-/* Find where an action's own output sheet goes. When the sheet marked MARKER exists
+/* Find where an action's own output sheet goes. When the sheet marked MARKER (NULL: none)
+ * exists
  * (*REUSE), check that it may be written and that the COLS x ROWS area from A1 holds no
  * user cell outside the marked range (*OLD); *SHEET is it (acquired) and *NAME its name.
  * Otherwise check that the document may get a new sheet and choose a free *NAME from BASE

@@ -408,6 +408,44 @@ gboolean cc_marker_get(uno_Interface *model, const char *name, CuRange *r)
     return ok;
 }
 
+/* NAME is BASE or BASE_ followed by digits only. */
+static gboolean names_mark_of(const char *name, const char *base)
+{
+    gsize n = strlen(base);
+    if (strncmp(name, base, n) != 0)
+        return FALSE;
+    if (name[n] == 0)
+        return TRUE;
+    if (name[n] != '_' || !name[n + 1])
+        return FALSE;
+    for (const char *c = name + n + 1; *c; c++)
+        if (!g_ascii_isdigit(*c))
+            return FALSE;
+    return TRUE;
+}
+
+char **cc_marker_names(uno_Interface *model, const char *base)
+{
+    static CuMethod names_of = CU_METHOD("com.sun.star.container.XNameAccess", "getElementNames");
+    GPtrArray *out = g_ptr_array_new();
+    uno_Interface *names = named_ranges(model, NULL);
+    uno_Sequence *seq = NULL;
+    if (names && cu_call(names, &names_of, &seq, NULL, NULL)) {
+        rtl_uString *const *s = (rtl_uString *const *)(const void *)seq->elements;
+        for (sal_Int32 i = 0; i < seq->nElements; i++) {
+            char *name = cu_ustr_to_utf8(s[i]);
+            if (names_mark_of(name, base))
+                g_ptr_array_add(out, name);
+            else
+                g_free(name);
+        }
+        sequence_destroy(&seq, "[]string");
+    }
+    cu_release(names);
+    g_ptr_array_add(out, NULL);
+    return (char **)g_ptr_array_free(out, FALSE);
+}
+
 gboolean cc_marker_set(uno_Interface *model, const char *name, const char *sheet_name,
                        const CuRange *r, GError **error)
 {

@@ -88,6 +88,9 @@ gboolean cc_document_readonly(uno_Interface *model);
  * such name or it no longer refers to cells (its cells were deleted). */
 gboolean cc_marker_get(uno_Interface *model, const char *name, CuRange *r);
 
+/* The document-level names that are BASE or BASE_<digits> (NULL-terminated, g_strfreev). */
+char **cc_marker_names(uno_Interface *model, const char *base);
+
 /* Create or move marker NAME to R on the sheet named SHEET_NAME. */
 gboolean cc_marker_set(uno_Interface *model, const char *name, const char *sheet_name,
                        const CuRange *r, GError **error);

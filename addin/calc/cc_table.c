@@ -4,68 +4,101 @@
 #include "cu_string.h"
 #include "pc_refs.h"
 #include "pc_region.h"
+#include "cc_marks.h"
 #include "cc_roles_store.h"
 #include "tx_text.h"
 
 #include <string.h>
 
-/* Cut our Score column off REGION (or remember it as inside) when it lies in REGION. */
+/* A Score mark S that may belong to a table in REGION: one column on its sheet, beside
+ * or inside it, sharing its rows. */
+static gboolean score_touches(const CuRange *s, const CuRange *region)
+{
+    return s->Sheet == region->Sheet && s->StartColumn == s->EndColumn &&
+           s->EndRow >= region->StartRow && s->StartRow <= region->EndRow &&
+           s->StartColumn >= region->StartColumn && s->StartColumn <= region->EndColumn + 1;
+}
+
+/* Cut our Score column off REGION (or remember it as inside) when it lies in REGION or
+ * right beside it: of the document's Score columns (one per table, cc_marks.h) the one
+ * at the region's right edge, else at its left edge, else inside. */
 static void leave_out_score(CcLeadTable *t, CuRange *region, gssize *inside)
 {
     *inside = -1;
-    CuRange s;
-    if (!cc_marker_get(t->model, CC_MARKER_SCORE, &s) || s.Sheet != region->Sheet ||
-        s.StartColumn != s.EndColumn)
-        return;
-    if (s.EndRow < region->StartRow || s.StartRow > region->EndRow)
-        return;
-    if (s.StartColumn == region->EndColumn + 1) { /* split off the region (region_around) */
+    GArray *marks = cc_marks(t->model, CC_MARKER_SCORE);
+    const CcMark *best = NULL;
+    int best_rank = 0; /* 3: beside the right edge, 2: on it, 1: on the left edge, 0: inside */
+    for (guint i = 0; i < marks->len; i++) {
+        const CcMark *m = &g_array_index(marks, CcMark, i);
+        if (!score_touches(&m->range, region))
+            continue;
+        sal_Int32 col = m->range.StartColumn;
+        int rank = col == region->EndColumn + 1 ? 3 : col == region->EndColumn ? 2
+                   : col == region->StartColumn ? 1 : 0;
+        if (!best || rank > best_rank) {
+            best = m;
+            best_rank = rank;
+        }
+    }
+    if (best) {
+        CuRange s = best->range;
         t->has_score = TRUE;
         t->score = s;
-        return;
+        t->score_mark = g_strdup(best->name);
+        /* rank 3 lies outside already: Calc's region ended before it (region_around) */
+        if (best_rank == 2 && region->EndColumn > region->StartColumn)
+            region->EndColumn--;
+        else if (best_rank == 1)
+            region->StartColumn++;
+        else if (best_rank < 3)
+            *inside = s.StartColumn - region->StartColumn;
     }
-    if (s.StartColumn < region->StartColumn || s.StartColumn > region->EndColumn)
-        return; /* it belongs to another table */
-    t->has_score = TRUE;
-    t->score = s;
-    if (s.StartColumn == region->EndColumn && region->EndColumn > region->StartColumn)
-        region->EndColumn--;
-    else if (s.StartColumn == region->StartColumn && region->EndColumn > region->StartColumn)
-        region->StartColumn++;
-    else
-        *inside = s.StartColumn - region->StartColumn;
+    cc_marks_free(marks);
+}
+
+/* A Score mark strictly inside REGION (not at an edge), or NULL. */
+static const CcMark *score_inside(GArray *marks, const CuRange *region)
+{
+    for (guint i = 0; i < marks->len; i++) {
+        const CcMark *m = &g_array_index(marks, CcMark, i);
+        if (score_touches(&m->range, region) && m->range.StartColumn > region->StartColumn &&
+            m->range.StartColumn < region->EndColumn)
+            return m;
+    }
+    return NULL;
 }
 
 /* The region around CELL on T's sheet (T's model and sheet set): Calc's current region,
- * but never through our marked Score column. Calc's region joins two tables one empty
- * column apart once the left one's Score column fills that column; so when the Score
+ * but never through one of our marked Score columns. Calc's region joins two tables one
+ * empty column apart once the left one's Score column fills that column; so while a Score
  * column lies inside the region, the table is the region around CELL in the cells on
  * CELL's side of it (a cursor in the Score column: the table it scores, on its left). */
 static gboolean region_around(CcLeadTable *t, const CuCell *cell, CuRange *region, GError **error)
 {
     if (!cc_region(t->sheet, cell, region, error))
         return FALSE;
-    CuRange s;
-    if (!cc_marker_get(t->model, CC_MARKER_SCORE, &s) || s.Sheet != region->Sheet ||
-        s.StartColumn != s.EndColumn || s.StartColumn <= region->StartColumn ||
-        s.StartColumn >= region->EndColumn || s.EndRow < region->StartRow || s.StartRow > region->EndRow)
-        return TRUE; /* not inside; at the region's edge it is cut off (leave_out_score) */
-    CuRange side = *region;
-    sal_Int32 col = cell->Column == s.StartColumn ? s.StartColumn - 1 : cell->Column;
-    if (col > s.StartColumn)
-        side.StartColumn = s.StartColumn + 1;
-    else
-        side.EndColumn = s.StartColumn - 1;
-    PcTable *cells = cc_read(t->sheet, &side, error);
-    if (!cells)
-        return FALSE;
-    PcBox b = pc_region_around(cells, (gsize)(cell->Row - side.StartRow), (gsize)(col - side.StartColumn));
-    pc_table_free(cells);
-    region->StartColumn = side.StartColumn + (sal_Int32)b.col0;
-    region->EndColumn = side.StartColumn + (sal_Int32)b.col1;
-    region->StartRow = side.StartRow + (sal_Int32)b.row0;
-    region->EndRow = side.StartRow + (sal_Int32)b.row1;
-    return TRUE;
+    GArray *marks = cc_marks(t->model, CC_MARKER_SCORE);
+    const CcMark *m;
+    gboolean ok = TRUE;
+    while (ok && (m = score_inside(marks, region))) { /* at the edges: cut off (leave_out_score) */
+        CuRange s = m->range, side = *region;
+        sal_Int32 col = cell->Column == s.StartColumn ? s.StartColumn - 1 : cell->Column;
+        if (col > s.StartColumn)
+            side.StartColumn = s.StartColumn + 1;
+        else
+            side.EndColumn = s.StartColumn - 1;
+        PcTable *cells = cc_read(t->sheet, &side, error);
+        if (!(ok = cells != NULL))
+            break;
+        PcBox b = pc_region_around(cells, (gsize)(cell->Row - side.StartRow), (gsize)(col - side.StartColumn));
+        pc_table_free(cells);
+        region->StartColumn = side.StartColumn + (sal_Int32)b.col0;
+        region->EndColumn = side.StartColumn + (sal_Int32)b.col1;
+        region->StartRow = side.StartRow + (sal_Int32)b.row0;
+        region->EndRow = side.StartRow + (sal_Int32)b.row1;
+    }
+    cc_marks_free(marks);
+    return ok;
 }
 
 /* TRUE when A and B share a cell. */
@@ -88,14 +121,26 @@ static gboolean inside(const CuRange *a, const CuRange *b)
  * leads it is cut off the table instead, see leave_out_score). */
 static const char *our_output(uno_Interface *model, const CuRange *region)
 {
-    CuRange r;
-    if (cc_marker_get(model, CC_MARKER_FORECAST, &r) && overlap(region, &r))
-        return N_("This is Pipecalc's forecast sheet; put the cursor in your lead table.");
-    if (cc_marker_get(model, CC_MARKER_FUNNEL, &r) && overlap(region, &r))
-        return N_("This is Pipecalc's funnel sheet; put the cursor in your lead table.");
-    if (cc_marker_get(model, CC_MARKER_SCORE, &r) && inside(region, &r))
-        return N_("This is Pipecalc's Score column; put the cursor in your lead table.");
-    return NULL;
+    static const struct {
+        const char *base;
+        gboolean whole; /* a sheet output: the region touches it; a column: lies inside */
+        const char *says;
+    } KINDS[] = {
+        { CC_MARKER_FORECAST, TRUE, N_("This is Pipecalc's forecast sheet; put the cursor in your lead table.") },
+        { CC_MARKER_FUNNEL, TRUE, N_("This is Pipecalc's funnel sheet; put the cursor in your lead table.") },
+        { CC_MARKER_SCORE, FALSE, N_("This is Pipecalc's Score column; put the cursor in your lead table.") },
+    };
+    const char *says = NULL;
+    for (gsize k = 0; k < G_N_ELEMENTS(KINDS) && !says; k++) {
+        GArray *marks = cc_marks(model, KINDS[k].base);
+        for (guint i = 0; i < marks->len && !says; i++) {
+            const CuRange *r = &g_array_index(marks, CcMark, i).range;
+            if (KINDS[k].whole ? overlap(region, r) : inside(region, r))
+                says = KINDS[k].says;
+        }
+        cc_marks_free(marks);
+    }
+    return says;
 }
 
 /* Empty the header cells of T that a merge hides (the header row's merges: one call when
@@ -284,6 +329,7 @@ void cc_table_clear(CcLeadTable *t)
     pc_table_free(t->cells);
     g_free(t->roles);
     g_free(t->nameless);
+    g_free(t->score_mark);
     memset(t, 0, sizeof *t);
     t->not_leads = not_leads;
 }

@@ -38,6 +38,7 @@ typedef struct {
     gsize hidden_rows;     /* data rows hidden by a filter or by hand: read like the others */
     gboolean has_score;    /* our Score column is on this sheet beside / inside the table */
     CuRange score;         /* its marked range */
+    char *score_mark;      /* its mark's name (cc_marks.h) */
     /* where the action at hand puts its output when one of the user's cells is in the
      * way: MAKE_ROOM set by the caller (the manager agreed: the Score column shifts the
      * user's cells right, the forecast and funnel take a new sheet); BLOCKED set by the

@@ -1,6 +1,8 @@
 /* cc_writer.c - report plans into Calc cells (see cc_writer.h). */
 #include "cc_writer.h"
 
+#include "cc_marks.h"
+
 #include "cc_chart.h"
 #include "cc_colour.h"
 #include "cc_guard.h"
@@ -241,10 +243,16 @@ static gboolean write_sheet(CcLeadTable *t, const RpPlan *plan, CcProgress *prog
     uno_Interface *sheet;
     char *name;
     GError *error = NULL;
-    if (!cc_guard_claim_sheet(t->model, plan->marker, plan->sheet_base, (sal_Int32)plan->cols,
+    /* this table's own output of the kind (cc_marks.h), else a new one beside the others' */
+    char *mark = cc_mark_of_table(t->model, plan->marker, &t->range, &old);
+    gboolean mine = mark != NULL;
+    if (!mark)
+        mark = cc_mark_new_name(t->model, plan->marker);
+    if (!cc_guard_claim_sheet(t->model, mine ? mark : NULL, plan->sheet_base, (sal_Int32)plan->cols,
                               (sal_Int32)plan->rows, t->make_room, &t->blocked, &reuse, &old, &sheet,
                               &name, message, &error)) {
         cc_say_failure(message, error);
+        g_free(mark);
         return FALSE;
     }
     sal_Int16 index = reuse ? old.Sheet : 0;
@@ -264,7 +272,9 @@ static gboolean write_sheet(CcLeadTable *t, const RpPlan *plan, CcProgress *prog
          apply_formats(t, plan, &formats, sheet, index, 0, 0, &error) && set_formulas(plan, sheet, 0, 0, &error) &&
          apply_layout(plan, sheet, index, &error) && fit_to_page(t->model, sheet, &error) &&
          put_charts(plan, &formats, sheet, index, &error) &&
-         cc_marker_set(t->model, plan->marker, name, &all, &error);
+         cc_marker_set(t->model, mark, name, &all, &error) &&
+         cc_mark_set_source(t->model, mark, t->sheet_name, &t->range, &error);
+    g_free(mark);
     if (grid)
         cu_grid_free(grid);
     cc_guard_end(&g, ok);
@@ -317,6 +327,8 @@ static gboolean write_column(CcLeadTable *t, const RpPlan *plan, CcProgress *pro
     CcGuard g;
     Formats formats;
     guint added = 0;
+    /* the table's own Score column keeps its mark; a new one gets a name of its own */
+    char *mark = t->score_mark ? g_strdup(t->score_mark) : cc_mark_new_name(t->model, plan->marker);
     gboolean ok = cc_guard_begin(&g, t->model, plan->undo_title, &error);
     CuRange numbers = target;
     numbers.StartRow++;
@@ -331,7 +343,8 @@ static gboolean write_column(CcLeadTable *t, const RpPlan *plan, CcProgress *pro
          set_formulas(plan, t->sheet, col, t->range.StartRow, &error) &&
          (!plan->score_colours || numbers.EndRow < numbers.StartRow ||
           cc_colour_scale(t->model, t->sheet, &numbers, &added, &error)) &&
-         cc_marker_set(t->model, plan->marker, t->sheet_name, &target, &error);
+         cc_marker_set(t->model, mark, t->sheet_name, &target, &error);
+    g_free(mark);
     if (grid)
         cu_grid_free(grid);
     cc_guard_end(&g, ok);

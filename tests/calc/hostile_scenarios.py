@@ -197,6 +197,18 @@ def two_tables_side_by_side_stay_two(ctx):
         report = b.actions.scoreLeads(b.ctrl)
         assert "into Sheet1.O1:O12" in report, report
         assert b.cells("J1:N12") == right_before
+        # both scored: each table keeps its own Score column (PIPECALC_SCORE, _2)
+        left = b.cells("I1:I9")
+        b.select("B3")
+        d = b.actions.describe(b.ctrl)
+        assert "Score column (Pipecalc): Sheet1.I1:I9" in d and "Score:" not in d, d
+        assert "into Sheet1.I1:I9" in b.actions.scoreLeads(b.ctrl)
+        assert b.cells("I1:I9") == left and b.cells("J1:N12") == right_before
+        b.select("K3")
+        assert "Score column (Pipecalc): Sheet1.O1:O12" in b.actions.describe(b.ctrl)
+        # the left table's forecast is a sheet of its own beside the right one's
+        b.select("B3")
+        assert "Forecast 2" in b.actions.writeForecast(b.ctrl)
     finally:
         b.close()
 
@@ -407,5 +419,50 @@ def a_million_used_rows_and_an_empty_table(ctx):
         took = time.time() - t0
         assert took < 5, took
         assert b.doc.Sheets.ElementNames == sheets and b.sheet.getCellRangeByName("I1").getString() == ""
+    finally:
+        b.close()
+
+
+def two_tables_keep_their_own_outputs(ctx):
+    """Two lead tables on two sheets (two teams): each keeps its own Score column, forecast
+    sheet and funnel sheet (marks PIPECALC_SCORE / _2 ..., a sheet output with the _SOURCE
+    name of its table). Scoring team B leaves team A's Score column ours: A's table does
+    not take it for a scoring attribute, and re-scoring A refreshes it in place; team B's
+    forecast goes to a sheet of its own, and re-running either refreshes its own sheet."""
+    b = Book(ctx, hidden=False)
+    try:
+        sheets = b.doc.Sheets
+        sheets.insertNewByName("Team B", 1)
+        team_b = sheets.getByName("Team B")
+        team_b.getCellRangeByPosition(0, 0, 7, 8).setDataArray(tuple(tuple(r) for r in LEADS))
+        team_b.getCellRangeByName("C4").setValue(9000)  # B's Cyan is bigger: 3 open, other total
+        a_report = b.actions.scoreLeads(b.ctrl)
+        a_forecast = b.actions.writeForecast(b.ctrl)
+        b.actions.writeFunnel(b.ctrl, 10000.0)
+        b.ctrl.setActiveSheet(team_b)
+        b.ctrl.select(team_b.getCellRangeByName("B3"))
+        assert "Team B.I1:I9" in b.actions.scoreLeads(b.ctrl)
+        b_forecast = b.actions.writeForecast(b.ctrl)
+        assert "Forecast 2" in b_forecast, b_forecast
+        b.actions.writeFunnel(b.ctrl, 10000.0)
+        names = set(sheets.ElementNames)
+        assert names == {"Sheet1", "Team B", "Forecast", "Forecast 2", "Funnel", "Funnel 2"}, names
+        assert "From Team B.A1:H9" in sheets.getByName("Forecast 2").getCellRangeByName("A2").getString()
+        assert "From Sheet1.A1:H9" in sheets.getByName("Forecast").getCellRangeByName("A2").getString()
+        # back to team A: its Score column is still ours, not an attribute; reruns refresh
+        b.ctrl.setActiveSheet(b.sheet)
+        b.select("B3")
+        d = b.actions.describe(b.ctrl)
+        assert "Table Sheet1.A1:H9" in d and "Score:" not in d, d
+        assert b.actions.scoreLeads(b.ctrl) == a_report
+        assert b.actions.writeForecast(b.ctrl) == a_forecast
+        assert set(sheets.ElementNames) == names, sheets.ElementNames
+        ranges = set(b.doc.NamedRanges.ElementNames)
+        assert {"PIPECALC_SCORE", "PIPECALC_SCORE_2", "PIPECALC_FORECAST", "PIPECALC_FORECAST_2",
+                "PIPECALC_FORECAST_SOURCE", "PIPECALC_FORECAST_2_SOURCE"} <= ranges, ranges
+        # the forecast sheets stay ours: no lead table there
+        b.ctrl.setActiveSheet(sheets.getByName("Forecast 2"))
+        b.ctrl.select(sheets.getByName("Forecast 2").getCellRangeByName("A6"))
+        assert "forecast sheet" in b.refused("scoreLeads")
     finally:
         b.close()

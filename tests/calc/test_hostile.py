@@ -49,3 +49,7 @@ def test_hostile_tables_at_the_sheet_edges(office):
 
 def test_hostile_a_million_used_rows_and_an_empty_table(office):
     run(office, "hostile_scenarios.a_million_used_rows_and_an_empty_table")
+
+
+def test_hostile_two_tables_keep_their_own_outputs(office):
+    run(office, "hostile_scenarios.two_tables_keep_their_own_outputs")
