@@ -57,6 +57,7 @@
 #include "pc_forecast.h"
 #include "pc_quantile.h"
 
+#include "pc_memo.h"
 #include "pc_num.h"
 
 #include <math.h>
@@ -632,6 +633,9 @@ static PcStatus won_total_quantiles(const double *amounts, const double *probs, 
     for (gsize i = 0; i < nq; i++)
         if (!(qs[i] > 0.0 && qs[i] < 1.0))
             return PC_ERR_NUM;
+    if (pc_memo_find(amounts, probs, n, qs, nq, force_approx, results)) /* asked before */
+        return PC_OK;
+    const double *asked = amounts;
     Scan sc = { 0 };
     double *scaled = NULL;
     int scale = 0;
@@ -672,8 +676,10 @@ static PcStatus won_total_quantiles(const double *amounts, const double *probs, 
         if (!isfinite(r[i]))
             st = PC_ERR_NUM;
     }
-    if (st == PC_OK && nq)
+    if (st == PC_OK && nq) {
         memcpy(results, r, nq * sizeof *r);
+        pc_memo_keep(asked, probs, n, qs, nq, force_approx, r);
+    }
     g_free(r);
     g_free(scaled);
     return st;
