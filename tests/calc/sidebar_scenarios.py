@@ -552,9 +552,12 @@ def hidden_document_new_sheet_is_safe_to_undo(ctx):
         assert "7,900 expected" in b.actions.writeForecast(b.ctrl)
         fc = b.doc.Sheets.getByName("Forecast")
         assert fc.getCellRangeByName("A1").getString() != ""
+        assert "PIPELINEFORECAST" in array_formula(fc, "B11:E13")
         b.doc.UndoManager.undo()
         assert b.doc.Sheets.hasByName("Forecast") and fc.getCellRangeByName("A1").getString() == "", \
             fc.getCellRangeByName("A1").getString()
+        # the same step took the array formula away, every cell of it
+        assert all(fc.getCellByPosition(j, i).getType().value == "EMPTY" for i in range(10, 13) for j in range(1, 5))
         assert b.doc.Sheets.Count == 2 and b.sheet.getCellRangeByName("A2").getString() == "Acme"
     finally:
         b.close()
