@@ -14,6 +14,12 @@ drift hits all alike), median and min-max. "empty" is calculateAll() with no for
 at all. Peak memory is soffice.bin's VmHWM, reset (clear_refs 5) before each formula of the
 largest cases. Prints one table and writes it to OUT/bench.md. --smoke: 10k rows, one
 repetition, no ratios asserted: only that the scripts still run.
+
+The forecast sheet group (issue 13, --only sheet, --sheet-sizes 10000,100000) times what
+a manager waits for after typing: the deck's Write forecast sheet over 10k / 100k / 1M
+deals, one amount of the lead table changed, doc.calculate() (see forecast_sheet), beside
+the same sheet with a formula per month, with Calc's own SUMPRODUCT + SUMIFS, and beside
+one plain PIPELINE_FORECAST; a second table gives the ratios to the plain call.
 """
 import argparse
 import os

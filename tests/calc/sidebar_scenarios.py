@@ -568,10 +568,19 @@ def markers_survive_save_and_reload(ctx):
     b = Book(ctx)
     b.actions.scoreLeads(b.ctrl)
     b.actions.writeForecast(b.ctrl)
+    b.doc.calculateAll()
+    fc = b.doc.Sheets.getByName("Forecast")
+    months = array_formula(fc, "B11:E13")
+    shown = fc.getCellRangeByName("B11:E14").getDataArray()
     b.doc.storeToURL(uno.systemPathToFileUrl(path), (prop("FilterName", "calc8"),))
     b.close()
     b = Book(ctx, rows=None, url=uno.systemPathToFileUrl(path))
     try:
+        # the months' array formula (its inline percentiles too) comes back and computes the same
+        fc = b.doc.Sheets.getByName("Forecast")
+        b.doc.calculateAll()
+        assert array_formula(fc, "B11:E13") == months, (array_formula(fc, "B11:E13"), months)
+        assert fc.getCellRangeByName("B11:E14").getDataArray() == shown
         assert b.doc.NamedRanges.hasByName("PIPECALC_SCORE")
         assert b.doc.NamedRanges.hasByName("PIPECALC_FORECAST")
         assert "Score column (Pipecalc): Sheet1.I1:I9" in b.actions.describe(b.ctrl)

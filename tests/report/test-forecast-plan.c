@@ -666,6 +666,27 @@ static void forecast_values_when_a_formula_would_fail(void)
     rp_forecast_clear(&f);
 }
 
+/* A close-date column but no open deal dated: the one "(no date)" row stays values, no
+ * array; Total is its SUM. */
+static void forecast_undated_open_deals(void)
+{
+    const char *cells[G_N_ELEMENTS(DEALS)];
+    for (gsize i = 0; i < G_N_ELEMENTS(DEALS); i++)
+        cells[i] = DEALS[i];
+    for (gsize r = 1; r < DEAL_ROWS; r++)
+        if (!*cells[r * DEAL_COLS + 5]) /* open: no close date */
+            cells[r * DEAL_COLS + 3] = "";
+    RpForecast f = plan_all(table_of(DEAL_ROWS, DEAL_COLS, cells, G_N_ELEMENTS(cells)));
+    const RpPlan *p = f.plan;
+    g_assert_true(f.live);
+    g_assert_cmpuint(p->arrays->len, ==, 0);
+    g_assert_cmpstr(text_at(p, MONTH0, 0), ==, "(no date)");
+    for (gsize j = 1; j <= 4; j++)
+        g_assert_cmpint(rp_cell_at(p, MONTH0, j)->kind, ==, RP_NUMBER);
+    assert_formula(p, MONTH0 + 1, 1, "=SUM(B11:B11)", 8575);
+    rp_forecast_clear(&f);
+}
+
 /* N open deals (and a won and a lost one) over MONTHS months from January 2026, three
  * stages of odd Unicode, owners among 7. The lost deal reached the first stage only: it
  * has 50 %, the others 100 %; its deals (one in 100) have equal amounts, so that the
@@ -846,6 +867,7 @@ int main(int argc, char **argv)
     g_test_add_func("/report/forecast/stage-text", stage_text);
     g_test_add_func("/report/forecast/refusals", forecast_refusals);
     g_test_add_func("/report/forecast/values-rule", forecast_values_when_a_formula_would_fail);
+    g_test_add_func("/report/forecast/undated", forecast_undated_open_deals);
     g_test_add_func("/report/forecast/huge", forecast_huge);
     g_test_add_func("/report/forecast/many-stages", forecast_many_stages);
     g_test_add_func("/report/forecast/1904", forecast_in_a_1904_document);
