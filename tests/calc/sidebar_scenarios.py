@@ -752,6 +752,28 @@ NAMED_ERRORS = [
 ]
 
 
+def explain_reads_the_forecast_sheets_array(ctx):
+    """The deck's months are one array formula whose percentiles are an inline array
+    ({0;0.1;0.5;0.9}): Explain re-reads it there too. A lost deal's amount typed as text
+    makes the whole array #VALUE!; Explain on a month cell names the amount's cell."""
+    b = Book(ctx, rows=STATUSED)
+    try:
+        b.actions.writeForecast(b.ctrl)
+        fc = b.doc.Sheets.getByName("Forecast")
+        b.ctrl.select(fc.getCellRangeByName("C12"))  # February's P10, inside the array
+        assert b.actions.explainCell(b.ctrl) == "Forecast.C12: PIPELINE_FORECAST computes without an error.", \
+            b.actions.explainCell(b.ctrl)
+        b.sheet.getCellRangeByName("C3").setString("n/a")  # Bolt, lost
+        b.doc.calculateAll()
+        assert fc.getCellRangeByName("C12").getString() == "#VALUE!", fc.getCellRangeByName("C12").getString()
+        b.ctrl.select(fc.getCellRangeByName("C12"))
+        text = b.actions.explainCell(b.ctrl)
+        assert text.startswith("Forecast.C12: PIPELINE_FORECAST answers #VALUE! because ") and \
+            "(Amounts: Sheet1.C3)" in text, text
+    finally:
+        b.close()
+
+
 def explain_names_errors_as_calc_shows_them(ctx, answers="answers %s because", shows="shows %s, but"):
     """Explain names each error exactly as the cell shows it in this office's language:
     the core's statuses through the status table and po/<lang>.po, Calc's own by code."""
