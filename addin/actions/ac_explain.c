@@ -64,7 +64,7 @@ static const FnInfo *find_call(const char *formula, GPtrArray **args)
             depth++;
         else if ((*q == ')' || *q == '}') && depth > 0)
             depth--;
-        else if (*q == ';' || *q == ')') {
+        else if ((*q == ';' && depth == 0) || *q == ')') { /* not inside (...) or {...} */
             g_ptr_array_add(*args, g_strstrip(g_strndup(start, (gsize)(q - start))));
             start = q + 1;
             if (*q == ')')
@@ -131,6 +131,58 @@ static PcTable *one_cell(double v, const char *t)
     return c;
 }
 
+/* An inline array of the API grammar, {1;2;3} (';' between columns, '|' between rows) of
+ * numbers and "texts", as the table Calc passes for it (the deck's forecast sheet passes
+ * its percentiles so: {0;0.1;0.5;0.9}); NULL when TEXT is none. */
+static PcTable *inline_array(const char *text)
+{
+    gsize n = strlen(text);
+    if (n < 3 || text[0] != '{' || text[n - 1] != '}')
+        return NULL;
+    GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
+    gsize rows = 1, cols = 0, in_row = 0;
+    gboolean ok = TRUE;
+    char quote = 0;
+    const char *start = text + 1;
+    for (const char *q = start; ok && q < text + n; q++) {
+        if (quote) {
+            if (*q == '"' && q[1] == '"')
+                q++;
+            else if (*q == '"')
+                quote = 0;
+            continue;
+        }
+        if (*q == '"') {
+            quote = *q;
+        } else if (*q == ';' || *q == '|' || *q == '}') {
+            g_ptr_array_add(items, g_strstrip(g_strndup(start, (gsize)(q - start))));
+            start = q + 1;
+            in_row++;
+            if (*q != ';') { /* a row ends: every row as long as the first */
+                ok = rows == 1 ? (cols = in_row) > 0 : in_row == cols;
+                if (*q == '|')
+                    rows++;
+                in_row = 0;
+            }
+        }
+    }
+    PcTable *t = ok && !quote && items->len == rows * cols ? pc_table_new(rows, cols) : NULL;
+    for (guint i = 0; t && i < items->len; i++) {
+        const char *item = g_ptr_array_index(items, i);
+        char *literal = string_literal(item), *end = NULL;
+        double v = g_ascii_strtod(item, &end);
+        if (literal)
+            pc_table_set_text(t, i / cols, i % cols, literal, -1);
+        else if (*item && end && *end == 0)
+            pc_table_set_number(t, i / cols, i % cols, v);
+        else
+            g_clear_pointer(&t, pc_table_free); /* neither: not one we can read */
+        g_free(literal);
+    }
+    g_ptr_array_unref(items);
+    return t;
+}
+
 /* Convert argument TEXT for PARAM into *V as Calc would have passed it; *REF is set when it
  * was a reference. FALSE when it is an expression we cannot evaluate. */
 static gboolean argument_value(Resolver *rs, const FnParam *param, const char *text, FnValue *v,
@@ -146,6 +198,11 @@ static gboolean argument_value(Resolver *rs, const FnParam *param, const char *t
     double number = g_ascii_strtod(text, &end);
     gboolean is_number = !literal && end && end != text && *end == 0;
     PcTable *cells = NULL;
+    if (!literal && !is_number && (param->type == FN_ARG_RANGE || param->type == FN_ARG_ANY) &&
+        (cells = inline_array(text))) {
+        v->table = cells; /* an inline array: the table Calc passes, no reference */
+        return TRUE;
+    }
     if (!literal && !is_number) {
         if (!resolve_reference(rs, text, ref))
             return FALSE;

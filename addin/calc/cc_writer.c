@@ -35,7 +35,7 @@ static uno_Sequence *plan_grid(const RpPlan *plan)
     for (gsize i = 0; i < plan->rows; i++)
         for (gsize j = 0; j < plan->cols; j++) {
             const RpCell *c = rp_cell_at(plan, i, j);
-            if (c->kind == RP_NUMBER || c->kind == RP_FORMULA)
+            if (c->kind == RP_NUMBER || c->kind == RP_FORMULA || c->kind == RP_ARRAY)
                 cu_grid_set_number(grid, i, j, c->num);
             else if (c->kind == RP_TEXT)
                 cu_grid_set_text(grid, i, j, c->text);
@@ -218,6 +218,26 @@ static gboolean set_formulas(const RpPlan *plan, uno_Interface *sheet, sal_Int32
     return TRUE;
 }
 
+/* PLAN's array formulas on SHEET (the block at COL0, ROW0 of sheet INDEX), each over its
+ * cells at once (XArrayFormulaRange.setArrayFormula): inside the caller's undo context,
+ * so that the same Ctrl+Z takes them back. */
+static gboolean set_arrays(const RpPlan *plan, uno_Interface *sheet, sal_Int16 index, sal_Int32 col0,
+                           sal_Int32 row0, GError **error)
+{
+    static CuMethod set_array = CU_METHOD("com.sun.star.sheet.XArrayFormulaRange", "setArrayFormula");
+    for (guint k = 0; k < plan->arrays->len; k++) {
+        const RpArray *a = &g_array_index(plan->arrays, RpArray, k);
+        CuRange r = { index, col0 + (sal_Int32)a->cells.col0, row0 + (sal_Int32)a->cells.row0,
+                      col0 + (sal_Int32)a->cells.col1, row0 + (sal_Int32)a->cells.row1 };
+        uno_Interface *range = cc_range(sheet, &r, error);
+        gboolean ok = range && cu_call_str(range, &set_array, a->formula, NULL, error);
+        cu_release(range);
+        if (!ok)
+            return FALSE;
+    }
+    return TRUE;
+}
+
 /* PLAN's charts on SHEET; their value axes in F's amount axis format for amounts, whole
  * numbers for counts. */
 static gboolean put_charts(const RpPlan *plan, const Formats *f, uno_Interface *sheet, sal_Int16 index,
@@ -270,6 +290,7 @@ static gboolean write_sheet(CcLeadTable *t, const RpPlan *plan, CcProgress *prog
          apply_styles(t, plan, sheet, index, 0, 0, TRUE, &error) &&
          plan_formats(t, plan, &formats, &error) &&
          apply_formats(t, plan, &formats, sheet, index, 0, 0, &error) && set_formulas(plan, sheet, 0, 0, &error) &&
+         set_arrays(plan, sheet, index, 0, 0, &error) &&
          apply_layout(plan, sheet, index, &error) && fit_to_page(t->model, sheet, &error) &&
          put_charts(plan, &formats, sheet, index, &error) &&
          cc_marker_set(t->model, mark, name, &all, &error) &&
@@ -341,6 +362,7 @@ static gboolean write_column(CcLeadTable *t, const RpPlan *plan, CcProgress *pro
          plan_formats(t, plan, &formats, &error) &&
          apply_formats(t, plan, &formats, t->sheet, t->range.Sheet, col, t->range.StartRow, &error) &&
          set_formulas(plan, t->sheet, col, t->range.StartRow, &error) &&
+         set_arrays(plan, t->sheet, t->range.Sheet, col, t->range.StartRow, &error) &&
          (!plan->score_colours || numbers.EndRow < numbers.StartRow ||
           cc_colour_scale(t->model, t->sheet, &numbers, &added, &error)) &&
          cc_marker_set(t->model, mark, t->sheet_name, &target, &error);

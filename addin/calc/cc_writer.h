@@ -9,7 +9,8 @@
  *   hold nothing of the user's, or, when T->make_room, after moving the user's cells there
  *   one column right (Insert Cells).
  * Then: values and texts, the plan's cell styles by role (cc_styles.h: "Pipecalc Title",
- * "Pipecalc Header", ... added when missing, a user's restyled one kept), formulas over them,
+ * "Pipecalc Header", ... added when missing, a user's restyled one kept), formulas over them
+ * (array formulas over their whole rectangle at once),
  * number formats by kind (the source's amount and date formats; amounts from a General
  * column and counts in the locale's "#,##0", "#,##0.00" when the source has cents; Score
  * and probabilities in whole percent), the Score colours, merged cells and column widths

@@ -45,6 +45,9 @@ typedef struct {
     gsize n_owners;
 } Layout;
 
+/* The percentiles of the month and owner rows (P10, P50, P90 after Expected). */
+static const double MONTH_QS[3] = { 0.1, 0.5, 0.9 };
+
 static const char *const HEAD[MONTH_COLS] = { N_("Month"), N_("Expected"), N_("P10"), N_("P50"),
                                               N_("P90"), N_("From"), N_("Until") };
 
@@ -298,7 +301,7 @@ static PcStatus deals_in_period(Forecast *fc, gsize *n)
  * there is one) answers a number: it checks every row, closed ones too, while the values
  * come from the open rows only. A row it rejects (a closed deal with a text amount, an
  * outcome of 2) keeps the month cells values, so the sheet never shows an error the plan
- * did not. Each month's formula then counts what in_month's values count: the open deals
+ * did not. Each month's formula then counts what the month's values count: the open deals
  * closing in the month (clipped to the period). */
 static gboolean live_formulas_answer(const Forecast *fc)
 {
@@ -344,12 +347,10 @@ static gssize closed_column(const Forecast *fc)
     return fc->st.closed_words->len ? fc->stage : -1;
 }
 
-/* The live formulas: a close-date column, within the budget, and answering. */
+/* The live formulas: a close-date column, and answering. */
 static gboolean live_formulas(const Forecast *fc)
 {
-    gsize rows = fc->src->cells->rows;
-    return fc->close >= 0 && rows <= RP_FORECAST_LIVE_MAX_MONTH_ROWS / MAX(fc->months->len, 1u) &&
-           live_formulas_answer(fc);
+    return fc->close >= 0 && live_formulas_answer(fc);
 }
 
 static void step(const Forecast *fc, gsize done, gsize total)
@@ -362,9 +363,8 @@ static void step(const Forecast *fc, gsize done, gsize total)
  * amounts; the expected value into *EXPECTED when not NULL. */
 static PcStatus put_quantiles(Forecast *fc, RpPlan *p, gsize row, const GArray *rows, double *expected)
 {
-    static const double Q[3] = { 0.1, 0.5, 0.9 };
     double v[4]; /* expected, P10, P50, P90 */
-    PcStatus st = forecast_quantiles(fc, rows, Q, 3, v);
+    PcStatus st = forecast_quantiles(fc, rows, MONTH_QS, 3, v);
     if (st != PC_OK)
         return st;
     for (gsize i = 0; i < 4; i++)
@@ -447,22 +447,37 @@ static void put_stage_table(const Forecast *fc, RpPlan *p)
     g_free(has_open);
 }
 
-/* Month M's Expected as a live formula over the source table and the stage table: the
- * same number, but following edits of both. */
-static char *month_formula(const Forecast *fc, gsize row)
+/* The dated month rows ROW0..ROW1 (their From / Until in F / G) as one live array formula
+ * over the source table and the stage table, for Expected, P10, P50, P90 (B..E): the
+ * same numbers, following edits of both, from one call (PIPELINE_FORECAST gives a row per
+ * period, a column per percentile; 0 is the expected value). The percentiles are an
+ * inline array, {0;0.1;0.5;0.9} in the API grammar, so the formula reads as the header
+ * above it and needs no helper cells. */
+static char *months_formula(const Forecast *fc, gsize row0, gsize row1)
 {
     const RpSource *s = fc->src;
     RpRect stages = { STAGE_ROW0, 0, STAGE_ROW0 + fc->st.table->rows - 1, 1 };
+    RpRect from = { row0, 5, row1, 5 }, until = { row0, 6, row1, 6 };
     char *a = rp_source_column_ref(s, (gsize)fc->amount), *st = rp_source_column_ref(s, (gsize)fc->stage);
     char *d = rp_source_column_ref(s, (gsize)fc->close), *table = rp_block_ref(stages);
-    /* ";;" and the outcome (or outcome-word stage) column: Percentile left out, Outcomes */
+    char *f0 = rp_block_ref(from), *f1 = rp_block_ref(until);
+    /* the outcome (or outcome-word stage) column as Outcomes */
     char *o = fc->closed_col >= 0 ? rp_source_column_ref(s, (gsize)fc->closed_col) : NULL;
-    char *f = g_strdup_printf("=" RP_FORECAST_FUNCTION "(%s;%s;%s;%s;F%zu;G%zu%s%s)", a, st, table, d,
-                              row + 1, row + 1, o ? ";;" : "", o ? o : "");
+    GString *qs = g_string_new("{0");
+    for (gsize i = 0; i < G_N_ELEMENTS(MONTH_QS); i++) {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+        g_string_append_printf(qs, ";%s", g_ascii_formatd(buf, sizeof buf, "%g", MONTH_QS[i]));
+    }
+    g_string_append_c(qs, '}');
+    char *f = g_strdup_printf("=" RP_FORECAST_FUNCTION "(%s;%s;%s;%s;%s;%s;%s%s%s)", a, st, table, d, f0,
+                              f1, qs->str, o ? ";" : "", o ? o : "");
+    g_string_free(qs, TRUE);
     g_free(a);
     g_free(st);
     g_free(d);
     g_free(table);
+    g_free(f0);
+    g_free(f1);
     g_free(o);
     return f;
 }
@@ -484,6 +499,7 @@ static PcStatus put_months(Forecast *fc, RpPlan *p, const Layout *l, RpForecast 
     PcStatus st = PC_OK;
     const RpSource *s = fc->src;
     double start = fc->o->start, end = fc->o->end;
+    gsize dated = 0;
     for (guint i = 0; i < fc->months->len && st == PC_OK; i++) {
         gint m = g_array_index(fc->months, gint, i);
         gsize row = l->month_row0 + 1 + i;
@@ -494,9 +510,8 @@ static PcStatus put_months(Forecast *fc, RpPlan *p, const Layout *l, RpForecast 
         else
             pc_month_label(m, label, sizeof label);
         rp_set_text(p, row, 0, label);
-        double expected = 0.0;
         const GArray *rows = g_ptr_array_index(fc->month_rows, i);
-        st = put_quantiles(fc, p, row, rows, &expected);
+        st = put_quantiles(fc, p, row, rows, NULL);
         if (st == PC_OK)
             st = put_stages(fc, p, row, rows);
         if (m == NO_MONTH || st != PC_OK)
@@ -509,9 +524,13 @@ static PcStatus put_months(Forecast *fc, RpPlan *p, const Layout *l, RpForecast 
             last = floor(end);
         rp_set_number(p, row, 5, first, RP_FORMAT_DATE);
         rp_set_number(p, row, 6, last, RP_FORMAT_DATE);
-        if (f->live)
-            rp_set_formula(p, row, 1, month_formula(fc, row), expected, RP_FORMAT_AMOUNT);
+        dated++;
     }
+    /* the dated months (sorted first) as one array formula over the values planned there */
+    if (st == PC_OK && f->live && dated)
+        rp_set_array_formula(p, (RpRect){ l->month_row0 + 1, 1, l->month_row0 + dated, 4 },
+                             months_formula(fc, l->month_row0 + 1, l->month_row0 + dated), NULL,
+                             RP_FORMAT_AMOUNT);
     /* "(no date)" too: its From / Until stay empty in the date format */
     if (fc->months->len)
         rp_format(p, (RpRect){ l->month_row0 + 1, 5, l->total_row - 1, 6 }, RP_FORMAT_DATE);

@@ -18,12 +18,15 @@
  *              the months sorted, "(no date)" last; Total
  *   then       after a blank row, Owner | Expected | P10 | P50 | P90 per owner
  *
- * When the table has a close-date column, each month's Expected cell is a live
- * PIPELINE_FORECAST formula over the source table's whole columns and the stage table on
- * the sheet (the outcome column as its Outcomes, or without one the stage column when it
- * holds outcome words: a won deal, at 100 % there, is closed and not counted), and Total the SUM of
- * the months; values instead when such a formula would reject a row of the table (a closed
- * deal's text amount) or months x rows exceed RP_FORECAST_LIVE_MAX_MONTH_ROWS. */
+ * When the table has a close-date column, the dated months' Expected, P10, P50 and P90
+ * (B..E) are ONE live array formula, PIPELINE_FORECAST over the source table's whole
+ * columns and the stage table on the sheet with the months' From / Until ranges as its
+ * periods and {0;0.1;0.5;0.9} as its percentiles (the outcome column as its Outcomes, or
+ * without one the stage column when it holds outcome words: a won deal, at 100 % there, is
+ * closed and not counted), so that an edit of the table recomputes the whole by-month table
+ * in one call; Total's Expected is the SUM of the months ("(no date)" a value, P10..P90 of
+ * Total values: the percentiles of a sum are no sum). Values instead when such a formula
+ * would reject a row of the table (a closed deal's text amount). */
 #ifndef RP_FORECAST_H
 #define RP_FORECAST_H
 
@@ -31,12 +34,6 @@
 
 #define RP_MARKER_FORECAST "PIPECALC_FORECAST"
 #define RP_FORECAST_FUNCTION "ORG.PIPECALC.PIPELINEFUNCTIONS.PIPELINEFORECAST"
-
-/* Each live month formula reads the table's whole columns, and Calc recomputes all of
- * them after any edit of the table: months x rows of at most this keeps that recomputation
- * near a second (PIPELINE_FORECAST takes 0.38 s per million rows, README "Performance").
- * Beyond it the months are values, as the plan computed them. */
-#define RP_FORECAST_LIVE_MAX_MONTH_ROWS 3000000u
 
 /* The month table splits the expected value by stage, a column each, for at most this
  * many stages: more would not be read (a free-text stage column can hold thousands), and
@@ -59,7 +56,7 @@ typedef struct {
     gsize deals;           /* open deals counted: those closing in the period when one is given */
     gboolean period;       /* DEALS counts the period's deals (a bound is given) */
     char from[16], until[16]; /* the period's bounds as YYYY-MM-DD, "..." when open */
-    gboolean live;         /* the months' Expected cells are formulas */
+    gboolean live;         /* the dated months' Expected..P90 are one array formula */
 } RpForecast;
 
 /* Plan the forecast of S with O into *F. FALSE with the user's sentence in *MESSAGE

@@ -15,6 +15,7 @@ RpPlan *rp_plan_new(RpPlace place, const char *marker, gsize rows, gsize cols)
     p->cols = cols;
     p->cells = g_new0(RpCell, MAX(rows * cols, 1));
     p->merges = g_array_new(FALSE, FALSE, sizeof(RpRect));
+    p->arrays = g_array_new(FALSE, FALSE, sizeof(RpArray));
     p->widths = g_new0(double, MAX(cols, 1));
     p->charts = g_ptr_array_new();
     p->amount_col = p->date_col = -1;
@@ -38,6 +39,9 @@ void rp_plan_free(RpPlan *p)
         g_free(p->cells[i].text);
     g_free(p->cells);
     g_array_free(p->merges, TRUE);
+    for (guint i = 0; i < p->arrays->len; i++)
+        g_free(g_array_index(p->arrays, RpArray, i).formula);
+    g_array_free(p->arrays, TRUE);
     g_free(p->widths);
     for (guint i = 0; i < p->charts->len; i++)
         chart_free(g_ptr_array_index(p->charts, i));
@@ -86,6 +90,36 @@ void rp_set_formula(RpPlan *p, gsize row, gsize col, char *formula, double value
     c->format = format;
 }
 
+void rp_set_array_formula(RpPlan *p, RpRect r, char *formula, const double *values, RpFormat format)
+{
+    g_assert(r.row0 <= r.row1 && r.col0 <= r.col1 && r.row1 < p->rows && r.col1 < p->cols);
+    gsize cols = r.col1 - r.col0 + 1;
+    for (gsize i = r.row0; i <= r.row1; i++)
+        for (gsize j = r.col0; j <= r.col1; j++) {
+            RpCell *c = rp_cell(p, i, j);
+            g_assert(!rp_array_at(p, i, j));
+            g_clear_pointer(&c->text, g_free);
+            if (values)
+                c->num = values[(i - r.row0) * cols + (j - r.col0)];
+            else
+                g_assert(c->kind == RP_NUMBER || c->kind == RP_ARRAY);
+            c->kind = RP_ARRAY;
+            c->format = format;
+        }
+    RpArray a = { r, formula };
+    g_array_append_val(p->arrays, a);
+}
+
+const RpArray *rp_array_at(const RpPlan *p, gsize row, gsize col)
+{
+    for (guint i = 0; i < p->arrays->len; i++) {
+        const RpArray *a = &g_array_index(p->arrays, RpArray, i);
+        if (row >= a->cells.row0 && row <= a->cells.row1 && col >= a->cells.col0 && col <= a->cells.col1)
+            return a;
+    }
+    return NULL;
+}
+
 void rp_style(RpPlan *p, RpRect r, RpStyle style)
 {
     for (gsize i = r.row0; i <= r.row1 && i < p->rows; i++)
@@ -120,7 +154,7 @@ static double shown_length(const RpCell *c)
 {
     if (c->kind == RP_TEXT)
         return (double)g_utf8_strlen(c->text, -1);
-    if (c->kind != RP_NUMBER && c->kind != RP_FORMULA)
+    if (c->kind != RP_NUMBER && c->kind != RP_FORMULA && c->kind != RP_ARRAY)
         return 0;
     switch (c->format) {
     case RP_FORMAT_PERCENT:

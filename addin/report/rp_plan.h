@@ -35,6 +35,8 @@ typedef enum {
     RP_NUMBER,
     RP_TEXT,
     RP_FORMULA,            /* TEXT holds it, NUM the value the plan computed for it */
+    RP_ARRAY,              /* one cell of an array formula (RpPlan.arrays; TEXT NULL): NUM the
+                            * value the plan computed for it */
 } RpKind;
 
 /* A number format by kind: the writer finds the format itself. */
@@ -69,6 +71,13 @@ typedef struct {
 typedef struct {
     gsize row0, col0, row1, col1;
 } RpRect;
+
+/* One array formula (Ctrl+Shift+Enter in Calc) over the RP_ARRAY cells of CELLS: one
+ * formula, one result per cell, recomputed as one call. */
+typedef struct {
+    RpRect cells;
+    char *formula;         /* as RP_FORMULA's */
+} RpArray;
 
 typedef enum {
     RP_CHART_COLUMNS,      /* vertical bars */
@@ -107,6 +116,7 @@ typedef struct {
     gsize rows, cols;
     RpCell *cells;         /* rows x cols, row by row */
     GArray *merges;        /* RpRect: cells merged into their top-left one (titles) */
+    GArray *arrays;        /* RpArray: array formulas, none overlapping */
     double *widths;        /* per column, in characters (0: leave it) */
     gsize freeze_rows;     /* rows kept in view when scrolling (0: none) */
     GPtrArray *charts;     /* RpChart */
@@ -132,6 +142,15 @@ void rp_set_number(RpPlan *p, gsize row, gsize col, double v, RpFormat format);
 void rp_set_text(RpPlan *p, gsize row, gsize col, const char *text);
 /* FORMULA is taken (g_free'd with the plan); VALUE is what the plan computed it to be. */
 void rp_set_formula(RpPlan *p, gsize row, gsize col, char *formula, double value, RpFormat format);
+
+/* One array formula FORMULA (taken) over the cells of R (inside the plan, in no other
+ * array): they become RP_ARRAY cells of format FORMAT holding VALUES (row by row, the
+ * values the plan computed for them, which the writer shows until Calc recomputes), or,
+ * VALUES NULL, the numbers the plan put there already. */
+void rp_set_array_formula(RpPlan *p, RpRect r, char *formula, const double *values, RpFormat format);
+
+/* The array formula cell ROW, COL belongs to, NULL when none. */
+const RpArray *rp_array_at(const RpPlan *p, gsize row, gsize col);
 
 /* Give the cells of R the style / the format. */
 void rp_style(RpPlan *p, RpRect r, RpStyle style);

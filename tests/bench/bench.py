@@ -14,6 +14,12 @@ drift hits all alike), median and min-max. "empty" is calculateAll() with no for
 at all. Peak memory is soffice.bin's VmHWM, reset (clear_refs 5) before each formula of the
 largest cases. Prints one table and writes it to OUT/bench.md. --smoke: 10k rows, one
 repetition, no ratios asserted: only that the scripts still run.
+
+The forecast sheet group (issue 13, --only sheet, --sheet-sizes 10000,100000) times what
+a manager waits for after typing: the deck's Write forecast sheet over 10k / 100k / 1M
+deals, one amount of the lead table changed, doc.calculate() (see forecast_sheet), beside
+the same sheet with a formula per month, with Calc's own SUMPRODUCT + SUMIFS, and beside
+one plain PIPELINE_FORECAST; a second table gives the ratios to the plain call.
 """
 import argparse
 import os
@@ -121,6 +127,7 @@ class Bench:
         self.rows = []   # (group, label, formula name, times, value, peak_mb)
         self.pid = office.soffice_bin_pid()
         self.notes = []
+        self.sheet_rows = []  # forecast_sheet: (deals, write s, {variant: median s}, variants)
 
     def new_doc(self):
         doc = self.office.new_calc()
@@ -292,6 +299,134 @@ class Bench:
         finally:
             close(doc)
 
+    def forecast_sheet(self, n, reps):
+        """Issue 13: the edit-to-recalculation time of a workbook holding the deck's forecast
+        sheet over N deals (Write forecast on lead_table(n): 12 months, an Outcome column),
+        against the same sheet with a PIPELINE_FORECAST per month (as release 0.1.0 wrote
+        it), with Calc's own formulas (the months' Expected as SUMPRODUCT of the stage table's
+        probabilities and a SUMIFS per stage; no percentiles, which Calc cannot compute),
+        and against one plain PIPELINE_FORECAST over the same table (the months as values).
+        REPS rounds, round robin over the variants: each written anew, calculated once
+        (untimed), then one open January amount changed and doc.calculate() (the dirty
+        cells only), timed together from the setValue; automatic calculation off. "the
+        array for Expected alone" (months x 1, percentiles left out) separates what the
+        percentiles cost from what handing the table over costs."""
+        group = "Forecast sheet, edit to recalc, %s deals" % human(n)
+        try:
+            actions = self.office.create("org.pipecalc.PipelineActions")
+        except Exception:
+            actions = None
+        if actions is None or not hasattr(actions, "writeForecast"):
+            self.notes.append("%s: no org.pipecalc.PipelineActions service: not measured." % group)
+            return
+        print(group, flush=True)
+        doc = self.office.new_calc()  # a view: the deck's actions work around its cursor
+        try:
+            sheet = doc.Sheets.getByIndex(0)
+            rows = lead_table(n)
+            self.fill(sheet, 0, 0, rows)
+            ctrl = doc.getCurrentController()
+            ctrl.select(sheet.getCellRangeByName("B2"))
+            t0 = time.perf_counter()
+            actions.writeForecast(ctrl)
+            written = time.perf_counter() - t0
+            doc.enableAutomaticCalculation(False)
+            fc = doc.Sheets.getByName("Forecast")
+            col_a = [r[0] for r in fc.getCellRangeByName("A1:A60").getDataArray()]
+            head = col_a.index("Month")
+            dated = [i for i in range(head + 1, col_a.index("Total"))
+                     if fc.getCellByPosition(5, i).getType().value == "VALUE"]
+            r0, r1 = dated[0], dated[-1]
+            block = fc.getCellRangeByPosition(1, r0, 4, r1)
+            array_f = block.getCellByPosition(0, 0).getFormula()
+            assert array_f.startswith("{=") and "PIPELINEFORECAST" in array_f.upper(), array_f
+            array_f = array_f[1:-1]
+            periods = "$F$%d:$F$%d;$G$%d:$G$%d;{0;0.1;0.5;0.9}" % (r0 + 1, r1 + 1, r0 + 1, r1 + 1)
+            assert periods in array_f, array_f
+            stage0 = col_a.index("Stage") + 1
+            stage1 = stage0
+            while col_a[stage1 + 1] != "":
+                stage1 += 1
+            last = n + 1
+            src = lambda c: "$%s.$%s$2:$%s$%d" % (sheet.Name, c, c, last)
+            native = ('=SUMPRODUCT($B$%d:$B$%d;SUMIFS(%s;%s;$A$%d:$A$%d;%s;">="&F%%d;%s;"<="&G%%d;%s;""))'
+                      % (stage0 + 1, stage1 + 1, src("F"), src("E"), stage0 + 1, stage1 + 1, src("G"),
+                         src("G"), src("H")))
+            plain_cell = fc.getCellRangeByName("Z1")
+            jan_cell = fc.getCellByPosition(1, r0)
+
+            def clear():
+                for j in range(2):  # the whole block's array, or Expected's alone
+                    a = fc.getCellRangeByPosition(1, r0, 4 if j == 0 else 1, r1)
+                    try:
+                        a.setArrayFormula("")
+                    except Exception:
+                        pass
+                block.clearContents(1 | 2 | 4 | 16)
+                plain_cell.setString("")
+
+            def deck():
+                clear()
+                block.setArrayFormula(array_f)
+
+            def expected_only():
+                clear()
+                fc.getCellRangeByPosition(1, r0, 1, r1).setArrayFormula(
+                    array_f.replace("{0;0.1;0.5;0.9}", "0"))
+
+            def per_month():
+                clear()
+                for i in range(r0, r1 + 1):
+                    fc.getCellByPosition(1, i).setFormula(
+                        array_f.replace(periods, "F%d;G%d;" % (i + 1, i + 1)))
+
+            def own():
+                clear()
+                for i in range(r0, r1 + 1):
+                    fc.getCellByPosition(1, i).setFormula(native % (i + 1, i + 1))
+
+            def plain():
+                clear()
+                plain_cell.setFormula(array_f.replace(periods, ";;"))
+
+            variants = (("deck's sheet: one array formula", deck, jan_cell),
+                        ("the array for Expected alone (months x 1)", expected_only, jan_cell),
+                        ("a PIPELINE_FORECAST per month (0.1.0)", per_month, jan_cell),
+                        ("Calc's own: SUMPRODUCT+SUMIFS per month", own, jan_cell),
+                        ("one plain PIPELINE_FORECAST", plain, plain_cell))
+            # an open deal closing in January: its amount is the edit
+            edit_row = next(i for i in range(1, len(rows)) if rows[i][7] == "" and rows[i][6] < 46054)
+            amount = sheet.getCellByPosition(5, edit_row)
+            base = amount.getValue()
+            res = {label: [] for label, _, _ in variants}
+            before = {}
+            # round robin, as the other cases: repetition k of every variant before k + 1 of
+            # any, each set up anew and calculated once (untimed) before its timed edit
+            for k in range(reps):
+                for label, setup, probe in variants:
+                    setup()
+                    doc.calculate()
+                    if k == 0:
+                        before[label] = probe.getValue() if probe.getError() == 0 else "Err:%d" % probe.getError()
+                    t0 = time.perf_counter()
+                    amount.setValue(base + 10 * (k % 2 + 1))
+                    doc.calculate()
+                    res[label].append(time.perf_counter() - t0)
+                    amount.setValue(base)
+            for label, setup, probe in variants:
+                setup()
+                doc.calculate()
+                times = res[label]
+                value = "Err:%d" % probe.getError() if probe.getError() else "%.6g" % probe.getValue()
+                self.rows.append((group, label, "", times, value, None))
+                print("  %-40s %-42s median %.4f s  [%.4f-%.4f] n=%d  January/total %s (%s before the edits)" % (
+                    group, label, statistics.median(times), min(times), max(times), len(times), value,
+                    before[label]), flush=True)
+            self.sheet_rows.append((n, written, {k: statistics.median(v) for k, v in res.items()},
+                                    [v[0] for v in variants]))
+        finally:
+            close(doc)
+
     def core(self, out, reps):
         """The pure C core on the same data (bench-core)."""
         data = os.path.join(out, "bench", "data")
@@ -354,7 +489,7 @@ def fmt_t(t):
     return "%.4f" % t if t < 10 else "%.2f" % t
 
 
-def table(rows, core, notes, smoke):
+def table(rows, core, notes, smoke, sheet_rows=()):
     """Markdown: one line per formula, ratios to the floors, native and Python (same group)."""
     groups = []
     for r in rows:
@@ -378,6 +513,18 @@ def table(rows, core, notes, smoke):
                 ratio(native) if is_ours else "",
                 ratio(med.get("Python add-in")) if is_ours else "",
                 value, "%.0f" % peak if peak else ""))
+    if sheet_rows:
+        labels = sheet_rows[0][3]
+        lines.append("")
+        lines.append("| forecast sheet, edit one amount → recalculated (median s) | " +
+                     " | ".join(labels) + " | " + " | ".join("%s ÷ plain call" % l for l in labels[:-1]) +
+                     " | Write forecast s |")
+        lines.append("|---" * (2 * len(labels) + 1) + "|")
+        for n, written, med, _ in sheet_rows:
+            plain = med[labels[-1]]
+            lines.append("| %s deals | " % human(n) + " | ".join(fmt_t(med[l]) for l in labels) + " | " +
+                         " | ".join(("%.2f" % (med[l] / plain)) if plain and not smoke else "" for l in labels[:-1]) +
+                         " | %s |" % fmt_t(written))
     if core:
         lines.append("")
         lines.append("| pure C core (bench-core, no office) | median s | min-max s | n |")
@@ -395,9 +542,12 @@ def main():
     ap.add_argument("--out", default="build/out")
     ap.add_argument("--smoke", action="store_true")
     ap.add_argument("--only", help="run only groups whose name contains this (forecast, score, "
-                                   "conversion, sidebar, core)")
+                                   "conversion, sidebar, sheet, core)")
+    ap.add_argument("--sheet-sizes", help="forecast sheet bench: comma-separated deal counts "
+                                          "(default 10000,100000,1000000; smoke 10000)")
     a = ap.parse_args()
     out = os.path.abspath(a.out)
+    sheet_sizes = [int(x) for x in a.sheet_sizes.split(",")] if a.sheet_sizes else None
     started = time.time()
     info = machine()
     print("machine:", info, flush=True)
@@ -418,6 +568,9 @@ def main():
                 b.conversion(10000, 1, 1, peak=True)
             if want("sidebar"):
                 b.sidebar(10000, 1)
+            if want("sheet"):
+                for n in sheet_sizes or (10000,):
+                    b.forecast_sheet(n, 2)
         else:
             if want("forecast"):
                 b.forecast(10000, 9, 5, peak=False)
@@ -433,6 +586,9 @@ def main():
             if want("sidebar"):
                 b.sidebar(10000, 3)
                 b.sidebar(100000, 3)
+            if want("sheet"):
+                for n in sheet_sizes or (10000, 100000, 1000000):
+                    b.forecast_sheet(n, 9 if n <= 10000 else 7 if n <= 100000 else 5)
     finally:
         office.stop()
     if want("core"):
@@ -441,7 +597,7 @@ def main():
         b.notes.append("soffice.bin not found: no peak memory.")
     text = ("Pipecalc benchmark (`make bench%s`), %s\n\nMachine: %s\n\n" % (
         "-smoke" if a.smoke else "", time.strftime("%Y-%m-%d %H:%M"), info)
-        + table(b.rows, core, b.notes, a.smoke)
+        + table(b.rows, core, b.notes, a.smoke, b.sheet_rows)
         + "\nTotal run time %.0f s.\n" % (time.time() - started))
     print()
     print(text)

@@ -5,6 +5,7 @@
  * Usage: bench-core DATADIR [REPS] [SMOKE]  (SMOKE: 10k cases only) */
 #include "pc_forecast.h"
 #include "pc_score.h"
+#include "pc_select.h"
 #include "pc_stage.h"
 
 #include <stdio.h>
@@ -83,6 +84,37 @@ int main(int argc, char **argv)
         }
         g_snprintf(name, sizeof name, "forecast-%d", DEALS[k]);
         report(name, times, reps);
+        pc_table_free(amounts);
+        pc_table_free(stages);
+    }
+
+    /* P10 / P50 / P90 of N deals (the first N of deals-100000): the size of a month's
+     * deals in the forecast sheet's array at 10k / 100k / 1M deals and between (issue 13:
+     * the sheet recomputes twelve of these after every edit) */
+    if (!smoke) {
+        static const gsize SET[] = { 550, 1800, 5500, 20000, 55000 };
+        static const double QS[3] = { 0.1, 0.5, 0.9 };
+        PcTable *amounts = load(dir, "deals-100000.tsv", TRUE, 0, 1), *stages = load(dir, "deals-100000.tsv", TRUE, 1, 1);
+        gsize *rows = g_new(gsize, SET[G_N_ELEMENTS(SET) - 1]), col = 0;
+        for (gsize i = 0; i < SET[G_N_ELEMENTS(SET) - 1]; i++)
+            rows[i] = i;
+        for (gsize k = 0; k < G_N_ELEMENTS(SET); k++) {
+            char name[64];
+            PcTable *a = pc_table_select(amounts, rows, SET[k], &col, 1), *s = pc_table_select(stages, rows, SET[k], &col, 1);
+            PcForecastArgs args = { .amounts = a, .stages = s, .probabilities = stages_tab };
+            for (int i = 0; i < reps; i++) {
+                double e, q[3];
+                gint64 t0 = g_get_monotonic_time();
+                if (pc_pipeline_forecast_quantiles(&args, QS, 3, &e, q, NULL) != PC_OK)
+                    fprintf(stderr, "bench-core: percentiles failed\n");
+                times[i] = (g_get_monotonic_time() - t0) / 1e6;
+            }
+            g_snprintf(name, sizeof name, "percentiles-%zu", SET[k]);
+            report(name, times, reps);
+            pc_table_free(a);
+            pc_table_free(s);
+        }
+        g_free(rows);
         pc_table_free(amounts);
         pc_table_free(stages);
     }

@@ -2,7 +2,8 @@
 by make_fixture.py) opened with the current build (issue 10, item 8), run by
 sidebar_driver.py as "fixture_scenarios.NAME": its formulas compute what the release
 stored, its roles apply (a role id the build does not know is ignored), and Score,
-Write forecast and Write funnel refresh the release's output in place, cell for cell."""
+Write forecast and Write funnel refresh the release's output in place, cell for cell (the
+forecast's months as one array formula now, with the same numbers)."""
 import datetime
 import os
 import shutil
@@ -80,14 +81,35 @@ def markers(doc):
     return {n: names.getByName(n).getContent() for n in names.getElementNames() if n.startswith("PIPECALC_")}
 
 
-def check_cells(doc, stored, sheets, what, added=None, rescored=None):
+def month_block(stored):
+    """(first row, last row) of the Forecast sheet's dated months: the rows where the release
+    wrote a live PIPELINE_FORECAST per month into column B (Expected), the month's P10, P50
+    and P90 beside it as values."""
+    rows = sorted(r for (r, c), (f, _) in stored["Forecast"].items()
+                  if c == 1 and f and "PIPELINEFORECAST(" in f.upper())
+    assert rows and rows == list(range(rows[0], rows[-1] + 1)), rows
+    return rows[0], rows[-1]
+
+
+def check_cells(doc, stored, sheets, what, added=None, rescored=None, arrays=None):
     """Every stored cell of SHEETS holds its stored value in DOC (formulas where the
     release wrote formulas), and the marked areas hold nothing the release did not write
     but in the columns ADDED names for a sheet ({"Funnel": (5, 6)}: this release's own).
     In the columns RESCORED names for a sheet a stored number is a probability again, not
-    the same one: the deck's Score learned the stage factor after the release (issue 11)."""
+    the same one: the deck's Score learned the stage factor after the release (issue 11).
+    ARRAYS names, per sheet, a block (row0, col0, row1, col1) that this build writes as
+    one array formula where the release wrote a formula per row and values beside it (the
+    forecast's months, issue 13): there every cell holds its stored value, computed by
+    that one PIPELINE_FORECAST array formula."""
     for name in sheets:
         sheet = doc.Sheets.getByName(name)
+        block = (arrays or {}).get(name)
+        if block:
+            r0, c0, r1, c1 = block
+            cursor = sheet.createCursorByRange(sheet.getCellByPosition(c0, r0))
+            cursor.collapseToCurrentArray()
+            a = cursor.RangeAddress
+            assert (a.StartRow, a.StartColumn, a.EndRow, a.EndColumn) == block, (what, name, block, a)
         for (row, col), (formula, value) in sorted(stored[name].items()):
             cell = sheet.getCellByPosition(col, row)
             if col in (rescored or {}).get(name, ()) and isinstance(value, float):
@@ -95,6 +117,10 @@ def check_cells(doc, stored, sheets, what, added=None, rescored=None):
                 continue
             assert same_value(value, cell), "%s: %s row %d col %d: stored %r, now %r (%s) %s" % (
                 what, name, row, col, value, cell.getString(), cell.getFormula(), formula or "")
+            if block and r0 <= row <= r1 and c0 <= col <= c1:
+                f = cell.getFormula()
+                assert f.startswith("{=") and "PIPELINEFORECAST(" in f.upper(), (what, name, row, col, f)
+                continue
             assert bool(formula) == cell.getFormula().startswith("="), (what, name, row, col, formula, cell.getFormula())
     for marker in markers(doc):
         if marker.endswith("_SOURCE"):  # the lead table's header cell: the user's, not ours
@@ -150,8 +176,11 @@ def release_workbook_opens_and_refreshes_unchanged(ctx):
                      PIPECALC_FUNNEL_SOURCE="$%s.$A$1:$A$1" % SHEET)
         assert markers(b.doc) == grown, (grown, markers(b.doc))
         b.doc.calculateAll()
-        # the Score column K (10) is scored again, now with the stage factor (issue 11)
-        check_cells(b.doc, stored, ours, "refreshed", added={"Funnel": (5, 6)}, rescored={SHEET: (10,)})
+        # the Score column K (10) is scored again, now with the stage factor (issue 11); the
+        # forecast's per-month formulas and P10..P90 values are one array formula now (issue 13)
+        first, last = month_block(stored)
+        check_cells(b.doc, stored, ours, "refreshed", added={"Funnel": (5, 6)}, rescored={SHEET: (10,)},
+                    arrays={"Forecast": (first, 1, last, 4)})
         # changing the roles keeps the later release's choice it cannot read
         props = b.doc.DocumentProperties.UserDefinedProperties
         b.actions.setRole(b.ctrl, "owner", "Region")

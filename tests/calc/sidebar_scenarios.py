@@ -124,6 +124,22 @@ class Book:
 
 
 
+def array_formula(sheet, rng):
+    """The array formula over exactly RNG (a range name or object) of SHEET, as
+    XCell.getFormula gives it in every one of its cells: "{=...}", API grammar."""
+    rng = sheet.getCellRangeByName(rng) if isinstance(rng, str) else rng
+    cursor = sheet.createCursorByRange(rng.getCellByPosition(0, 0))
+    cursor.collapseToCurrentArray()
+    got, want = cursor.RangeAddress, rng.RangeAddress
+    assert (got.StartColumn, got.StartRow, got.EndColumn, got.EndRow) == \
+        (want.StartColumn, want.StartRow, want.EndColumn, want.EndRow), "not one array over the range"
+    f = rng.getCellByPosition(0, 0).getFormula()
+    assert f.startswith("{=") and rng.getArrayFormula(), f
+    assert all(rng.getCellByPosition(j, i).getFormula() == f
+               for i in range(rng.Rows.Count) for j in range(rng.Columns.Count)), f
+    return f
+
+
 def score_column(b, rng="I1:I9"):
     return [r[0] for r in b.cells(rng)]
 
@@ -348,10 +364,17 @@ def forecast_sheet_chart_and_one_undo(ctx):
         assert chart["position"] == (corner.X, corner.Y), (chart, corner)
         assert all(abs(got - want) <= 10 for got, want in zip(chart["size"], (16000, 8500))), chart
         assert b.doc.NamedRanges.hasByName("PIPECALC_FORECAST")
+        # the dated months' Expected..P90 (B11:E13) are one array formula
+        block = fc.getCellRangeByName("B11:E13")
+        written = array_formula(fc, block)
+        assert written == ("{=%sPIPELINEFORECAST($Sheet1.$C$2:$C$9;$Sheet1.$B$2:$B$9;$A$5:$B$8;$Sheet1.$D$2:$D$9;"
+                           "$F$11:$F$13;$G$11:$G$13;{0;0.1;0.5;0.9};$Sheet1.$H$2:$H$9)}" % FN), written
         # again: the same sheet is refreshed, no "Forecast 2"
         b.actions.writeForecast(b.ctrl)
         assert b.doc.Sheets.Count == n_sheets + 1
-        b.doc.UndoManager.undo()
+        assert array_formula(fc, block) == written
+        b.doc.UndoManager.undo()  # the refresh: the first run's array formula is back, whole
+        assert array_formula(fc, block) == written and fc.getCellRangeByName("B14").getFormula() == "=SUM(B11:B13)"
         b.doc.UndoManager.undo()
         assert b.doc.Sheets.Count == n_sheets, "one undo per run removes the sheet with its chart"
         assert not b.doc.NamedRanges.hasByName("PIPECALC_FORECAST")
@@ -399,10 +422,11 @@ def forecast_live_formulas_when_stages_say_won_lost(ctx):
             assert fc.getCellByPosition(1, i).getString() == shown, fc.getCellByPosition(1, i).getString()
         first = [i for i, r in enumerate(rows) if r[0] == "Month"][0] + 1
         assert [r[0] for r in rows[first:first + 4]] == ["2026-01", "2026-02", "2026-03", "Total"], rows
+        # the dated months' Expected..P90: one array formula, the stage column its Outcomes
+        f = array_formula(fc, fc.getCellRangeByPosition(1, first, 4, first + 2))
+        assert "PIPELINEFORECAST" in f.upper() and f.endswith(";{0;0.1;0.5;0.9};$Sheet1.$B$2:$B$8)}"), f
         for i, want in zip(range(first, first + 3), (4000, 750, 3000)):
             cell = fc.getCellByPosition(1, i)
-            f = cell.getFormula()
-            assert "PIPELINEFORECAST" in f.upper() and f.endswith(";;$Sheet1.$B$2:$B$8)"), f
             assert cell.getError() == 0 and abs(cell.getValue() - want) < 1e-9, \
                 (f, cell.getValue(), cell.getError(), rows[i])
         total = fc.getCellByPosition(1, first + 3)
@@ -445,13 +469,28 @@ def forecast_live_formulas_with_a_status_column(ctx):
         first = [i for i, r in enumerate(rows) if r[0] == "Month"][0] + 1
         assert [r[0] for r in rows[first:first + 4]] == ["2026-01", "2026-02", "2026-03", "Total"], rows
         n_stages = 4  # the per-stage split right of From / Until: values the sidebar computed
+        # Expected, P10, P50, P90 of the three dated months: one array formula over B..E
+        block = fc.getCellRangeByPosition(1, first, 4, first + 2)
+        f = array_formula(fc, block)
+        assert "PIPELINEFORECAST" in f.upper() and "$F$2:$F$9" in f, f
+        planned = block.getDataArray()  # what the plan wrote, recomputed by Calc since
+        periods = "$F$%d:$F$%d;$G$%d:$G$%d;{0;0.1;0.5;0.9}" % (first + 1, first + 3, first + 1, first + 3)
+        assert periods in f, f
+        scratch = fc.getCellRangeByName("Z40")
         for i, want in zip(range(first, first + 3), (4000, 900, 3000)):
             cell = fc.getCellByPosition(1, i)
-            f = cell.getFormula()
-            assert f.startswith("=") and "PIPELINEFORECAST" in f.upper() and "$F$2:$F$9" in f, f
             split = sum(rows[i][7:7 + n_stages])
             assert cell.getError() == 0 and abs(cell.getValue() - want) < 1e-9, (f, cell.getString())
             assert abs(cell.getValue() - split) < 1e-9, (f, cell.getValue(), rows[i])
+            # every cell is what the plain call with its own period and percentile gives
+            for j, q in enumerate(("0", "0.1", "0.5", "0.9")):
+                scratch.setFormula(f[1:-1].replace(periods, "$F$%d;$G$%d;%s" % (i + 1, i + 1, q)))
+                b.doc.calculateAll()
+                got = fc.getCellByPosition(1 + j, i)
+                assert scratch.getError() == 0 and got.getValue() == scratch.getValue(), \
+                    (i, j, got.getString(), scratch.getString(), scratch.getFormula())
+                assert got.getValue() == planned[i - first][j], (i, j, got.getValue(), planned)
+        scratch.setString("")
         # the formulas follow the table: an open amount, a closed one, a status
         jan, feb = fc.getCellByPosition(1, first), fc.getCellByPosition(1, first + 1)
         b.sheet.getCellRangeByName("C5").setValue(5000)  # Dune, open, January
@@ -470,7 +509,9 @@ def forecast_live_formulas_with_a_status_column(ctx):
         report = b.actions.writeForecast(b.ctrl)
         assert "3 open deals, 8,900 expected" in report, report
         f = fc.getCellByPosition(1, first).getFormula()
-        assert not f.startswith("=") and fc.getCellByPosition(1, first).getValue() == 5000, f
+        assert not f.startswith(("=", "{")) and fc.getCellByPosition(1, first).getValue() == 5000, f
+        assert all(fc.getCellByPosition(j, first + i).getType().value == "VALUE"
+                   for i in range(3) for j in range(1, 5)), "the refresh left no array formula behind"
     finally:
         b.close()
 
@@ -511,9 +552,12 @@ def hidden_document_new_sheet_is_safe_to_undo(ctx):
         assert "7,900 expected" in b.actions.writeForecast(b.ctrl)
         fc = b.doc.Sheets.getByName("Forecast")
         assert fc.getCellRangeByName("A1").getString() != ""
+        assert "PIPELINEFORECAST" in array_formula(fc, "B11:E13")
         b.doc.UndoManager.undo()
         assert b.doc.Sheets.hasByName("Forecast") and fc.getCellRangeByName("A1").getString() == "", \
             fc.getCellRangeByName("A1").getString()
+        # the same step took the array formula away, every cell of it
+        assert all(fc.getCellByPosition(j, i).getType().value == "EMPTY" for i in range(10, 13) for j in range(1, 5))
         assert b.doc.Sheets.Count == 2 and b.sheet.getCellRangeByName("A2").getString() == "Acme"
     finally:
         b.close()
@@ -524,10 +568,19 @@ def markers_survive_save_and_reload(ctx):
     b = Book(ctx)
     b.actions.scoreLeads(b.ctrl)
     b.actions.writeForecast(b.ctrl)
+    b.doc.calculateAll()
+    fc = b.doc.Sheets.getByName("Forecast")
+    months = array_formula(fc, "B11:E13")
+    shown = fc.getCellRangeByName("B11:E14").getDataArray()
     b.doc.storeToURL(uno.systemPathToFileUrl(path), (prop("FilterName", "calc8"),))
     b.close()
     b = Book(ctx, rows=None, url=uno.systemPathToFileUrl(path))
     try:
+        # the months' array formula (its inline percentiles too) comes back and computes the same
+        fc = b.doc.Sheets.getByName("Forecast")
+        b.doc.calculateAll()
+        assert array_formula(fc, "B11:E13") == months, (array_formula(fc, "B11:E13"), months)
+        assert fc.getCellRangeByName("B11:E14").getDataArray() == shown
         assert b.doc.NamedRanges.hasByName("PIPECALC_SCORE")
         assert b.doc.NamedRanges.hasByName("PIPECALC_FORECAST")
         assert "Score column (Pipecalc): Sheet1.I1:I9" in b.actions.describe(b.ctrl)
@@ -588,11 +641,21 @@ def score_and_forecast_a_million_rows(ctx):
         report = b.actions.writeForecast(b.ctrl)
         print("Forecast on %d rows: %.1f s" % (n - 1, time.time() - t0), flush=True)
         assert b.doc.Sheets.hasByName("Forecast"), report
-        # 12 months x a million rows is over the live formulas' budget: the months are values
+        # 12 months of a million rows: still live, one array formula (no budget of months x
+        # rows any more), recomputed once after an edit of the table
         fc = b.doc.Sheets.getByName("Forecast")
         first = [i for i, r in enumerate(b.cells("A1:A40", fc)) if r[0] == "Month"][0] + 1
+        block = fc.getCellRangeByPosition(1, first, 4, first + 11)
+        assert "PIPELINEFORECAST" in array_formula(fc, block).upper()
         month = fc.getCellByPosition(1, first)
-        assert not month.getFormula().startswith("=") and month.getValue() > 0, month.getFormula()
+        before = month.getValue()
+        assert month.getError() == 0 and before > 0, month.getString()
+        jan = min(r for r in range(1, 40) if rows[r][7] == "" and rows[r][3] < 46054)  # open, January
+        b.sheet.getCellByPosition(2, jan).setValue(rows[jan][2] + 1000000)
+        t0 = time.time()
+        b.doc.calculateAll()
+        print("Recalculation after an edit, %d rows: %.2f s" % (n - 1, time.time() - t0), flush=True)
+        assert month.getError() == 0 and month.getValue() > before, (before, month.getString())
     finally:
         b.close()
 
@@ -687,6 +750,28 @@ NAMED_ERRORS = [
     ("=%sPIPELINEFORECAST(A2:A4;B2:B4;C2:C4)+NOSUCHNAME", 525, False),
     ("=%sPIPELINEFORECAST(A2:A4;B2:B4;C2:C4)+K20", 504, False),  # K20 shows Err:504
 ]
+
+
+def explain_reads_the_forecast_sheets_array(ctx):
+    """The deck's months are one array formula whose percentiles are an inline array
+    ({0;0.1;0.5;0.9}): Explain re-reads it there too. A lost deal's amount typed as text
+    makes the whole array #VALUE!; Explain on a month cell names the amount's cell."""
+    b = Book(ctx, rows=STATUSED)
+    try:
+        b.actions.writeForecast(b.ctrl)
+        fc = b.doc.Sheets.getByName("Forecast")
+        b.ctrl.select(fc.getCellRangeByName("C12"))  # February's P10, inside the array
+        assert b.actions.explainCell(b.ctrl) == "Forecast.C12: PIPELINE_FORECAST computes without an error.", \
+            b.actions.explainCell(b.ctrl)
+        b.sheet.getCellRangeByName("C3").setString("n/a")  # Bolt, lost
+        b.doc.calculateAll()
+        assert fc.getCellRangeByName("C12").getString() == "#VALUE!", fc.getCellRangeByName("C12").getString()
+        b.ctrl.select(fc.getCellRangeByName("C12"))
+        text = b.actions.explainCell(b.ctrl)
+        assert text.startswith("Forecast.C12: PIPELINE_FORECAST answers #VALUE! because ") and \
+            "(Amounts: Sheet1.C3)" in text, text
+    finally:
+        b.close()
 
 
 def explain_names_errors_as_calc_shows_them(ctx, answers="answers %s because", shows="shows %s, but"):

@@ -110,6 +110,10 @@ def test_sidebar_explain_cell_errors(office):
     run(office, "explain_says_why_a_cell_shows_its_error")
 
 
+def test_sidebar_explain_forecast_array(office):
+    run(office, "explain_reads_the_forecast_sheets_array")
+
+
 def test_sidebar_explain_names_errors_as_calc_shows_them(office):
     run(office, "explain_names_errors_as_calc_shows_them")
 

@@ -39,7 +39,7 @@ static inline const char *text_at(const RpPlan *p, gsize row, gsize col)
 static inline double number_at(const RpPlan *p, gsize row, gsize col)
 {
     const RpCell *c = rp_cell_at(p, row, col);
-    g_assert_true(c->kind == RP_NUMBER || c->kind == RP_FORMULA);
+    g_assert_true(c->kind == RP_NUMBER || c->kind == RP_FORMULA || c->kind == RP_ARRAY);
     return c->num;
 }
 

@@ -87,30 +87,72 @@ static PcTable *stage_table_of(const RpPlan *p, gsize n)
     return t;
 }
 
-/* What month row ROW's live formula computes: PIPELINE_FORECAST over the source's whole
- * data columns, the stage table on the sheet, the row's From / Until and the outcomes. */
-static double formula_value(const RpPlan *p, const PcTable *src, gsize row, const PcTable *table)
+/* What the months' live array formula over rows ROW0.. (K of them) computes, row by row
+ * (expected, P10, P50, P90): PIPELINE_FORECAST over the source's whole data columns
+ * (amounts 2, stages 1, close dates 3, OUTCOME_COL as Outcomes), the stage table on the
+ * sheet, the rows' From / Until as its periods, {0; 0.1; 0.5; 0.9} as its percentiles;
+ * g_free. */
+static double *array_values(const RpPlan *p, const PcTable *src, gsize outcome_col, gsize row0, gsize k,
+                            const PcTable *table)
 {
     gsize n = src->rows - 1, *rows = g_new(gsize, n);
     for (gsize i = 0; i < n; i++)
         rows[i] = i + 1;
-    gsize cols[4] = { 2, 1, 3, 5 };
+    gsize cols[4] = { 2, 1, 3, outcome_col };
     PcTable *col[4];
     for (gsize j = 0; j < 4; j++)
         col[j] = pc_table_select(src, rows, n, &cols[j], 1);
     g_free(rows);
-    PcTable *from = pc_table_new(1, 1), *until = pc_table_new(1, 1);
-    pc_table_set_number(from, 0, 0, number_at(p, row, 5));
-    pc_table_set_number(until, 0, 0, number_at(p, row, 6));
-    PcForecastArgs a = { col[0], col[1], table, col[2], from, until, NULL, col[3] };
+    PcTable *from = pc_table_new(k, 1), *until = pc_table_new(k, 1), *qs = pc_table_new(1, 4);
+    for (gsize i = 0; i < k; i++) {
+        pc_table_set_number(from, i, 0, number_at(p, row0 + i, 5));
+        pc_table_set_number(until, i, 0, number_at(p, row0 + i, 6));
+    }
+    static const double Q[4] = { 0, 0.1, 0.5, 0.9 };
+    for (gsize j = 0; j < 4; j++)
+        pc_table_set_number(qs, 0, j, Q[j]);
+    PcForecastArgs a = { col[0], col[1], table, col[2], from, until, qs, col[3] };
     PcError e;
-    double v = NAN;
-    g_assert_cmpint(pc_pipeline_forecast(&a, &v, &e), ==, PC_OK);
+    double *v = NULL;
+    PcStatus *st = NULL;
+    gsize r = 0, c = 0;
+    g_assert_cmpint(pc_pipeline_forecast_table(&a, &v, &st, &r, &c, &e), ==, PC_OK);
+    g_assert_cmpuint(r, ==, k);
+    g_assert_cmpuint(c, ==, 4);
+    for (gsize i = 0; i < k * 4; i++)
+        g_assert_cmpint(st[i], ==, PC_OK);
+    g_free(st);
     for (gsize j = 0; j < 4; j++)
         pc_table_free(col[j]);
     pc_table_free(from);
     pc_table_free(until);
+    pc_table_free(qs);
     return v;
+}
+
+/* Rows ROW0..ROW0 + K - 1, columns B..E of P are one array formula, FORMULA, holding what
+ * the plan computed, and computing it: ARRAY (array_values) there. */
+static void assert_month_array(const RpPlan *p, gsize row0, gsize k, const char *formula, const double *array)
+{
+    const RpArray *a = rp_array_at(p, row0, 1);
+    g_assert_nonnull(a);
+    g_assert_cmpstr(a->formula, ==, formula);
+    g_assert_cmpuint(a->cells.row0, ==, row0);
+    g_assert_cmpuint(a->cells.row1, ==, row0 + k - 1);
+    g_assert_cmpuint(a->cells.col0, ==, 1);
+    g_assert_cmpuint(a->cells.col1, ==, 4);
+    for (gsize i = 0; i < k; i++)
+        for (gsize j = 0; j < 4; j++) {
+            const RpCell *c = rp_cell_at(p, row0 + i, 1 + j);
+            g_assert_cmpint(c->kind, ==, RP_ARRAY);
+            g_assert_cmpint(c->format, ==, RP_FORMAT_AMOUNT);
+            g_assert_true(rp_array_at(p, row0 + i, 1 + j) == a);
+            g_assert_cmpfloat_with_epsilon(c->num, array[i * 4 + j], 1e-9 * MAX(1.0, fabs(c->num)));
+        }
+    /* the period cells and the split by stage stay values */
+    g_assert_null(rp_array_at(p, row0, 0));
+    g_assert_null(rp_array_at(p, row0, 5));
+    g_assert_null(rp_array_at(p, row0 + k, 1));
 }
 
 static void forecast_stage_table(void)
@@ -236,20 +278,20 @@ static void forecast_formulas_and_chart(void)
     PcTable *t = deals_table();
     RpForecast f = plan_all(t);
     const RpPlan *p = f.plan;
-    static const double EXPECTED[] = { 4200, 375, 1500 };
     PcTable *table = stage_table_of(p, 4);
-    for (gsize i = 0; i < 3; i++) {
-        gsize row = MONTH0 + i;
-        char *want = g_strdup_printf("=ORG.PIPECALC.PIPELINEFUNCTIONS.PIPELINEFORECAST("
-                                     "$'Deals'.$C$2:$C$10;$'Deals'.$B$2:$B$10;$A$5:$B$8;$'Deals'.$D$2:$D$10;"
-                                     "F%zu;G%zu;;$'Deals'.$F$2:$F$10)", row + 1, row + 1);
-        assert_formula(p, row, 1, want, EXPECTED[i]);
-        g_free(want);
-        g_assert_cmpint(format_at(p, row, 1), ==, RP_FORMAT_AMOUNT);
-        /* the formula computes what the plan wrote beside it */
-        g_assert_cmpfloat_with_epsilon(formula_value(p, t, row, table), EXPECTED[i], 1e-9);
-    }
-    g_assert_cmpint(rp_cell_at(p, MONTH0 + 3, 1)->kind, ==, RP_NUMBER); /* undated: a value */
+    /* January..March: Expected, P10, P50, P90 as one array formula over B11:E13 */
+    double *want = array_values(p, t, 5, MONTH0, 3, table);
+    static const double EXPECTED[] = { 4200, 375, 1500 };
+    for (gsize i = 0; i < 3; i++)
+        g_assert_cmpfloat_with_epsilon(want[i * 4], EXPECTED[i], 1e-9);
+    assert_month_array(p, MONTH0, 3,
+                       "=ORG.PIPECALC.PIPELINEFUNCTIONS.PIPELINEFORECAST($'Deals'.$C$2:$C$10;$'Deals'.$B$2:$B$10;"
+                       "$A$5:$B$8;$'Deals'.$D$2:$D$10;$F$11:$F$13;$G$11:$G$13;{0;0.1;0.5;0.9};"
+                       "$'Deals'.$F$2:$F$10)", want);
+    g_free(want);
+    g_assert_cmpuint(p->arrays->len, ==, 1);
+    g_assert_cmpint(rp_cell_at(p, MONTH0 + 3, 1)->kind, ==, RP_NUMBER); /* undated: values */
+    g_assert_cmpint(rp_cell_at(p, MONTH0 + 3, 4)->kind, ==, RP_NUMBER);
     assert_formula(p, TOTAL, 1, "=SUM(B11:B14)", 8575);
     g_assert_cmpint(rp_cell_at(p, TOTAL, 2)->kind, ==, RP_NUMBER);
     /* the chart: the months' header row and the dated months; Expected, P10 and P90 as
@@ -275,33 +317,6 @@ static void forecast_formulas_and_chart(void)
     g_assert_false(c->reverse_categories);
     g_assert_cmpint(c->value_format, ==, RP_FORMAT_AMOUNT);
     rp_forecast_clear(&f);
-}
-
-/* What the live formula in ROW computes when the stage column (1) is also its Outcomes:
- * PIPELINE_FORECAST over T's data rows (amounts 2, close dates 3), the plan's stage table
- * of N rows, the row's From / Until. */
-static double formula_value_stage_outcomes(const RpPlan *p, const PcTable *t, gsize row, gsize n)
-{
-    gsize rows = t->rows - 1, *r = g_new(gsize, rows);
-    for (gsize i = 0; i < rows; i++)
-        r[i] = i + 1;
-    gsize cols[3] = { 2, 1, 3 };
-    PcTable *col[3];
-    for (gsize j = 0; j < 3; j++)
-        col[j] = pc_table_select(t, r, rows, &cols[j], 1);
-    g_free(r);
-    PcTable *from = pc_table_new(1, 1), *until = pc_table_new(1, 1);
-    pc_table_set_number(from, 0, 0, number_at(p, row, 5));
-    pc_table_set_number(until, 0, 0, number_at(p, row, 6));
-    PcForecastArgs a = { col[0], col[1], stage_table_of(p, n), col[2], from, until, NULL, col[1] };
-    PcError e;
-    double v = NAN;
-    g_assert_cmpint(pc_pipeline_forecast(&a, &v, &e), ==, PC_OK);
-    for (gsize j = 0; j < 3; j++)
-        pc_table_free(col[j]);
-    pc_table_free(from);
-    pc_table_free(until);
-    return v;
 }
 
 /* The outcome in the stage column: "Won" joins the stage table at 100 % and "Lost" at 0 %,
@@ -330,17 +345,17 @@ static void forecast_outcome_words_in_the_stage_column(void)
     }
     g_assert_cmpstr(text_at(p, 9, 0), ==, "Month");
     g_assert_cmpstr(text_at(p, 10, 0), ==, "2026-02");
-    assert_formula(p, 10, 1, "=ORG.PIPECALC.PIPELINEFUNCTIONS.PIPELINEFORECAST($'Deals'.$C$2:$C$6;"
-                             "$'Deals'.$B$2:$B$6;$A$5:$B$8;$'Deals'.$D$2:$D$6;F11;G11;;"
-                             "$'Deals'.$B$2:$B$6)", 500);
-    assert_formula(p, 11, 1, "=ORG.PIPECALC.PIPELINEFUNCTIONS.PIPELINEFORECAST($'Deals'.$C$2:$C$6;"
-                             "$'Deals'.$B$2:$B$6;$A$5:$B$8;$'Deals'.$D$2:$D$6;F12;G12;;"
-                             "$'Deals'.$B$2:$B$6)", 3000);
+    /* the stage column is the formula's Outcomes too; the won deal A (January) left out */
+    double *want = array_values(p, t, 1, 10, 2, stage_table_of(p, 4));
+    g_assert_cmpfloat_with_epsilon(want[0], 500, 1e-9);
+    g_assert_cmpfloat_with_epsilon(want[4], 3000, 1e-9);
+    assert_month_array(p, 10, 2,
+                       "=ORG.PIPECALC.PIPELINEFUNCTIONS.PIPELINEFORECAST($'Deals'.$C$2:$C$6;$'Deals'.$B$2:$B$6;"
+                       "$A$5:$B$8;$'Deals'.$D$2:$D$6;$F$11:$F$12;$G$11:$G$12;{0;0.1;0.5;0.9};"
+                       "$'Deals'.$B$2:$B$6)", want);
+    g_free(want);
     assert_formula(p, 12, 1, "=SUM(B11:B12)", 3500);
     g_assert_cmpfloat(f.expected, ==, 3500); /* the open deals alone, as before Won was 100 % */
-    /* the formulas compute what the plan wrote, the won deal A (January) left out */
-    g_assert_cmpfloat_with_epsilon(formula_value_stage_outcomes(p, t, 10, 4), 500, 1e-9);
-    g_assert_cmpfloat_with_epsilon(formula_value_stage_outcomes(p, t, 11, 4), 3000, 1e-9);
     g_assert_cmpuint(p->rows, ==, 13); /* Total last: no owners */
     g_assert_cmpuint(p->cols, ==, 9);
     const RpChart *c = g_ptr_array_index(p->charts, 0); /* below Total, at column A */
@@ -398,6 +413,11 @@ static void forecast_period(void)
     g_assert_cmpfloat(number_at(p, MONTH0, 1), ==, 4200);
     g_assert_cmpfloat(number_at(p, MONTH0 + 1, 1), ==, 375);
     g_assert_cmpstr(text_at(p, MONTH0 + 2, 0), ==, "Total");
+    /* the array over the period's two months, their clipped From / Until as its periods */
+    const RpArray *arr = rp_array_at(p, MONTH0, 1);
+    g_assert_nonnull(arr);
+    g_assert_cmpuint(arr->cells.row1, ==, MONTH0 + 1);
+    g_assert_nonnull(strstr(arr->formula, ";$F$11:$F$12;$G$11:$G$12;{0;0.1;0.5;0.9};"));
     assert_formula(p, MONTH0 + 2, 1, "=SUM(B11:B12)", 4575);
     g_assert_cmpfloat(f.expected, ==, 4575);
     /* owners: Ann's Cyan closes in March, Bob's Hive has no date */
@@ -637,10 +657,33 @@ static void forecast_values_when_a_formula_would_fail(void)
     pc_table_set_text(t, 2, 2, "n/a", -1); /* Bolt, lost */
     RpForecast f = plan_all(t);
     g_assert_false(f.live);
+    g_assert_cmpuint(f.plan->arrays->len, ==, 0);
     for (gsize i = 0; i <= 4; i++)
-        g_assert_cmpint(rp_cell_at(f.plan, MONTH0 + i, 1)->kind, ==, RP_NUMBER);
+        for (gsize j = 1; j <= 4; j++)
+            g_assert_cmpint(rp_cell_at(f.plan, MONTH0 + i, j)->kind, ==, RP_NUMBER);
     g_assert_cmpfloat(number_at(f.plan, MONTH0, 1), ==, 4200);
     g_assert_cmpfloat(f.expected, ==, 8575);
+    rp_forecast_clear(&f);
+}
+
+/* A close-date column but no open deal dated: the one "(no date)" row stays values, no
+ * array; Total is its SUM. */
+static void forecast_undated_open_deals(void)
+{
+    const char *cells[G_N_ELEMENTS(DEALS)];
+    for (gsize i = 0; i < G_N_ELEMENTS(DEALS); i++)
+        cells[i] = DEALS[i];
+    for (gsize r = 1; r < DEAL_ROWS; r++)
+        if (!*cells[r * DEAL_COLS + 5]) /* open: no close date */
+            cells[r * DEAL_COLS + 3] = "";
+    RpForecast f = plan_all(table_of(DEAL_ROWS, DEAL_COLS, cells, G_N_ELEMENTS(cells)));
+    const RpPlan *p = f.plan;
+    g_assert_true(f.live);
+    g_assert_cmpuint(p->arrays->len, ==, 0);
+    g_assert_cmpstr(text_at(p, MONTH0, 0), ==, "(no date)");
+    for (gsize j = 1; j <= 4; j++)
+        g_assert_cmpint(rp_cell_at(p, MONTH0, j)->kind, ==, RP_NUMBER);
+    assert_formula(p, MONTH0 + 1, 1, "=SUM(B11:B11)", 8575);
     rp_forecast_clear(&f);
 }
 
@@ -677,8 +720,9 @@ static void progress_seen(gpointer data, gsize done, gsize total)
     g_array_append_val(seen, done);
 }
 
-/* 100,000 open deals: within the budget the months stay live, beyond it (months x rows
- * over 3 million) values; the progress callback moves along the month and owner rows. */
+/* 100,000 open deals over 24 and 31 months: the months are one live array formula either
+ * way (no budget of months x rows: the array is one call whatever the number of months);
+ * the progress callback moves along the month and owner rows. */
 static void forecast_huge(void)
 {
     gsize n = 100000;
@@ -688,7 +732,6 @@ static void forecast_huge(void)
     RpForecast f;
     char *message = NULL;
     g_assert_true(rp_forecast_plan(&s, &o, &f, &message));
-    g_assert_cmpuint(24 * s.cells->rows, <=, RP_FORECAST_LIVE_MAX_MONTH_ROWS);
     g_assert_true(f.live);
     g_assert_cmpuint(f.deals, ==, n);
     const RpPlan *p = f.plan;
@@ -700,7 +743,9 @@ static void forecast_huge(void)
     g_assert_cmpstr(text_at(p, month0 - 1, 9), ==, "Angebot\xc2\xa0");
     g_assert_cmpstr(text_at(p, month0, 0), ==, "2026-01");
     g_assert_cmpstr(text_at(p, month0 + 23, 0), ==, "2027-12");
-    g_assert_cmpint(rp_cell_at(p, month0 + 23, 1)->kind, ==, RP_FORMULA);
+    g_assert_cmpint(rp_cell_at(p, month0 + 23, 4)->kind, ==, RP_ARRAY);
+    g_assert_cmpuint(p->arrays->len, ==, 1);
+    g_assert_cmpuint(rp_array_at(p, month0, 1)->cells.row1, ==, month0 + 23);
     g_assert_cmpuint(p->freeze_rows, ==, month0);
     /* by hand: the first stage's deals at 50 %, all others sure; the months add up to it */
     double want = 0;
@@ -718,14 +763,17 @@ static void forecast_huge(void)
     g_assert_cmpuint(g_array_index(seen, gsize, seen->len - 1), ==, 24 + 7 + 1);
     rp_forecast_clear(&f);
     g_array_free(seen, TRUE);
-    /* 31 months of 100,000 rows: over the budget */
+    /* 31 months of 100,000 rows (over the old budget of 3 million months x rows, when each
+     * month was a call of its own): live, one array */
     RpSource big = source_of(many_deals(n, 31));
-    g_assert_cmpuint(31 * big.cells->rows, >, RP_FORECAST_LIVE_MAX_MONTH_ROWS);
     g_assert_true(rp_forecast_plan(&big, &(RpForecastOptions){ 0 }, &f, &message));
-    g_assert_false(f.live);
-    g_assert_cmpint(rp_cell_at(f.plan, month0, 1)->kind, ==, RP_NUMBER);
-    g_assert_cmpint(rp_cell_at(f.plan, month0 + 31, 1)->kind, ==, RP_NUMBER); /* Total */
+    g_assert_true(f.live);
+    g_assert_cmpint(rp_cell_at(f.plan, month0, 1)->kind, ==, RP_ARRAY);
+    g_assert_cmpuint(rp_array_at(f.plan, month0, 1)->cells.row1, ==, month0 + 30);
     g_assert_cmpstr(text_at(f.plan, month0 + 31, 0), ==, "Total");
+    char *total_sum = g_strdup_printf("=SUM(B%zu:B%zu)", month0 + 1, month0 + 31);
+    assert_formula(f.plan, month0 + 31, 1, total_sum, f.expected);
+    g_free(total_sum);
     rp_forecast_clear(&f);
 }
 
@@ -819,6 +867,7 @@ int main(int argc, char **argv)
     g_test_add_func("/report/forecast/stage-text", stage_text);
     g_test_add_func("/report/forecast/refusals", forecast_refusals);
     g_test_add_func("/report/forecast/values-rule", forecast_values_when_a_formula_would_fail);
+    g_test_add_func("/report/forecast/undated", forecast_undated_open_deals);
     g_test_add_func("/report/forecast/huge", forecast_huge);
     g_test_add_func("/report/forecast/many-stages", forecast_many_stages);
     g_test_add_func("/report/forecast/1904", forecast_in_a_1904_document);

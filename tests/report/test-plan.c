@@ -18,6 +18,41 @@ static void plan_cells_and_formats(void)
     rp_plan_free(p);
 }
 
+/* An array formula over a rectangle: its cells RP_ARRAY with the values given (or those
+ * already planned), found by rp_array_at, counted by the widths as numbers. */
+static void plan_array_formulas(void)
+{
+    RpPlan *p = rp_plan_new(RP_PLACE_SHEET, "PIPECALC_TEST", 4, 3);
+    static const double V[4] = { 1, 2, 30000, 4 };
+    rp_set_array_formula(p, (RpRect){ 1, 1, 2, 2 }, g_strdup("=MMULT($A$2:$A$3;$B$1:$C$1)"), V,
+                         RP_FORMAT_AMOUNT);
+    rp_set_number(p, 3, 0, 5, RP_FORMAT_GENERAL);
+    rp_set_number(p, 3, 1, 6, RP_FORMAT_GENERAL);
+    rp_set_array_formula(p, (RpRect){ 3, 0, 3, 1 }, g_strdup("=TRANSPOSE($A$2:$A$3)"), NULL,
+                         RP_FORMAT_GENERAL);
+    g_assert_cmpuint(p->arrays->len, ==, 2);
+    const RpArray *a = rp_array_at(p, 2, 2);
+    g_assert_nonnull(a);
+    g_assert_cmpstr(a->formula, ==, "=MMULT($A$2:$A$3;$B$1:$C$1)");
+    g_assert_true(rp_array_at(p, 1, 1) == a);
+    g_assert_null(rp_array_at(p, 0, 1));
+    g_assert_null(rp_array_at(p, 1, 0));
+    for (gsize i = 0; i < 2; i++)
+        for (gsize j = 0; j < 2; j++) {
+            const RpCell *c = rp_cell_at(p, 1 + i, 1 + j);
+            g_assert_cmpint(c->kind, ==, RP_ARRAY);
+            g_assert_null(c->text);
+            g_assert_cmpint(c->format, ==, RP_FORMAT_AMOUNT);
+            g_assert_cmpfloat(c->num, ==, V[i * 2 + j]);
+        }
+    g_assert_cmpfloat(rp_cell_at(p, 3, 1)->num, ==, 6); /* kept */
+    g_assert_cmpint(rp_cell_at(p, 3, 1)->kind, ==, RP_ARRAY);
+    g_assert_cmpstr(rp_array_at(p, 3, 0)->formula, ==, "=TRANSPOSE($A$2:$A$3)");
+    rp_fit_widths(p, 2, 40);
+    g_assert_cmpfloat(p->widths[1], ==, 12); /* 30,000 in an amount format and a space */
+    rp_plan_free(p);
+}
+
 static void plan_widths_by_content(void)
 {
     RpPlan *p = rp_plan_new(RP_PLACE_SHEET, "PIPECALC_TEST", 3, 2);
@@ -75,6 +110,7 @@ int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/report/plan/cells-and-formats", plan_cells_and_formats);
+    g_test_add_func("/report/plan/array-formulas", plan_array_formulas);
     g_test_add_func("/report/plan/widths-by-content", plan_widths_by_content);
     g_test_add_func("/report/plan/references", plan_references);
     g_test_add_func("/report/plan/charts", plan_charts);
