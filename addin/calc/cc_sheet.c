@@ -1,6 +1,8 @@
 /* cc_sheet.c - Calc operations over cu_call; each call site names its method once. */
 #include "cc_sheet.h"
 
+#include "cc_undo.h"
+
 #include "cu_convert.h"
 #include "cu_string.h"
 #include "pc_refs.h"
@@ -186,30 +188,25 @@ static gboolean write_cell(uno_Interface *cell, const uno_Any *a, GError **error
     return cu_call(cell, &set_string, NULL, args, error);
 }
 
-gboolean cc_write(uno_Interface *sheet, const CuRange *r, uno_Sequence *grid, GError **error)
+/* TRUE when GRID is as tall and wide as R; else the error (our bug: never write shifted). */
+static gboolean grid_fits(const CuRange *r, uno_Sequence *grid, GError **error)
 {
-    return cc_write_progress(sheet, r, grid, NULL, error);
-}
-
-gboolean cc_write_progress(uno_Interface *sheet, const CuRange *r, uno_Sequence *grid,
-                           CcProgress *progress, GError **error)
-{
-    static CuMethod by_position = CU_METHOD("com.sun.star.table.XCellRange", "getCellByPosition");
-    /* a grid that does not match the range is our bug: never write it shifted */
     gboolean fits = grid->nElements == r->EndRow - r->StartRow + 1;
     for (sal_Int32 i = 0; fits && i < grid->nElements; i++)
         fits = ((uno_Sequence **)grid->elements)[i]->nElements == r->EndColumn - r->StartColumn + 1;
-    if (!fits) {
+    if (!fits)
         g_set_error(error, CU_ERROR, CU_ERROR_INTERNAL, "internal error: the values do not fit the range");
+    return fits;
+}
+
+gboolean cc_write(uno_Interface *sheet, const CuRange *r, uno_Sequence *grid, GError **error)
+{
+    static CuMethod by_position = CU_METHOD("com.sun.star.table.XCellRange", "getCellByPosition");
+    if (!grid_fits(r, grid, error))
         return FALSE;
-    }
-    /* Cell by cell, not XCellRangeData.setDataArray: Calc 7.4 records an undo step for
-     * setDataArray that does not take the values back (measured), and every action must
-     * be undone by one Ctrl+Z. Empty texts are skipped: the target is empty or cleared. */
+    /* Empty texts are skipped: the target is empty or cleared. */
     for (sal_Int32 i = 0; i < grid->nElements; i++) {
         const uno_Sequence *row = ((uno_Sequence **)grid->elements)[i];
-        if (progress)
-            cc_progress_set(progress, i);
         for (sal_Int32 j = 0; j < row->nElements; j++) {
             const uno_Any *a = &((const uno_Any *)row->elements)[j];
             if (a->pType->eTypeClass == typelib_TypeClass_STRING &&
@@ -225,6 +222,50 @@ gboolean cc_write_progress(uno_Interface *sheet, const CuRange *r, uno_Sequence 
         }
     }
     return TRUE;
+}
+
+/* TRUE when RANGE holds nothing at all: no value, text, formula or note. */
+static gboolean range_empty(uno_Interface *range, gboolean *empty, GError **error)
+{
+    static CuMethod query = CU_METHOD("com.sun.star.sheet.XCellRangesQuery", "queryContentCells");
+    static CuMethod count = CU_METHOD("com.sun.star.container.XIndexAccess", "getCount");
+    /* CellFlags VALUE | DATETIME | STRING | ANNOTATION | FORMULA */
+    sal_Int16 flags = 1 | 2 | 4 | 8 | 16;
+    void *args[1] = { &flags };
+    uno_Interface *found = need(cu_call_iface(range, &query, args, NULL, error), "the cells' contents", error);
+    sal_Int32 n = 0;
+    gboolean ok = found && cu_call(found, &count, &n, NULL, error);
+    cu_release(found);
+    *empty = ok && n == 0;
+    return ok;
+}
+
+gboolean cc_write_block(uno_Interface *undo, uno_Interface *sheet, const CuRange *r, uno_Sequence *grid,
+                        GError **error)
+{
+    static CuMethod set_data = CU_METHOD("com.sun.star.sheet.XCellRangeData", "setDataArray");
+    if (!grid_fits(r, grid, error))
+        return FALSE;
+    uno_Interface *range = cc_range(sheet, r, error);
+    gboolean empty = FALSE;
+    if (!range || !range_empty(range, &empty, error)) {
+        cu_release(range);
+        return FALSE;
+    }
+    /* One setDataArray is one undo action, whose undo leaves what it wrote into empty cells
+     * (cc_undo.h): ours, recorded before it and so undone after it, empties them again.
+     * setDataArray clears the block first - notes too - and skips empty texts: a block
+     * holding anything (a note on an empty cell) is written cell by cell instead, each
+     * write its own exact undo action. */
+    gboolean ok;
+    if (empty) {
+        void *args[1] = { &grid };
+        ok = cc_undo_add_clear(undo, range, error) && cu_call(range, &set_data, NULL, args, error);
+    } else {
+        ok = cc_write(sheet, r, grid, error);
+    }
+    range->release(range);
+    return ok;
 }
 
 gboolean cc_clear(uno_Interface *sheet, const CuRange *r, GError **error)
