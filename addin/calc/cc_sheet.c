@@ -224,20 +224,35 @@ gboolean cc_write(uno_Interface *sheet, const CuRange *r, uno_Sequence *grid, GE
     return TRUE;
 }
 
-/* TRUE when RANGE holds nothing at all: no value, text, formula or note. */
-static gboolean range_empty(uno_Interface *range, gboolean *empty, GError **error)
+/* *EMPTY: R (RANGE on its sheet) holds nothing at all: no value, text, formula or note.
+ * Asked of Calc's queries, not read: the empty cells of R are R itself, and no note is in
+ * it. (queryContentCells with value flags is no help: 7.4 answers a range of the sheet's
+ * other cells even for an empty R; for notes it answers right.) */
+static gboolean range_empty(uno_Interface *range, const CuRange *r, gboolean *empty, GError **error)
 {
-    static CuMethod query = CU_METHOD("com.sun.star.sheet.XCellRangesQuery", "queryContentCells");
-    static CuMethod count = CU_METHOD("com.sun.star.container.XIndexAccess", "getCount");
-    /* CellFlags VALUE | DATETIME | STRING | ANNOTATION | FORMULA */
-    sal_Int16 flags = 1 | 2 | 4 | 8 | 16;
-    void *args[1] = { &flags };
-    uno_Interface *found = need(cu_call_iface(range, &query, args, NULL, error), "the cells' contents", error);
-    sal_Int32 n = 0;
-    gboolean ok = found && cu_call(found, &count, &n, NULL, error);
-    cu_release(found);
-    *empty = ok && n == 0;
-    return ok;
+    static CuMethod query_empty = CU_METHOD("com.sun.star.sheet.XCellRangesQuery", "queryEmptyCells");
+    static CuMethod query_content = CU_METHOD("com.sun.star.sheet.XCellRangesQuery", "queryContentCells");
+    static CuMethod addresses = CU_METHOD("com.sun.star.sheet.XSheetCellRanges", "getRangeAddresses");
+    sal_Int16 notes = 8; /* CellFlags ANNOTATION */
+    void *args[1] = { &notes };
+    *empty = FALSE;
+    uno_Interface *blank = cu_call_iface(range, &query_empty, NULL, NULL, error);
+    uno_Interface *noted = blank ? cu_call_iface(range, &query_content, args, NULL, error) : NULL;
+    uno_Sequence *b = NULL, *n = NULL;
+    gboolean ok = noted && cu_uno_check_layouts() && cu_call(blank, &addresses, &b, NULL, error) &&
+                  cu_call(noted, &addresses, &n, NULL, error);
+    cu_release(blank);
+    cu_release(noted);
+    if (ok) {
+        const CuRange *a = (const CuRange *)(const void *)b->elements;
+        *empty = b->nElements == 1 && n->nElements == 0 && a->StartColumn == r->StartColumn &&
+                 a->EndColumn == r->EndColumn && a->StartRow == r->StartRow && a->EndRow == r->EndRow;
+    }
+    if (b)
+        sequence_destroy(&b, "[]com.sun.star.table.CellRangeAddress");
+    if (n)
+        sequence_destroy(&n, "[]com.sun.star.table.CellRangeAddress");
+    return ok || need(NULL, "the cells' contents", error) != NULL;
 }
 
 gboolean cc_write_block(uno_Interface *undo, uno_Interface *sheet, const CuRange *r, uno_Sequence *grid,
@@ -248,7 +263,7 @@ gboolean cc_write_block(uno_Interface *undo, uno_Interface *sheet, const CuRange
         return FALSE;
     uno_Interface *range = cc_range(sheet, r, error);
     gboolean empty = FALSE;
-    if (!range || !range_empty(range, &empty, error)) {
+    if (!range || !range_empty(range, r, &empty, error)) {
         cu_release(range);
         return FALSE;
     }
