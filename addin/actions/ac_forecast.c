@@ -59,7 +59,7 @@ gboolean ac_forecast_run_stages(CcLeadTable *t, const PcTable *given, double sta
     RpForecast f;
     gboolean ok = rp_forecast_plan(&src, &o, &f, message);
     CcWritten out;
-    if (ok && (ok = cc_write_plan(t, f.plan, NULL, &out, message))) {
+    if (ok && (ok = cc_write_plan(t, f.plan, &out, message))) {
         *message = report(&f, out.sheet_name);
         if (!given) { /* learned from the closed deals, not the manager's probabilities */
             PcEvidence e;

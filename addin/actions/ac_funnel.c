@@ -25,7 +25,7 @@ gboolean ac_funnel_run(CcLeadTable *t, double target, char **message)
     if (!rp_funnel_plan(&src, target, &f, message))
         return FALSE;
     CcWritten out;
-    gboolean ok = cc_write_plan(t, f.plan, NULL, &out, message);
+    gboolean ok = cc_write_plan(t, f.plan, &out, message);
     if (ok) {
         char *needed = isnan(f.needed) ? g_strdup("-") : tx_text_number(f.needed, 0);
         /* the count as shown (no decimals); "-" counts as none */

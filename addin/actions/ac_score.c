@@ -54,14 +54,14 @@ gboolean ac_score_run_history(CcLeadTable *t, const CcLeadTable *h, char **messa
     if (cc_table_absent(t, message))
         return FALSE;
     RpSource src = cc_table_source(t), hsrc = h ? cc_table_source(h) : src;
-    /* the status bar: learning and scoring, then the column cell by cell */
+    /* the status bar while learning and scoring; nothing moves it once writing starts
+     * (an update runs the event loop: another client's edit could land mid-action) */
     CcProgress progress;
-    cc_progress_begin(&progress, t->model, _("Pipecalc: score leads"),
-                      t->range.EndRow - t->range.StartRow + 1);
+    cc_progress_begin(&progress, t->model, _("Pipecalc: score leads"), 1);
     RpScore sc;
     CcWritten out;
     gboolean ok = rp_score_plan(&src, h ? &hsrc : NULL, &sc, message) &&
-                  cc_write_plan(t, sc.plan, &progress, &out, message);
+                  cc_write_plan(t, sc.plan, &out, message);
     if (ok) {
         remember_history(t, h);
         char *column = cc_range_text(out.sheet_name, &out.range);

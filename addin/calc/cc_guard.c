@@ -160,11 +160,48 @@ static sal_Int32 undo_steps(uno_Interface *undo)
     return n;
 }
 
+/* MODEL's frame's container window (XWindow) when it takes input now, disabled; else
+ * NULL (no frame, or disabled already: by a modal dialog, say, which enables it again). */
+static uno_Interface *disable_window(uno_Interface *model)
+{
+    static CuMethod controller_of = CU_METHOD("com.sun.star.frame.XModel", "getCurrentController");
+    static CuMethod frame_of = CU_METHOD("com.sun.star.frame.XController", "getFrame");
+    static CuMethod window_of = CU_METHOD("com.sun.star.frame.XFrame", "getContainerWindow");
+    static CuMethod is_enabled = CU_METHOD("com.sun.star.awt.XWindow2", "isEnabled");
+    static CuMethod set_enable = CU_METHOD("com.sun.star.awt.XWindow", "setEnable");
+    uno_Interface *controller = cu_call_iface(model, &controller_of, NULL, NULL, NULL);
+    uno_Interface *frame = controller ? cu_call_iface(controller, &frame_of, NULL, NULL, NULL) : NULL;
+    uno_Interface *window = frame ? cu_call_iface(frame, &window_of, NULL, NULL, NULL) : NULL;
+    cu_release(frame);
+    cu_release(controller);
+    uno_Interface *w2 = window ? cu_query(window, "com.sun.star.awt.XWindow2") : NULL;
+    sal_Bool enabled = sal_False, off = sal_False;
+    void *args[1] = { &off };
+    if (!w2 || !cu_call(w2, &is_enabled, &enabled, NULL, NULL) || !enabled ||
+        !cu_call(window, &set_enable, NULL, args, NULL)) {
+        cu_release(window);
+        window = NULL;
+    }
+    cu_release(w2);
+    return window;
+}
+
+static void enable_window(uno_Interface *window)
+{
+    static CuMethod set_enable = CU_METHOD("com.sun.star.awt.XWindow", "setEnable");
+    sal_Bool on = sal_True;
+    void *args[1] = { &on };
+    if (window)
+        cu_call(window, &set_enable, NULL, args, NULL);
+    cu_release(window);
+}
+
 gboolean cc_guard_begin(CcGuard *g, uno_Interface *model, const char *title, GError **error)
 {
     g->open = FALSE;
     g->model = model;
     g->new_sheet = NULL;
+    g->window = disable_window(model);
     g->undo = cc_undo_manager(model, error);
     if (!g->undo)
         return FALSE;
@@ -238,6 +275,8 @@ void cc_guard_end(CcGuard *g, gboolean ok)
     }
     g_free(g->new_sheet);
     g->new_sheet = NULL;
+    enable_window(g->window);
+    g->window = NULL;
     cu_release(g->undo);
     g->undo = NULL;
     g->open = FALSE;

@@ -14,6 +14,7 @@ typedef struct {
     sal_Int32 steps_before; /* undo steps before the action's context */
     gboolean open;
     char *new_sheet;        /* inserted outside Calc's undo (cc_guard_insert_sheet) */
+    uno_Interface *window;  /* the frame's window, disabled while writing; NULL none */
 } CcGuard;
 
 /* The user's sentence why MODEL / SHEET (named SHEET_NAME) may not be written, or NULL. */
@@ -63,11 +64,16 @@ gboolean cc_guard_claim_sheet(uno_Interface *model, const char *marker, const ch
 uno_Interface *cc_guard_insert_sheet(CcGuard *g, const char *name, sal_Int16 *index,
                                      GError **error);
 
-/* Open the undo context TITLE on MODEL. */
+/* Open the undo context TITLE on MODEL and disable its frame's window: from here to
+ * cc_guard_end the window takes no input (keys, mouse), so no edit of the user's lands
+ * between two writes of the action. (XModel.lockControllers and the view's action lock
+ * only stop painting.) The writes run in one go: nothing in between runs the event loop,
+ * so another client's call waits for the action's end too. */
 gboolean cc_guard_begin(CcGuard *g, uno_Interface *model, const char *title, GError **error);
 
-/* Close the context. When OK is FALSE and the context recorded anything, it is undone:
- * the document is as before the action. */
+/* Close the context and enable the window again (always, also after a failure). When OK
+ * is FALSE and the context recorded anything, it is undone: the document is as before
+ * the action. */
 void cc_guard_end(CcGuard *g, gboolean ok);
 
 #endif

@@ -1,6 +1,8 @@
 /* cc_sheet.c - Calc operations over cu_call; each call site names its method once. */
 #include "cc_sheet.h"
 
+#include "cc_undo.h"
+
 #include "cu_convert.h"
 #include "cu_string.h"
 #include "pc_refs.h"
@@ -186,30 +188,25 @@ static gboolean write_cell(uno_Interface *cell, const uno_Any *a, GError **error
     return cu_call(cell, &set_string, NULL, args, error);
 }
 
-gboolean cc_write(uno_Interface *sheet, const CuRange *r, uno_Sequence *grid, GError **error)
+/* TRUE when GRID is as tall and wide as R; else the error (our bug: never write shifted). */
+static gboolean grid_fits(const CuRange *r, uno_Sequence *grid, GError **error)
 {
-    return cc_write_progress(sheet, r, grid, NULL, error);
-}
-
-gboolean cc_write_progress(uno_Interface *sheet, const CuRange *r, uno_Sequence *grid,
-                           CcProgress *progress, GError **error)
-{
-    static CuMethod by_position = CU_METHOD("com.sun.star.table.XCellRange", "getCellByPosition");
-    /* a grid that does not match the range is our bug: never write it shifted */
     gboolean fits = grid->nElements == r->EndRow - r->StartRow + 1;
     for (sal_Int32 i = 0; fits && i < grid->nElements; i++)
         fits = ((uno_Sequence **)grid->elements)[i]->nElements == r->EndColumn - r->StartColumn + 1;
-    if (!fits) {
+    if (!fits)
         g_set_error(error, CU_ERROR, CU_ERROR_INTERNAL, "internal error: the values do not fit the range");
+    return fits;
+}
+
+gboolean cc_write(uno_Interface *sheet, const CuRange *r, uno_Sequence *grid, GError **error)
+{
+    static CuMethod by_position = CU_METHOD("com.sun.star.table.XCellRange", "getCellByPosition");
+    if (!grid_fits(r, grid, error))
         return FALSE;
-    }
-    /* Cell by cell, not XCellRangeData.setDataArray: Calc 7.4 records an undo step for
-     * setDataArray that does not take the values back (measured), and every action must
-     * be undone by one Ctrl+Z. Empty texts are skipped: the target is empty or cleared. */
+    /* Empty texts are skipped: the target is empty or cleared. */
     for (sal_Int32 i = 0; i < grid->nElements; i++) {
         const uno_Sequence *row = ((uno_Sequence **)grid->elements)[i];
-        if (progress)
-            cc_progress_set(progress, i);
         for (sal_Int32 j = 0; j < row->nElements; j++) {
             const uno_Any *a = &((const uno_Any *)row->elements)[j];
             if (a->pType->eTypeClass == typelib_TypeClass_STRING &&
@@ -225,6 +222,65 @@ gboolean cc_write_progress(uno_Interface *sheet, const CuRange *r, uno_Sequence 
         }
     }
     return TRUE;
+}
+
+/* *EMPTY: R (RANGE on its sheet) holds nothing at all: no value, text, formula or note.
+ * Asked of Calc's queries, not read: the empty cells of R are R itself, and no note is in
+ * it. (queryContentCells with value flags is no help: 7.4 answers a range of the sheet's
+ * other cells even for an empty R; for notes it answers right.) */
+static gboolean range_empty(uno_Interface *range, const CuRange *r, gboolean *empty, GError **error)
+{
+    static CuMethod query_empty = CU_METHOD("com.sun.star.sheet.XCellRangesQuery", "queryEmptyCells");
+    static CuMethod query_content = CU_METHOD("com.sun.star.sheet.XCellRangesQuery", "queryContentCells");
+    static CuMethod addresses = CU_METHOD("com.sun.star.sheet.XSheetCellRanges", "getRangeAddresses");
+    sal_Int16 notes = 8; /* CellFlags ANNOTATION */
+    void *args[1] = { &notes };
+    *empty = FALSE;
+    uno_Interface *blank = cu_call_iface(range, &query_empty, NULL, NULL, error);
+    uno_Interface *noted = blank ? cu_call_iface(range, &query_content, args, NULL, error) : NULL;
+    uno_Sequence *b = NULL, *n = NULL;
+    gboolean ok = noted && cu_uno_check_layouts() && cu_call(blank, &addresses, &b, NULL, error) &&
+                  cu_call(noted, &addresses, &n, NULL, error);
+    cu_release(blank);
+    cu_release(noted);
+    if (ok) {
+        const CuRange *a = (const CuRange *)(const void *)b->elements;
+        *empty = b->nElements == 1 && n->nElements == 0 && a->StartColumn == r->StartColumn &&
+                 a->EndColumn == r->EndColumn && a->StartRow == r->StartRow && a->EndRow == r->EndRow;
+    }
+    if (b)
+        sequence_destroy(&b, "[]com.sun.star.table.CellRangeAddress");
+    if (n)
+        sequence_destroy(&n, "[]com.sun.star.table.CellRangeAddress");
+    return ok || need(NULL, "the cells' contents", error) != NULL;
+}
+
+gboolean cc_write_block(uno_Interface *undo, uno_Interface *sheet, const CuRange *r, uno_Sequence *grid,
+                        GError **error)
+{
+    static CuMethod set_data = CU_METHOD("com.sun.star.sheet.XCellRangeData", "setDataArray");
+    if (!grid_fits(r, grid, error))
+        return FALSE;
+    uno_Interface *range = cc_range(sheet, r, error);
+    gboolean empty = FALSE;
+    if (!range || !range_empty(range, r, &empty, error)) {
+        cu_release(range);
+        return FALSE;
+    }
+    /* One setDataArray is one undo action, whose undo leaves what it wrote into empty cells
+     * (cc_undo.h): ours, recorded before it and so undone after it, empties them again.
+     * setDataArray clears the block first - notes too - and skips empty texts: a block
+     * holding anything (a note on an empty cell) is written cell by cell instead, each
+     * write its own exact undo action. */
+    gboolean ok;
+    if (empty) {
+        void *args[1] = { &grid };
+        ok = cc_undo_add_clear(undo, range, error) && cu_call(range, &set_data, NULL, args, error);
+    } else {
+        ok = cc_write(sheet, r, grid, error);
+    }
+    range->release(range);
+    return ok;
 }
 
 gboolean cc_clear(uno_Interface *sheet, const CuRange *r, GError **error)

@@ -36,12 +36,14 @@ uno_Interface *cc_range(uno_Interface *sheet, const CuRange *r, GError **error);
 PcTable *cc_read(uno_Interface *sheet, const CuRange *r, GError **error);
 
 /* Write GRID (cu_grid_new, as tall and wide as R) into R, whose cells must be empty:
- * numbers and non-empty texts, cell by cell (undoable; see cc_sheet.c). */
+ * numbers and non-empty texts, cell by cell (each write an exact undo action). */
 gboolean cc_write(uno_Interface *sheet, const CuRange *r, uno_Sequence *grid, GError **error);
 
-/* cc_write, moving PROGRESS (may be NULL) to each row number of GRID as it goes. */
-gboolean cc_write_progress(uno_Interface *sheet, const CuRange *r, uno_Sequence *grid,
-                           CcProgress *progress, GError **error);
+/* cc_write as one block inside UNDO's open context (XUndoManager): one setDataArray and
+ * one action of ours, so that the whole block is undone and redone at once and exactly
+ * (cc_undo.h). Cell by cell when R is not empty (a note in it). */
+gboolean cc_write_block(uno_Interface *undo, uno_Interface *sheet, const CuRange *r, uno_Sequence *grid,
+                        GError **error);
 
 /* Delete values, texts, formulas and direct formatting in R (not notes). */
 gboolean cc_clear(uno_Interface *sheet, const CuRange *r, GError **error);

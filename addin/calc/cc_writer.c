@@ -255,8 +255,7 @@ static gboolean put_charts(const RpPlan *plan, const Formats *f, uno_Interface *
     return TRUE;
 }
 
-static gboolean write_sheet(CcLeadTable *t, const RpPlan *plan, CcProgress *progress, CcWritten *out,
-                            char **message)
+static gboolean write_sheet(CcLeadTable *t, const RpPlan *plan, CcWritten *out, char **message)
 {
     CuRange old = { 0 };
     gboolean reuse;
@@ -286,7 +285,7 @@ static gboolean write_sheet(CcLeadTable *t, const RpPlan *plan, CcProgress *prog
     uno_Sequence *grid = ok ? plan_grid(plan) : NULL;
     /* a refreshed sheet's old merges first: the new block's rows may lie elsewhere */
     ok = ok && (!reuse || (cc_clear(sheet, &old, &error) && cc_merge(sheet, &old, FALSE, &error))) &&
-         cc_write_progress(sheet, &all, grid, progress, &error) &&
+         cc_write_block(g.undo, sheet, &all, grid, &error) &&
          apply_styles(t, plan, sheet, index, 0, 0, TRUE, &error) &&
          plan_formats(t, plan, &formats, &error) &&
          apply_formats(t, plan, &formats, sheet, index, 0, 0, &error) && set_formulas(plan, sheet, 0, 0, &error) &&
@@ -312,8 +311,7 @@ static gboolean write_sheet(CcLeadTable *t, const RpPlan *plan, CcProgress *prog
     return TRUE;
 }
 
-static gboolean write_column(CcLeadTable *t, const RpPlan *plan, CcProgress *progress, CcWritten *out,
-                             char **message)
+static gboolean write_column(CcLeadTable *t, const RpPlan *plan, CcWritten *out, char **message)
 {
     if ((*message = cc_guard_refusal(t->model, t->sheet, t->sheet_name)))
         return FALSE;
@@ -357,7 +355,7 @@ static gboolean write_column(CcLeadTable *t, const RpPlan *plan, CcProgress *pro
     /* the old column first: making room then shifts only what is the user's */
     ok = ok && (!t->has_score || cc_clear(t->sheet, &t->score, &error)) &&
          (!shift || cc_insert_cells_right(t->sheet, &target, &error)) &&
-         cc_write_progress(t->sheet, &target, grid, progress, &error) &&
+         cc_write_block(g.undo, t->sheet, &target, grid, &error) &&
          apply_styles(t, plan, t->sheet, t->range.Sheet, col, t->range.StartRow, FALSE, &error) &&
          plan_formats(t, plan, &formats, &error) &&
          apply_formats(t, plan, &formats, t->sheet, t->range.Sheet, col, t->range.StartRow, &error) &&
@@ -380,13 +378,12 @@ static gboolean write_column(CcLeadTable *t, const RpPlan *plan, CcProgress *pro
     return TRUE;
 }
 
-gboolean cc_write_plan(CcLeadTable *t, const RpPlan *plan, CcProgress *progress, CcWritten *out,
-                       char **message)
+gboolean cc_write_plan(CcLeadTable *t, const RpPlan *plan, CcWritten *out, char **message)
 {
     *message = NULL;
     memset(out, 0, sizeof *out);
-    return plan->place == RP_PLACE_SHEET ? write_sheet(t, plan, progress, out, message)
-                                         : write_column(t, plan, progress, out, message);
+    return plan->place == RP_PLACE_SHEET ? write_sheet(t, plan, out, message)
+                                         : write_column(t, plan, out, message);
 }
 
 gboolean cc_write_divide_by_100(CcLeadTable *t, gsize col, const GArray *rows, GError **error)

@@ -34,11 +34,11 @@ typedef struct {
     CuRange range;     /* the marked range */
 } CcWritten;
 
-/* Write PLAN, made from T, as described above; PROGRESS (may be NULL) moves along the
- * rows. TRUE with *OUT filled; FALSE with the user's sentence in *MESSAGE (g_free) and
+/* Write PLAN, made from T, as described above. No progress is shown while writing: a
+ * progress update lets the event loop run (another client's edit, a key typed) between
+ * two writes of one action, so callers show theirs only while planning. TRUE with *OUT filled; FALSE with the user's sentence in *MESSAGE (g_free) and
  * T->blocked set when a user's cell in the way was the only reason. */
-gboolean cc_write_plan(CcLeadTable *t, const RpPlan *plan, CcProgress *progress, CcWritten *out,
-                       char **message);
+gboolean cc_write_plan(CcLeadTable *t, const RpPlan *plan, CcWritten *out, char **message);
 
 /* Divide the probabilities typed as 0-100 in column COL of T, data rows ROWS (row numbers
  * of T's cells, the caller's choice: typed numbers, never formulas), by 100 and give them

@@ -35,6 +35,7 @@
 #include "cu_call.h"
 #include "cu_except.h"
 #include "cu_props.h"
+#include "cu_service.h"
 #include "cu_string.h"
 #include "pc_months.h"
 #include "pn_awt.h"
@@ -134,6 +135,7 @@ struct Panel {
     uno_Interface *frame, *sidebar; /* XFrame, XSidebar */
     uno_Interface *window;          /* our container (XWindow) */
     uno_Interface *toolkit;         /* XToolkit: controls, the question box */
+    uno_Interface *async;           /* XRequestCallback: clicks run posted (post_click) */
     rtl_uString *url;
     Metrics m;
     sal_Int32 width, height; /* as last laid out */
@@ -1145,7 +1147,28 @@ static void pick_role(Panel *p, int b)
 enum { POS_DISPOSING = 3, POS_EVENT = 4 }; /* XEventListener::disposing; actionPerformed /
                                               selectionChanged / itemStateChanged: published,
                                               fixed */
-enum { FACET_UNDO = 4 };                   /* XUndoManagerListener in LISTENER_INTERFACES */
+enum { FACET_UNDO = 4, FACET_CALLBACK = 5 }; /* XUndoManagerListener, XCallback in
+                                                LISTENER_INTERFACES */
+
+/* Post the click of L's button to P's AsyncCallback; FALSE when that cannot be done (then
+ * the click runs at once). VCL calls a button's action listeners with the office's lock
+ * (the SolarMutex) released, so there every call of the action into Calc takes and drops
+ * it, and another client's call (or the user's edit) may land between two writes of one
+ * action. A posted callback runs on the main thread holding the lock: the action runs in
+ * one go, other clients' calls wait for its end. */
+static gboolean post_click(Panel *p, Listener *l)
+{
+    static CuMethod add = CU_METHOD("com.sun.star.awt.XRequestCallback", "addCallback");
+    if (!p->async)
+        return FALSE;
+    uno_Interface *callback = cu_object_facet(&l->base, FACET_CALLBACK);
+    uno_Any none;
+    uno_any_construct(&none, NULL, NULL, NULL);
+    void *args[2] = { &callback, &none };
+    gboolean ok = cu_call(p->async, &add, NULL, args, NULL);
+    uno_any_destruct(&none, NULL);
+    return ok;
+}
 
 static gboolean listener_call(CuObject *self, guint iface, sal_Int32 pos,
                               const typelib_TypeDescription *member, void *ret, void **args,
@@ -1154,7 +1177,9 @@ static gboolean listener_call(CuObject *self, guint iface, sal_Int32 pos,
     (void)member; (void)ret; (void)args; (void)exc_storage;
     Listener *l = (Listener *)self;
     resolve_members();
-    if (pos == POS_DISPOSING) /* the panel's or deck's end does the cleaning */
+    if (iface == FACET_CALLBACK) /* XCallback::notify, at position 3: a posted click */
+        pos = POS_EVENT;
+    else if (pos == POS_DISPOSING) /* the panel's or deck's end does the cleaning */
         return FALSE;
     if (iface == FACET_UNDO) {
         if (l->deck && (pos == member_pos[M_UNDONE] || pos == member_pos[M_REDONE] ||
@@ -1180,6 +1205,8 @@ static gboolean listener_call(CuObject *self, guint iface, sal_Int32 pos,
             p->box_pos[l->box] = -1; /* the box shows what was stored, not this choice */
         return FALSE;
     }
+    if (l->kind == LISTEN_BUTTON && iface != FACET_CALLBACK && post_click(p, l))
+        return FALSE; /* runs when the posted callback arrives */
     if (l->kind == LISTEN_BUTTON)
         run_action(p, l->action);
     else if (l->kind == LISTEN_BOX && !p->filling) /* else our own selectItemPos */
@@ -1193,6 +1220,7 @@ static const CuInterface LISTENER_INTERFACES[] = {
     { "com.sun.star.lang.XEventListener", listener_call },
     { "com.sun.star.awt.XItemListener", listener_call },
     { "com.sun.star.document.XUndoManagerListener", listener_call }, /* FACET_UNDO */
+    { "com.sun.star.awt.XCallback", listener_call },                 /* FACET_CALLBACK */
     { NULL, NULL },
 };
 static const char *const NO_SERVICES[] = { NULL };
@@ -1253,6 +1281,8 @@ static void panel_dispose(Panel *p)
     p->window = NULL;
     cu_release(p->toolkit);
     p->toolkit = NULL;
+    cu_release(p->async);
+    p->async = NULL;
     cu_release(p->sidebar);
     p->sidebar = NULL;
 }
@@ -1629,6 +1659,7 @@ CuObject *pn_panel_new(uno_Interface *context, uno_Interface *parent, uno_Interf
     uno_Interface *tk = toolkit(context);
     gboolean ok = tk && make_controls(p, tk, parent);
     p->toolkit = tk; /* kept for the question box; released by dispose */
+    p->async = cu_service_create(context, "com.sun.star.awt.AsyncCallback", "com.sun.star.awt.XRequestCallback");
     if (!ok) {
         cu_release(cu_object_interface(&p->base));
         return NULL;

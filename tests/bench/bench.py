@@ -128,6 +128,7 @@ class Bench:
         self.pid = office.soffice_bin_pid()
         self.notes = []
         self.sheet_rows = []  # forecast_sheet: (deals, write s, {variant: median s}, variants)
+        self.deck = []   # (group, label, action times, undo times, redo times)
 
     def new_doc(self):
         doc = self.office.new_calc()
@@ -284,15 +285,26 @@ class Bench:
                                   ("Forecast (writeForecast)", actions.writeForecast)):
                 try:
                     method(ctrl)  # warm-up; later calls rewrite the marked output
-                    times = []
+                    times, undos, redos = [], [], []
+                    undo = doc.UndoManager
                     for _ in range(reps):
                         ctrl.select(sheet.getCellRangeByName("B2"))
                         t0 = time.perf_counter()
                         method(ctrl)
                         times.append(time.perf_counter() - t0)
+                        # the action's one undo step, then its redo (the output is back for
+                        # the next run to rewrite)
+                        t0 = time.perf_counter()
+                        undo.undo()
+                        undos.append(time.perf_counter() - t0)
+                        t0 = time.perf_counter()
+                        undo.redo()
+                        redos.append(time.perf_counter() - t0)
                     self.rows.append((group, label, "", times, "", None))
-                    print("  %-34s %-22s median %.4f s" % (group, label, statistics.median(times)),
-                          flush=True)
+                    self.deck.append((group, label, times, undos, redos))
+                    print("  %-34s %-22s median %.4f s, undo %.4f s, redo %.4f s" % (
+                        group, label, statistics.median(times), statistics.median(undos),
+                        statistics.median(redos)), flush=True)
                 except Exception as e:  # the service is new: report, do not stop the run
                     self.notes.append("%s %s failed: %s" % (group, label, str(e).splitlines()[0]))
                     print("  %s %s failed: %s" % (group, label, e), flush=True)
@@ -537,6 +549,19 @@ def table(rows, core, notes, smoke, sheet_rows=()):
     return "\n".join(lines) + "\n"
 
 
+def deck_table(deck):
+    """Markdown: each deck action with its one Undo and its Redo (medians, seconds)."""
+    if not deck:
+        return ""
+    lines = ["", "| deck action | action median s | undo median s | redo median s | n |",
+             "|---|---|---|---|---|"]
+    for group, label, times, undos, redos in deck:
+        lines.append("| %s: %s | %s | %s | %s | %d |" % (
+            group, label, fmt_t(statistics.median(times)), fmt_t(statistics.median(undos)),
+            fmt_t(statistics.median(redos)), len(times)))
+    return "\n".join(lines) + "\n"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default="build/out")
@@ -586,6 +611,7 @@ def main():
             if want("sidebar"):
                 b.sidebar(10000, 3)
                 b.sidebar(100000, 3)
+                b.sidebar(1048574, 1)  # a full sheet: the 10 s target of issue 12
             if want("sheet"):
                 for n in sheet_sizes or (10000, 100000, 1000000):
                     b.forecast_sheet(n, 9 if n <= 10000 else 7 if n <= 100000 else 5)
@@ -597,7 +623,7 @@ def main():
         b.notes.append("soffice.bin not found: no peak memory.")
     text = ("Pipecalc benchmark (`make bench%s`), %s\n\nMachine: %s\n\n" % (
         "-smoke" if a.smoke else "", time.strftime("%Y-%m-%d %H:%M"), info)
-        + table(b.rows, core, b.notes, a.smoke, b.sheet_rows)
+        + table(b.rows, core, b.notes, a.smoke, b.sheet_rows) + deck_table(b.deck)
         + "\nTotal run time %.0f s.\n" % (time.time() - started))
     print()
     print(text)
