@@ -37,6 +37,22 @@ static gboolean address_of(uno_Interface *range, CuRange *r, GError **error)
     return cu_call(range, &get_address, r, NULL, error);
 }
 
+static void sequence_destroy(uno_Sequence **seq, const char *name);
+
+/* The first range of RANGES (XSheetCellRanges) into *R; FALSE when it has none. */
+static gboolean first_range(uno_Interface *ranges, CuRange *r)
+{
+    static CuMethod addresses = CU_METHOD("com.sun.star.sheet.XSheetCellRanges", "getRangeAddresses");
+    uno_Sequence *seq = NULL;
+    if (!cu_uno_check_layouts() || !cu_call(ranges, &addresses, &seq, NULL, NULL))
+        return FALSE;
+    gboolean some = seq->nElements > 0;
+    if (some)
+        *r = *(const CuRange *)(const void *)seq->elements;
+    sequence_destroy(&seq, "[]com.sun.star.table.CellRangeAddress");
+    return some;
+}
+
 uno_Interface *cc_cursor(uno_Interface *controller, CuCell *cursor, GError **error)
 {
     static CuMethod get_selection = CU_METHOD("com.sun.star.view.XSelectionSupplier", "getSelection");
@@ -45,10 +61,14 @@ uno_Interface *cc_cursor(uno_Interface *controller, CuCell *cursor, GError **err
     if (!cu_call(controller, &get_selection, &sel, NULL, error))
         return NULL;
     uno_Interface *range = cu_any_query(&sel, RANGE_ADDRESSABLE);
+    /* several ranges (the visible parts of a range in a filtered table, as Calc selects
+     * them after an undo there): the first one */
+    uno_Interface *ranges = range ? NULL : cu_any_query(&sel, "com.sun.star.sheet.XSheetCellRanges");
     uno_any_destruct(&sel, NULL);
     CuRange r;
-    gboolean ok = range && address_of(range, &r, error);
+    gboolean ok = range ? address_of(range, &r, error) : ranges && first_range(ranges, &r);
     cu_release(range);
+    cu_release(ranges);
     if (!ok)
         return need(NULL, "a selected cell", error);
     cursor->Sheet = r.Sheet;

@@ -344,7 +344,7 @@ def hidden_rows_are_included_and_said(ctx):
         assert said in report, report
         dune = b.sheet.getCellRangeByName("I5")  # Bob's open lead, hidden
         assert 0 < dune.getValue() < 1, dune.getString()
-        b.doc.UndoManager.undo()
+        b.doc.UndoManager.undo()  # Calc then selects the column's visible parts: several ranges
         report = b.actions.writeForecast(b.ctrl)
         assert said in report, report
         assert report.split("\n")[0] == plain.split("\n")[0], (report, plain)
