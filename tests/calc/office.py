@@ -27,7 +27,7 @@ REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
 <item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse"><value>{locale}</value></prop></item>
 <item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>{locale}</value></prop></item>
 <item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>{setup_locale}</value></prop></item>
-</oor:items>
+{extra}</oor:items>
 """
 
 
@@ -52,13 +52,15 @@ class Office:
     running soffice.bin); START_TIMEOUT and STOP_TIMEOUT (seconds) are for slow ones."""
 
     def __init__(self, oxt, locale="en-US", root=None, headless=True, keep_profile=False,
-                 setup_locale=None, env=None, command=None, start_timeout=300, stop_timeout=30):
+                 setup_locale=None, env=None, command=None, start_timeout=300, stop_timeout=30,
+                 settings=()):
         self.oxt = os.path.abspath(oxt)
         self.locale = locale
         self.setup_locale = locale if setup_locale is None else setup_locale
         self.env = dict(env or {})
         self.headless = headless
         self.command = list(command) if command else [os.path.join(OFFICE, "soffice")]
+        self.settings = list(settings)  # (path, name, value) more for the profile's registry
         self.start_timeout = start_timeout
         self.stop_timeout = stop_timeout
         self.keep_profile = keep_profile
@@ -81,7 +83,9 @@ class Office:
         os.makedirs(user, exist_ok=True)
         os.makedirs(os.path.join(self.dir, "cache"), exist_ok=True)
         with open(os.path.join(user, "registrymodifications.xcu"), "w") as f:
-            f.write(REGISTRY.format(locale=self.locale, setup_locale=self.setup_locale))
+            extra = "".join('<item oor:path="%s"><prop oor:name="%s" oor:op="fuse"><value>%s</value></prop></item>\n'
+                            % s for s in self.settings)
+            f.write(REGISTRY.format(locale=self.locale, setup_locale=self.setup_locale, extra=extra))
         unopkg = [os.path.join(OFFICE, "unopkg"), "add", "--shared", "--force", "-s"] + self.env_args() + [self.oxt]
         r = subprocess.run(unopkg, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                            stdin=subprocess.DEVNULL, timeout=300)

@@ -26,6 +26,8 @@ from com.sun.star.lang import IllegalArgumentException
 
 FN = "ORG.PIPECALC.PIPELINEFUNCTIONS."
 VERBOSE = bool(os.environ.get("SOAK_VERBOSE"))
+# SOAK_SKIP=forecast,funnel: steps left out of the day (to find what memory grows with)
+SKIP = set(filter(None, os.environ.get("SOAK_SKIP", "").split(",")))
 STAGES = ["Lead", "Qualified", "Proposal", "Negotiation"]
 OWNERS = ["Ann", "Bob", "Cleo", "Dan"]
 SOURCES = ["Web", "Fair", "Call"]
@@ -146,7 +148,7 @@ class Day:
         except Exception as e:  # noqa: BLE001 - every other failure is one of the day's errors
             self.errors += 1
             what = "ERROR %s: %s" % (type(e).__name__, str(e)[:300])
-        if what != "ok" or self.count % 50 == 0 or VERBOSE:
+        if what != "ok" or self.count % 50 == 0 or VERBOSE or time.time() - t0 > 1.0:
             print("action %d %s %s (%.2fs)" % (self.count, name, what, time.time() - t0), flush=True)
         if self.pid and self.count % 100 == 0:
             self.rss[self.count] = rss_kb(self.pid)
@@ -224,7 +226,8 @@ class Day:
         """N actions on two documents in two windows with the deck open, alternating between
         them at each "switch-document"; every 40 actions the current one is closed with its
         deck open and replaced by a new one."""
-        docs = [Doc(self.ctx, hidden=False, deck=True), Doc(self.ctx, hidden=False, deck=True)]
+        deck = not os.environ.get("SOAK_NO_DECK")
+        docs = [Doc(self.ctx, hidden=False, deck=deck), Doc(self.ctx, hidden=False, deck=deck)]
         cur = 0
         while self.count < n:
             d, other = docs[cur], docs[1 - cur]
@@ -232,10 +235,12 @@ class Day:
             for name, fn in self.steps(d, other):
                 if self.count >= n:
                     break
+                if name in SKIP:
+                    continue
                 self.act(name, fn)
                 if self.count % 40 == 0 and self.count < n:
                     self.act("close-with-deck-open", d.close)
-                    docs[cur] = Doc(self.ctx, hidden=False, deck=True)
+                    docs[cur] = Doc(self.ctx, hidden=False, deck=deck)
                     break
             cur = 1 - cur
         if self.pid and self.count not in self.rss:
@@ -307,6 +312,60 @@ second on a scored table)."""
             d.select("B3")
             self.act(name, fn)
         d.close()
+
+    def decks(self, n):
+        """For valgrind_office.py (VALGRIND_DAY=decks, windows under Xvfb): N documents, one
+        after the other, each opened with the deck, scored on the panel and closed with
+        the deck open: whether a deck outlives its document."""
+        for i in range(n):
+            d = Doc(self.ctx, hidden=False, deck=True)
+            self.act("panel-score", lambda: click_score(d))
+            self.act("close-with-deck-open", d.close)
+
+    def control_soak(self, n):
+        """The control for soak.py (SOAK_DAY=control_soak): the charts of the day made by this
+        Python process alone (as in control()), no code of ours in the office: two documents
+        in windows, each step writes a chart on its sheet and shows it (every other step
+        undone), a new document every 40 steps; RSS as in soak()."""
+        docs = [Doc(self.ctx, hidden=False, deck=False), Doc(self.ctx, hidden=False, deck=False)]
+        while self.count < n:
+            k = (self.count // 2) % 2
+            d = docs[k]
+            d.ctrl.Frame.activate()
+            um = d.doc.UndoManager
+            i = self.count
+
+            def write():
+                um.enterUndoContext("control")
+                try:
+                    if not d.doc.Sheets.hasByName("Control"):
+                        d.doc.Sheets.insertNewByName("Control", d.doc.Sheets.Count)
+                    sh = d.doc.Sheets.getByName("Control")
+                    sh.getCellRangeByName("A1:D6").setDataArray(
+                        (("Month", "Expected", "P10", "P90"), ("2026-01", 1.0 + i, 0.5, 2.0), ("2026-02", 3.0, 1.0, 4.0),
+                         ("2026-03", 5.0, 2.0, 6.0), ("2026-04", 7.0, 3.0, 8.0), ("Total", 16.0, 6.5, 20.0)))
+                    rect = uno.createUnoStruct("com.sun.star.awt.Rectangle", 0, 3000, 16000, 8500)
+                    addr = sh.getCellRangeByName("A1:D5").RangeAddress
+                    charts = sh.Charts
+                    if charts.hasByName("Control"):
+                        charts.removeByName("Control")
+                    charts.addNewByName("Control", rect, (addr,), True, True)
+                    chart = charts.getByName("Control").EmbeddedObject
+                    chart.setDiagram(chart.createInstance("com.sun.star.chart.LineDiagram"))
+                    chart.HasMainTitle = True
+                    chart.Title.String = "Expected revenue by month"
+                    chart.HasLegend = True
+                    d.ctrl.setActiveSheet(sh)
+                finally:
+                    um.leaveUndoContext()
+            self.act("control-chart", write)
+            self.act("undo control-chart" if i % 4 == 0 else "describe", (lambda: um.undo()) if i % 4 == 0 else
+                     (lambda: d.ctrl.setActiveSheet(d.sheet)))
+            if self.count % 40 == 0 and self.count < n:
+                d.close()
+                docs[k] = Doc(self.ctx, hidden=False, deck=False)
+        for d in docs:
+            d.close()
 
     def control(self, n):
         """The control for valgrind_office.py: what the forecast's writer asks of Calc (a

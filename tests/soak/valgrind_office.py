@@ -103,7 +103,7 @@ def main():
     out_dir = os.path.join(os.path.dirname(os.path.abspath(oxt)), "valgrind-office")
     os.makedirs(out_dir, exist_ok=True)
     xml = os.path.join(out_dir, "memcheck.xml")
-    valgrind = ["valgrind", "--tool=memcheck", "--leak-check=full", "--show-leak-kinds=definite",
+    valgrind = ["valgrind", "--tool=memcheck", "--leak-check=full", "--show-leak-kinds=" + os.environ.get("VALGRIND_KINDS", "definite"),
                 "--errors-for-leak-kinds=definite", "--num-callers=40", "--error-limit=no",
                 "--trace-children=no", "--child-silent-after-fork=yes",
                 "--xml=yes", "--xml-file=" + xml, os.path.join(OFFICE, "soffice.bin")]
@@ -118,7 +118,12 @@ def main():
     warm = Office(oxt, headless=True, root=root, keep_profile=True)
     warm.start()
     warm.stop()
-    office = Office(oxt, headless=True, root=root, keep_profile=True, command=valgrind, env=env,
+    xvfb = None
+    if MODE == "decks":  # the deck needs a window
+        from soak import start_xvfb
+        xvfb, display = start_xvfb()
+        os.environ["DISPLAY"] = display
+    office = Office(oxt, headless=MODE != "decks", root=root, keep_profile=True, command=valgrind, env=env,
                     start_timeout=1800, stop_timeout=1800)
     passed = failed = 0
     t0 = time.time()
@@ -136,6 +141,9 @@ def main():
         office.stop()
         t_stop = time.time() - t1
         shutil.rmtree(root, ignore_errors=True)
+        if xvfb:
+            xvfb.terminate()
+            xvfb.wait()
     code = office.proc.returncode
     print("valgrind-office: day %s in %.0fs, office exit %s after %.0fs (%.0fs in all)" % (
         "done" if ran else "FAILED", t_day if ran else -1, code, t_stop, time.time() - t0), flush=True)
