@@ -12,8 +12,10 @@ as ours when a frame of its stack is in libpipecalc.so; the others are LibreOffi
 Each of ours is printed with its stack. Slow: the office takes minutes to start under
 valgrind, the whole run 10-30 minutes.
 
-Checks (suite "valgrind-office" in $RESULTS): every action ran and the office exited,
-0 errors in our frames, 0 definite leaks of ours."""
+Checks (suite "valgrind-office" in $RESULTS, "valgrind-office-MODE" for another
+VALGRIND_DAY): every action ran and the office exited, 0 errors in our frames, 0 definite
+leaks of ours. VALGRIND_DAY=decks (windows under Xvfb): ACTIONS documents each scored on
+the deck's panel and closed with the deck open; keep and control: see day.py."""
 import os
 import re
 import shutil
@@ -102,7 +104,7 @@ def main():
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 50
     out_dir = os.path.join(os.path.dirname(os.path.abspath(oxt)), "valgrind-office")
     os.makedirs(out_dir, exist_ok=True)
-    xml = os.path.join(out_dir, "memcheck.xml")
+    xml = os.path.join(out_dir, "memcheck.xml" if MODE == "valgrind" else "memcheck-%s.xml" % MODE)
     valgrind = ["valgrind", "--tool=memcheck", "--leak-check=full", "--show-leak-kinds=" + os.environ.get("VALGRIND_KINDS", "definite"),
                 "--errors-for-leak-kinds=definite", "--num-callers=40", "--error-limit=no",
                 "--trace-children=no", "--child-silent-after-fork=yes",
@@ -149,7 +151,7 @@ def main():
         "done" if ran else "FAILED", t_day if ran else -1, code, t_stop, time.time() - t0), flush=True)
     if ran and code == 0:
         passed += 1
-        print("ok   %d actions and their undo ran under valgrind, the office exited" % n)
+        print("ok   the day's actions (%s, %d) ran under valgrind, the office exited" % (MODE, n))
     else:
         failed += 1
         print("FAIL the actions did not all run or the office did not exit cleanly (exit %s)" % code)
@@ -184,10 +186,11 @@ def main():
             else:
                 passed += 1
                 print("ok   0 %s" % name)
-    print("valgrind-office: %d passed, %d failed (%.0fs); report %s" % (passed, failed, time.time() - t0, xml))
+    print("valgrind-office%s: %d passed, %d failed (%.0fs); report %s" % (
+        "" if MODE == "valgrind" else "-" + MODE, passed, failed, time.time() - t0, xml))
     res = os.environ.get("RESULTS") or os.path.join(os.path.dirname(os.path.abspath(oxt)), "results")
     with open(res, "a") as f:
-        f.write("valgrind-office %d %d\n" % (passed, failed))
+        f.write("valgrind-office%s %d %d\n" % ("" if MODE == "valgrind" else "-" + MODE, passed, failed))
     return 1 if failed else 0
 
 
