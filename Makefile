@@ -302,8 +302,25 @@ check: deps
 	-@$(MAKE) --no-print-directory check-imports
 	-@$(MAKE) --no-print-directory check-fuzz
 	-@$(MAKE) --no-print-directory test-calc
+	-@$(MAKE) --no-print-directory soak
 	-@if [ -n "$${PIPECALC_LO25:-}" ]; then $(MAKE) --no-print-directory check-lo25; fi
 	@sh build/summary.sh $(RESULTS)
+
+# ---- a long day of use (tests/soak; README: Reliability) -------------------------------
+# make soak: SOAK_ACTIONS actions of the deck in one office, two windows under Xvfb, no
+# crash and a memory bound scaled to the length (part of `make check`); make soak-long:
+# 2,000 of them. make check-valgrind-office: 50 actions, each with its undo, then 10
+# documents closed with the deck open right after a click on it, with soffice.bin under
+# valgrind memcheck (not part of check: minutes).
+SOAK_ACTIONS ?= 500
+.PHONY: soak soak-long check-valgrind-office
+soak: oxt
+	@$(PY) tests/soak/soak.py $(OXT) $(SOAK_ACTIONS)
+soak-long: oxt
+	@SOAK_SUITE=soak-long $(PY) tests/soak/soak.py $(OXT) 2000
+check-valgrind-office: oxt
+	@$(PY) tests/soak/valgrind_office.py $(OXT) 50; a=$$?; \
+	 VALGRIND_DAY=decks $(PY) tests/soak/valgrind_office.py $(OXT) 10 && [ $$a -eq 0 ]
 
 # LibreOffice 25.2 in a Debian chroot (build/lo25.sh; root): the 25.2 SDK compile and the
 # Calc suite with the .oxt built here. Part of `make check` when PIPECALC_LO25 is set (CI).

@@ -2,7 +2,7 @@
 # summary.sh RESULTS - adds up the "suite passed failed" lines the test suites wrote and
 # prints the closing line; exits non-zero when anything failed or a suite did not report.
 results=$1
-expected="modules core report table texts asan valgrind imports fuzz calc"
+expected="modules core report table texts asan valgrind imports fuzz calc soak"
 # with PIPECALC_LO25 (CI), the LibreOffice 25.2 suites of build/lo25.sh must report too
 [ -n "${PIPECALC_LO25:-}" ] && expected="$expected build-25.2 calc-25.2"
 passed=0; failed=0

@@ -343,7 +343,7 @@ gboolean ac_explain_cell(uno_Interface *controller, char **text)
     static CuMethod by_position = CU_METHOD("com.sun.star.table.XCellRange", "getCellByPosition");
     static CuMethod get_formula = CU_METHOD("com.sun.star.table.XCell", "getFormula");
     static CuMethod get_error = CU_METHOD("com.sun.star.table.XCell", "getError");
-    CuCell at;
+    CuCell at = { 0 }; /* stays so when the view is gone (its document closing) */
     uno_Interface *model = cc_model(controller, NULL);
     uno_Interface *sheet = model ? cc_cursor(controller, &at, NULL) : NULL;
     void *pos[2] = { &at.Column, &at.Row };

@@ -670,8 +670,22 @@ static void deck_refresh(Deck *d, gboolean force, const char *key_before)
     view_clear(&d->view);
     d->view = v;
     d->have_view = TRUE;
-    for (guint i = 0; i < d->panels->len; i++)
-        panel_show(g_ptr_array_index(d->panels, i), &d->view);
+    /* each panel lasts while the panels are shown: showing one may let its document close,
+     * which disposes and releases the others (they are skipped then) */
+    GPtrArray *held = g_ptr_array_new();
+    for (guint i = 0; i < d->panels->len; i++) {
+        Panel *q = g_ptr_array_index(d->panels, i);
+        cu_object_interface(&q->base)->acquire(cu_object_interface(&q->base));
+        g_ptr_array_add(held, q);
+    }
+    for (guint i = 0; i < held->len; i++) {
+        Panel *q = g_ptr_array_index(held, i);
+        if (q->deck == d)
+            panel_show(q, &d->view);
+    }
+    for (guint i = 0; i < held->len; i++) /* the last release may end D: not used after */
+        cu_release(cu_object_interface(&((Panel *)g_ptr_array_index(held, i))->base));
+    g_ptr_array_unref(held);
 }
 
 /* Edit > Undo or Redo ran (or the undo stack was reset): a report may speak of what is no
@@ -1060,10 +1074,12 @@ static gboolean run_asking(Panel *p, const AcAction *a, const AcValue *args, cha
 
 /* The end of an action of P's on deck D: TEXT (taken) under button B, then every panel
  * shows the table as the action left it (a Score column, new roles), the reports about
- * it. Nothing is shown when P was disposed meanwhile. */
+ * it. Nothing is shown when P was disposed meanwhile. D and P last until the refresh is
+ * done: the document may be closed while the refresh reads it (its panels disposed), and
+ * the deck must not be freed under it (make check-valgrind-office, VALGRIND_DAY=decks). */
 static void report(Panel *p, Deck *d, AcButton b, char *text, char *key_before)
 {
-    action_end(p, d);
+    d->busy = d->running > 1; /* this action is over: the deck may refresh */
     if (p->deck == d) {
         show_result(p, b, text);
         deck_refresh(d, TRUE, key_before);
@@ -1071,6 +1087,7 @@ static void report(Panel *p, Deck *d, AcButton b, char *text, char *key_before)
         g_free(text);
     }
     g_free(key_before);
+    action_end(p, d);
 }
 
 /* The table the cursor is on now, for report ("": none). */

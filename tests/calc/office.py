@@ -27,7 +27,7 @@ REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
 <item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse"><value>{locale}</value></prop></item>
 <item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>{locale}</value></prop></item>
 <item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>{setup_locale}</value></prop></item>
-</oor:items>
+{extra}</oor:items>
 """
 
 
@@ -48,15 +48,21 @@ class Office:
     LOCALE is the user interface language; SETUP_LOCALE the Locale setting (Tools >
     Options > Language Settings > Languages), by which Calc reads typed input: LOCALE when
     None, "" for the system's (then ENV, variables for the office process, None removing
-    one, decides: LANG=de_CH.UTF-8)."""
+    one, decides: LANG=de_CH.UTF-8). COMMAND replaces the soffice script (e.g. valgrind
+    running soffice.bin); START_TIMEOUT and STOP_TIMEOUT (seconds) are for slow ones."""
 
     def __init__(self, oxt, locale="en-US", root=None, headless=True, keep_profile=False,
-                 setup_locale=None, env=None):
+                 setup_locale=None, env=None, command=None, start_timeout=300, stop_timeout=30,
+                 settings=()):
         self.oxt = os.path.abspath(oxt)
         self.locale = locale
         self.setup_locale = locale if setup_locale is None else setup_locale
         self.env = dict(env or {})
         self.headless = headless
+        self.command = list(command) if command else [os.path.join(OFFICE, "soffice")]
+        self.settings = list(settings)  # (path, name, value) more for the profile's registry
+        self.start_timeout = start_timeout
+        self.stop_timeout = stop_timeout
         self.keep_profile = keep_profile
         base = root or os.path.join(os.path.dirname(self.oxt), "tmp")
         os.makedirs(base, exist_ok=True)
@@ -77,7 +83,9 @@ class Office:
         os.makedirs(user, exist_ok=True)
         os.makedirs(os.path.join(self.dir, "cache"), exist_ok=True)
         with open(os.path.join(user, "registrymodifications.xcu"), "w") as f:
-            f.write(REGISTRY.format(locale=self.locale, setup_locale=self.setup_locale))
+            extra = "".join('<item oor:path="%s"><prop oor:name="%s" oor:op="fuse"><value>%s</value></prop></item>\n'
+                            % s for s in self.settings)
+            f.write(REGISTRY.format(locale=self.locale, setup_locale=self.setup_locale, extra=extra))
         unopkg = [os.path.join(OFFICE, "unopkg"), "add", "--shared", "--force", "-s"] + self.env_args() + [self.oxt]
         r = subprocess.run(unopkg, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                            stdin=subprocess.DEVNULL, timeout=300)
@@ -87,11 +95,11 @@ class Office:
     def start(self, install=True):
         if install:
             self.install()
-        args = [os.path.join(OFFICE, "soffice")] + self.env_args() + [
+        args = self.command + self.env_args() + [
             "--norestore", "--nologo", "--nodefault", "--nolockcheck",
             "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe]
         if self.headless:
-            args[1:1] = ["--headless", "--invisible"]
+            args[len(self.command):len(self.command)] = ["--headless", "--invisible"]
         env = dict(os.environ)
         env.setdefault("SAL_USE_VCLPLUGIN", "gen" if not self.headless else "svp")
         for name, value in self.env.items():
@@ -103,7 +111,7 @@ class Office:
                                      stdin=subprocess.DEVNULL, env=env, start_new_session=True)
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-        deadline = time.time() + 300
+        deadline = time.time() + self.start_timeout
         while True:
             try:
                 self.ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe)
@@ -141,10 +149,10 @@ class Office:
                     pass
             t = threading.Thread(target=terminate, daemon=True)
             t.start()
-            t.join(20)
+            t.join(max(20, self.stop_timeout))
         if self.proc is not None:
             try:
-                self.proc.wait(timeout=30)
+                self.proc.wait(timeout=self.stop_timeout)
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, 9)
                 self.proc.wait()
