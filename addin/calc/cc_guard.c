@@ -160,20 +160,27 @@ static sal_Int32 undo_steps(uno_Interface *undo)
     return n;
 }
 
+/* MODEL's current frame (XFrame, acquired), NULL when it has no view. */
+static uno_Interface *frame_of_model(uno_Interface *model)
+{
+    static CuMethod controller_of = CU_METHOD("com.sun.star.frame.XModel", "getCurrentController");
+    static CuMethod frame_of = CU_METHOD("com.sun.star.frame.XController", "getFrame");
+    uno_Interface *controller = cu_call_iface(model, &controller_of, NULL, NULL, NULL);
+    uno_Interface *frame = controller ? cu_call_iface(controller, &frame_of, NULL, NULL, NULL) : NULL;
+    cu_release(controller);
+    return frame;
+}
+
 /* MODEL's frame's container window (XWindow) when it takes input now, disabled; else
  * NULL (no frame, or disabled already: by a modal dialog, say, which enables it again). */
 static uno_Interface *disable_window(uno_Interface *model)
 {
-    static CuMethod controller_of = CU_METHOD("com.sun.star.frame.XModel", "getCurrentController");
-    static CuMethod frame_of = CU_METHOD("com.sun.star.frame.XController", "getFrame");
     static CuMethod window_of = CU_METHOD("com.sun.star.frame.XFrame", "getContainerWindow");
     static CuMethod is_enabled = CU_METHOD("com.sun.star.awt.XWindow2", "isEnabled");
     static CuMethod set_enable = CU_METHOD("com.sun.star.awt.XWindow", "setEnable");
-    uno_Interface *controller = cu_call_iface(model, &controller_of, NULL, NULL, NULL);
-    uno_Interface *frame = controller ? cu_call_iface(controller, &frame_of, NULL, NULL, NULL) : NULL;
+    uno_Interface *frame = frame_of_model(model);
     uno_Interface *window = frame ? cu_call_iface(frame, &window_of, NULL, NULL, NULL) : NULL;
     cu_release(frame);
-    cu_release(controller);
     uno_Interface *w2 = window ? cu_query(window, "com.sun.star.awt.XWindow2") : NULL;
     sal_Bool enabled = sal_False, off = sal_False;
     void *args[1] = { &off };
@@ -214,12 +221,9 @@ gboolean cc_guard_begin(CcGuard *g, uno_Interface *model, const char *title, GEr
  * actions act. */
 static gboolean document_active(uno_Interface *model)
 {
-    static CuMethod controller_of = CU_METHOD("com.sun.star.frame.XModel", "getCurrentController");
-    static CuMethod frame_of = CU_METHOD("com.sun.star.frame.XController", "getFrame");
     static CuMethod creator_of = CU_METHOD("com.sun.star.frame.XFrame", "getCreator");
     static CuMethod active_of = CU_METHOD("com.sun.star.frame.XFramesSupplier", "getActiveFrame");
-    uno_Interface *controller = cu_call_iface(model, &controller_of, NULL, NULL, NULL);
-    uno_Interface *frame = controller ? cu_call_iface(controller, &frame_of, NULL, NULL, NULL) : NULL;
+    uno_Interface *frame = frame_of_model(model);
     uno_Interface *creator = frame ? cu_call_iface(frame, &creator_of, NULL, NULL, NULL) : NULL;
     uno_Interface *active = creator ? cu_call_iface(creator, &active_of, NULL, NULL, NULL) : NULL;
     /* the same object: the same XInterface */
@@ -231,7 +235,6 @@ static gboolean document_active(uno_Interface *model)
     cu_release(active);
     cu_release(creator);
     cu_release(frame);
-    cu_release(controller);
     return same;
 }
 

@@ -126,6 +126,27 @@ def click_score(doc):
     return report.getText()
 
 
+def table_step(d):
+    """on_table(FN): FN run with the cursor back in D's lead table (a written sheet is shown
+    after its action, as the manager would go back to the table)."""
+    def on_table(fn):
+        def run():
+            if d.ctrl.ActiveSheet.Name != d.sheet.Name:
+                d.ctrl.setActiveSheet(d.sheet)
+            d.select("B3")
+            return fn()
+        return run
+    return on_table
+
+
+def undo_step(um):
+    """An undo of UM's last step, when there is one."""
+    def undo():
+        if um.isUndoPossible():
+            um.undo()
+    return undo
+
+
 class Day:
     def __init__(self, ctx, pid):
         self.ctx = ctx
@@ -161,19 +182,7 @@ class Day:
         a, c = self.actions, d.ctrl
         um = d.doc.UndoManager
 
-        def on_table(fn):
-            """FN run with the cursor back in the lead table (a written sheet is shown after
-            its action, as the manager would go back to the table)."""
-            def run():
-                if c.ActiveSheet.Name != d.sheet.Name:
-                    c.setActiveSheet(d.sheet)
-                d.select("B3")
-                return fn()
-            return run
-
-        def undo():
-            if um.isUndoPossible():
-                um.undo()
+        on_table, undo = table_step(d), undo_step(um)
 
         def redo():
             if um.isRedoPossible():
@@ -257,19 +266,7 @@ second on a scored table)."""
         a, c = self.actions, d.ctrl
         um = d.doc.UndoManager
 
-        def on_table(fn):
-            """FN run with the cursor back in the lead table (a written sheet is shown after
-            its action, as the manager would go back to the table)."""
-            def run():
-                if c.ActiveSheet.Name != d.sheet.Name:
-                    c.setActiveSheet(d.sheet)
-                d.select("B3")
-                return fn()
-            return run
-
-        def undo():
-            if um.isUndoPossible():
-                um.undo()
+        undo = undo_step(um)
         plan = [("score", "B3", lambda: a.scoreLeads(c)), ("forecast", "B3", lambda: a.writeForecast(c)),
                 ("funnel", "B3", lambda: a.writeFunnel(c, 50000.0)),
                 ("forecast-period", "B3", lambda: a.writeForecastPeriod(c, 46027.0, 46080.0)),
@@ -291,6 +288,7 @@ second on a scored table)."""
                 d.close()
                 d = Doc(self.ctx, hidden=False, deck=False)
                 a, c, um = self.actions, d.ctrl, d.doc.UndoManager
+                undo = undo_step(um)
         d.close()
 
     def keep(self, n):
