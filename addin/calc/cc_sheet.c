@@ -868,3 +868,34 @@ gboolean cc_hidden_rows(uno_Interface *sheet, const CuRange *r, gsize *hidden, G
     *hidden = (gsize)(r->EndRow - r->StartRow + 1) - MIN(shown, (gsize)(r->EndRow - r->StartRow + 1));
     return TRUE;
 }
+
+gboolean cc_set_style_ranges(uno_Interface *model, const CuRange *r, gsize n, const char *style,
+                             GError **error)
+{
+    static CuMethod create = CU_METHOD("com.sun.star.lang.XMultiServiceFactory", "createInstance");
+    static CuMethod add = CU_METHOD("com.sun.star.sheet.XSheetCellRangeContainer", "addRangeAddresses");
+    if (n == 0)
+        return TRUE;
+    if (!cu_uno_check_layouts() || n > G_MAXINT32) {
+        g_set_error(error, CU_ERROR, CU_ERROR_TYPES, "unexpected CellRangeAddress layout");
+        return FALSE;
+    }
+    uno_Interface *ranges = NULL;
+    if (!cu_call_str(model, &create, "com.sun.star.sheet.SheetCellRanges", &ranges, error) || !ranges)
+        return need(ranges, "a range list", error) != NULL;
+    typelib_TypeDescriptionReference *type = NULL;
+    typelib_typedescriptionreference_newByAsciiName(&type, typelib_TypeClass_SEQUENCE,
+                                                    "[]com.sun.star.table.CellRangeAddress");
+    uno_Sequence *seq = NULL;
+    uno_type_sequence_construct(&seq, type, (void *)r, (sal_Int32)n, NULL);
+    sal_Bool merge = sal_False;
+    void *args[2] = { &seq, &merge };
+    rtl_uString *value = cu_ustr_from_utf8(style);
+    gboolean ok = cu_call(ranges, &add, NULL, args, error) &&
+                  cu_set_property(ranges, "CellStyle", typelib_TypeClass_STRING, &value, error);
+    rtl_uString_release(value);
+    uno_type_destructData(&seq, type, NULL);
+    typelib_typedescriptionreference_release(type);
+    ranges->release(ranges);
+    return ok;
+}

@@ -146,6 +146,11 @@ gboolean cc_merged_extent(uno_Interface *sheet, const CuRange *r, CuRange *exten
  * (XCellRangesQuery.queryVisibleCells over R's first column: one call). */
 gboolean cc_hidden_rows(uno_Interface *sheet, const CuRange *r, gsize *hidden, GError **error);
 
+/* Give the N ranges R of MODEL the cell style STYLE with one call, through one
+ * SheetCellRanges (one undo action, where a call per range made thousands). */
+gboolean cc_set_style_ranges(uno_Interface *model, const CuRange *r, gsize n, const char *style,
+                             GError **error);
+
 /* TRUE when a merged area starts inside R on SHEET (XMergeable.getIsMerged). */
 gboolean cc_has_merge(uno_Interface *sheet, const CuRange *r, GError **error);
 

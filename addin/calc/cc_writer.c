@@ -147,7 +147,7 @@ static guint styles_used(const RpPlan *plan)
  * per run of one style. WHOLE: the block is a sheet of ours, where cells without a role get
  * the Default style (a refreshed sheet's old title row may lie there); else they are left.
  * When the styles cannot be made (cc_styles_ensure), the report is written without them. */
-static gboolean apply_styles(const CcLeadTable *t, const RpPlan *plan, uno_Interface *sheet, sal_Int16 index,
+static gboolean apply_styles(const CcLeadTable *t, const RpPlan *plan, sal_Int16 index,
                              sal_Int32 col0, sal_Int32 row0, gboolean whole, GError **error)
 {
     GError *refused = NULL;
@@ -155,23 +155,27 @@ static gboolean apply_styles(const CcLeadTable *t, const RpPlan *plan, uno_Inter
         g_clear_error(&refused); /* a protected sheet: the report is still right, only plainer */
         return TRUE;
     }
-    gboolean ok = TRUE;
-    for (gsize j = 0; j < plan->cols && ok; j++)
-        for (gsize i = 0, end; i < plan->rows && ok; i = end + 1) {
-            RpStyle st = rp_cell_at(plan, i, j)->style;
-            for (end = i; end + 1 < plan->rows && rp_cell_at(plan, end + 1, j)->style == st;)
-                end++;
-            const char *name = st != RP_STYLE_NONE ? cc_style_name(st) : whole ? "Default" : NULL;
-            if (!name)
-                continue;
-            CuRange r = { index, col0 + (sal_Int32)j, row0 + (sal_Int32)i, col0 + (sal_Int32)j,
-                          row0 + (sal_Int32)end };
-            uno_Interface *range = cc_range(sheet, &r, error);
-            rtl_uString *value = cu_ustr_from_utf8(name);
-            ok = range && cu_set_property(range, "CellStyle", typelib_TypeClass_STRING, &value, error);
-            rtl_uString_release(value);
-            cu_release(range);
-        }
+    /* the whole block Default first (a refreshed sheet keeps no old style), then each
+     * style on all its runs at once: a free-text stage column mutes thousands of rows */
+    CuRange block = { index, col0, row0, col0 + (sal_Int32)plan->cols - 1, row0 + (sal_Int32)plan->rows - 1 };
+    gboolean ok = !whole || cc_set_style_ranges(t->model, &block, 1, "Default", error);
+    GArray *runs = g_array_new(FALSE, FALSE, sizeof(CuRange));
+    for (int st = RP_STYLE_NONE + 1; st < RP_N_STYLES && ok; st++) {
+        g_array_set_size(runs, 0);
+        for (gsize j = 0; j < plan->cols; j++)
+            for (gsize i = 0, end; i < plan->rows; i = end + 1) {
+                gboolean in = rp_cell_at(plan, i, j)->style == (RpStyle)st;
+                for (end = i; end + 1 < plan->rows && (rp_cell_at(plan, end + 1, j)->style == (RpStyle)st) == in;)
+                    end++;
+                CuRange r = { index, col0 + (sal_Int32)j, row0 + (sal_Int32)i, col0 + (sal_Int32)j,
+                              row0 + (sal_Int32)end };
+                if (in)
+                    g_array_append_val(runs, r);
+            }
+        ok = cc_set_style_ranges(t->model, (const CuRange *)(void *)runs->data, runs->len,
+                                 cc_style_name((RpStyle)st), error);
+    }
+    g_array_free(runs, TRUE);
     return ok;
 }
 
@@ -286,7 +290,7 @@ static gboolean write_sheet(CcLeadTable *t, const RpPlan *plan, CcWritten *out, 
     /* a refreshed sheet's old merges first: the new block's rows may lie elsewhere */
     ok = ok && (!reuse || (cc_clear(sheet, &old, &error) && cc_merge(sheet, &old, FALSE, &error))) &&
          cc_write_block(g.undo, sheet, &all, grid, &error) &&
-         apply_styles(t, plan, sheet, index, 0, 0, TRUE, &error) &&
+         apply_styles(t, plan, index, 0, 0, TRUE, &error) &&
          plan_formats(t, plan, &formats, &error) &&
          apply_formats(t, plan, &formats, sheet, index, 0, 0, &error) && set_formulas(plan, sheet, 0, 0, &error) &&
          set_arrays(plan, sheet, index, 0, 0, &error) &&
@@ -356,7 +360,7 @@ static gboolean write_column(CcLeadTable *t, const RpPlan *plan, CcWritten *out,
     ok = ok && (!t->has_score || cc_clear(t->sheet, &t->score, &error)) &&
          (!shift || cc_insert_cells_right(t->sheet, &target, &error)) &&
          cc_write_block(g.undo, t->sheet, &target, grid, &error) &&
-         apply_styles(t, plan, t->sheet, t->range.Sheet, col, t->range.StartRow, FALSE, &error) &&
+         apply_styles(t, plan, t->range.Sheet, col, t->range.StartRow, FALSE, &error) &&
          plan_formats(t, plan, &formats, &error) &&
          apply_formats(t, plan, &formats, t->sheet, t->range.Sheet, col, t->range.StartRow, &error) &&
          set_formulas(plan, t->sheet, col, t->range.StartRow, &error) &&

@@ -25,6 +25,7 @@ typedef struct {
     GArray *open_months;      /* the close month of each of them (NO_MONTH: undated) */
     GArray *open_owners;      /* the owner of each of them: an index of OWNERS (gint) */
     GArray *open_stages;      /* the stage of each of them: an index of ST.order, -1 for none */
+    gint *stage_of_row;       /* the same by data row of the table (-1 for a closed row) */
     RpStages st;
     GArray *months;           /* distinct close months of open deals, sorted; NO_MONTH last */
     GPtrArray *owners;        /* distinct owner keys (borrowed), first-seen order */
@@ -57,6 +58,7 @@ static void forecast_free(Forecast *fc)
     if (fc->open_months) g_array_free(fc->open_months, TRUE);
     if (fc->open_owners) g_array_free(fc->open_owners, TRUE);
     if (fc->open_stages) g_array_free(fc->open_stages, TRUE);
+    g_free(fc->stage_of_row);
     if (fc->owner_first) g_array_free(fc->owner_first, TRUE);
     if (fc->month_rows) g_ptr_array_unref(fc->month_rows);
     if (fc->owner_rows) g_ptr_array_unref(fc->owner_rows);
@@ -194,6 +196,11 @@ static void group_open(Forecast *fc, GPtrArray *keys)
         gint s = (gint)GPOINTER_TO_SIZE(at) - 1;
         g_array_append_val(fc->open_stages, s);
     }
+    fc->stage_of_row = g_new(gint, MAX(c->rows, 1));
+    for (gsize r = 0; r < c->rows; r++)
+        fc->stage_of_row[r] = -1;
+    for (guint i = 0; i < n; i++)
+        fc->stage_of_row[g_array_index(fc->open, gsize, i)] = g_array_index(fc->open_stages, gint, i);
     g_hash_table_destroy(stage_at);
     GHashTable *month_at = g_hash_table_new(g_direct_hash, g_direct_equal);
     for (guint j = 0; j < fc->months->len; j++)
@@ -225,6 +232,33 @@ static GArray *rows_at_stage(const Forecast *fc, const GArray *rows, gsize s)
     return at;
 }
 
+/* The stage table's rows of the stages of ROWS (open rows, each at a stage of the order),
+ * in the table's order: what a forecast of ROWS looks up, the same probabilities, without
+ * keying the whole table again for each owner of thousands (pc_table_free). NULL when a
+ * row's stage is none of the order's: the whole table then, for the core's own error. */
+static PcTable *stages_of_rows(const Forecast *fc, const GArray *rows)
+{
+    const PcTable *t = fc->st.table;
+    gboolean *used = g_new0(gboolean, MAX(fc->st.k, 1));
+    gsize m = 0;
+    gboolean all_known = TRUE;
+    for (guint i = 0; i < rows->len && all_known; i++) {
+        gint s = fc->stage_of_row[g_array_index(rows, gsize, i)];
+        if ((all_known = s >= 0) && !used[s]) {
+            used[s] = TRUE;
+            m++;
+        }
+    }
+    PcTable *sub = all_known ? pc_table_new(m, 2) : NULL;
+    for (gsize s = 0, k = 0; sub && s < fc->st.k; s++)
+        if (used[s]) {
+            pc_table_set_text(sub, k, 0, pc_table_text(t, pc_table_at(t, s, 0)), -1);
+            pc_table_set_number(sub, k++, 1, pc_table_at(t, s, 1)->num);
+        }
+    g_free(used);
+    return sub;
+}
+
 /* PIPELINE_FORECAST over the open rows ROWS: the expected value into OUT[0] and the NQ
  * percentiles QS into OUT[1..NQ], from one pass (pc_pipeline_forecast_quantiles). */
 static PcStatus forecast_quantiles(Forecast *fc, const GArray *rows, const double *qs, gsize nq,
@@ -244,12 +278,15 @@ static PcStatus forecast_quantiles(Forecast *fc, const GArray *rows, const doubl
             dates = pc_table_select(c, (gsize *)rows->data, rows->len, &dc, 1);
         }
         /* only open rows: no Outcomes needed */
-        PcForecastArgs a = { amounts, stages, fc->st.table, dates, fc->start_t, fc->end_t, NULL, NULL };
+        PcTable *sub = rows->len < fc->open->len ? stages_of_rows(fc, rows) : NULL;
+        PcForecastArgs a = { amounts, stages, sub ? sub : fc->st.table, dates, fc->start_t, fc->end_t,
+                             NULL, NULL };
         pc_error_clear(&fc->err);
         st = amounts && stages && (dates || !has_period(fc) || fc->close < 0)
                  ? pc_pipeline_forecast_quantiles(&a, qs, nq, out, out + 1, &fc->err)
                  : pc_fail(&fc->err, PC_ERR_NOMEM, -1, -1, "the table is too large");
         pc_table_free(dates);
+        pc_table_free(sub);
         if (st != PC_OK && fc->err.row >= 0 && (gsize)fc->err.row < rows->len) {
             /* the core counted rows of our selection: name the sheet's row instead */
             gsize sheet_row = fc->src->row0 + g_array_index(rows, gsize, fc->err.row) + 1;
