@@ -208,7 +208,7 @@ static gboolean walk_sheet(Walk *w, uno_Interface *sheet, sal_Int16 index, GErro
         }
         destruct_seq(&formulas, "[][]string");
     }
-    destruct_seq(&addrs, "[]com.sun.star.table.CellRangeAddress");
+    cu_ranges_free(addrs);
     if (ok && w->cells > before && !w->protected_sheet && cc_sheet_protected(sheet))
         w->protected_sheet = cc_sheet_name(sheet);
     return ok;

@@ -75,11 +75,11 @@ static gboolean add_chart(uno_Interface *charts, const char *chart_name, void *r
                           char **used, GError **error)
 {
     static CuMethod add = CU_METHOD("com.sun.star.table.XTableCharts", "addNewByName");
-    typelib_TypeDescriptionReference *type = NULL;
-    typelib_typedescriptionreference_newByAsciiName(&type, typelib_TypeClass_SEQUENCE,
-                                                    "[]com.sun.star.table.CellRangeAddress");
-    uno_Sequence *seq = NULL;
-    uno_type_sequence_construct(&seq, type, ranges->data, (sal_Int32)ranges->len, NULL);
+    uno_Sequence *seq = cu_ranges_new((const CuRange *)(const void *)ranges->data, ranges->len);
+    if (!seq) {
+        g_set_error(error, CU_ERROR, CU_ERROR_INTERNAL, "too many chart ranges");
+        return FALSE;
+    }
     sal_Bool yes = sal_True;
     GError *taken = NULL;
     gboolean ok = FALSE;
@@ -97,8 +97,7 @@ static gboolean add_chart(uno_Interface *charts, const char *chart_name, void *r
     }
     if (taken)
         g_propagate_error(error, taken);
-    uno_type_destructData(&seq, type, NULL);
-    typelib_typedescriptionreference_release(type);
+    cu_ranges_free(seq);
     return ok;
 }
 

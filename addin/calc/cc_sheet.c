@@ -37,19 +37,42 @@ static gboolean address_of(uno_Interface *range, CuRange *r, GError **error)
     return cu_call(range, &get_address, r, NULL, error);
 }
 
-static void sequence_destroy(uno_Sequence **seq, const char *name);
+/* Append the addresses of RANGES (an XSheetCellRanges: a query's answer, a selection of
+ * several ranges) to OUT, a GArray of CuRange. */
+static gboolean append_addresses(uno_Interface *ranges, GArray *out, GError **error)
+{
+    static CuMethod addresses = CU_METHOD("com.sun.star.sheet.XSheetCellRanges", "getRangeAddresses");
+    uno_Sequence *seq = NULL;
+    if (!cu_uno_check_layouts()) {
+        g_set_error(error, CU_ERROR, CU_ERROR_TYPES, "unexpected CellRangeAddress layout");
+        return FALSE;
+    }
+    if (!cu_call(ranges, &addresses, &seq, NULL, error))
+        return FALSE;
+    g_array_append_vals(out, seq->elements, (guint)seq->nElements);
+    cu_ranges_free(seq);
+    return TRUE;
+}
+
+/* The addresses of RANGES (see append_addresses): a GArray of CuRange, NULL with ERROR. */
+static GArray *addresses_of(uno_Interface *ranges, GError **error)
+{
+    GArray *a = g_array_new(FALSE, FALSE, sizeof(CuRange));
+    if (append_addresses(ranges, a, error))
+        return a;
+    g_array_free(a, TRUE);
+    return NULL;
+}
 
 /* The first range of RANGES (XSheetCellRanges) into *R; FALSE when it has none. */
 static gboolean first_range(uno_Interface *ranges, CuRange *r)
 {
-    static CuMethod addresses = CU_METHOD("com.sun.star.sheet.XSheetCellRanges", "getRangeAddresses");
-    uno_Sequence *seq = NULL;
-    if (!cu_uno_check_layouts() || !cu_call(ranges, &addresses, &seq, NULL, NULL))
-        return FALSE;
-    gboolean some = seq->nElements > 0;
+    GArray *a = addresses_of(ranges, NULL);
+    gboolean some = a && a->len > 0;
     if (some)
-        *r = *(const CuRange *)(const void *)seq->elements;
-    sequence_destroy(&seq, "[]com.sun.star.table.CellRangeAddress");
+        *r = g_array_index(a, CuRange, 0);
+    if (a)
+        g_array_free(a, TRUE);
     return some;
 }
 
@@ -156,23 +179,21 @@ static gboolean mark_errors(uno_Interface *sheet, uno_Interface *range, const Cu
                             GError **error)
 {
     static CuMethod query = CU_METHOD("com.sun.star.sheet.XCellRangesQuery", "queryFormulaCells");
-    static CuMethod addresses = CU_METHOD("com.sun.star.sheet.XSheetCellRanges", "getRangeAddresses");
     sal_Int16 flags = 4; /* com.sun.star.sheet.FormulaResult.ERROR */
     void *args[1] = { &flags };
     uno_Interface *found = cu_call_iface(range, &query, args, NULL, error);
-    uno_Sequence *seq = NULL;
-    gboolean ok = found && cu_uno_check_layouts() && cu_call(found, &addresses, &seq, NULL, error);
+    GArray *errors = found ? addresses_of(found, error) : NULL;
     cu_release(found);
-    if (!ok)
+    if (!errors)
         return need(NULL, "the error cells", error) != NULL;
-    const CuRange *a = (const CuRange *)(const void *)seq->elements;
-    for (sal_Int32 k = 0; k < seq->nElements; k++)
+    const CuRange *a = (const CuRange *)(const void *)errors->data;
+    for (guint k = 0; k < errors->len; k++)
         for (sal_Int32 row = MAX(a[k].StartRow, r->StartRow); row <= MIN(a[k].EndRow, r->EndRow); row++)
             for (sal_Int32 col = MAX(a[k].StartColumn, r->StartColumn);
                  col <= MIN(a[k].EndColumn, r->EndColumn); col++)
                 pc_table_set_error(t, (gsize)(row - r->StartRow), (gsize)(col - r->StartColumn),
                                    (int)error_code(sheet, col, row));
-    sequence_destroy(&seq, "[]com.sun.star.table.CellRangeAddress");
+    g_array_free(errors, TRUE);
     return TRUE;
 }
 
@@ -252,26 +273,25 @@ static gboolean range_empty(uno_Interface *range, const CuRange *r, gboolean *em
 {
     static CuMethod query_empty = CU_METHOD("com.sun.star.sheet.XCellRangesQuery", "queryEmptyCells");
     static CuMethod query_content = CU_METHOD("com.sun.star.sheet.XCellRangesQuery", "queryContentCells");
-    static CuMethod addresses = CU_METHOD("com.sun.star.sheet.XSheetCellRanges", "getRangeAddresses");
     sal_Int16 notes = 8; /* CellFlags ANNOTATION */
     void *args[1] = { &notes };
     *empty = FALSE;
     uno_Interface *blank = cu_call_iface(range, &query_empty, NULL, NULL, error);
     uno_Interface *noted = blank ? cu_call_iface(range, &query_content, args, NULL, error) : NULL;
-    uno_Sequence *b = NULL, *n = NULL;
-    gboolean ok = noted && cu_uno_check_layouts() && cu_call(blank, &addresses, &b, NULL, error) &&
-                  cu_call(noted, &addresses, &n, NULL, error);
+    GArray *b = noted ? addresses_of(blank, error) : NULL;
+    GArray *n = b ? addresses_of(noted, error) : NULL;
     cu_release(blank);
     cu_release(noted);
+    gboolean ok = n != NULL;
     if (ok) {
-        const CuRange *a = (const CuRange *)(const void *)b->elements;
-        *empty = b->nElements == 1 && n->nElements == 0 && a->StartColumn == r->StartColumn &&
+        const CuRange *a = &g_array_index(b, CuRange, 0);
+        *empty = b->len == 1 && n->len == 0 && a->StartColumn == r->StartColumn &&
                  a->EndColumn == r->EndColumn && a->StartRow == r->StartRow && a->EndRow == r->EndRow;
     }
     if (b)
-        sequence_destroy(&b, "[]com.sun.star.table.CellRangeAddress");
+        g_array_free(b, TRUE);
     if (n)
-        sequence_destroy(&n, "[]com.sun.star.table.CellRangeAddress");
+        g_array_free(n, TRUE);
     return ok || need(NULL, "the cells' contents", error) != NULL;
 }
 
@@ -748,7 +768,6 @@ GArray *cc_format_runs(uno_Interface *sheet, const CuRange *r, GError **error)
                                        "getUniqueCellFormatRanges");
     static CuMethod count = CU_METHOD("com.sun.star.container.XIndexAccess", "getCount");
     static CuMethod by_index = CU_METHOD("com.sun.star.container.XIndexAccess", "getByIndex");
-    static CuMethod addresses = CU_METHOD("com.sun.star.sheet.XSheetCellRanges", "getRangeAddresses");
     uno_Interface *range = cc_range(sheet, r, error);
     uno_Interface *groups = range ? cu_call_iface(range, &unique, NULL, NULL, error) : NULL;
     cu_release(range);
@@ -764,13 +783,8 @@ GArray *cc_format_runs(uno_Interface *sheet, const CuRange *r, GError **error)
         void *args[1] = { &i };
         uno_Interface *group = cu_call_any_iface(groups, &by_index, args, "com.sun.star.sheet.XSheetCellRanges",
                                                  error);
-        uno_Sequence *seq = NULL;
-        ok = group && cu_call(group, &addresses, &seq, NULL, error);
+        ok = group && append_addresses(group, runs, error);
         cu_release(group);
-        if (ok) {
-            g_array_append_vals(runs, seq->elements, (guint)seq->nElements);
-            sequence_destroy(&seq, "[]com.sun.star.table.CellRangeAddress");
-        }
     }
     groups->release(groups);
     if (!ok) {
@@ -847,24 +861,22 @@ gboolean cc_freeze_rows(uno_Interface *model, sal_Int16 index, sal_Int32 rows)
 gboolean cc_hidden_rows(uno_Interface *sheet, const CuRange *r, gsize *hidden, GError **error)
 {
     static CuMethod query = CU_METHOD("com.sun.star.sheet.XCellRangesQuery", "queryVisibleCells");
-    static CuMethod addresses = CU_METHOD("com.sun.star.sheet.XSheetCellRanges", "getRangeAddresses");
     CuRange column = *r;
     column.EndColumn = column.StartColumn;
     uno_Interface *range = cc_range(sheet, &column, error);
     uno_Interface *visible = range ? cu_call_iface(range, &query, NULL, NULL, error) : NULL;
     cu_release(range);
-    uno_Sequence *seq = NULL;
-    gboolean ok = visible && cu_uno_check_layouts() && cu_call(visible, &addresses, &seq, NULL, error);
+    GArray *shown_ranges = visible ? addresses_of(visible, error) : NULL;
     cu_release(visible);
-    if (!ok)
+    if (!shown_ranges)
         return need(NULL, "the visible rows", error) != NULL;
     gsize shown = 0;
-    const CuRange *a = (const CuRange *)(const void *)seq->elements;
-    for (sal_Int32 k = 0; k < seq->nElements; k++) {
-        sal_Int32 from = MAX(a[k].StartRow, r->StartRow), to = MIN(a[k].EndRow, r->EndRow);
+    for (guint k = 0; k < shown_ranges->len; k++) {
+        const CuRange *a = &g_array_index(shown_ranges, CuRange, k);
+        sal_Int32 from = MAX(a->StartRow, r->StartRow), to = MIN(a->EndRow, r->EndRow);
         shown += to >= from ? (gsize)(to - from + 1) : 0;
     }
-    sequence_destroy(&seq, "[]com.sun.star.table.CellRangeAddress");
+    g_array_free(shown_ranges, TRUE);
     *hidden = (gsize)(r->EndRow - r->StartRow + 1) - MIN(shown, (gsize)(r->EndRow - r->StartRow + 1));
     return TRUE;
 }
@@ -876,26 +888,23 @@ gboolean cc_set_style_ranges(uno_Interface *model, const CuRange *r, gsize n, co
     static CuMethod add = CU_METHOD("com.sun.star.sheet.XSheetCellRangeContainer", "addRangeAddresses");
     if (n == 0)
         return TRUE;
-    if (!cu_uno_check_layouts() || n > G_MAXINT32) {
+    uno_Sequence *seq = cu_uno_check_layouts() ? cu_ranges_new(r, n) : NULL;
+    if (!seq) {
         g_set_error(error, CU_ERROR, CU_ERROR_TYPES, "unexpected CellRangeAddress layout");
         return FALSE;
     }
     uno_Interface *ranges = NULL;
-    if (!cu_call_str(model, &create, "com.sun.star.sheet.SheetCellRanges", &ranges, error) || !ranges)
+    if (!cu_call_str(model, &create, "com.sun.star.sheet.SheetCellRanges", &ranges, error) || !ranges) {
+        cu_ranges_free(seq);
         return need(ranges, "a range list", error) != NULL;
-    typelib_TypeDescriptionReference *type = NULL;
-    typelib_typedescriptionreference_newByAsciiName(&type, typelib_TypeClass_SEQUENCE,
-                                                    "[]com.sun.star.table.CellRangeAddress");
-    uno_Sequence *seq = NULL;
-    uno_type_sequence_construct(&seq, type, (void *)r, (sal_Int32)n, NULL);
+    }
     sal_Bool merge = sal_False;
     void *args[2] = { &seq, &merge };
     rtl_uString *value = cu_ustr_from_utf8(style);
     gboolean ok = cu_call(ranges, &add, NULL, args, error) &&
                   cu_set_property(ranges, "CellStyle", typelib_TypeClass_STRING, &value, error);
     rtl_uString_release(value);
-    uno_type_destructData(&seq, type, NULL);
-    typelib_typedescriptionreference_release(type);
+    cu_ranges_free(seq);
     ranges->release(ranges);
     return ok;
 }

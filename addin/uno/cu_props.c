@@ -239,6 +239,28 @@ void cu_grid_free(uno_Sequence *grid)
         uno_type_destructData(&grid, grid_type(), NULL);
 }
 
+/* ---- sequence< CellRangeAddress > ------------------------------------------------------- */
+
+static typelib_TypeDescriptionReference *ranges_type(void)
+{
+    static typelib_TypeDescriptionReference *t;
+    return sequence_type(&t, "[]com.sun.star.table.CellRangeAddress");
+}
+
+uno_Sequence *cu_ranges_new(const CuRange *r, gsize n)
+{
+    uno_Sequence *seq = NULL;
+    if (n > G_MAXINT32 || !uno_type_sequence_construct(&seq, ranges_type(), (void *)r, (sal_Int32)n, NULL))
+        return NULL;
+    return seq;
+}
+
+void cu_ranges_free(uno_Sequence *ranges)
+{
+    if (ranges)
+        uno_type_destructData(&ranges, ranges_type(), NULL);
+}
+
 typedef struct {
     const char *const *names;
     sal_Int32 *pos;

@@ -70,6 +70,13 @@ void cu_grid_set_number(uno_Sequence *grid, gsize row, gsize col, double value);
 void cu_grid_set_text(uno_Sequence *grid, gsize row, gsize col, const char *utf8);
 void cu_grid_free(uno_Sequence *grid);
 
+/* A sequence< CellRangeAddress > of the N ranges R, to pass to addRangeAddresses or
+ * XTableCharts.addNewByName (their layout: cu_uno_check_layouts); NULL when N does not
+ * fit a sequence. Free it, or one such sequence Calc returned (getRangeAddresses), with
+ * cu_ranges_free. */
+uno_Sequence *cu_ranges_new(const CuRange *r, gsize n);
+void cu_ranges_free(uno_Sequence *ranges);
+
 /* The document's user-defined text property PROPERTY ("" when there is none; g_free):
  * settings of ours that must travel with the .ods, never in a cell. */
 char *cu_doc_text(uno_Interface *model, const char *property);
