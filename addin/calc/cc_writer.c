@@ -143,10 +143,11 @@ static guint styles_used(const RpPlan *plan)
     return used;
 }
 
-/* Give the block at (COL0, ROW0) of SHEET PLAN's cell styles, column by column, one call
- * per run of one style. WHOLE: the block is a sheet of ours, where cells without a role get
- * the Default style (a refreshed sheet's old title row may lie there); else they are left.
- * When the styles cannot be made (cc_styles_ensure), the report is written without them. */
+/* Give the block at (COL0, ROW0) of sheet INDEX PLAN's cell styles: one call per style,
+ * on all the runs of it (cc_set_style_ranges). WHOLE: the block is a sheet of ours, where
+ * cells without a role get the Default style (a refreshed sheet's old title row may lie
+ * there); else they are left. When the styles cannot be made (cc_styles_ensure), the
+ * report is written without them. */
 static gboolean apply_styles(const CcLeadTable *t, const RpPlan *plan, sal_Int16 index,
                              sal_Int32 col0, sal_Int32 row0, gboolean whole, GError **error)
 {
@@ -157,25 +158,25 @@ static gboolean apply_styles(const CcLeadTable *t, const RpPlan *plan, sal_Int16
     }
     /* the whole block Default first (a refreshed sheet keeps no old style), then each
      * style on all its runs at once: a free-text stage column mutes thousands of rows */
+    GArray *runs[RP_N_STYLES];
+    for (int st = 0; st < RP_N_STYLES; st++)
+        runs[st] = g_array_new(FALSE, FALSE, sizeof(CuRange));
+    for (gsize j = 0; j < plan->cols; j++)
+        for (gsize i = 0, end; i < plan->rows; i = end + 1) {
+            RpStyle st = rp_cell_at(plan, i, j)->style;
+            for (end = i; end + 1 < plan->rows && rp_cell_at(plan, end + 1, j)->style == st;)
+                end++;
+            CuRange r = { index, col0 + (sal_Int32)j, row0 + (sal_Int32)i, col0 + (sal_Int32)j,
+                          row0 + (sal_Int32)end };
+            g_array_append_val(runs[st], r);
+        }
     CuRange block = { index, col0, row0, col0 + (sal_Int32)plan->cols - 1, row0 + (sal_Int32)plan->rows - 1 };
     gboolean ok = !whole || cc_set_style_ranges(t->model, &block, 1, "Default", error);
-    GArray *runs = g_array_new(FALSE, FALSE, sizeof(CuRange));
-    for (int st = RP_STYLE_NONE + 1; st < RP_N_STYLES && ok; st++) {
-        g_array_set_size(runs, 0);
-        for (gsize j = 0; j < plan->cols; j++)
-            for (gsize i = 0, end; i < plan->rows; i = end + 1) {
-                gboolean in = rp_cell_at(plan, i, j)->style == (RpStyle)st;
-                for (end = i; end + 1 < plan->rows && (rp_cell_at(plan, end + 1, j)->style == (RpStyle)st) == in;)
-                    end++;
-                CuRange r = { index, col0 + (sal_Int32)j, row0 + (sal_Int32)i, col0 + (sal_Int32)j,
-                              row0 + (sal_Int32)end };
-                if (in)
-                    g_array_append_val(runs, r);
-            }
-        ok = cc_set_style_ranges(t->model, (const CuRange *)(void *)runs->data, runs->len,
+    for (int st = RP_STYLE_NONE + 1; st < RP_N_STYLES && ok; st++)
+        ok = cc_set_style_ranges(t->model, (const CuRange *)(void *)runs[st]->data, runs[st]->len,
                                  cc_style_name((RpStyle)st), error);
-    }
-    g_array_free(runs, TRUE);
+    for (int st = 0; st < RP_N_STYLES; st++)
+        g_array_free(runs[st], TRUE);
     return ok;
 }
 
