@@ -24,8 +24,8 @@ typedef struct {
     GArray *open;             /* data rows of open deals */
     GArray *open_months;      /* the close month of each of them (NO_MONTH: undated) */
     GArray *open_owners;      /* the owner of each of them: an index of OWNERS (gint) */
-    GArray *open_stages;      /* the stage of each of them: an index of ST.order, -1 for none */
-    gint *stage_of_row;       /* the same by data row of the table (-1 for a closed row) */
+    gint *stage_of_row;       /* by data row of the table: an open row's stage, an index of
+                                 ST.order; -1 for none and for a closed row */
     RpStages st;
     GArray *months;           /* distinct close months of open deals, sorted; NO_MONTH last */
     GPtrArray *owners;        /* distinct owner keys (borrowed), first-seen order */
@@ -57,7 +57,6 @@ static void forecast_free(Forecast *fc)
     if (fc->open) g_array_free(fc->open, TRUE);
     if (fc->open_months) g_array_free(fc->open_months, TRUE);
     if (fc->open_owners) g_array_free(fc->open_owners, TRUE);
-    if (fc->open_stages) g_array_free(fc->open_stages, TRUE);
     g_free(fc->stage_of_row);
     if (fc->owner_first) g_array_free(fc->owner_first, TRUE);
     if (fc->month_rows) g_ptr_array_unref(fc->month_rows);
@@ -188,19 +187,16 @@ static void group_open(Forecast *fc, GPtrArray *keys)
     GHashTable *stage_at = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (gsize s = fc->st.k; s-- > 0;) /* backwards: the first of two equal keys wins */
         g_hash_table_insert(stage_at, pc_text_key(fc->st.order[s]), GSIZE_TO_POINTER(s + 1));
-    fc->open_stages = g_array_sized_new(FALSE, FALSE, sizeof(gint), n);
-    for (guint i = 0; i < n; i++) {
-        const PcCell *st = pc_table_at(c, g_array_index(fc->open, gsize, i), (gsize)fc->stage);
-        gpointer at = st->kind == PC_CELL_TEXT ? g_hash_table_lookup(stage_at, g_ptr_array_index(keys, st->text))
-                                               : NULL;
-        gint s = (gint)GPOINTER_TO_SIZE(at) - 1;
-        g_array_append_val(fc->open_stages, s);
-    }
     fc->stage_of_row = g_new(gint, MAX(c->rows, 1));
     for (gsize r = 0; r < c->rows; r++)
         fc->stage_of_row[r] = -1;
-    for (guint i = 0; i < n; i++)
-        fc->stage_of_row[g_array_index(fc->open, gsize, i)] = g_array_index(fc->open_stages, gint, i);
+    for (guint i = 0; i < n; i++) {
+        gsize r = g_array_index(fc->open, gsize, i);
+        const PcCell *st = pc_table_at(c, r, (gsize)fc->stage);
+        gpointer at = st->kind == PC_CELL_TEXT ? g_hash_table_lookup(stage_at, g_ptr_array_index(keys, st->text))
+                                               : NULL;
+        fc->stage_of_row[r] = (gint)GPOINTER_TO_SIZE(at) - 1;
+    }
     g_hash_table_destroy(stage_at);
     GHashTable *month_at = g_hash_table_new(g_direct_hash, g_direct_equal);
     for (guint j = 0; j < fc->months->len; j++)
@@ -218,15 +214,13 @@ static void group_open(Forecast *fc, GPtrArray *keys)
     fc->split = fc->st.k <= RP_FORECAST_SPLIT_MAX ? fc->st.k : 0;
 }
 
-/* The rows of ROWS (open rows, ascending) at stage S of the order, as a new array. */
+/* The rows of ROWS (open rows) at stage S of the order, as a new array. */
 static GArray *rows_at_stage(const Forecast *fc, const GArray *rows, gsize s)
 {
     GArray *at = g_array_new(FALSE, FALSE, sizeof(gsize));
-    for (guint i = 0, j = 0; i < rows->len; i++) {
+    for (guint i = 0; i < rows->len; i++) {
         gsize r = g_array_index(rows, gsize, i);
-        while (g_array_index(fc->open, gsize, j) != r)
-            j++;
-        if (g_array_index(fc->open_stages, gint, j) == (gint)s)
+        if (fc->stage_of_row[r] == (gint)s)
             g_array_append_val(at, r);
     }
     return at;
@@ -461,9 +455,11 @@ static void put_stage_table(const Forecast *fc, RpPlan *p)
 {
     gsize ks = fc->st.table->rows;
     gboolean *has_open = g_new0(gboolean, MAX(fc->st.k, 1)); /* the outcome words: never */
-    for (guint i = 0; i < fc->open_stages->len; i++)
-        if (g_array_index(fc->open_stages, gint, i) >= 0)
-            has_open[g_array_index(fc->open_stages, gint, i)] = TRUE;
+    for (guint i = 0; i < fc->open->len; i++) {
+        gint s = fc->stage_of_row[g_array_index(fc->open, gsize, i)];
+        if (s >= 0)
+            has_open[s] = TRUE;
+    }
     rp_set_text(p, STAGE_ROW0 - 1, 0, _("Stage"));
     rp_set_text(p, STAGE_ROW0 - 1, 1, _("Probability"));
     rp_style(p, (RpRect){ STAGE_ROW0 - 1, 0, STAGE_ROW0 - 1, 1 }, RP_STYLE_HEADER);
