@@ -437,6 +437,35 @@ def leads_part(office, doc, deck):
     print("roles field:", roles_report.getText())
 
 
+def filtered_part(office, doc, deck, png):
+    """A filter on the lead table (Owner = Ben): Score leads says under its button that the
+    hidden rows are scored like the others; docs/hidden-rows.png shows it."""
+    from com.sun.star.sheet import TableFilterField
+    from com.sun.star.sheet.FilterOperator import EQUAL
+    ctrl = doc.CurrentController
+    pipe = doc.Sheets.getByName("Pipeline")
+    ctrl.setActiveSheet(pipe)
+    table = pipe.getCellRangeByName("A1:K201")
+    fd = table.createFilterDescriptor(True)
+    fd.ContainsHeader = True
+    fd.FilterFields = (TableFilterField(Field=4, Operator=EQUAL, IsNumeric=False, StringValue="Ben"),)
+    table.filter(fd)
+    hidden = sum(1 for r in range(1, 201) if not pipe.Rows.getByIndex(r).IsVisible)
+    assert hidden > 0, "the filter hid no row"
+    first = next(r for r in range(1, 201) if pipe.Rows.getByIndex(r).IsVisible)
+    ctrl.select(pipe.getCellRangeByPosition(1, first, 1, first))
+    time.sleep(1)
+    actions = deck.getPanels().getByName("PipecalcActions").getDialog()
+    click(children(actions), "Score leads")
+    said = "%d rows of the table are hidden (by a filter or by hand)" % hidden
+    res = result_under(children(actions), "Score leads")
+    assert wait_for(lambda: said in res.getText()), res.getText()
+    print("Score leads on the filtered table: %s" % res.getText().replace("\n", " | "))
+    ctrl.select(pipe.getCellRangeByPosition(1, first, 1, first))
+    time.sleep(1.5)
+    grab(os.path.join(os.path.dirname(png), "hidden-rows.png"))
+
+
 def main():
     oxt = sys.argv[1]
     png = sys.argv[2] if len(sys.argv) > 2 else os.path.join(HERE, "..", "..", "docs", "sidebar.png")
@@ -463,6 +492,7 @@ def main():
             time.sleep(2)
             demo_part(office, doc, deck, png)
             leads_part(office, doc, deck)
+            filtered_part(office, doc, deck, png)
             ok = True
             doc.setModified(False)
             doc.close(True)
