@@ -54,15 +54,6 @@ static PcStatus no_memory(PcError *err)
     return pc_fail(err, PC_ERR_NOMEM, -1, -1, "not enough memory for this forecast");
 }
 
-/* TRUE when UTF-8 S holds nothing but white space (as pc_text_key trims it). */
-static gboolean only_space(const char *s)
-{
-    for (; *s; s = g_utf8_next_char(s))
-        if (!g_unichar_isspace(g_utf8_get_char(s)))
-            return FALSE;
-    return TRUE;
-}
-
 /* Mark, once per distinct text of T (may be NULL), whether it is only white space: such a
  * cell looks empty to the user and is read as empty. *OUT is NULL when T has no texts. */
 static PcStatus find_space_texts(const PcTable *t, guint8 **out, PcError *err)
@@ -74,7 +65,7 @@ static PcStatus find_space_texts(const PcTable *t, guint8 **out, PcError *err)
     if (!s)
         return no_memory(err);
     for (guint id = 0; id < pc_table_text_count(t); id++)
-        s[id] = only_space(g_ptr_array_index(t->texts, id));
+        s[id] = pc_text_is_space(g_ptr_array_index(t->texts, id));
     *out = s;
     return PC_OK;
 }

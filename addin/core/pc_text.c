@@ -125,3 +125,11 @@ PcOutcome pc_outcome_of_cell(const PcTable *t, const GPtrArray *keys, const PcCe
         return PC_OUTCOME_NONE;
     }
 }
+
+gboolean pc_text_is_space(const char *s)
+{
+    for (; *s; s = g_utf8_next_char(s))
+        if (!g_unichar_isspace(g_utf8_get_char(s)))
+            return FALSE;
+    return TRUE;
+}

@@ -13,6 +13,10 @@
  * that is only white space gives "". */
 char *pc_text_key(const char *utf8);
 
+/* TRUE when UTF-8 S holds nothing but white space (as pc_text_key trims it): such a cell
+ * looks empty to the user and the functions read it as empty. */
+gboolean pc_text_is_space(const char *s);
+
 /* The keys of every distinct text of a table, computed once: keys[id] (owned by the
  * array). Free with g_ptr_array_unref. */
 GPtrArray *pc_text_keys(const PcTable *t);

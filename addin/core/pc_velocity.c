@@ -1,15 +1,14 @@
 /* pc_velocity.c - SALES_VELOCITY (pc_velocity.h). */
 #include "pc_velocity.h"
 
+#include "pc_text.h"
+
 /* The kind of cell C of T as the rules read it: a text of white space only is empty. */
 static PcCellKind kind_of(const PcTable *t, const PcCell *c)
 {
-    if (c->kind != PC_CELL_TEXT)
-        return (PcCellKind)c->kind;
-    for (const char *s = pc_table_text(t, c); *s; s = g_utf8_next_char(s))
-        if (!g_unichar_isspace(g_utf8_get_char(s)))
-            return PC_CELL_TEXT;
-    return PC_CELL_EMPTY;
+    if (c->kind == PC_CELL_TEXT && pc_text_is_space(pc_table_text(t, c)))
+        return PC_CELL_EMPTY;
+    return (PcCellKind)c->kind;
 }
 
 static const char *const ARG_NAMES[] = { "Amounts", "Outcomes", "Created", "Closed" };
