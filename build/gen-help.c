@@ -59,6 +59,10 @@ static const HelpExample examples[] = {
     { "leadsNeeded", "500000;B2:B200;\"Lead\";H2:H6;;25000",
       N_("How many new leads are needed to win 500000 in revenue with deals of 25000 on "
          "average, at the historical conversion from Lead to Won (rounded up).") },
+    { "salesVelocity", "C2:C200;F2:F200;G2:G200;D2:D200",
+      N_("With amounts in C, statuses in F, created dates in G and close dates in D: the "
+         "revenue the open deals bring per day at the won deals' win rate, average size and "
+         "average sales cycle.") },
 };
 
 /* The fine print of one function (README: Fine print, function by function). */
@@ -87,6 +91,13 @@ static const HelpNote notes[] = {
     { "leadScore",
       N_("Filled down cell by cell instead of entered once, each cell re-reads the whole "
          "history.") },
+    { "salesVelocity",
+      N_("An empty amount counts as 0; a won deal missing a date is #VALUE!, one closed "
+         "before it was created #NUM!, each naming its row. Lost and open deals need no "
+         "dates.") },
+    { "salesVelocity",
+      N_("#DIV/0! without a won deal, or when the won deals' average sales cycle is 0 days. "
+         "Multiply by 30 for the revenue per month.") },
     { "leadsNeeded",
       N_("The result is rounded up; results within 1e-12 of a whole number count as that "
          "number (10 deals at 0.5 need 20, not 21).") },

@@ -9,6 +9,7 @@
 #include "pc_forecast.h"
 #include "pc_score.h"
 #include "pc_stage.h"
+#include "pc_velocity.h"
 #include "tx.h"
 
 #include <string.h>
@@ -59,6 +60,13 @@ static PcStatus run_lead_score(const FnValue *a, FnResult *out, PcError *err)
     out->rows = n;
     out->cols = 1;
     return PC_OK;
+}
+
+static PcStatus run_sales_velocity(const FnValue *a, FnResult *out, PcError *err)
+{
+    double v;
+    PcStatus s = pc_sales_velocity(a[0].table, a[1].table, a[2].table, a[3].table, &v, err);
+    return s ? s : one_value(v, out);
 }
 
 #define RANGE(n, en, hen) { n, FN_ARG_RANGE, FALSE, en, hen }
@@ -143,6 +151,19 @@ const FnInfo fn_table[] = {
         OPTIONAL("averageDealSize", N_("AverageDealSize"),
                  N_("Optional. Average won deal size: Target is then revenue (0 or empty: "
                     "Target counts deals).")),
+      } },
+    { "salesVelocity", N_("SALES_VELOCITY"),
+      N_("Revenue per day the pipeline produces: open deals times win rate times average won "
+         "amount, divided by the average sales cycle in days."),
+      FN_RESULT_DOUBLE, run_sales_velocity, 4, {
+        RANGE("amounts", N_("Amounts"), N_("The deal amounts, one per deal (a column or a row).")),
+        RANGE("outcomes", N_("Outcomes"),
+              N_("Each deal's status, as long as Amounts: won/lost (gewonnen/verloren, yes/no, "
+                 "1/0) are closed; empty or other text (e.g. Open) is an open deal.")),
+        RANGE("created", N_("Created"),
+              N_("The date each deal was created, as long as Amounts.")),
+        RANGE("closed", N_("Closed"),
+              N_("The date each deal was closed, as long as Amounts (needed for the won deals).")),
       } },
 };
 

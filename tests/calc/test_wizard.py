@@ -6,6 +6,7 @@ FUNCTIONS = {
                           "PeriodEnd", "Percentile", "Outcomes"],
     "STAGE_CONVERSION": ["StageData", "FromStage", "ToStage", "StageOrder", "IgnoreStages"],
     "LEAD_SCORE": ["Leads", "History", "Outcomes", "Smoothing"],
+    "SALES_VELOCITY": ["Amounts", "Outcomes", "Created", "Closed"],
     "LEADS_NEEDED": ["Target", "StageData", "FromStage", "StageOrder", "IgnoreStages",
                      "AverageDealSize"],
 }

@@ -113,6 +113,28 @@ FUNCTIONS = {
         ("=LEAD_SCORE(Data.R2;Data.O2:O6;Data.P2:P5)", ERR502, "History and Outcomes of different lengths"),
         ("=LEAD_SCORE(Data.R2;Data.O2:O6;Data.P2:P6;-1)", NUM, "Smoothing below 0"),
     ],
+    "SALES_VELOCITY": [
+        ("=SALES_VELOCITY({1000;2000;3000;4000};{\"won\";\"won\";\"lost\";\"open\"};{100;100;100;100};"
+         "{110;130;120;0})", 50,
+         "1 open x win rate 2/3 x average won 1500 / average cycle (10 + 30) / 2 = 50"),
+        ("=SALES_VELOCITY({\"Amount\";1000;2000;3000;4000};{\"Status\";\"won\";\"won\";\"lost\";\"open\"};"
+         "{\"Created\";100;100;100;100};{\"Closed\";110;130;120;0})", 50, "a header row is skipped"),
+        ("=SALES_VELOCITY({1000;2000;3000;4000};{\"gewonnen\";\"Won\";\"verloren\";\"\"};{100;100;100;100};"
+         "{110;130;120;0})", 50, "German and capitalised outcome words; an empty outcome is open"),
+        ("=SALES_VELOCITY({1000;3000;5};{\"won\";\"won\";\"open\"};{100;100.5;0};{110;110;0})", 2000 / 9.75,
+         "fractions of days kept: cycles 10 and 9.5, 1 open x 1 x 2000 / 9.75"),
+        ("=SALES_VELOCITY({1000;2000};{\"won\";\"lost\"};{100;100};{110;120})", 0, "no open deal: 0"),
+        ("=SALES_VELOCITY({1000;2000};{\"lost\";\"open\"};{100;100};{110;0})", DIV0, "no won deal"),
+        ("=SALES_VELOCITY({1000;2000};{\"won\";\"open\"};{100;100};{100;0})", DIV0,
+         "average cycle of 0 days"),
+        ("=SALES_VELOCITY({1000;2000};{\"won\";\"open\"};{100;100};{90;0})", NUM,
+         "a won deal closed before it was created"),
+        ("=SALES_VELOCITY({1000;2000};{\"won\";\"open\"};{\"soon\";100};{110;0})", VALUE,
+         "a date that is text"),
+        ("=SALES_VELOCITY({\"abc\";2000};{\"won\";\"open\"};{100;100};{110;0})", VALUE, "a text amount"),
+        ("=SALES_VELOCITY({1000;2000;3};{\"won\";\"open\"};{100;100};{110;0})", ERR502,
+         "ranges of different lengths"),
+    ],
 }
 
 CHECK = ("=IF(ISERROR(B{r});IFERROR(ERRORTYPE(A{r})=ERRORTYPE(B{r});FALSE());"

@@ -188,6 +188,7 @@ static void german_function_names(void)
         { "stageConversion", "PHASEN_KONVERSION" },
         { "leadsNeeded", "BEN\xc3\x96TIGTE_LEADS" },
         { "leadScore", "LEAD_BEWERTUNG" },
+        { "salesVelocity", "VERTRIEBSGESCHWINDIGKEIT" },
     };
     g_assert_cmpint(G_N_ELEMENTS(NAMES), ==, fn_count);
     Xcu x;
