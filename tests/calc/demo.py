@@ -56,6 +56,7 @@ GERMAN = {
     "Leads needed for 10 wins": "Nötige Leads für 10 Abschlüsse",
     "Leads needed for 250,000": "Nötige Leads für 250.000",
     "New lead": "Neuer Lead", "Win probability": "Gewinnwahrscheinlichkeit",
+    "Sales velocity": "Vertriebsgeschwindigkeit",
 }
 GERMAN_FORMATS = {"YYYY-MM": "JJJJ-MM"}
 
@@ -181,7 +182,21 @@ def example_rows(n, log_end, w=words("en")):
                               ["Cold call", "Retail", "South", "Enterprise"],
                               ["Web", "Manufacturing", "West", "Professional"]]):
         rows.append(["Lead %d" % (i + 1)] + [w(v) for v in lead])
+    # the row velocity_row(first + 2) of build_demo's formats
+    line = ("Revenue per day the open deals bring: open deals × win rate × average won deal / "
+            "average days from Created to Close date of the won deals; × 30 per month")
+    if w("Won") != "Won":
+        line = ("Umsatz pro Tag, den die offenen Deals bringen: offene Deals × Gewinnquote × "
+                "durchschnittlicher gewonnener Deal / durchschnittliche Tage von Angelegt bis "
+                "Abschlussdatum der gewonnenen Deals; × 30 pro Monat")
+    rows += [[], [w("Sales velocity"), "=SALES_VELOCITY(%s;%s;%s;%s)" % (amounts, status, col("G"), dates),
+                  "=B%d*30" % (first + 4), None, None, None, None, line]]
     return rows, first, first + 2
+
+
+def velocity_row(last_lead):
+    """The Examples sheet's SALES_VELOCITY row (per day in B, per month in C)."""
+    return last_lead + 2
 
 
 def build_demo(office, path, lang="en", template=False):
@@ -218,6 +233,7 @@ def build_demo(office, path, lang="en", template=False):
     for sheet, rng, fmt in ((ex, "B5:C10", date), (ex, "D5:G11", number_format(doc, code("#,##0"))),
                             (ex, "B14:B17", number_format(doc, code("0.0%"))),
                             (ex, "F%d:F%d" % (first_lead, last_lead), number_format(doc, code("0.0%"))),
+                            (ex, "B%d:C%d" % ((velocity_row(last_lead),) * 2), number_format(doc, code("#,##0"))),
                             (pipe, "D2:D%d" % n, date), (pipe, "G2:G%d" % n, date),
                             (pipe, "C2:C%d" % n, number_format(doc, code("#,##0"))),
                             (stages, "B2:B6", number_format(doc, "0%"))):

@@ -116,10 +116,14 @@ def example_formulas_compute(b):
                 continue
             name = cell.AbsoluteName
             assert cell.getError() == 0, (name, formula, cell.getError())
-            if not any(f in formula.upper() for f in ("PIPELINE", "STAGE", "LEADS", "LEAD_SCORE")):
+            if not any(f in formula.upper() for f in ("PIPELINE", "STAGE", "LEADS", "LEAD_SCORE", "SALES_VELOCITY")):
                 continue
             ours += 1
             assert cell.getValue() > 0, (name, formula, cell.getValue())
+            if "SALESVELOCITY" in formula.upper().replace("_", ""):
+                want = velocity_of_the_table(b)
+                assert abs(cell.getValue() - want) <= 1e-9 * want, (name, cell.getValue(), want)
+                b.velocities = getattr(b, "velocities", 0) + 1
             if "LEAD_SCORE" in formula.upper() or "STAGE_CONVERSION" in formula.upper():
                 assert cell.getValue() <= 1, (name, formula, cell.getValue())
             # beside the cell, or beside its block's header (the scores' array formula)
@@ -128,7 +132,19 @@ def example_formulas_compute(b):
             b.ctrl.select(cell)
             said = b.actions.explainCell(b.ctrl)
             assert said.endswith("computes without an error."), (name, said)
-    assert ours >= 7 * 4 + 4 * 3 + 3, ours  # forecasts, funnel, three scores
+    assert ours >= 7 * 4 + 4 * 3 + 3 + 1, ours  # forecasts, funnel, three scores, velocity
+    assert getattr(b, "velocities", 0) == 1
+
+
+def velocity_of_the_table(b):
+    """SALES_VELOCITY of the Pipeline table, computed here from its cells: open deals x win
+    rate x average won amount / average days from Created to Close date of the won deals."""
+    rows = b.cells("A2:G%d" % (DEALS + 1))
+    won = [r for r in rows if r[5] == "Won"]
+    lost = [r for r in rows if r[5] == "Lost"]
+    opened = len(rows) - len(won) - len(lost)
+    return (opened * len(won) / (len(won) + len(lost)) * (sum(r[2] for r in won) / len(won))
+            / (sum(r[3] - r[6] for r in won) / len(won)))
 
 
 def deck_actions_on_the_demo(ctx):
