@@ -63,6 +63,10 @@ static const HelpExample examples[] = {
       N_("With amounts in C, statuses in F, created dates in G and close dates in D: the "
          "revenue the open deals bring per day at the won deals' win rate, average size and "
          "average sales cycle.") },
+    { "stageDuration", "A2:C400;\"Proposal\";0.9",
+      /* xgettext:no-c-format */
+      N_("With deal ids, stages and the dates they were entered in A to C: 90 % of the "
+         "completed stays in Proposal lasted at most this many days.") },
 };
 
 /* The fine print of one function (README: Fine print, function by function). */
@@ -98,6 +102,12 @@ static const HelpNote notes[] = {
     { "salesVelocity",
       N_("#DIV/0! without a won deal, or when the won deals' average sales cycle is 0 days. "
          "Multiply by 30 for the revenue per month.") },
+    { "stageDuration",
+      N_("A stay ends at the deal's next entry of another stage; a repeated entry of the same "
+         "stage continues it. A deal's last stage is still open and not counted.") },
+    { "stageDuration",
+      N_("#DIV/0! when no deal has left the stage yet. A row missing its id, stage or date is "
+         "#N/A, a text date #VALUE!, each naming its row.") },
     { "leadsNeeded",
       N_("The result is rounded up; results within 1e-12 of a whole number count as that "
          "number (10 deals at 0.5 need 20, not 21).") },

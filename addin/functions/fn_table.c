@@ -6,6 +6,7 @@
  */
 #include "fn_table.h"
 
+#include "pc_duration.h"
 #include "pc_forecast.h"
 #include "pc_score.h"
 #include "pc_stage.h"
@@ -66,6 +67,13 @@ static PcStatus run_sales_velocity(const FnValue *a, FnResult *out, PcError *err
 {
     double v;
     PcStatus s = pc_sales_velocity(a[0].table, a[1].table, a[2].table, a[3].table, &v, err);
+    return s ? s : one_value(v, out);
+}
+
+static PcStatus run_stage_duration(const FnValue *a, FnResult *out, PcError *err)
+{
+    double v;
+    PcStatus s = pc_stage_duration(a[0].table, a[1].text, a[2].table, &v, err);
     return s ? s : one_value(v, out);
 }
 
@@ -164,6 +172,19 @@ const FnInfo fn_table[] = {
               N_("The date each deal was created, as long as Amounts.")),
         RANGE("closed", N_("Closed"),
               N_("The date each deal was closed, as long as Amounts (needed for the won deals).")),
+      } },
+    { "stageDuration", N_("STAGE_DURATION"),
+      N_("Average days deals stayed in a stage before moving on, from a dated stage log; "
+         "with a percentile, e.g. 0.9, that percentile of the stays."),
+      FN_RESULT_DOUBLE, run_stage_duration, 3, {
+        RANGE("stageLog", N_("StageLog"),
+              N_("Three columns: deal id | stage entered | date entered, one row per stage "
+                 "change, in any order.")),
+        TEXT("stage", N_("Stage"), N_("The stage whose stays are measured.")),
+        OPTIONAL("percentile", N_("Percentile"),
+                 /* xgettext:no-c-format */
+                 N_("Optional. p between 0 and 1: that percentile of the stays, e.g. 0.9: 90 % "
+                    "of the stays were this short or shorter (0 or empty: the mean).")),
       } },
 };
 

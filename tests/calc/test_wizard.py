@@ -7,6 +7,7 @@ FUNCTIONS = {
     "STAGE_CONVERSION": ["StageData", "FromStage", "ToStage", "StageOrder", "IgnoreStages"],
     "LEAD_SCORE": ["Leads", "History", "Outcomes", "Smoothing"],
     "SALES_VELOCITY": ["Amounts", "Outcomes", "Created", "Closed"],
+    "STAGE_DURATION": ["StageLog", "Stage", "Percentile"],
     "LEADS_NEEDED": ["Target", "StageData", "FromStage", "StageOrder", "IgnoreStages",
                      "AverageDealSize"],
 }

@@ -41,6 +41,19 @@ DATA = [
     [None] * 9 + ["Lead"],
     [None] * 9 + ["Lost"],
 ]
+# a dated stage log (T1:V13), rows out of order: d1 Lead 10 days, Proposal 5, then Won (open);
+# d2 Lead 30 (the repeated Lead continues the stay), Proposal 20, then Lost (open); d3 Lead
+# (open); d4 Lead 0.5, Proposal 9.5, Lead again 2, then Won (open)
+STAGE_LOG = [
+    ["Deal", "Stage", "Date entered"], ["d2", "Proposal", 130], ["d1", "Lead", 100],
+    ["d4", "Lead", 210], ["d2", "Lead", 100], ["d1", "Proposal", 110], ["d3", "Lead", 120],
+    ["d2", "Lead", 105], ["d4", "Proposal", 200.5], ["d1", "Won", 115], ["d4", "Lead", 200],
+    ["d2", "Lost", 150], ["d4", "Won", 212],
+]
+for r, entry in enumerate(STAGE_LOG):
+    while len(DATA) <= r:
+        DATA.append([])
+    DATA[r] = DATA[r] + [None] * (19 - len(DATA[r])) + entry
 ORDER = "{\"Lead\";\"Qualified\";\"Proposal\";\"Won\"}"
 
 FUNCTIONS = {
@@ -134,6 +147,25 @@ FUNCTIONS = {
         ("=SALES_VELOCITY({\"abc\";2000};{\"won\";\"open\"};{100;100};{110;0})", VALUE, "a text amount"),
         ("=SALES_VELOCITY({1000;2000;3};{\"won\";\"open\"};{100;100};{110;0})", ERR502,
          "ranges of different lengths"),
+    ],
+    "STAGE_DURATION": [
+        ("=STAGE_DURATION(Data.T2:V13;\"Lead\")", 10.625,
+         "Lead stays 10, 30 (a repeated entry continues), 0.5 and 2 (re-entered): 42.5 / 4"),
+        ("=STAGE_DURATION(Data.T1:V13;\"Lead\")", 10.625, "a header row is skipped"),
+        ("=STAGE_DURATION(Data.T:V;\"Lead\")", 10.625, "whole columns: blank rows skipped"),
+        ("=STAGE_DURATION(Data.T2:V13;\"Lead\";0.9)", 24,
+         "P90 of 0.5, 2, 10, 30: rank 2.7, 10 + 0.7 x 20"),
+        ("=STAGE_DURATION(Data.T2:V13;\"proposal \")", 11.5,
+         "names match without case and outer spaces: Proposal stays 5, 20, 9.5"),
+        ("=STAGE_DURATION(Data.T2:V13;\"Proposal\";0.5)", 9.5, "the median of 5, 9.5, 20"),
+        ("=STAGE_DURATION(Data.T2:V13;\"Proposal\";1)", 20, "percentile 1: the longest stay"),
+        ("=STAGE_DURATION(Data.T2:V13;\"Proposal\";0)", 11.5, "percentile 0 means the mean"),
+        ("=STAGE_DURATION(Data.T2:V13;\"Won\")", DIV0, "every Won stay is still open"),
+        ("=STAGE_DURATION(Data.T2:V13;\"Negotiation\")", DIV0, "a stage the log never names"),
+        ("=STAGE_DURATION(Data.T2:V13;\"Lead\";1.5)", NUM, "a percentile above 1"),
+        ("=STAGE_DURATION(Data.T2:V13;\"Lead\";\"soon\")", VALUE, "a percentile that is text"),
+        ("=STAGE_DURATION(Data.T2:V13;\"\")", VALUE, "an empty stage name"),
+        ("=STAGE_DURATION(Data.T2:U13;\"Lead\")", ERR502, "a log of two columns"),
     ],
 }
 

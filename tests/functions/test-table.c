@@ -189,6 +189,7 @@ static void german_function_names(void)
         { "leadsNeeded", "BEN\xc3\x96TIGTE_LEADS" },
         { "leadScore", "LEAD_BEWERTUNG" },
         { "salesVelocity", "VERTRIEBSGESCHWINDIGKEIT" },
+        { "stageDuration", "PHASEN_DAUER" },
     };
     g_assert_cmpint(G_N_ELEMENTS(NAMES), ==, fn_count);
     Xcu x;
