@@ -144,9 +144,11 @@ static PcStatus read_entries(Numbering *nb, Entry **entries, gsize *n, PcError *
     return PC_OK;
 }
 
-/* Cut the sorted ENTRIES into stays, adding each to its stage in STAYS. */
-static void cut_stays(const Entry *entries, gsize n, const GArray *deal_rows, PcStays *stays)
+/* Cut the sorted ENTRIES into stays, adding each to its stage in STAYS. Returns FALSE when
+ * a stay is longer than a double holds (dates near -DBL_MAX and DBL_MAX). */
+static gboolean cut_stays(const Entry *entries, gsize n, const GArray *deal_rows, PcStays *stays)
 {
+    gboolean finite = TRUE;
     GArray **done = g_new(GArray *, stays->n_stages);
     GArray **open = g_new(GArray *, stays->n_stages);
     for (gsize s = 0; s < stays->n_stages; s++) {
@@ -161,6 +163,7 @@ static void cut_stays(const Entry *entries, gsize n, const GArray *deal_rows, Pc
         gsize stage = entries[start].stage;
         if (i < n && entries[i].deal == entries[start].deal) {
             double days = entries[i].date - entries[start].date;
+            finite = finite && isfinite(days);
             g_array_append_val(done[stage], days);
         } else {
             PcOpenStay o = { g_array_index(deal_rows, gsize, entries[start].deal),
@@ -172,12 +175,14 @@ static void cut_stays(const Entry *entries, gsize n, const GArray *deal_rows, Pc
         PcStageStays *st = &stays->stages[s];
         st->n_done = done[s]->len;
         st->done = (double *)g_array_free(done[s], FALSE);
-        qsort(st->done, st->n_done, sizeof(double), compare_doubles);
+        if (st->n_done > 1)
+            qsort(st->done, st->n_done, sizeof(double), compare_doubles);
         st->n_open = open[s]->len;
         st->open = (PcOpenStay *)g_array_free(open[s], FALSE);
     }
     g_free(done);
     g_free(open);
+    return finite;
 }
 
 PcStatus pc_stays_read(const PcTable *stage_log, int arg, PcStays **stays, PcError *err)
@@ -205,13 +210,16 @@ PcStatus pc_stays_read(const PcTable *stage_log, int arg, PcStays **stays, PcErr
     gsize n;
     PcStatus st = read_entries(&nb, &entries, &n, err);
     if (st == PC_OK) {
-        qsort(entries, n, sizeof *entries, compare_entries);
+        if (n > 1)
+            qsort(entries, n, sizeof *entries, compare_entries);
         out->n_deals = nb.deal_rows->len;
         out->n_stages = nb.stage_names->len;
         out->stages = g_new0(PcStageStays, MAX(out->n_stages, 1));
         for (gsize s = 0; s < out->n_stages; s++)
             out->stages[s].name = g_strdup(g_ptr_array_index(nb.stage_names, s));
-        cut_stays(entries, n, nb.deal_rows, out);
+        if (!cut_stays(entries, n, nb.deal_rows, out))
+            st = pc_fail(err, PC_ERR_NUM, arg, -1,
+                         "StageLog: the dates of a stay are too far apart to count its days");
     }
     g_free(entries);
     g_ptr_array_unref(nb.stage_names);

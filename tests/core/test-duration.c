@@ -3,6 +3,7 @@
 
 #include "test-tables.h"
 
+#include <float.h>
 #include <math.h>
 
 static PcStatus duration(const PcTable *log, const char *stage, double p, double *v, PcError *err)
@@ -116,6 +117,15 @@ static void duration_bad_input(void)
     pc_table_set_number(inf, 0, 2, INFINITY);
     g_test_queue_destroy((GDestroyNotify)pc_table_free, inf);
     g_assert_cmpint(duration_fails(inf, "Lead", 0, 0), ==, PC_ERR_NUM);
+    /* finite dates whose difference is not: a clear #NUM!, never an infinite stay */
+    PcTable *far = pc_table_new(2, 3);
+    for (gsize r = 0; r < 2; r++) {
+        pc_table_set_text(far, r, 0, "A", -1);
+        pc_table_set_text(far, r, 1, r ? "Won" : "Lead", -1);
+        pc_table_set_number(far, r, 2, r ? DBL_MAX : -DBL_MAX);
+    }
+    g_test_queue_destroy((GDestroyNotify)pc_table_free, far);
+    g_assert_cmpint(duration_fails(far, "Lead", 0, -1), ==, PC_ERR_NUM);
 }
 
 static void stays_of_a_log(void)
