@@ -3,10 +3,12 @@
 Sheet "Pipeline": ONE lead table of 200 deals, open, won and lost (deal, stage, amount, close
 date, owner, status, created, and the attributes source, industry, region, product): the
 deck's actions work on it unchanged, and so do the example formulas.
-Sheet "History": the stage-history log of those deals (deal | stage entered).
+Sheet "History": the dated stage-history log of those deals (deal | stage entered | date
+entered): each deal enters Lead on its Created date, a won deal enters Won on its Close date.
 Sheet "Stages": the stage table (stage | probability) the example forecasts use.
 Sheet "Examples": PIPELINE_FORECAST (expected, P10/P50/P90, per month), STAGE_CONVERSION,
-LEADS_NEEDED and LEAD_SCORE (an array formula over new leads), each with a line saying what
+LEADS_NEEDED, STAGE_DURATION (average and P90 days in each stage), LEAD_SCORE (an array
+formula over new leads) and SALES_VELOCITY, each with a line saying what
 it computes, all on the Pipeline table.
 
 build_demo(..., lang="de") writes the same workbook in German (sheet names, headers,
@@ -35,6 +37,8 @@ GERMAN = {
     "Stage": "Phase", "Amount": "Betrag", "Close date": "Abschlussdatum", "Owner": "Verantwortlich",
     "Created": "Angelegt", "Source": "Quelle", "Industry": "Branche", "Product": "Produkt",
     "Probability": "Wahrscheinlichkeit", "Stage entered": "Phase erreicht",
+    "Date entered": "Erreicht am", "Average days in stage": "Tage in der Phase (Mittel)",
+    "P90 days in stage": "Tage in der Phase (P90)",
     "Qualified": "Qualifiziert", "Proposal": "Angebot", "Negotiation": "Verhandlung",
     "Won": "Gewonnen", "Lost": "Verloren", "Open": "Offen",
     "Referral": "Empfehlung", "Trade fair": "Messe", "Cold call": "Kaltakquise",
@@ -96,10 +100,23 @@ def amount_of(rnd, product):
     return round(rnd.uniform(low, high) / 500) * 500
 
 
+def stage_dates(when, created, close, stages):
+    """The dates a deal entered its STAGES: Lead on CREATED, the later ones on sorted days up
+    to CLOSE (a won deal enters Won on CLOSE); an open deal's entries stop at TODAY. WHEN is
+    a Random of its own, so that the deals stay as they were before the log had dates."""
+    last = close if close <= TODAY else max(created, TODAY)
+    days = max((last - created).days, 0)
+    won = stages[-1] == len(STAGES) - 1 and close <= TODAY
+    middle = sorted(when.randint(1, max(days - 1, 1)) for _ in stages[1:len(stages) - won])
+    out = [created] + [created + datetime.timedelta(days=min(d, days)) for d in middle]
+    return out + [close] if won else out
+
+
 def make_deals(rnd, w=words("en")):
     """The table's rows and the stage log: each deal enters the stages up to its furthest,
     in the words W gives."""
     rows, log = [], []
+    when = random.Random(20261203)
     for i in range(DEALS):
         src, ind, reg = rnd.choice(SOURCES), rnd.choice(INDUSTRIES), rnd.choice(REGIONS)
         prod = rnd.choices(PRODUCTS, weights=[5, 4, 2])[0]
@@ -120,7 +137,9 @@ def make_deals(rnd, w=words("en")):
         rows.append([name, w(stage), amount_of(rnd, prod), serial(close.year, close.month, close.day),
                      rnd.choice(OWNERS), w(status), serial(created.year, created.month, created.day),
                      w(src), w(ind), w(reg), prod])
-        log += [[name, w(STAGES[k][0])] for k in range(furthest + 1)]
+        entered = stage_dates(when, created, close, list(range(furthest + 1)))
+        log += [[name, w(STAGES[k][0]), serial(d.year, d.month, d.day)]
+                for k, d in zip(range(furthest + 1), entered)]
     rnd.shuffle(log)
     return rows, log
 
@@ -152,22 +171,27 @@ def example_rows(n, log_end, w=words("en")):
                        "probability), and the revenue reached with 90 %, 50 % and 10 % certainty")])
     rows.append([w("Total"), None, None] + ["=%s;;;;%s;%s)" % (fc, q, status) for q in ("", "0.1", "0.5", "0.9")] +
                 [w("The same over every open deal; won and lost deals (Status) are left out")])
+    dated_log = "$%s.$A$2:$C$%d" % (w("History"), log_end)
     rows += [[], [w("Funnel"), w("Conversion to Won"), w("Leads needed for 10 wins"),
-                  w("Leads needed for 250,000")]]
+                  w("Leads needed for 250,000"), w("Average days in stage"), w("P90 days in stage")]]
     for st, _ in STAGES[:4]:
         st = w(st)
         line = ("Share of the deals that reached %s which went on to be won (stage log on "
                 "History; open deals count as not won yet); deals needed at %s for 10 wins, "
-                "and for 250,000 won at the average won deal" % (st, st))
+                "and for 250,000 won at the average won deal; days deals stayed in %s before "
+                "moving on (average, and 90 %% of them within)" % (st, st, st))
         if w("Won") != "Won":
             line = ("Anteil der Deals, die %s erreicht haben und später gewonnen wurden (Phasenverlauf "
                     "auf Verlauf; offene Deals zählen als noch nicht gewonnen); nötige Deals in %s "
-                    "für 10 Abschlüsse und für 250.000 Umsatz beim durchschnittlichen gewonnenen Deal"
-                    % (st, st))
+                    "für 10 Abschlüsse und für 250.000 Umsatz beim durchschnittlichen gewonnenen Deal; "
+                    "Tage, die Deals in %s blieben, bevor sie weiterzogen (Mittel, und 90 %% davon "
+                    "höchstens)" % (st, st, st))
         rows.append([st, "=STAGE_CONVERSION(%s;\"%s\";\"%s\";%s)" % (log, st, won, order),
                      "=LEADS_NEEDED(10;%s;\"%s\";%s)" % (log, st, order),
                      "=LEADS_NEEDED(250000;%s;\"%s\";%s;;AVERAGEIF(%s;\"%s\";%s))" % (
-                         log, st, order, status, won, amounts), None, None, None, line])
+                         log, st, order, status, won, amounts),
+                     "=STAGE_DURATION(%s;\"%s\")" % (dated_log, st),
+                     "=STAGE_DURATION(%s;\"%s\";0.9)" % (dated_log, st), None, line])
     first, last = len(rows) + 2, len(rows) + 4
     line = ("LEAD_SCORE (one array formula over F%d:F%d): each new lead's win probability, "
             "learned from the won and lost deals' source, industry, region and product" % (first, last))
@@ -219,7 +243,7 @@ def build_demo(office, path, lang="en", template=False):
     deals, log = make_deals(rnd, w)
     put_rows(pipe, [[w(h) for h in HEADER]] + deals)
     n = len(deals) + 1
-    put_rows(hist, [["Deal", w("Stage entered")]] + log)
+    put_rows(hist, [["Deal", w("Stage entered"), w("Date entered")]] + log)
     put_rows(stages, [[w("Stage"), w("Probability")]] + [[w(st), p] for st, p in STAGES])
     rows, first_lead, last_lead = example_rows(n, len(log) + 1, w)
     put_rows(ex, rows)
@@ -232,6 +256,8 @@ def build_demo(office, path, lang="en", template=False):
     date = number_format(doc, code("YYYY-MM-DD"))
     for sheet, rng, fmt in ((ex, "B5:C10", date), (ex, "D5:G11", number_format(doc, code("#,##0"))),
                             (ex, "B14:B17", number_format(doc, code("0.0%"))),
+                            (ex, "E14:F17", number_format(doc, code("0.0"))),
+                            (hist, "C2:C%d" % (len(log) + 1), date),
                             (ex, "F%d:F%d" % (first_lead, last_lead), number_format(doc, code("0.0%"))),
                             (ex, "B%d:C%d" % ((velocity_row(last_lead),) * 2), number_format(doc, code("#,##0"))),
                             (pipe, "D2:D%d" % n, date), (pipe, "G2:G%d" % n, date),

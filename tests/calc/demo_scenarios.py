@@ -124,6 +124,13 @@ def example_formulas_compute(b):
                 want = velocity_of_the_table(b)
                 assert abs(cell.getValue() - want) <= 1e-9 * want, (name, cell.getValue(), want)
                 b.velocities = getattr(b, "velocities", 0) + 1
+            if "STAGEDURATION" in formula.upper().replace("_", ""):
+                stage = ex.getCellByPosition(0, row).getString()
+                stays = stays_in_the_log(b, stage)
+                want = (sum(stays) / len(stays) if ";0.9)" not in formula else
+                        percentile_inc(stays, 0.9))
+                assert abs(cell.getValue() - want) <= 1e-9 * want, (name, cell.getValue(), want)
+                b.durations = getattr(b, "durations", 0) + 1
             if "LEAD_SCORE" in formula.upper() or "STAGE_CONVERSION" in formula.upper():
                 assert cell.getValue() <= 1, (name, formula, cell.getValue())
             # beside the cell, or beside its block's header (the scores' array formula)
@@ -132,8 +139,35 @@ def example_formulas_compute(b):
             b.ctrl.select(cell)
             said = b.actions.explainCell(b.ctrl)
             assert said.endswith("computes without an error."), (name, said)
-    assert ours >= 7 * 4 + 4 * 3 + 3 + 1, ours  # forecasts, funnel, three scores, velocity
+    assert ours >= 7 * 4 + 4 * 5 + 3 + 1, ours  # forecasts, funnel, three scores, velocity
     assert getattr(b, "velocities", 0) == 1
+    assert getattr(b, "durations", 0) == 8
+
+
+def stays_in_the_log(b, stage):
+    """The completed stays in STAGE of the History sheet's dated log, read here: each deal's
+    entries by date, a stay ends at the deal's next entry (the demo enters each stage once)."""
+    hist = b.doc.Sheets.getByIndex(1)
+    cur = hist.createCursor()
+    cur.gotoEndOfUsedArea(False)
+    rows = hist.getCellRangeByPosition(0, 1, 2, cur.RangeAddress.EndRow).getDataArray()
+    by_deal = {}
+    for i, (deal, name, date) in enumerate(rows):
+        by_deal.setdefault(deal, []).append((date, i, name))
+    out = []
+    for entries in by_deal.values():
+        entries.sort()
+        for (d0, _, s0), (d1, _, s1) in zip(entries, entries[1:]):
+            if s0 == stage and s1 != stage:
+                out.append(d1 - d0)
+    return sorted(out)
+
+
+def percentile_inc(values, p):
+    rank = (len(values) - 1) * p
+    low = int(rank)
+    high = min(low + 1, len(values) - 1)
+    return values[low] + (rank - low) * (values[high] - values[low])
 
 
 def velocity_of_the_table(b):
