@@ -263,6 +263,47 @@ class Bench:
         finally:
             close(doc)
 
+    def velocity(self, n, reps, py_reps, peak):
+        group = "SALES_VELOCITY %s deals" % human(n)
+        print(group, flush=True)
+        doc = self.new_doc()
+        try:
+            sheet = doc.Sheets.getByIndex(0)
+            self.fill(sheet, 0, 0, gen_data.velocity_deals(n))
+            e = n + 1
+            args = "A2:A%d;B2:B%d;C2:C%d;D2:D%d" % (e, e, e, e)
+            # the same figure in Calc's own functions: open x won/closed x AVERAGEIF x cycle
+            native = ('=COUNTIF(B2:B{e};"Open")*COUNTIF(B2:B{e};"Won")/COUNTIF(B2:B{e};"<>Open")'
+                      '*AVERAGEIF(B2:B{e};"Won";A2:A{e})'
+                      '/(SUMPRODUCT(B2:B{e}="Won";D2:D{e}-C2:C{e})/COUNTIF(B2:B{e};"Won"))').format(e=e)
+            self.empty(group, doc, reps)
+            self.cases(group, doc, "J1", (("Pipecalc", "=SALES_VELOCITY(%s)" % args, reps),
+                                ("floor: no-op", "=NOOP_VELOCITY(%s)" % args, reps),
+                                ("floor: convert only", "=CONV_VELOCITY(%s)" % args, reps),
+                                ("native COUNTIF+AVERAGEIF+SUMPRODUCT", native, reps),
+                                ("Python add-in", "=PY_SALES_VELOCITY(%s)" % args, py_reps)),
+                       peak=peak)
+        finally:
+            close(doc)
+
+    def duration(self, n, reps, py_reps, peak):
+        group = "STAGE_DURATION %s-row log" % human(n)
+        print(group, flush=True)
+        doc = self.new_doc()
+        try:
+            sheet = doc.Sheets.getByIndex(0)
+            self.fill(sheet, 0, 0, gen_data.dated_stage_log(n))
+            args = 'A2:C%d;"Proposal";0.9' % (n + 1)
+            self.empty(group, doc, reps)
+            # no native peer: Calc has no formula that pairs each entry with the deal's next
+            self.cases(group, doc, "J1", (("Pipecalc", "=STAGE_DURATION(%s)" % args, reps),
+                                ("floor: no-op", "=NOOP_DURATION(%s)" % args, reps),
+                                ("floor: convert only", "=CONV_DURATION(%s)" % args, reps),
+                                ("Python add-in", "=PY_STAGE_DURATION(%s)" % args, py_reps)),
+                       peak=peak)
+        finally:
+            close(doc)
+
     def sidebar(self, n, reps):
         """The sidebar's Score and Forecast actions through org.pipecalc.PipelineActions."""
         group = "Sidebar actions, %s-row lead table" % human(n)
@@ -444,7 +485,7 @@ class Bench:
     def core(self, out, reps):
         """The pure C core on the same data (bench-core)."""
         data = os.path.join(out, "bench", "data")
-        if not os.path.exists(os.path.join(data, "log-1000000.tsv")):
+        if not os.path.exists(os.path.join(data, "velocity-1000000.tsv")):
             print("writing the benchmark data for bench-core into %s" % data, flush=True)
             subprocess.run([sys.executable, os.path.join(HERE, "gen_data.py"), data], check=True)
         cmd = [os.path.join(out, "bench", "bench-core"), data, str(reps)] + (["smoke"] if self.smoke else [])
@@ -569,7 +610,7 @@ def main():
     ap.add_argument("--out", default="build/out")
     ap.add_argument("--smoke", action="store_true")
     ap.add_argument("--only", help="run only groups whose name contains this (forecast, score, "
-                                   "conversion, sidebar, sheet, core)")
+                                   "conversion, velocity, duration, sidebar, sheet, core)")
     ap.add_argument("--sheet-sizes", help="forecast sheet bench: comma-separated deal counts "
                                           "(default 10000,100000,1000000; smoke 10000)")
     a = ap.parse_args()
@@ -593,6 +634,10 @@ def main():
                 b.score(1000, 10000, 1, 1, peak=True)
             if want("conversion"):
                 b.conversion(10000, 1, 1, peak=True)
+            if want("velocity"):
+                b.velocity(10000, 1, 1, peak=True)
+            if want("duration"):
+                b.duration(10000, 1, 1, peak=True)
             if want("sidebar"):
                 b.sidebar(10000, 1)
             if want("sheet"):
@@ -610,6 +655,12 @@ def main():
                 b.score(10000, 100000, 5, 3, peak=True)
             if want("conversion"):
                 b.conversion(1000000, 5, 3, peak=True)
+            if want("velocity"):
+                b.velocity(100000, 7, 5, peak=False)
+                b.velocity(1000000, 5, 3, peak=True)
+            if want("duration"):
+                b.duration(100000, 7, 5, peak=False)
+                b.duration(1000000, 5, 3, peak=True)
             if want("sidebar"):
                 b.sidebar(10000, 3)
                 b.sidebar(100000, 3)

@@ -3,10 +3,12 @@
  * that gen_data.py writes; prints one line per case:
  *     core <case> <median s> <min s> <max s> <reps>
  * Usage: bench-core DATADIR [REPS] [SMOKE]  (SMOKE: 10k cases only) */
+#include "pc_duration.h"
 #include "pc_forecast.h"
 #include "pc_score.h"
 #include "pc_select.h"
 #include "pc_stage.h"
+#include "pc_velocity.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -162,6 +164,33 @@ int main(int argc, char **argv)
         pc_table_free(log);
         pc_table_free(order);
         pc_table_free(ignore);
+
+        PcTable *dated = load(dir, "dated-log-1000000.tsv", TRUE, 0, 3), *p90 = pc_table_new(1, 1);
+        pc_table_set_number(p90, 0, 0, 0.9);
+        for (int i = 0; i < reps; i++) {
+            double v;
+            gint64 t0 = g_get_monotonic_time();
+            if (pc_stage_duration(dated, "Proposal", p90, &v, NULL) != PC_OK)
+                fprintf(stderr, "bench-core: stage duration failed\n");
+            times[i] = (g_get_monotonic_time() - t0) / 1e6;
+        }
+        report("duration-log-1000000", times, reps);
+        pc_table_free(dated);
+        pc_table_free(p90);
+
+        PcTable *cols[4];
+        for (gsize c = 0; c < 4; c++)
+            cols[c] = load(dir, "velocity-1000000.tsv", TRUE, c, 1);
+        for (int i = 0; i < reps; i++) {
+            double v;
+            gint64 t0 = g_get_monotonic_time();
+            if (pc_sales_velocity(cols[0], cols[1], cols[2], cols[3], &v, NULL) != PC_OK)
+                fprintf(stderr, "bench-core: sales velocity failed\n");
+            times[i] = (g_get_monotonic_time() - t0) / 1e6;
+        }
+        report("velocity-1000000", times, reps);
+        for (gsize c = 0; c < 4; c++)
+            pc_table_free(cols[c]);
     }
     pc_table_free(stages_tab);
     return 0;

@@ -16,6 +16,10 @@ Data sets
 - stage_log(n): Deal id | Stage entered, n rows of a stage-history log in time order of
   deals interleaved, with "Lost" rows for lost deals (IgnoreStages "Lost"); 1 % of the stages in
   another case or with a trailing space or no-break space, as CRM exports do.
+- dated_stage_log(n): stage_log(n) with a third column, Date entered: a clock that runs
+  0-0.2 days (fractions kept) from one row to the next, so stays last days to weeks.
+- velocity_deals(n): Amount | Status | Created | Closed; 40 % open (no close date), the rest
+  won or lost after 5-180 days and some hours.
 """
 import os
 import sys
@@ -121,6 +125,31 @@ def stage_log(n):
     return rows[:n + 1]
 
 
+def dated_stage_log(n):
+    r = _rng("dated", n)
+    rows = [("Deal", "Stage", "Date entered")]
+    clock = 45000.0
+    for deal, stage in stage_log(n)[1:]:
+        clock += r.random() * 0.2
+        rows.append((deal, stage, clock))
+    return rows
+
+
+def velocity_deals(n):
+    r = _rng("velocity", n)
+    rows = [("Amount", "Status", "Created", "Closed")]
+    for _ in range(n):
+        amount = float(r.randrange(1000, 200000, 500))
+        created = 45000 + r.randrange(700) + r.randrange(24) / 24
+        u = r.random()
+        if u < 0.4:
+            rows.append((amount, "Open", created, ""))
+        else:
+            closed = created + r.randrange(5, 180) + r.randrange(24) / 24
+            rows.append((amount, "Won" if u < 0.65 else "Lost", created, closed))
+    return rows
+
+
 def write_tsv(path, rows):
     with open(path, "w", encoding="utf-8") as f:
         for row in rows:
@@ -138,6 +167,8 @@ def main():
         write_tsv(os.path.join(out, "deals-%d.tsv" % n), deals(n))
     write_tsv(os.path.join(out, "stages.tsv"), stage_table())
     write_tsv(os.path.join(out, "log-1000000.tsv"), stage_log(1000000))
+    write_tsv(os.path.join(out, "dated-log-1000000.tsv"), dated_stage_log(1000000))
+    write_tsv(os.path.join(out, "velocity-1000000.tsv"), velocity_deals(1000000))
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ SAL_DLLPUBLIC_EXPORT void *SAL_CALL component_getFactory(const char *implementat
                                                        void *service_manager, void *registry_key);
 
 enum { NOOP_FORECAST = 3, NOOP_CONVERSION, NOOP_SCORE, CONV_FORECAST, CONV_CONVERSION, CONV_SCORE,
-       NOOP_FORECAST_DOUBLES };
+       NOOP_FORECAST_DOUBLES, NOOP_VELOCITY, CONV_VELOCITY, NOOP_DURATION, CONV_DURATION };
 
 /* Zeros for every row of the leads argument. */
 static void return_zeros(void *ret, const uno_Sequence *leads)
@@ -54,6 +54,8 @@ static gboolean floor_call(CuObject *self, guint iface, sal_Int32 pos,
     case NOOP_FORECAST:
     case NOOP_CONVERSION:
     case NOOP_FORECAST_DOUBLES:
+    case NOOP_VELOCITY:
+    case NOOP_DURATION:
         *(double *)ret = 0.0;
         return FALSE;
     case NOOP_SCORE:
@@ -65,6 +67,14 @@ static gboolean floor_call(CuObject *self, guint iface, sal_Int32 pos,
         return FALSE;
     case CONV_CONVERSION:
         convert("RSSRA", args);
+        *(double *)ret = 0.0;
+        return FALSE;
+    case CONV_VELOCITY:
+        convert("RRRR", args);
+        *(double *)ret = 0.0;
+        return FALSE;
+    case CONV_DURATION:
+        convert("RSA", args);
         *(double *)ret = 0.0;
         return FALSE;
     case CONV_SCORE:

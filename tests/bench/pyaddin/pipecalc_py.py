@@ -1,4 +1,5 @@
-"""pipecalc_py.py - PY_PIPELINE_FORECAST, PY_STAGE_CONVERSION and PY_LEAD_SCORE: the Python
+"""pipecalc_py.py - PY_PIPELINE_FORECAST, PY_STAGE_CONVERSION, PY_LEAD_SCORE, PY_SALES_VELOCITY
+and PY_STAGE_DURATION: the Python
 (pyuno) add-in a Calc user's developer would write instead of Pipecalc. Benchmark only.
 
 A faithful peer, not a straw man: dicts for every lookup, each distinct text keyed once
@@ -389,6 +390,87 @@ def lead_score(leads, history, outcomes, smoothing):
     return tuple(scores)
 
 
+# ---- SALES_VELOCITY ------------------------------------------------------------------------
+
+def sales_velocity(amounts, outcomes, created, closed):
+    key = Keys()
+    cols = [column(a, n) for a, n in ((amounts, "Amounts"), (outcomes, "Outcomes"),
+                                      (created, "Created"), (closed, "Closed"))]
+    if len({len(c) for c in cols}) != 1:
+        refuse("the ranges differ in length")
+    first = 1 if cols[0] and all(isinstance(c[0], str) and not blank(c[0])
+                                 for c in (cols[0], cols[2], cols[3])) else 0
+    n_open = n_won = n_lost = 0
+    won_amount = cycle = 0.0
+    for amount, outcome, start, end in zip(*(c[first:] for c in cols)):
+        if blank(amount) and blank(outcome) and blank(start) and blank(end):
+            continue
+        if isinstance(amount, str) and not blank(amount):
+            raise CalcError(VALUE)
+        if (isinstance(start, str) and not blank(start)) or (isinstance(end, str) and not blank(end)):
+            raise CalcError(VALUE)
+        k = key(outcome) if isinstance(outcome, str) else outcome
+        if k in WON or k == 1:
+            if blank(start) or blank(end):
+                raise CalcError(VALUE)
+            if end < start:
+                raise CalcError(NUM)
+            n_won += 1
+            won_amount += 0.0 if blank(amount) else amount
+            cycle += end - start
+        elif k in LOST or (k == 0 and not isinstance(k, str)):
+            n_lost += 1
+        else:
+            n_open += 1
+    if not n_won or cycle == 0:
+        raise CalcError(DIV0)
+    return n_open * (n_won / (n_won + n_lost)) * (won_amount / n_won) / (cycle / n_won)
+
+
+# ---- STAGE_DURATION ------------------------------------------------------------------------
+
+def stage_duration(log, stage, percentile):
+    key = Keys()
+    if not stage.strip():
+        raise CalcError(VALUE)
+    p = optional_number(percentile, "Percentile")
+    if p is not None and not 0 <= p <= 1:
+        raise CalcError(NUM)
+    if log and len(log[0]) != 3:
+        refuse("StageLog must have three columns")
+    first = 1 if log and all(isinstance(c, str) and not blank(c) for c in log[0]) else 0
+    by_deal = {}
+    for i in range(first, len(log)):
+        deal, name, date = log[i]
+        if blank(deal) and blank(name) and blank(date):
+            continue
+        if blank(deal) or blank(name) or blank(date):
+            raise CalcError(NA)
+        if not isinstance(name, str) or isinstance(date, str):
+            raise CalcError(VALUE)
+        d = key(deal) if isinstance(deal, str) else deal
+        by_deal.setdefault(d, []).append((date, i, key(name)))
+    want = key(stage)
+    stays = []
+    for entries in by_deal.values():
+        entries.sort()
+        begun, at = None, None
+        for date, _, name in entries:
+            if name != begun:
+                if begun == want:
+                    stays.append(date - at)
+                begun, at = name, date
+    if not stays:
+        raise CalcError(DIV0)
+    if p is None:
+        return math.fsum(stays) / len(stays)
+    stays.sort()
+    rank = (len(stays) - 1) * p
+    low = int(rank)
+    high = min(low + 1, len(stays) - 1)
+    return stays[low] + (rank - low) * (stays[high] - stays[low])
+
+
 class PyPipelineFunctions(unohelper.Base, XPyPipelineFunctions, XServiceInfo):
     def __init__(self, ctx):
         self.ctx = ctx
@@ -412,6 +494,18 @@ class PyPipelineFunctions(unohelper.Base, XPyPipelineFunctions, XServiceInfo):
             return lead_score(leads, history, outcomes, smoothing)
         except CalcError as e:
             return ((e.value,),)
+
+    def pySalesVelocity(self, amounts, outcomes, created, closed):
+        try:
+            return sales_velocity(amounts, outcomes, created, closed)
+        except CalcError as e:
+            return e.value
+
+    def pyStageDuration(self, stageLog, stage, percentile):
+        try:
+            return stage_duration(stageLog, stage, percentile)
+        except CalcError as e:
+            return e.value
 
     def getImplementationName(self):
         return IMPLEMENTATION
