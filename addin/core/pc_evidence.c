@@ -41,7 +41,7 @@ void pc_evidence_score(const PcTable *t, const PcRole *roles, PcEvidence *e)
             e->closed++;
     for (gsize c = 0; c < t->cols; c++) {
         const PcCell *h = pc_table_at(t, 0, c);
-        if (roles[c] != PC_ROLE_ATTRIBUTE || h->kind != PC_CELL_TEXT)
+        if (!pc_role_scores(roles[c]) || h->kind != PC_CELL_TEXT)
             continue;
         /* text id -> closed deals, in order of first appearance */
         guint *count = g_new0(guint, pc_table_text_count(t));

@@ -32,6 +32,9 @@ static const char *const CREATED_WORDS[] = { "created", "created date", "create 
     "created on", "date created", "creation date", "erstellt", "erstellt am", "angelegt",
     "angelegt am", "erstelldatum", "anlagedatum", NULL };
 static const char *const CURRENCY_WORDS[] = { "currency", "curr", "währung", NULL };
+static const char *const PRODUCT_WORDS[] = { "product", "products", "product line",
+    "product family", "service", "offering", "produkt", "produkte", "produktlinie",
+    "produktfamilie", "leistung", "dienstleistung", "angebotsprodukt", NULL };
 
 static const char *const *const PHRASES[PC_N_ROLES] = {
     [PC_ROLE_NAME] = NAME_WORDS,         [PC_ROLE_ID] = ID_WORDS,
@@ -39,11 +42,12 @@ static const char *const *const PHRASES[PC_N_ROLES] = {
     [PC_ROLE_PROBABILITY] = PROBABILITY_WORDS, [PC_ROLE_CLOSE_DATE] = CLOSE_WORDS,
     [PC_ROLE_OWNER] = OWNER_WORDS,       [PC_ROLE_OUTCOME] = OUTCOME_WORDS,
     [PC_ROLE_CREATED] = CREATED_WORDS,   [PC_ROLE_CURRENCY] = CURRENCY_WORDS,
+    [PC_ROLE_PRODUCT] = PRODUCT_WORDS,
 };
 
 static const char *const ROLE_IDS[PC_N_ROLES] = {
     "attribute", "name", "id", "stage", "amount", "probability", "close date", "owner",
-    "outcome", "created", "currency", "ignored",
+    "outcome", "created", "currency", "product", "ignored",
 };
 
 const char *pc_role_id(PcRole role)
@@ -142,6 +146,11 @@ static gboolean prefix_role(int r)
 {
     return r == PC_ROLE_AMOUNT || r == PC_ROLE_PROBABILITY || r == PC_ROLE_CLOSE_DATE ||
            r == PC_ROLE_CREATED || r == PC_ROLE_CURRENCY;
+}
+
+gboolean pc_role_scores(PcRole role)
+{
+    return role == PC_ROLE_ATTRIBUTE || role == PC_ROLE_PRODUCT;
 }
 
 PcRole pc_role_of_header(const char *header)

@@ -26,9 +26,15 @@ typedef enum {
     PC_ROLE_OUTCOME, /* won / lost / open */
     PC_ROLE_CREATED,
     PC_ROLE_CURRENCY,
+    PC_ROLE_PRODUCT, /* the product or service sold: reported by product, and still a
+                        scoring attribute (pc_role_scores) */
     PC_ROLE_IGNORED, /* set by the caller: an output column of ours, never an attribute */
     PC_N_ROLES
 } PcRole;
+
+/* TRUE for the roles whose columns the lead score learns from: attributes, and the product
+ * (which product a lead asks about says something about whether it is won). */
+gboolean pc_role_scores(PcRole role);
 
 /* The role a header text names (UTF-8), PC_ROLE_ATTRIBUTE when none. */
 PcRole pc_role_of_header(const char *header);

@@ -79,7 +79,7 @@ static const AcButton ACTION_ORDER[] = { AC_BUTTON_SCORE, AC_BUTTON_FORECAST, AC
  * field), nor attribute and none, which many columns have. */
 static const PcRole BOX_ROLES[] = { PC_ROLE_NAME, PC_ROLE_STAGE, PC_ROLE_AMOUNT, PC_ROLE_PROBABILITY,
                                     PC_ROLE_CLOSE_DATE, PC_ROLE_OWNER, PC_ROLE_OUTCOME,
-                                    PC_ROLE_CREATED, PC_ROLE_CURRENCY };
+                                    PC_ROLE_CREATED, PC_ROLE_CURRENCY, PC_ROLE_PRODUCT };
 enum { N_BOXES = G_N_ELEMENTS(BOX_ROLES), DROPDOWN_LINES = 12, MAX_STEPS = 8 };
 
 typedef struct Panel Panel;

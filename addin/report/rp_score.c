@@ -68,7 +68,7 @@ static void split_rows(const RpSource *src, Split *s)
     }
     g_ptr_array_unref(keys);
     for (gsize j = 0; j < c->cols; j++)
-        if (src->roles[j] == PC_ROLE_ATTRIBUTE)
+        if (pc_role_scores(src->roles[j]))
             g_array_append_val(s->attributes, j);
     s->learn_attrs = g_array_copy(s->attributes);
     s->outcomes = pc_table_new(won->len, won->len ? 1 : 0);
@@ -92,7 +92,7 @@ static void use_history(const RpSource *t, const RpSource *h, Split *s)
         if (head->kind != PC_CELL_TEXT)
             continue;
         gssize hc = pc_roles_column_of(h->cells, pc_table_text(t->cells, head));
-        if (hc < 0 || h->roles[hc] != PC_ROLE_ATTRIBUTE)
+        if (hc < 0 || !pc_role_scores(h->roles[hc]))
             continue;
         gsize uhc = (gsize)hc;
         g_array_append_val(keep, col);

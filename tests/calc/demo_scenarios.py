@@ -45,7 +45,7 @@ def describe_sees_open_won_and_lost(b):
     assert st.count("Open") and st.count("Won") and st.count("Lost"), st
     for line in ("Deal: deal name", "Stage: stage", "Amount: amount", "Close date: close date",
                  "Owner: owner", "Status: outcome", "Created: created", "Source: scoring attribute",
-                 "Industry: scoring attribute", "Region: scoring attribute", "Product: scoring attribute"):
+                 "Industry: scoring attribute", "Region: scoring attribute", "Product: product"):
         assert line in d, (line, d)
 
 

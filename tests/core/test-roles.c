@@ -31,6 +31,15 @@ static void roles_english_headers(void)
     g_assert_cmpint(pc_role_of_header("Status"), ==, PC_ROLE_OUTCOME);
     g_assert_cmpint(pc_role_of_header("Created on"), ==, PC_ROLE_CREATED);
     g_assert_cmpint(pc_role_of_header("Currency"), ==, PC_ROLE_CURRENCY);
+    g_assert_cmpint(pc_role_of_header("Product"), ==, PC_ROLE_PRODUCT);
+    g_assert_cmpint(pc_role_of_header("Service"), ==, PC_ROLE_PRODUCT);
+    g_assert_cmpint(pc_role_of_header("Product family"), ==, PC_ROLE_PRODUCT);
+    /* the product stays a column the score learns from; the other roles do not */
+    g_assert_true(pc_role_scores(PC_ROLE_PRODUCT));
+    g_assert_true(pc_role_scores(PC_ROLE_ATTRIBUTE));
+    g_assert_false(pc_role_scores(PC_ROLE_OWNER));
+    g_assert_false(pc_role_scores(PC_ROLE_IGNORED));
+    g_assert_cmpint(pc_role_from_id("product"), ==, PC_ROLE_PRODUCT);
 }
 
 static void roles_german_headers(void)
@@ -44,6 +53,9 @@ static void roles_german_headers(void)
     g_assert_cmpint(pc_role_of_header("Ergebnis"), ==, PC_ROLE_OUTCOME);
     g_assert_cmpint(pc_role_of_header("Erstellt am"), ==, PC_ROLE_CREATED);
     g_assert_cmpint(pc_role_of_header("Währung"), ==, PC_ROLE_CURRENCY);
+    g_assert_cmpint(pc_role_of_header("Produkt"), ==, PC_ROLE_PRODUCT);
+    g_assert_cmpint(pc_role_of_header("Leistung"), ==, PC_ROLE_PRODUCT);
+    g_assert_cmpint(pc_role_of_header("Dienstleistung"), ==, PC_ROLE_PRODUCT);
 }
 
 static void roles_attributes_are_not_guessed(void)
