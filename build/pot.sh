@@ -9,7 +9,7 @@
 #   pc_fail_n(..., sing, plural, ...)   in core/pc_status.h), and the argument names the core
 #   pc_status_translate(name)           quotes through "%s" and translates itself: the literal
 #   pc_optional_number(t, arg, name)    names passed to pc_status_translate directly or
-#   check_cells(t, arg, name)           through these two helpers (pc_args.c, pc_score.c)
+#   pc_bayes_check_cells(t, arg, name)  through these two helpers (pc_args.c, pc_bayes.c)
 # Locations are file names only, so the template changes when a text does, not when a line
 # moves. Any xgettext warning (e.g. a format cut by a macro such as G_GSIZE_FORMAT, whose
 # value the lookup by English text could never match) fails.
@@ -24,7 +24,7 @@ xgettext --language=C --from-code=UTF-8 --no-wrap --add-location=file --add-comm
     --copyright-holder="the Pipecalc authors" --msgid-bugs-address="https://pipecalc.org" \
     --keyword --keyword=_ --keyword=N_ --keyword=tx --keyword=tx_n:1,2 \
     --keyword=pc_fail:5 --keyword=pc_fail_n:6,7 --keyword=pc_status_translate \
-    --keyword=pc_optional_number:3 --keyword=check_cells:3 \
+    --keyword=pc_optional_number:3 --keyword=pc_bayes_check_cells:3 \
     --flag=pc_fail:5:c-format --flag=pc_fail_n:6:c-format --flag=pc_fail_n:7:c-format \
     --flag=_:1:pass-c-format --flag=tx:1:pass-c-format \
     --flag=tx_n:1:pass-c-format --flag=tx_n:2:pass-c-format \
