@@ -67,6 +67,9 @@ static const HelpExample examples[] = {
       /* xgettext:no-c-format */
       N_("With deal ids, stages and the dates they were entered in A to C: 90 % of the "
          "completed stays in Proposal lasted at most this many days.") },
+    { "productFit", "B2:D51;Won.A2:C900;Won.D2:D900;G1:I1",
+      N_("Select E2:G51 (three columns for the three products named in G1:I1), type the "
+         "formula and press Ctrl+Shift+Enter: each lead's chance of buying each product.") },
 };
 
 /* The fine print of one function (README: Fine print, function by function). */
@@ -102,6 +105,12 @@ static const HelpNote notes[] = {
     { "salesVelocity",
       N_("#DIV/0! without a won deal, or when the won deals' average sales cycle is 0 days. "
          "Multiply by 30 for the revenue per month.") },
+    { "productFit",
+      N_("Each History row with a product is one purchase: pass the won deals. A product "
+         "ProductList names that no row bought gets 0; each lead's row sums to 1.") },
+    { "productFit",
+      N_("A number in Products is #VALUE! (type product codes as text); a product missing "
+         "from a given ProductList is #N/A; no purchase at all is #N/A.") },
     { "stageDuration",
       N_("A stay ends at the deal's next entry of another stage; a repeated entry of the same "
          "stage continues it. A deal's last stage is still open and not counted.") },

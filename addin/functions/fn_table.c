@@ -7,6 +7,7 @@
 #include "fn_table.h"
 
 #include "pc_duration.h"
+#include "pc_fit.h"
 #include "pc_forecast.h"
 #include "pc_score.h"
 #include "pc_stage.h"
@@ -75,6 +76,20 @@ static PcStatus run_stage_duration(const FnValue *a, FnResult *out, PcError *err
     double v;
     PcStatus s = pc_stage_duration(a[0].table, a[1].text, a[2].table, &v, err);
     return s ? s : one_value(v, out);
+}
+
+static PcStatus run_product_fit(const FnValue *a, FnResult *out, PcError *err)
+{
+    PcFit *fit = NULL;
+    PcStatus s = pc_product_fit(a[0].table, a[1].table, a[2].table, a[3].table, a[4].table, &fit,
+                                err);
+    if (s)
+        return s;
+    out->values = g_steal_pointer(&fit->prob);
+    out->rows = fit->n_leads;
+    out->cols = fit->n_products;
+    pc_fit_free(fit);
+    return PC_OK;
 }
 
 #define RANGE(n, en, hen) { n, FN_ARG_RANGE, FALSE, en, hen }
@@ -185,6 +200,23 @@ const FnInfo fn_table[] = {
                  /* xgettext:no-c-format */
                  N_("Optional. p between 0 and 1: that percentile of the stays, e.g. 0.9: 90 % "
                     "of the stays were this short or shorter (0 or empty: the mean).")),
+      } },
+    { "productFit", N_("PRODUCT_FIT"),
+      N_("Probability of each product being the one a lead buys, learned from past purchases "
+         "with the same attributes (naive Bayes). Enter as an array formula."),
+      FN_RESULT_DOUBLE_ROWS, run_product_fit, 5, {
+        RANGE("leads", N_("Leads"),
+              N_("The leads: one row per lead, one column per attribute.")),
+        RANGE("history", N_("History"),
+              N_("Past purchases (the won deals) with the same attribute columns.")),
+        RANGE("products", N_("Products"),
+              N_("The product each past purchase bought, one per History row; rows left empty "
+                 "are not used.")),
+        OPTIONAL("productList", N_("ProductList"),
+                 N_("Optional. The products, in the order of the result's columns (0 or empty: "
+                    "as they first appear in Products).")),
+        OPTIONAL("smoothing", N_("Smoothing"),
+                 N_("Optional. Laplace smoothing, default 1 (0 or empty: default).")),
       } },
 };
 

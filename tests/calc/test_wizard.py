@@ -8,6 +8,7 @@ FUNCTIONS = {
     "LEAD_SCORE": ["Leads", "History", "Outcomes", "Smoothing"],
     "SALES_VELOCITY": ["Amounts", "Outcomes", "Created", "Closed"],
     "STAGE_DURATION": ["StageLog", "Stage", "Percentile"],
+    "PRODUCT_FIT": ["Leads", "History", "Products", "ProductList", "Smoothing"],
     "LEADS_NEEDED": ["Target", "StageData", "FromStage", "StageOrder", "IgnoreStages",
                      "AverageDealSize"],
 }

@@ -54,6 +54,11 @@ for r, entry in enumerate(STAGE_LOG):
     while len(DATA) <= r:
         DATA.append([])
     DATA[r] = DATA[r] + [None] * (19 - len(DATA[r])) + entry
+# past purchases (X1:Y7): Source | Product; the row with no product is no purchase
+PURCHASES = [["Source", "Product"], ["Web", "Suite"], ["Web", "Suite"], ["Fair", "Basic"],
+             ["Web", "Basic"], ["Fair", None], ["Phone", "Suite"]]
+for r, entry in enumerate(PURCHASES):
+    DATA[r] = DATA[r] + [None] * (23 - len(DATA[r])) + entry
 ORDER = "{\"Lead\";\"Qualified\";\"Proposal\";\"Won\"}"
 
 FUNCTIONS = {
@@ -147,6 +152,27 @@ FUNCTIONS = {
         ("=SALES_VELOCITY({\"abc\";2000};{\"won\";\"open\"};{100;100};{110;0})", VALUE, "a text amount"),
         ("=SALES_VELOCITY({1000;2000;3};{\"won\";\"open\"};{100;100};{110;0})", ERR502,
          "ranges of different lengths"),
+    ],
+    "PRODUCT_FIT": [
+        ("=INDEX(PRODUCT_FIT(Data.R2;Data.X2:X7;Data.Y2:Y7);1;1)", 0.3 / 0.46,
+         "a Web lead: Suite 3/5 x (2+1)/(3+3) = 0.3 against Basic 2/5 x (1+1)/(2+3) = 0.16"),
+        ("=INDEX(PRODUCT_FIT(Data.R2;Data.X2:X7;Data.Y2:Y7);1;2)", 0.16 / 0.46, "... and Basic"),
+        ("=INDEX(PRODUCT_FIT(Data.R2;Data.X1:X7;Data.Y1:Y7);1;1)", 0.3 / 0.46, "a header row is skipped"),
+        ("=INDEX(PRODUCT_FIT(Data.R3;Data.X2:X7;Data.Y2:Y7);1;2)", 0.16 / 0.26,
+         "a Fair lead: Basic 2/5 x 2/5 against Suite 3/5 x 1/6"),
+        ("=INDEX(PRODUCT_FIT(Data.R4;Data.X2:X7;Data.Y2:Y7);1;1)", 0.6, "a blank lead: the prior 3/5"),
+        ("=INDEX(PRODUCT_FIT(Data.R2;Data.X2:X7;Data.Y2:Y7;{\"Basic\";\"Suite\";\"Premium\"});1;1)",
+         0.16 / 0.46, "ProductList sets the columns' order"),
+        ("=INDEX(PRODUCT_FIT(Data.R2;Data.X2:X7;Data.Y2:Y7;{\"Basic\";\"Suite\";\"Premium\"});1;3)", 0,
+         "a listed product nobody bought: 0"),
+        ("=INDEX(PRODUCT_FIT(Data.R2;Data.X2:X7;Data.Y2:Y7;;2);1;1)", 0.6 * 4 / 9 / (0.6 * 4 / 9 + 0.4 * 3 / 8),
+         "smoothing 2: Suite 3/5 x 4/9, Basic 2/5 x 3/8"),
+        ("=SUM(PRODUCT_FIT(Data.R2:R3;Data.X2:X7;Data.Y2:Y7))", 2, "two leads, each row sums to 1"),
+        ("=PRODUCT_FIT(Data.R2;{\"Web\"|\"Fair\"};{\"\"|\"\"})", NA, "no purchase row"),
+        ("=PRODUCT_FIT(Data.R2;{\"Web\"|\"Fair\"};{\"Suite\"|1})", VALUE, "a number as a product"),
+        ("=PRODUCT_FIT(Data.R2;Data.X2:X7;Data.Y2:Y6)", ERR502, "History and Products of different lengths"),
+        ("=PRODUCT_FIT(Data.R2;Data.X2:X7;Data.Y2:Y7;{\"Suite\"})", NA, "a product ProductList lacks"),
+        ("=PRODUCT_FIT(Data.R2;Data.X2:X7;Data.Y2:Y7;;-1)", NUM, "Smoothing below 0"),
     ],
     "STAGE_DURATION": [
         ("=STAGE_DURATION(Data.T2:V13;\"Lead\")", 10.625,

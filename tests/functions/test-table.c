@@ -190,6 +190,7 @@ static void german_function_names(void)
         { "leadScore", "LEAD_BEWERTUNG" },
         { "salesVelocity", "VERTRIEBSGESCHWINDIGKEIT" },
         { "stageDuration", "PHASEN_DAUER" },
+        { "productFit", "PRODUKT_EIGNUNG" },
     };
     g_assert_cmpint(G_N_ELEMENTS(NAMES), ==, fn_count);
     Xcu x;
