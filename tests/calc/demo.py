@@ -8,7 +8,8 @@ entered): each deal enters Lead on its Created date, a won deal enters Won on it
 Sheet "Stages": the stage table (stage | probability) the example forecasts use.
 Sheet "Examples": PIPELINE_FORECAST (expected, P10/P50/P90, per month), STAGE_CONVERSION,
 LEADS_NEEDED, STAGE_DURATION (average and P90 days in each stage), LEAD_SCORE (an array
-formula over new leads) and SALES_VELOCITY, each with a line saying what
+formula over new leads), SALES_VELOCITY and PRODUCT_FIT (the new leads' likely products),
+each with a line saying what
 it computes, all on the Pipeline table.
 
 build_demo(..., lang="de") writes the same workbook in German (sheet names, headers,
@@ -60,7 +61,7 @@ GERMAN = {
     "Leads needed for 10 wins": "Nötige Leads für 10 Abschlüsse",
     "Leads needed for 250,000": "Nötige Leads für 250.000",
     "New lead": "Neuer Lead", "Win probability": "Gewinnwahrscheinlichkeit",
-    "Sales velocity": "Vertriebsgeschwindigkeit",
+    "Sales velocity": "Vertriebsgeschwindigkeit", "Likely product": "Wahrscheinliches Produkt",
 }
 GERMAN_FORMATS = {"YYYY-MM": "JJJJ-MM"}
 
@@ -215,7 +216,24 @@ def example_rows(n, log_end, w=words("en")):
                 "Abschlussdatum der gewonnenen Deals; × 30 pro Monat")
     rows += [[], [w("Sales velocity"), "=SALES_VELOCITY(%s;%s;%s;%s)" % (amounts, status, col("G"), dates),
                   "=B%d*30" % (first + 4), None, None, None, None, line]]
+    # the block fit_rows(first) of build_demo's formats and array formula
+    line = ("PRODUCT_FIT (one array formula over B%d:D%d): each new lead's chance of buying each "
+            "product, learned from the source, industry and region of the won deals (the "
+            "Products argument keeps only their product: IF(Status=\"Won\"; Product; \"\"))"
+            % (first + 7, first + 9))
+    if w("Won") != "Won":
+        line = ("PRODUCT_FIT (eine Matrixformel über B%d:D%d): die Chance jedes neuen Leads für "
+                "jedes Produkt, gelernt aus Quelle, Branche und Region der gewonnenen Deals (das "
+                "Argument Produkte behält nur deren Produkt: WENN(Status=\"Gewonnen\"; Produkt; \"\"))"
+                % (first + 7, first + 9))
+    rows += [[], [w("Likely product")] + PRODUCTS + [None, None, None, line]]
+    rows += [["Lead %d" % (i + 1)] for i in range(3)]
     return rows, first, first + 2
+
+
+def fit_rows(first_lead):
+    """The Examples sheet's PRODUCT_FIT block: its first and last lead rows (1-based)."""
+    return first_lead + 7, first_lead + 9
 
 
 def velocity_row(last_lead):
@@ -249,6 +267,10 @@ def build_demo(office, path, lang="en", template=False):
     put_rows(ex, rows)
     ex.getCellRangeByName("F%d:F%d" % (first_lead, last_lead)).setArrayFormula(
         "=LEAD_SCORE(B%d:E%d;$Pipeline.$H$2:$K$%d;$Pipeline.$F$2:$F$%d)" % (first_lead, last_lead, n, n))
+    fit0, fit1 = fit_rows(first_lead)
+    ex.getCellRangeByName("B%d:D%d" % (fit0, fit1)).setArrayFormula(
+        "=PRODUCT_FIT(B%d:D%d;$Pipeline.$H$2:$J$%d;IF($Pipeline.$F$2:$F$%d=\"%s\";$Pipeline.$K$2:$K$%d;\"\");"
+        "$%s.$B$%d:$D$%d)" % (first_lead, last_lead, n, n, w("Won"), n, w("Examples"), fit0 - 1, fit0 - 1))
     doc.calculateAll()  # formats after the results, or Calc's own date format wins
     # format codes in the document locale's own words (German: JJJJ-MM-TT, #.##0, 0,0%)
     code = (lambda c: c) if lang != "de" else (
@@ -259,6 +281,7 @@ def build_demo(office, path, lang="en", template=False):
                             (ex, "E14:F17", number_format(doc, code("0.0"))),
                             (hist, "C2:C%d" % (len(log) + 1), date),
                             (ex, "F%d:F%d" % (first_lead, last_lead), number_format(doc, code("0.0%"))),
+                            (ex, "B%d:D%d" % fit_rows(first_lead), number_format(doc, code("0.0%"))),
                             (ex, "B%d:C%d" % ((velocity_row(last_lead),) * 2), number_format(doc, code("#,##0"))),
                             (pipe, "D2:D%d" % n, date), (pipe, "G2:G%d" % n, date),
                             (pipe, "C2:C%d" % n, number_format(doc, code("#,##0"))),

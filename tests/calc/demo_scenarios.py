@@ -116,7 +116,8 @@ def example_formulas_compute(b):
                 continue
             name = cell.AbsoluteName
             assert cell.getError() == 0, (name, formula, cell.getError())
-            if not any(f in formula.upper() for f in ("PIPELINE", "STAGE", "LEADS", "LEAD_SCORE", "SALES_VELOCITY")):
+            if not any(f in formula.upper() for f in ("PIPELINE", "STAGE", "LEADS", "LEAD_SCORE", "SALES_VELOCITY",
+                                               "PRODUCT_FIT", "PRODUCTFIT")):
                 continue
             ours += 1
             assert cell.getValue() > 0, (name, formula, cell.getValue())
@@ -131,6 +132,9 @@ def example_formulas_compute(b):
                         percentile_inc(stays, 0.9))
                 assert abs(cell.getValue() - want) <= 1e-9 * want, (name, cell.getValue(), want)
                 b.durations = getattr(b, "durations", 0) + 1
+            if "PRODUCTFIT" in formula.upper().replace("_", ""):
+                b.fits = getattr(b, "fits", 0) + 1
+                assert cell.getValue() < 1, (name, cell.getValue())
             if "LEAD_SCORE" in formula.upper() or "STAGE_CONVERSION" in formula.upper():
                 assert cell.getValue() <= 1, (name, formula, cell.getValue())
             # beside the cell, or beside its block's header (the scores' array formula)
@@ -142,6 +146,9 @@ def example_formulas_compute(b):
     assert ours >= 7 * 4 + 4 * 5 + 3 + 1, ours  # forecasts, funnel, three scores, velocity
     assert getattr(b, "velocities", 0) == 1
     assert getattr(b, "durations", 0) == 8
+    assert getattr(b, "fits", 0) == 9  # three leads x three products, each row summing to 1
+    fit = [r[1:4] for r in b.cells("A1:D60", ex) if r[0] in ("Lead 1", "Lead 2", "Lead 3")][3:]
+    assert len(fit) == 3 and all(abs(sum(r) - 1) < 1e-9 for r in fit), fit
 
 
 def stays_in_the_log(b, stage):
