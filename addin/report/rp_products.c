@@ -185,7 +185,7 @@ gboolean rp_products_plan(const RpSource *s, RpProducts *out, char **message)
     gssize product = pc_roles_find(s->roles, c->cols, PC_ROLE_PRODUCT);
     if (product < 0) {
         *message = g_strdup(_("Products needs a product column: a header such as Product, "
-                              "Service, Produkt or Leistung, or choose one under Columns. "
+                              "Service, Produkt or Leistung, or choose one under Column roles. "
                               "Nothing was written."));
         return FALSE;
     }
