@@ -9,6 +9,7 @@
 #include "ac_explain.h"
 #include "ac_forecast.h"
 #include "ac_funnel.h"
+#include "ac_products.h"
 #include "ac_score.h"
 #include "ac_share.h"
 #include "cc_roles.h"
@@ -78,6 +79,11 @@ static gboolean run_stage_probabilities(CcLeadTable *t, AcCall *c)
 static gboolean run_funnel(CcLeadTable *t, AcCall *c)
 {
     return ac_funnel_run(t, c->args[0].number, &c->message);
+}
+
+static gboolean run_products(CcLeadTable *t, AcCall *c)
+{
+    return ac_products_run(t, &c->message);
 }
 
 static gboolean run_explain(CcLeadTable *t, AcCall *c)
@@ -230,6 +236,9 @@ const AcAction ac_actions[] = {
     { .member = "runMakingRoom", .result = AC_RESULT_STRING, .raises = TRUE,
       .n_params = 2, .params = { STRING("action"), DOUBLE("target") },
       .scope = AC_ON_VIEW, .run = run_making_room }, /* the named action's undo step */
+    { .member = "writeProducts", .result = AC_RESULT_STRING, .raises = TRUE,
+      .scope = AC_ON_TABLE, .run = run_products, .room = AC_ROOM_NEW_SHEET,
+      .button = AC_BUTTON_PRODUCTS, .label = N_("Write products") },
 };
 const int ac_action_count = G_N_ELEMENTS(ac_actions);
 

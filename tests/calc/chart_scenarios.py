@@ -12,19 +12,20 @@ STAGES = ["Lead", "Qualified", "Proposal", "Negotiation"]
 OWNERS = ["Ann", "Bob", "Cleo"]
 SOURCES = ["Web", "Referral", "Trade fair"]
 INDUSTRIES = ["Retail", "Health", "Manufacturing"]
+PRODUCTS = ["Starter", "Professional", "Enterprise"]
 
 
 def deals(n=48, seed=11):
     """N deals (a fixed seed): open ones closing over six months of 2026, won and lost ones."""
     rnd = random.Random(seed)
-    rows = [["Deal", "Stage", "Amount", "Close date", "Owner", "Source", "Industry", "Outcome"]]
+    rows = [["Deal", "Stage", "Amount", "Close date", "Owner", "Source", "Industry", "Outcome", "Product"]]
     for i in range(n):
         stage = rnd.choice(STAGES)
         outcome = rnd.choice(["", "", "won", "lost"])
         amount = rnd.choice([1500, 2500, 4000, 6500, 9000, 12000, 18000])
         close = 46023 + rnd.randrange(0, 180)  # 2026-01-01 and the half year after it
         rows.append(["Deal %02d" % (i + 1), stage, amount, close, rnd.choice(OWNERS), rnd.choice(SOURCES),
-                     rnd.choice(INDUSTRIES), outcome])
+                     rnd.choice(INDUSTRIES), outcome, PRODUCTS[i % 3]])
     return rows
 
 
@@ -44,9 +45,12 @@ def forecast_and_funnel_shots(ctx):
         print(b.actions.writeForecast(b.ctrl), flush=True)
         b.select("B3")
         print(b.actions.writeFunnel(b.ctrl, 50000.0), flush=True)
+        b.select("B3")
+        print(b.actions.writeProducts(b.ctrl), flush=True)
         docs = os.environ["PIPECALC_DOCS"]
         for sheet_name, chart, png in (("Forecast", "PipecalcForecast", "forecast-chart.png"),
-                                       ("Funnel", "PipecalcFunnel", "funnel-chart.png")):
+                                       ("Funnel", "PipecalcFunnel", "funnel-chart.png"),
+                                       ("Products", "PipecalcProducts", "products-chart.png")):
             sheet = b.doc.Sheets.getByName(sheet_name)
             facts = chart_facts(sheet, chart)
             print(sheet_name, facts, flush=True)

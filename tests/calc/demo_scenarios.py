@@ -5,7 +5,7 @@ builds it first). A manager's first use of the demo must work without any change
 import os
 
 from demo import DEALS, STAGES
-from sidebar_scenarios import Book
+from sidebar_scenarios import Book, chart_facts
 
 
 def open_demo(ctx):
@@ -81,6 +81,58 @@ def forecast_of_the_open_deals(b):
     expected = sum(a * probability[s] for a, s, st in zip(column_of(b, "Amount"), column_of(b, "Stage"),
                                                           statuses(b)) if st == "Open")
     assert abs(total[1] - expected) < 1e-6 * expected, (total, expected)
+
+
+def wilson90(won, closed):
+    z = 1.6448536269514722
+    p = won / closed
+    centre = (p + z * z / (2 * closed)) / (1 + z * z / closed)
+    half = z / (1 + z * z / closed) * (p * (1 - p) / closed + z * z / (4 * closed * closed)) ** 0.5
+    return centre - half, centre + half
+
+
+def products_of_the_pipeline(b):
+    """Write products, every figure checked against the Pipeline sheet's cells and the
+    Forecast sheet's stage probabilities (written just before); its chart; one undo."""
+    n_sheets = b.doc.Sheets.Count
+    report = b.actions.writeProducts(b.ctrl)
+    assert report.startswith("Products written to sheet Products: 3 products; "), report
+    rows = sheet_rows(b, "Products", "A1:N9")
+    assert rows[0][0] == "Products: revenue potential" and rows[3][0] == "Product", rows[:4]
+    fc = sheet_rows(b, "Forecast", "A1:B10")
+    probability = {r[0]: r[1] for r in fc[4:9]}
+    deals = b.cells("A2:K%d" % (DEALS + 1))
+    by_product = {}
+    for d in deals:
+        by_product.setdefault(d[10], []).append(d)
+    expected_of = {p: sum(d[2] * probability[d[1]] for d in ds if d[5] == "Open") for p, ds in by_product.items()}
+    order = sorted(by_product, key=lambda p: -expected_of[p])
+    assert [r[0] for r in rows[4:7]] == order and rows[7][0] == "All products", rows
+    for r in rows[4:7]:
+        ds = by_product[r[0]]
+        won = [d for d in ds if d[5] == "Won"]
+        lost = [d for d in ds if d[5] == "Lost"]
+        opened = [d for d in ds if d[5] == "Open"]
+        rate = len(won) / (len(won) + len(lost))
+        lo, hi = wilson90(len(won), len(won) + len(lost))
+        want = (r[0], len(opened), sum(d[2] for d in opened), expected_of[r[0]],
+                sum(d[2] for d in opened) * rate, len(won), sum(d[2] for d in won), len(lost), rate, lo, hi,
+                sum(d[2] for d in won) / len(won), sum(d[3] - d[6] for d in won) / len(won))
+        for got, w in zip(r, want):
+            assert got == w if isinstance(w, str) else abs(got - w) <= 1e-9 * max(1, abs(w)), (r, want)
+    assert abs(rows[7][3] - sum(expected_of.values())) < 1e-6, rows[7]
+    # the same probabilities as Write forecast: the products' expected revenue adds up to its total
+    total = [r for r in sheet_rows(b, "Forecast", "A1:E40") if r[0] == "Total"][0]
+    assert abs(rows[7][3] - total[1]) < 1e-6 * total[1], (rows[7], total)
+    fmt = b.doc.Sheets.getByName("Products").getCellRangeByName("I5").NumberFormat
+    assert "%" in b.doc.NumberFormats.getByKey(fmt).FormatString, "win rates shown as percent"
+    chart = chart_facts(b.doc.Sheets.getByName("Products"), "PipecalcProducts")
+    assert chart["series"] == ["Expected revenue", "Won revenue"] and chart["legend"], chart
+    assert chart["title"] == "Expected revenue of the open deals and won revenue, by product", chart
+    b.doc.UndoManager.undo()
+    assert b.doc.Sheets.Count == n_sheets, "one undo removes the products sheet"
+    b.doc.UndoManager.redo()
+    assert b.doc.Sheets.Count == n_sheets + 1
 
 
 def funnel_for_a_target(b):
@@ -197,6 +249,9 @@ def deck_actions_on_the_demo(ctx):
         b.ctrl.setActiveSheet(b.sheet)
         b.select("B3")
         forecast_of_the_open_deals(b)
+        b.ctrl.setActiveSheet(b.sheet)
+        b.select("B3")
+        products_of_the_pipeline(b)
         b.ctrl.setActiveSheet(b.sheet)
         b.select("B3")
         funnel_for_a_target(b)
