@@ -86,6 +86,16 @@ static char *word(const CcLeadTable *t, const PcFinding *f)
                                     "not know (%s; e.g. %s): run Write forecast again.", f->rows->len),
                                (gsize)f->rows->len, f->detail, cell);
         break;
+    case PC_CHECK_UNWON_PRODUCT:
+        cell = cell_of(t, PC_ROLE_PRODUCT, first);
+        text = g_strdup_printf(tx_n("%zu open deal is for a product no deal of the table was won "
+                                    "with (%s, in %s): Write products and PRODUCT_FIT have no "
+                                    "history to judge it by.",
+                                    "%zu open deals are for products no deal of the table was "
+                                    "won with (%s; e.g. %s): Write products and PRODUCT_FIT have "
+                                    "no history to judge them by.", f->rows->len),
+                               (gsize)f->rows->len, f->detail, cell);
+        break;
     default: {
         if (f->rows->len) {
             CuRange row = { t->range.Sheet, t->range.StartColumn, t->range.StartRow + (sal_Int32)first,

@@ -165,6 +165,43 @@ static void check_unknown_stages(const PcChecksArgs *a, GPtrArray *keys, GPtrArr
     g_hash_table_destroy(known);
 }
 
+static void check_unwon_products(const PcChecksArgs *a, GPtrArray *keys, GPtrArray *out)
+{
+    const PcTable *t = a->table;
+    gssize col = pc_roles_find(a->roles, t->cols, PC_ROLE_PRODUCT);
+    gssize oc = pc_roles_find(a->roles, t->cols, PC_ROLE_OUTCOME);
+    gssize sc = pc_roles_find(a->roles, t->cols, PC_ROLE_STAGE);
+    if (col < 0)
+        return;
+    GHashTable *won = g_hash_table_new(g_str_hash, g_str_equal); /* product keys with a win */
+    for (gsize r = 1; r < t->rows; r++) {
+        const PcCell *c = pc_table_at(t, r, (gsize)col);
+        if (c->kind == PC_CELL_TEXT &&
+            pc_roles_row_outcome(t, keys, r, oc, sc) == PC_OUTCOME_WON)
+            g_hash_table_add(won, g_ptr_array_index(keys, c->text));
+    }
+    PcFinding *f = finding_new(PC_CHECK_UNWON_PRODUCT);
+    GHashTable *listed = g_hash_table_new(g_str_hash, g_str_equal);
+    GString *names = g_string_new(NULL);
+    for (gsize r = 1; r < t->rows && g_hash_table_size(won); r++) {
+        const PcCell *c = pc_table_at(t, r, (gsize)col);
+        if (c->kind != PC_CELL_TEXT || pc_roles_row_outcome(t, keys, r, oc, sc) != PC_OUTCOME_NONE)
+            continue;
+        const char *key = g_ptr_array_index(keys, c->text);
+        if (!*key || g_hash_table_contains(won, key))
+            continue;
+        g_array_append_val(f->rows, r);
+        if (!g_hash_table_contains(listed, key)) {
+            list_name(names, g_hash_table_size(listed), pc_table_text(t, c));
+            g_hash_table_add(listed, (gpointer)key);
+        }
+    }
+    f->detail = g_string_free(names, FALSE);
+    keep_if_found(out, f);
+    g_hash_table_destroy(listed);
+    g_hash_table_destroy(won);
+}
+
 /* Copy cell SRC of table FROM into cell (ROW, 0) of TO. */
 static void copy_cell(const PcTable *from, const PcCell *src, PcTable *to, gsize row)
 {
@@ -281,6 +318,7 @@ GPtrArray *pc_checks_run(const PcChecksArgs *a)
     check_overdue(a, keys, out);
     check_currencies(a, keys, out);
     check_unknown_stages(a, keys, out);
+    check_unwon_products(a, keys, out);
     check_rejected(a, out);
     g_ptr_array_unref(keys);
     return out;

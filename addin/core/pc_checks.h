@@ -17,6 +17,9 @@ typedef enum {
     PC_CHECK_OVERDUE,       /* open deals whose close date has passed */
     PC_CHECK_CURRENCIES,    /* more than one currency in the currency column */
     PC_CHECK_UNKNOWN_STAGE, /* stages the stage table in use does not know */
+    PC_CHECK_UNWON_PRODUCT, /* open deals of products no deal of the table was won with: the
+                               Products report and PRODUCT_FIT have no history of them (only
+                               when the table has a won deal at all) */
     PC_CHECK_REJECTED,      /* a row PIPELINE_FORECAST answers with an error for */
     PC_N_CHECKS
 } PcCheckKind;
@@ -24,7 +27,8 @@ typedef enum {
 typedef struct {
     PcCheckKind kind;
     GArray *rows;   /* gsize rows of the table concerned (1 = the first data row), in order */
-    char *detail;   /* UTF-8: currencies / unknown stages as first typed, comma-separated;
+    char *detail;   /* UTF-8: currencies / unknown stages / products as first typed,
+                       comma-separated;
                        PC_CHECK_REJECTED: the core's sentence without its "row N: " prefix */
     PcStatus status; /* PC_CHECK_REJECTED: what the function answers; PC_OK otherwise */
 } PcFinding;

@@ -969,6 +969,26 @@ def checks_report_problems_and_fix_percent_in_one_undo(ctx):
         b.close()
 
 
+def checks_products_without_a_win(ctx):
+    """Data checks name the open deals of products nobody won with yet (Write products and
+    PRODUCT_FIT know nothing of them); Write products still writes them, thin."""
+    rows = [r + [p] for r, p in zip(LEADS, ["Product", "Suite", "Pilot", "Pilot", "Suite", "Suite",
+                                             "Suite", "pilot", "Suite"])]
+    b = Book(ctx, rows=rows)
+    try:
+        found = b.actions.checkData(b.ctrl)
+        hit = [s for s in found if "no deal of the table was won with" in s]
+        assert hit == ["2 open deals are for products no deal of the table was won with (Pilot; e.g. "
+                       "Sheet1.I4): Write products and PRODUCT_FIT have no history to judge them by."], found
+        report = b.actions.writeProducts(b.ctrl)
+        assert report.startswith("Products written to sheet Products: 2 products; "), report
+        rows = b.cells("A5:N6", b.doc.Sheets.getByName("Products"))
+        pilot = [r for r in rows if r[0] == "Pilot"][0]
+        assert pilot[5] == 0 and pilot[7] == 1 and pilot[8] == 0 and pilot[13] == "only 1 closed deal", pilot
+    finally:
+        b.close()
+
+
 def checks_unknown_stages_against_the_forecast_sheet(ctx):
     b = Book(ctx, hidden=False)
     try:

@@ -122,6 +122,10 @@ def test_sidebar_data_checks_and_percent_fix(office):
     run(office, "checks_report_problems_and_fix_percent_in_one_undo")
 
 
+def test_sidebar_data_checks_products_without_a_win(office):
+    run(office, "checks_products_without_a_win")
+
+
 def test_sidebar_data_checks_unknown_stages(office):
     run(office, "checks_unknown_stages_against_the_forecast_sheet")
 

@@ -183,6 +183,39 @@ static void checks_unknown_stages(void)
     pc_table_free(st);
 }
 
+static void checks_unwon_products(void)
+{
+    static const char *const CELLS[] = {
+        "Deal", "Product", "Status",
+        "A", "Suite", "won",
+        "B", "Pilot", "",          /* open, Pilot never won */
+        "C", "Basic", "lost",
+        "D", "pilot ", "open",     /* the same product, spelt otherwise */
+        "E", "Basic", "",          /* Basic: lost once, never won */
+        "F", "Suite", "",          /* Suite was won: fine */
+        "G", "Pilot", "lost",      /* a closed deal is no finding */
+    };
+    PcTable *t; PcRole *roles;
+    GPtrArray *f = run(CELLS, 8, 3, TODAY, NULL, &t, &roles);
+    const PcFinding *u = find(f, PC_CHECK_UNWON_PRODUCT, 0);
+    g_assert_nonnull(u);
+    g_assert_cmpstr(u->detail, ==, "Pilot, Basic");
+    g_assert_cmpuint(u->rows->len, ==, 3);
+    g_assert_cmpuint(row_at(u, 0), ==, 2);
+    g_assert_cmpuint(row_at(u, 2), ==, 5);
+    g_ptr_array_unref(f);
+    pc_table_free(t);
+    g_free(roles);
+    /* no won deal at all: not this check's business (every product would be listed) */
+    static const char *const NONE_WON[] = { "Deal", "Product", "Status", "A", "Suite", "lost",
+                                            "B", "Pilot", "" };
+    f = run(NONE_WON, 3, 3, TODAY, NULL, &t, &roles);
+    g_assert_null(find(f, PC_CHECK_UNWON_PRODUCT, 0));
+    g_ptr_array_unref(f);
+    pc_table_free(t);
+    g_free(roles);
+}
+
 static void checks_rejected_rows_one_by_one(void)
 {
     static const char *const CELLS[] = {
@@ -292,6 +325,7 @@ int main(int argc, char **argv)
     g_test_add_func("/core/checks/overdue-open-deals-only", checks_overdue_open_deals_only);
     g_test_add_func("/core/checks/mixed-currencies", checks_mixed_currencies);
     g_test_add_func("/core/checks/unknown-stages", checks_unknown_stages);
+    g_test_add_func("/core/checks/unwon-products", checks_unwon_products);
     g_test_add_func("/core/checks/rejected-rows-one-by-one", checks_rejected_rows_one_by_one);
     g_test_add_func("/core/checks/bad-stage-table-names-no-data-row",
                     checks_bad_stage_table_names_no_data_row);
