@@ -4,6 +4,7 @@
 
 #include "ac_evidence.h"
 #include "cc_writer.h"
+#include "rp_products.h"
 #include "rp_score.h"
 #include "tx_text.h"
 
@@ -82,19 +83,31 @@ gboolean ac_score_run_history(CcLeadTable *t, const CcLeadTable *h, char **messa
 char *ac_score_factors(const CcLeadTable *t, uno_Interface *controller)
 {
     CuCell cell;
-    if (!t->cells || !t->has_score)
+    if (!t->cells)
         return NULL;
     uno_Interface *sheet = cc_cursor(controller, &cell, NULL);
     cu_release(sheet);
     if (!sheet || cell.Sheet != t->range.Sheet || cell.Row <= t->range.StartRow ||
         cell.Row > t->range.EndRow)
         return NULL;
-    CcLeadTable h;
-    gboolean from_history = remembered_history(t, &h);
-    RpSource src = cc_table_source(t), hsrc = from_history ? cc_table_source(&h) : src;
-    char *text = rp_score_factors(&src, from_history ? &hsrc : NULL,
-                                  (gsize)(cell.Row - t->range.StartRow), tx_text_number);
-    if (from_history)
-        cc_table_clear(&h);
+    gsize row = (gsize)(cell.Row - t->range.StartRow);
+    RpSource src = cc_table_source(t);
+    char *text = NULL;
+    if (t->has_score) {
+        CcLeadTable h;
+        gboolean from_history = remembered_history(t, &h);
+        RpSource hsrc = from_history ? cc_table_source(&h) : src;
+        text = rp_score_factors(&src, from_history ? &hsrc : NULL, row, tx_text_number);
+        if (from_history)
+            cc_table_clear(&h);
+    }
+    /* which products the lead may buy: learned from the table's own won deals */
+    char *likely = rp_products_likely(&src, row, tx_text_number);
+    if (likely) {
+        char *both = text ? g_strconcat(text, "\n", likely, NULL) : g_strdup(likely);
+        g_free(text);
+        g_free(likely);
+        text = both;
+    }
     return text;
 }

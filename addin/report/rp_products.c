@@ -2,6 +2,7 @@
 #include "rp_products.h"
 
 #include "pc_evidence.h"
+#include "pc_fit.h"
 #include "pc_forecast.h"
 #include "pc_select.h"
 #include "rp_groups.h"
@@ -254,4 +255,70 @@ void rp_products_clear(RpProducts *p)
     rp_plan_free(p->plan);
     g_free(p->top);
     memset(p, 0, sizeof *p);
+}
+
+/* One product's chance for the lead, for sorting. */
+typedef struct {
+    const char *name;
+    double p;
+} Chance;
+
+static gint by_chance(gconstpointer a, gconstpointer b)
+{
+    const Chance *x = a, *y = b;
+    return (x->p < y->p) - (x->p > y->p);
+}
+
+char *rp_products_likely(const RpSource *s, gsize row, RpNumberText number)
+{
+    const PcTable *c = s->cells;
+    gssize product = pc_roles_find(s->roles, c->cols, PC_ROLE_PRODUCT);
+    if (product < 0 || row == 0 || row >= c->rows)
+        return NULL;
+    GArray *cols = g_array_new(FALSE, FALSE, sizeof(gsize));
+    for (gsize j = 0; j < c->cols; j++)
+        if (pc_role_scores(s->roles[j]) && (gssize)j != product)
+            g_array_append_val(cols, j);
+    GArray *won = g_array_new(FALSE, FALSE, sizeof(gsize));
+    GPtrArray *keys = pc_text_keys(c);
+    gssize outcome = pc_roles_find(s->roles, c->cols, PC_ROLE_OUTCOME);
+    gssize stage = pc_roles_find(s->roles, c->cols, PC_ROLE_STAGE);
+    for (gsize r = 1; r < c->rows; r++)
+        if (pc_table_at(c, r, (gsize)product)->kind == PC_CELL_TEXT &&
+            pc_roles_row_outcome(c, keys, r, outcome, stage) == PC_OUTCOME_WON)
+            g_array_append_val(won, r);
+    g_ptr_array_unref(keys);
+    char *text = NULL;
+    if (cols->len && won->len) {
+        gsize pc = (gsize)product;
+        PcTable *history = pc_table_select(c, (gsize *)won->data, won->len, (gsize *)cols->data, cols->len);
+        PcTable *products = pc_table_select(c, (gsize *)won->data, won->len, &pc, 1);
+        PcTable *lead = pc_table_select(c, &row, 1, (gsize *)cols->data, cols->len);
+        PcFit *fit = NULL;
+        if (history && products && lead &&
+            pc_product_fit(lead, history, products, NULL, NULL, &fit, NULL) == PC_OK) {
+            Chance *ch = g_new(Chance, fit->n_products);
+            for (gsize k = 0; k < fit->n_products; k++)
+                ch[k] = (Chance){ fit->product_names[k], fit->prob[k] };
+            qsort(ch, fit->n_products, sizeof *ch, (int (*)(const void *, const void *))by_chance);
+            GString *list = g_string_new(NULL);
+            for (gsize k = 0; k < MIN(fit->n_products, 3); k++) {
+                char *percent = number(100 * ch[k].p, 0);
+                g_string_append_printf(list, "%s%s %s %%", k ? ", " : "", ch[k].name, percent);
+                g_free(percent);
+            }
+            text = g_strdup_printf(tx_n("Likely products (PRODUCT_FIT, from %zu won deal): %s.",
+                                        "Likely products (PRODUCT_FIT, from %zu won deals): %s.",
+                                        won->len), (gsize)won->len, list->str);
+            g_string_free(list, TRUE);
+            g_free(ch);
+            pc_fit_free(fit);
+        }
+        pc_table_free(history);
+        pc_table_free(products);
+        pc_table_free(lead);
+    }
+    g_array_free(cols, TRUE);
+    g_array_free(won, TRUE);
+    return text;
 }

@@ -63,6 +63,28 @@ def score_every_open_deal(b):
     assert len(set(round(s, 6) for s, t in zip(scores, st) if t == "Open")) > 3, "scores tell deals apart"
 
 
+def likely_products_of_an_open_lead(b):
+    """The factors of an open lead end with its likely products (PRODUCT_FIT over the won
+    deals), the same figures a PRODUCT_FIT formula over the same cells gives."""
+    st = statuses(b)
+    row = st.index("Open") + 2
+    b.select("B%d" % row)
+    text = b.actions.leadFactors(b.ctrl)
+    won = st.count("Won")
+    line = [l for l in text.split("\n") if l.startswith("Likely products")]
+    assert len(line) == 1 and line[0].startswith("Likely products (PRODUCT_FIT, from %d won deals): " % won), text
+    shares = [float(part.rsplit(" ", 2)[1]) for part in line[0].split(": ", 1)[1].rstrip(".").split(", ")]
+    assert len(shares) == 3 and abs(sum(shares) - 100) <= 2 and shares == sorted(shares, reverse=True), line
+    # the same as the function typed into a cell: Source, Industry, Region of the won deals
+    n = DEALS + 1
+    cell = b.sheet.getCellRangeByName("Z1:Z1")  # an array formula: IF over the rows
+    cell.setArrayFormula("=MAX(PRODUCT_FIT(H%d:J%d;H2:J%d;IF(F2:F%d=\"Won\";K2:K%d;\"\")))" % (row, row, n, n, n))
+    b.doc.calculateAll()
+    got = cell.getCellByPosition(0, 0)
+    assert got.getError() == 0 and abs(100 * got.getValue() - shares[0]) <= 0.5, (got.getString(), shares)
+    cell.setArrayFormula("")
+
+
 def forecast_of_the_open_deals(b):
     open_deals = statuses(b).count("Open")
     report = b.actions.writeForecast(b.ctrl)
@@ -246,6 +268,7 @@ def deck_actions_on_the_demo(ctx):
         describe_sees_open_won_and_lost(b)
         checks_run(b)
         score_every_open_deal(b)
+        likely_products_of_an_open_lead(b)
         b.ctrl.setActiveSheet(b.sheet)
         b.select("B3")
         forecast_of_the_open_deals(b)

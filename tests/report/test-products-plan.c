@@ -212,6 +212,32 @@ static void products_large_and_odd(void)
     rp_products_clear(&r);
 }
 
+static char *whole(double v, int decimals)
+{
+    return g_strdup_printf("%.*f", decimals, v);
+}
+
+/* The lead's likely products: PRODUCT_FIT over the won deals' Source, the product column
+ * itself not an attribute. Suite: 2/4 x 3/4, Basic: 2/4 x 2/4 for a Web lead. */
+static void products_likely_for_a_lead(void)
+{
+    RpSource s = source_of(TAB(7, 4, "Deal", "Source", "Product", "Status",
+                               "W1", "Web", "Suite", "won", "W2", "Web", "Suite", "won",
+                               "W3", "Fair", "Basic", "won", "W4", "Web", "Basic", "won",
+                               "L1", "Fair", "Suite", "lost", "O1", "Web", "", ""));
+    char *text = rp_products_likely(&s, 6, whole);
+    g_assert_cmpstr(text, ==, "Likely products (PRODUCT_FIT, from 4 won deals): Suite 60 %, Basic 40 %.");
+    g_free(text);
+    g_assert_null(rp_products_likely(&s, 0, whole)); /* the header is no lead */
+    /* no attribute besides the product: nothing to learn from */
+    RpSource bare = source_of(TAB(3, 3, "Deal", "Product", "Status", "A", "Suite", "won", "B", "", ""));
+    g_assert_null(rp_products_likely(&bare, 2, whole));
+    /* no won deal: nothing */
+    RpSource unwon = source_of(TAB(3, 4, "Deal", "Source", "Product", "Status",
+                                   "A", "Web", "Suite", "lost", "B", "Web", "", ""));
+    g_assert_null(rp_products_likely(&unwon, 2, whole));
+}
+
 static void products_in_german(void)
 {
     g_assert_cmpstr(tx_set_language("de"), ==, "de");
@@ -233,6 +259,7 @@ int main(int argc, char **argv)
     g_test_add_func("/report/products/deal-counts", products_agree_with_the_deal_counts);
     g_test_add_func("/report/products/refusals", products_refusals);
     g_test_add_func("/report/products/large-and-odd", products_large_and_odd);
+    g_test_add_func("/report/products/likely-for-a-lead", products_likely_for_a_lead);
     g_test_add_func("/report/products/german", products_in_german);
     return g_test_run();
 }
