@@ -331,3 +331,35 @@ char **pc_roles_stage_order(const PcTable *t, gsize stage_col)
     g_ptr_array_unref(keys);
     return out;
 }
+
+static const char *const LOG_STAGE_WORDS[] = { "stage entered", "entered stage", "new stage",
+    "to stage", "stage reached", "phase erreicht", "erreichte phase", "neue phase", NULL };
+static const char *const LOG_DATE_WORDS[] = { "date", "date entered", "entered", "entered on",
+    "changed", "changed on", "date changed", "since", "timestamp", "datum", "erreicht am",
+    "eintrittsdatum", "am", "seit", "zeitpunkt", "geändert am", NULL };
+
+static gboolean header_in(const PcTable *t, gsize col, const char *const *words)
+{
+    const PcCell *c = pc_table_at(t, 0, col);
+    if (c->kind != PC_CELL_TEXT)
+        return FALSE;
+    char *key = header_key(pc_table_text(t, c));
+    gboolean found = match(key, words, FALSE) == 2;
+    g_free(key);
+    return found;
+}
+
+gboolean pc_roles_is_stage_log(const PcTable *t)
+{
+    if (!t || t->rows < 2 || t->cols < 3)
+        return FALSE;
+    const PcCell *h[3] = { pc_table_at(t, 0, 0), pc_table_at(t, 0, 1), pc_table_at(t, 0, 2) };
+    for (int i = 0; i < 3; i++)
+        if (h[i]->kind != PC_CELL_TEXT)
+            return FALSE;
+    PcRole deal = pc_role_of_header(pc_table_text(t, h[0]));
+    PcRole stage = pc_role_of_header(pc_table_text(t, h[1]));
+    return (deal == PC_ROLE_NAME || deal == PC_ROLE_ID) &&
+           (stage == PC_ROLE_STAGE || header_in(t, 1, LOG_STAGE_WORDS)) &&
+           header_in(t, 2, LOG_DATE_WORDS) && pc_table_at(t, 1, 2)->kind == PC_CELL_NUMBER;
+}

@@ -82,6 +82,13 @@ gboolean pc_roles_is_lead_table(const PcTable *t, const PcRole *roles);
 PcOutcome pc_roles_row_outcome(const PcTable *t, const GPtrArray *keys, gsize row,
                                gssize outcome_col, gssize stage_col);
 
+/* TRUE when T's first row heads a dated stage log, STAGE_DURATION's: its first three
+ * columns a deal (a name or id header), the stage entered ("Stage", "Stage entered",
+ * "Phase erreicht", ...) and the date it was entered ("Date entered", "Date", "Erreicht am",
+ * ...), with a number (a date) under the date header. For the deck to find the log on a
+ * sheet of its own. */
+gboolean pc_roles_is_stage_log(const PcTable *t);
+
 /* TRUE when every cell of row ROW of T is empty. */
 gboolean pc_roles_row_blank(const PcTable *t, gsize row);
 

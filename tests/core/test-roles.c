@@ -246,6 +246,32 @@ static void select_rows_and_columns(void)
     pc_table_free(t);
 }
 
+static gboolean is_log(const char *const *cells, gsize rows, gsize cols)
+{
+    PcTable *t = table_of(cells, rows, cols);
+    gboolean yes = pc_roles_is_stage_log(t);
+    pc_table_free(t);
+    return yes;
+}
+
+static void roles_stage_log_headers(void)
+{
+    static const char *const EN[] = { "Deal", "Stage entered", "Date entered", "D1", "Lead", "#46000" };
+    static const char *const DE[] = { "Deal", "Phase erreicht", "Erreicht am", "D1", "Lead", "#46000" };
+    static const char *const WIDE[] = { "Deal ID", "Stage", "Date", "Note", "#7", "Lead", "#46000", "" };
+    static const char *const LEAD_TABLE[] = { "Deal", "Stage", "Amount", "D1", "Lead", "#5" };
+    static const char *const TEXT_DATE[] = { "Deal", "Stage", "Date", "D1", "Lead", "soon" };
+    static const char *const TWO[] = { "Deal", "Stage", "D1", "Lead" };
+    g_assert_true(is_log(EN, 2, 3));
+    g_assert_true(is_log(DE, 2, 3));
+    g_assert_true(is_log(WIDE, 2, 4));
+    g_assert_false(is_log(LEAD_TABLE, 2, 3)); /* a lead table: its third column is no date of entry */
+    g_assert_false(is_log(TEXT_DATE, 2, 3));
+    g_assert_false(is_log(TWO, 2, 2));
+    g_assert_false(is_log(EN, 1, 3)); /* a header alone */
+    g_assert_false(pc_roles_is_stage_log(NULL));
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -261,5 +287,6 @@ int main(int argc, char **argv)
     g_test_add_func("/core/roles/outcome-from-stage-column", roles_outcome_from_stage_column);
     g_test_add_func("/core/roles/stage-order-guess", roles_stage_order_guess);
     g_test_add_func("/core/select/rows-and-columns", select_rows_and_columns);
+    g_test_add_func("/core/roles/stage-log-headers", roles_stage_log_headers);
     return g_test_run();
 }
