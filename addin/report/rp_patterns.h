@@ -18,7 +18,8 @@
  *     cycle (days) | Open deals | Velocity (per day)), a row per value with at least
  *     PC_EVIDENCE_MIN_PER_VALUE closed deals sorted by win rate (highest first; ties: more
  *     closed deals, then first appearance), one "Other" row of all thinner values' deals
- *     added up (pc_deals_merge; only when there are such values), the row of all deals
+ *     added up (pc_deals_merge; only when there are such values; style MUTED), the row of
+ *     all deals
  *     (style TOTAL), an empty row;
  *   the stage log part (below).
  * Counts and days are RP_FORMAT_INTEGER (days keep their fractions), rates
@@ -82,8 +83,10 @@ typedef struct {
     gsize stalled;         /* deals open longer than usual (all, not only those listed) */
 } RpPatterns;
 
-/* Plan the patterns of S into *P, with STAGE_LOG (NULL: none) as of date serial TODAY,
- * numbers in sentences written by NUMBER (the Calc layer passes tx_text_number). FALSE
+/* Plan the patterns of S into *P, with STAGE_LOG (NULL: none) as of TODAY (a date serial
+ * in the document's date system, S's dates, as the log's dates are; the Calc layer passes
+ * the current date), numbers in sentences written by NUMBER (the Calc layer passes
+ * tx_text_number; a test its own). FALSE
  * with the user's sentence in *MESSAGE (g_free) when the table cannot give one: no column
  * to break down, no won or no lost deal, a text amount. */
 gboolean rp_patterns_plan(const RpSource *s, const PcTable *stage_log, double today,
