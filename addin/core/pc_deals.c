@@ -22,6 +22,24 @@ void pc_deals_add(PcDeals *d, PcOutcome outcome, double amount, double cycle_day
     }
 }
 
+/* A compensated sum added into another: its sum, and its correction kept apart. */
+static void sum_merge(PcSum *into, const PcSum *from)
+{
+    pc_sum_add(into, from->sum);
+    into->comp += from->comp;
+}
+
+void pc_deals_merge(PcDeals *into, const PcDeals *from)
+{
+    into->open += from->open;
+    into->won += from->won;
+    into->lost += from->lost;
+    sum_merge(&into->open_amount, &from->open_amount);
+    sum_merge(&into->won_amount, &from->won_amount);
+    sum_merge(&into->cycle_days, &from->cycle_days);
+    into->cycles += from->cycles;
+}
+
 double pc_deals_win_rate(const PcDeals *d)
 {
     gsize closed = d->won + d->lost;

@@ -27,6 +27,10 @@ typedef struct {
  * everything but the cycle); it is ignored for open and lost deals. */
 void pc_deals_add(PcDeals *d, PcOutcome outcome, double amount, double cycle_days);
 
+/* Count the deals of FROM into INTO as well, as if each had been added to it: the Patterns
+ * report's "Other" row sums the values with too few closed deals this way. */
+void pc_deals_merge(PcDeals *into, const PcDeals *from);
+
 /* won / (won + lost); NAN without a closed deal. */
 double pc_deals_win_rate(const PcDeals *d);
 

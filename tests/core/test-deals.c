@@ -58,11 +58,40 @@ static void deals_nothing_to_say(void)
     g_assert_true(isnan(pc_deals_velocity(&d)));
 }
 
+/* Merged, two groups count as one group of all their deals added one by one. */
+static void deals_merge(void)
+{
+    PcDeals a = PC_DEALS_INIT, b = PC_DEALS_INIT, all = PC_DEALS_INIT, none = PC_DEALS_INIT;
+    struct { PcOutcome o; double amount, cycle; } deals[] = {
+        { PC_OUTCOME_WON, 1000, 30 }, { PC_OUTCOME_LOST, 500, NAN }, { PC_OUTCOME_NONE, 800, NAN },
+        { PC_OUTCOME_WON, 1e16, 4 },  { PC_OUTCOME_WON, 1, NAN },    { PC_OUTCOME_NONE, 0.5, NAN },
+        { PC_OUTCOME_WON, -1e16, 11 }, { PC_OUTCOME_LOST, 7, NAN },
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(deals); i++) {
+        pc_deals_add(i < 3 ? &a : &b, deals[i].o, deals[i].amount, deals[i].cycle);
+        pc_deals_add(&all, deals[i].o, deals[i].amount, deals[i].cycle);
+    }
+    pc_deals_merge(&a, &b);
+    pc_deals_merge(&a, &none); /* merging nothing changes nothing */
+    g_assert_cmpuint(a.open, ==, 2);
+    g_assert_cmpuint(a.won, ==, 4);
+    g_assert_cmpuint(a.lost, ==, 2);
+    g_assert_cmpuint(a.cycles, ==, 3);
+    g_assert_cmpfloat(pc_sum_value(&a.open_amount), ==, 800.5);
+    /* 1000 + 1e16 + 1 - 1e16: the compensation survives the merge */
+    g_assert_cmpfloat(pc_sum_value(&a.won_amount), ==, 1001);
+    g_assert_cmpfloat(pc_sum_value(&a.won_amount), ==, pc_sum_value(&all.won_amount));
+    g_assert_cmpfloat(pc_deals_average_cycle(&a), ==, 15);
+    g_assert_cmpfloat(pc_deals_win_rate(&a), ==, pc_deals_win_rate(&all));
+    g_assert_cmpfloat(pc_deals_velocity(&a), ==, pc_deals_velocity(&all));
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/deals/counts-and-rates", deals_counts_and_rates);
     g_test_add_func("/deals/wilson-interval", deals_wilson_interval);
     g_test_add_func("/deals/nothing-to-say", deals_nothing_to_say);
+    g_test_add_func("/deals/merge", deals_merge);
     return g_test_run();
 }
