@@ -9,6 +9,7 @@
 #include "ac_explain.h"
 #include "ac_forecast.h"
 #include "ac_funnel.h"
+#include "ac_patterns.h"
 #include "ac_products.h"
 #include "ac_score.h"
 #include "ac_share.h"
@@ -84,6 +85,11 @@ static gboolean run_funnel(CcLeadTable *t, AcCall *c)
 static gboolean run_products(CcLeadTable *t, AcCall *c)
 {
     return ac_products_run(t, &c->message);
+}
+
+static gboolean run_patterns(CcLeadTable *t, AcCall *c)
+{
+    return ac_patterns_run(t, c->args[0].text, &c->message);
 }
 
 static gboolean run_explain(CcLeadTable *t, AcCall *c)
@@ -239,6 +245,10 @@ const AcAction ac_actions[] = {
     { .member = "writeProducts", .result = AC_RESULT_STRING, .raises = TRUE,
       .scope = AC_ON_TABLE, .run = run_products, .room = AC_ROOM_NEW_SHEET,
       .button = AC_BUTTON_PRODUCTS, .label = N_("Write products") },
+    { .member = "writePatterns", .result = AC_RESULT_STRING, .raises = TRUE,
+      .n_params = 1, .params = { STRING("stageLog") },
+      .scope = AC_ON_TABLE, .run = run_patterns, .room = AC_ROOM_NEW_SHEET,
+      .button = AC_BUTTON_PATTERNS, .label = N_("Write patterns") },
 };
 const int ac_action_count = G_N_ELEMENTS(ac_actions);
 

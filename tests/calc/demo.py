@@ -4,7 +4,8 @@ Sheet "Pipeline": ONE lead table of 200 deals, open, won and lost (deal, stage, 
 date, owner, status, created, and the attributes source, industry, region, product): the
 deck's actions work on it unchanged, and so do the example formulas.
 Sheet "History": the dated stage-history log of those deals (deal | stage entered | date
-entered): each deal enters Lead on its Created date, a won deal enters Won on its Close date.
+entered): each deal enters Lead on its Created date, a won deal enters Won and a lost one
+Lost on its Close date.
 Sheet "Stages": the stage table (stage | probability) the example forecasts use.
 Sheet "Examples": PIPELINE_FORECAST (expected, P10/P50/P90, per month), STAGE_CONVERSION,
 LEADS_NEEDED, STAGE_DURATION (average and P90 days in each stage), LEAD_SCORE (an array
@@ -141,6 +142,8 @@ def make_deals(rnd, w=words("en")):
         entered = stage_dates(when, created, close, list(range(furthest + 1)))
         log += [[name, w(STAGES[k][0]), serial(d.year, d.month, d.day)]
                 for k, d in zip(range(furthest + 1), entered)]
+        if status == "Lost":  # as CRMs log it: the day it was lost, a stage of its own
+            log.append([name, w("Lost"), serial(close.year, close.month, close.day)])
     rnd.shuffle(log)
     return rows, log
 
@@ -187,10 +190,11 @@ def example_rows(n, log_end, w=words("en")):
                     "für 10 Abschlüsse und für 250.000 Umsatz beim durchschnittlichen gewonnenen Deal; "
                     "Tage, die Deals in %s blieben, bevor sie weiterzogen (Mittel, und 90 %% davon "
                     "höchstens)" % (st, st, st))
-        rows.append([st, "=STAGE_CONVERSION(%s;\"%s\";\"%s\";%s)" % (log, st, won, order),
-                     "=LEADS_NEEDED(10;%s;\"%s\";%s)" % (log, st, order),
-                     "=LEADS_NEEDED(250000;%s;\"%s\";%s;;AVERAGEIF(%s;\"%s\";%s))" % (
-                         log, st, order, status, won, amounts),
+        lost = w("Lost")  # the log's Lost entries: IgnoreStages
+        rows.append([st, "=STAGE_CONVERSION(%s;\"%s\";\"%s\";%s;\"%s\")" % (log, st, won, order, lost),
+                     "=LEADS_NEEDED(10;%s;\"%s\";%s;\"%s\")" % (log, st, order, lost),
+                     "=LEADS_NEEDED(250000;%s;\"%s\";%s;\"%s\";AVERAGEIF(%s;\"%s\";%s))" % (
+                         log, st, order, lost, status, won, amounts),
                      "=STAGE_DURATION(%s;\"%s\")" % (dated_log, st),
                      "=STAGE_DURATION(%s;\"%s\";0.9)" % (dated_log, st), None, line])
     first, last = len(rows) + 2, len(rows) + 4

@@ -157,6 +157,56 @@ def products_of_the_pipeline(b):
     assert b.doc.Sheets.Count == n_sheets + 1
 
 
+def patterns_of_the_pipeline(b):
+    """Write patterns finds the History sheet's dated log; every figure of the Source block and
+    of Time in stage checked against the cells, the stalled deals against the log; one undo."""
+    n_sheets = b.doc.Sheets.Count
+    report = b.actions.writePatterns(b.ctrl, "")
+    assert report.startswith("Patterns written to sheet Patterns: 5 columns broken down. "), report
+    assert "\nStage log History.A1:C" in report, report
+    rows = sheet_rows(b, "Patterns", "A1:J140")
+    assert rows[0][0] == "Patterns: what wins deals" and rows[2][0] == "What stands out", rows[:3]
+    assert rows[3][0] in report, (rows[3], report)  # the largest standout, in the report too
+    deals = b.cells("A2:K%d" % (DEALS + 1))
+    heads = [i for i, r in enumerate(rows) if r[1] == "Closed deals"]
+    assert [rows[i][0] for i in heads] == ["Owner", "Source", "Industry", "Region", "Product"], heads
+    src = [i for i in heads if rows[i][0] == "Source"][0]
+    block = []
+    for r in rows[src + 1:]:
+        if r[0] == "All deals":
+            break
+        block.append(r)
+    rates = [r[3] for r in block]
+    assert rates == sorted(rates, reverse=True) and len(block) == 4, block
+    for r in block:
+        mine = [d for d in deals if d[7] == r[0]]
+        won = [d for d in mine if d[5] == "Won"]
+        closed = [d for d in mine if d[5] in ("Won", "Lost")]
+        lo, hi = wilson90(len(won), len(closed))
+        want = (r[0], len(closed), len(won), len(won) / len(closed), lo, hi,
+                sum(d[2] for d in won) / len(won), sum(d[3] - d[6] for d in won) / len(won),
+                len(mine) - len(closed))
+        for got, w in zip(r, want):
+            assert got == w if isinstance(w, str) else abs(got - w) <= 1e-9 * max(1, abs(w)), (r, want)
+    # time in stage, from the History log as read here
+    t = [i for i, r in enumerate(rows) if r[0] == "Time in stage"][0]
+    assert rows[t + 1][:5] == ("Stage", "Completed stays", "Median days", "P90 days", "Still open"), rows[t + 1]
+    for r in rows[t + 2:t + 6]:
+        stays = stays_in_the_log(b, r[0])
+        assert r[1] == len(stays) and abs(r[2] - percentile_inc(stays, 0.5)) < 1e-9 and \
+            abs(r[3] - percentile_inc(stays, 0.9)) < 1e-9, (r, len(stays))
+    # every deal listed as open longer than usual is open, and past its stage's P90
+    late = [i for i, r in enumerate(rows) if r[0].startswith("Open longer than usual")][0]
+    status = {d[0]: d[5] for d in deals}
+    listed = [r for r in rows[late + 2:] if r[0].startswith("Deal ")]
+    assert listed and all(status[r[0]] == "Open" and r[2] > r[3] for r in listed), listed
+    chart = chart_facts(b.doc.Sheets.getByName("Patterns"), "PipecalcPatterns")
+    assert chart["title"] and chart["type"] == "com.sun.star.chart.BarDiagram", chart
+    b.doc.UndoManager.undo()
+    assert b.doc.Sheets.Count == n_sheets, "one undo removes the patterns sheet"
+    b.doc.UndoManager.redo()
+
+
 def funnel_for_a_target(b):
     report = b.actions.writeFunnel(b.ctrl, 250000.0)
     assert report.startswith("Funnel written to sheet Funnel: "), report
@@ -275,6 +325,9 @@ def deck_actions_on_the_demo(ctx):
         b.ctrl.setActiveSheet(b.sheet)
         b.select("B3")
         products_of_the_pipeline(b)
+        b.ctrl.setActiveSheet(b.sheet)
+        b.select("B3")
+        patterns_of_the_pipeline(b)
         b.ctrl.setActiveSheet(b.sheet)
         b.select("B3")
         funnel_for_a_target(b)

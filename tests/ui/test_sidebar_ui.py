@@ -35,7 +35,8 @@ from sidebar_scenarios import LEADS  # noqa: E402
 DISPLAY = ":97"
 SCREEN = (0, 0, 1280, 800)
 PANELS = ["PipecalcActions", "PipecalcTable", "PipecalcFactors", "PipecalcRoles"]
-ACTION_BUTTONS = ["Score leads", "Write forecast", "Write funnel", "Write products", "Divide probabilities by 100",
+ACTION_BUTTONS = ["Score leads", "Write forecast", "Write funnel", "Write products", "Write patterns",
+                  "Divide probabilities by 100",
                   "Save copy with values"]
 ROLE_BOXES = ["Deal name:", "Stage:", "Amount:", "Probability:", "Close date:", "Owner:", "Outcome:",
               "Created:", "Currency:", "Product:"]
@@ -273,6 +274,15 @@ def demo_part(office, doc, deck, png):
     check_report("Write products", lambda t: t.startswith("Products written"), "products")
     still(before, "Write products")
     screenshot(ctrl, doc.Sheets.getByName("Products"), os.path.join(os.path.dirname(png), "products.png"))
+    ctrl.setActiveSheet(pipe)
+    ctrl.select(pipe.getCellRangeByName("C4"))
+    time.sleep(1)
+    before = places()
+    click(children(actions), "Write patterns")
+    assert wait_for(lambda: doc.Sheets.hasByName("Patterns")), "no Patterns sheet"
+    check_report("Write patterns", lambda t: t.startswith("Patterns written") and "Stage log" in t, "patterns")
+    still(before, "Write patterns")
+    screenshot(ctrl, doc.Sheets.getByName("Patterns"), os.path.join(os.path.dirname(png), "patterns.png"))
     # back on the scored table, the cursor on an open lead: the reports stay (same table)
     ctrl.setActiveSheet(pipe)
     ctrl.ZoomValue = 85  # the Score column in view beside the deck
@@ -280,7 +290,7 @@ def demo_part(office, doc, deck, png):
     ctrl.select(pipe.getCellRangeByName("B%d" % row))
     factors = children(panels.getByName("PipecalcFactors").getDialog())[0]
     assert wait_for(lambda: "win probability" in factors.getText()), factors.getText()
-    assert result_under(children(actions), "Write products").getText() != "", "the report stays on its table"
+    assert result_under(children(actions), "Write patterns").getText() != "", "the report stays on its table"
     for n in PANELS[:3]:
         assert_nothing_clipped(panels.getByName(n).getDialog(), n)
     time.sleep(1.5)
@@ -291,12 +301,12 @@ def demo_part(office, doc, deck, png):
     ctrl.select(pipe.getCellRangeByName("C%d" % (row + 1)))
     time.sleep(1)
     assert places() == before, "a button moved with the cursor"
-    # Ctrl+Z in the sheet (undoes the products): every report goes, no button moves
+    # Ctrl+Z in the sheet (undoes the patterns): every report goes, no button moves
     subprocess.run(["xdotool", "mousemove", "300", "400", "click", "1"], check=True)
     time.sleep(1)
     before = places()
     subprocess.run(["xdotool", "key", "ctrl+z"], check=True)
-    assert wait_for(lambda: not doc.Sheets.hasByName("Products")), "Ctrl+Z did not undo the products"
+    assert wait_for(lambda: not doc.Sheets.hasByName("Patterns")), "Ctrl+Z did not undo the patterns"
     reports = [result_under(children(actions), b) for b in ACTION_BUTTONS]
     assert wait_for(lambda: all(r.getText() == "" for r in reports)), [r.getText() for r in reports]
     assert places() == before, "a button moved when the reports went"
