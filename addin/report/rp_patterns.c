@@ -662,11 +662,12 @@ static gsize put_block(const Model *m, RpPlan *p, gsize row, const Block *b)
 }
 
 /* The chart of the first block, whose header row is ROW, beside the blocks. */
-static void put_chart(RpPlan *p, gsize row, const Block *b)
+/* The chart of block B (its header at ROW), its corner beside the first block (AT). */
+static void put_chart(RpPlan *p, gsize row, gsize at, const Block *b)
 {
     gsize last = row + b->n + (b->n_other > 0) + 1;
     RpChart *c = rp_add_chart(p, "PipecalcPatterns", RP_CHART_BARS,
-                              (RpRect){ row, COL_VALUE, last, COL_RATE }, row, COLS + 1);
+                              (RpRect){ row, COL_VALUE, last, COL_RATE }, at, COLS + 1);
     rp_chart_series(c, COL_RATE);
     c->title = g_strdup_printf(_("Win rate by %s"), b->name);
     c->x_title = g_strdup(b->name);
@@ -784,14 +785,21 @@ static RpPlan *write_plan(const Model *m, const PcTable *log)
     g_strfreev(left_out);
     g_free(data);
 
-    gsize first_block = row;
-    for (guint i = 0; i < m->blocks->len; i++)
-        row = put_block(m, p, row, &g_array_index(m->blocks, Block, i));
+    /* the chart shows the column of the largest standout (else the first), beside the blocks */
+    const Block *charted = m->standouts->len ? g_array_index(m->standouts, Standout, 0).b
+                                             : m->blocks->len ? &g_array_index(m->blocks, Block, 0) : NULL;
+    gsize first_block = row, charted_row = row;
+    for (guint i = 0; i < m->blocks->len; i++) {
+        const Block *b = &g_array_index(m->blocks, Block, i);
+        if (b == charted)
+            charted_row = row;
+        row = put_block(m, p, row, b);
+    }
     row = put_log(m, p, row, log);
     g_assert(row == p->rows);
     rp_fit_widths(p, 6, 30);
-    if (m->blocks->len)
-        put_chart(p, first_block, &g_array_index(m->blocks, Block, 0));
+    if (charted)
+        put_chart(p, charted_row, first_block, charted);
     return p;
 }
 

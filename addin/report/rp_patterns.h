@@ -58,9 +58,10 @@
  * A log that does not read gives one note with the core's reason instead, and the rest of
  * the sheet is written; without a log, one note says what a log would add.
  *
- * A chart: horizontal bars of the win rate per value of the first column broken down, its
- * Other and All deals rows included, beside the blocks. No frozen rows (the sheet has
- * several blocks). Values only: a snapshot of the table. */
+ * A chart: horizontal bars of the win rate per value of the column of the largest standout
+ * (without one, the first column broken down), its Other and All deals rows included,
+ * beside the blocks. No frozen rows (the sheet has several blocks). Values only: a snapshot
+ * of the table. */
 #ifndef RP_PATTERNS_H
 #define RP_PATTERNS_H
 

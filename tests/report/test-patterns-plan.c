@@ -643,6 +643,38 @@ static void patterns_in_german(void)
     tx_set_language("en");
 }
 
+/* The chart shows the column of the largest standout: with an Owner column first whose two
+ * owners (by row parity) win about as often as all deals, the chart is still by Source. */
+static void patterns_chart_follows_the_largest_standout(void)
+{
+    const PcTable *d = deals();
+    PcTable *t = pc_table_new(d->rows, d->cols + 1);
+    g_test_queue_destroy((GDestroyNotify)pc_table_free, t);
+    for (gsize r = 0; r < d->rows; r++)
+        for (gsize c = 0; c < d->cols; c++) {
+            const PcCell *cell = pc_table_at(d, r, c);
+            gsize to = c == 0 ? 0 : c + 1;
+            if (cell->kind == PC_CELL_TEXT)
+                pc_table_set_text(t, r, to, pc_table_text(d, cell), -1);
+            else if (cell->kind == PC_CELL_NUMBER)
+                pc_table_set_number(t, r, to, cell->num);
+        }
+    pc_table_set_text(t, 0, 1, "Owner", -1);
+    for (gsize r = 1; r < t->rows; r++)
+        pc_table_set_text(t, r, 1, r % 2 ? "Ann" : "Bob", -1);
+    RpSource s = source_of(t);
+    RpPatterns p;
+    char *message = NULL;
+    g_assert_true(rp_patterns_plan(&s, NULL, NAN, number_en, &p, &message));
+    g_assert_cmpuint(p.columns, ==, 2);
+    const RpChart *c = g_ptr_array_index(p.plan->charts, 0);
+    g_assert_cmpstr(c->title, ==, "Win rate by Source");
+    g_assert_cmpstr(text_at(p.plan, c->data.row0, 0), ==, "Source");
+    /* its corner stays beside the first block, the Owner block */
+    g_assert_cmpstr(text_at(p.plan, c->row, 0), ==, "Owner");
+    rp_patterns_clear(&p);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -656,5 +688,7 @@ int main(int argc, char **argv)
     g_test_add_func("/report/patterns/refusals", patterns_refusals);
     g_test_add_func("/report/patterns/large", patterns_large);
     g_test_add_func("/report/patterns/german", patterns_in_german);
+    g_test_add_func("/report/patterns/chart-follows-the-largest-standout",
+                    patterns_chart_follows_the_largest_standout);
     return g_test_run();
 }

@@ -283,6 +283,14 @@ def demo_part(office, doc, deck, png):
     check_report("Write patterns", lambda t: t.startswith("Patterns written") and "Stage log" in t, "patterns")
     still(before, "Write patterns")
     screenshot(ctrl, doc.Sheets.getByName("Patterns"), os.path.join(os.path.dirname(png), "patterns.png"))
+    # its chart beside the blocks: the view scrolled to it
+    patterns = doc.Sheets.getByName("Patterns")
+    chart = [patterns.DrawPage.getByIndex(i) for i in range(patterns.DrawPage.Count)][0]
+    ctrl.setFirstVisibleColumn(10)
+    ctrl.setFirstVisibleRow(max(0, 5))
+    time.sleep(1.5)
+    grab(os.path.join(os.path.dirname(png), "patterns-chart.png"))
+    assert chart.Position.X > 0
     # back on the scored table, the cursor on an open lead: the reports stay (same table)
     ctrl.setActiveSheet(pipe)
     ctrl.ZoomValue = 85  # the Score column in view beside the deck
