@@ -2,9 +2,11 @@
 #include "ac_checks.h"
 
 #include "ac_evidence.h"
+#include "ac_patterns.h"
 #include "cc_marks.h"
 #include "pc_checks.h"
 #include "pc_select.h"
+#include "rp_patterns.h"
 #include "cc_guard.h"
 #include "cc_writer.h"
 #include "tx_text.h"
@@ -121,6 +123,27 @@ static GPtrArray *run_checks(const CcLeadTable *t)
     return found;
 }
 
+/* The open deals stuck in their stage, from the stage log found on another sheet (the one
+ * Write patterns uses when its field is empty): NULL when none, or without a log. */
+static char *stalled_deals(const CcLeadTable *t)
+{
+    char *where = NULL, *message = NULL, *longest = NULL, *text = NULL;
+    PcTable *log = ac_patterns_find_log(t, "", &where, &message);
+    gsize n = 0;
+    RpSource src = cc_table_source(t);
+    if (log && rp_patterns_stalled(&src, log, cc_today(&t->dates), tx_text_number, &n, &longest) && n)
+        text = g_strdup_printf(tx_n("%zu open deal has been in its stage longer than 90 %% of the "
+                                    "deals that left it (%s; stage log %s): see Write patterns.",
+                                    "%zu open deals have been in their stage longer than 90 %% of "
+                                    "the deals that left it (longest %s; stage log %s): see Write "
+                                    "patterns.", n), n, longest, where);
+    g_free(longest);
+    g_free(message);
+    g_free(where);
+    pc_table_free(log);
+    return text;
+}
+
 GPtrArray *ac_checks_list(const CcLeadTable *t, gboolean *percent_fixable)
 {
     GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
@@ -137,6 +160,9 @@ GPtrArray *ac_checks_list(const CcLeadTable *t, gboolean *percent_fixable)
     }
     if (found)
         g_ptr_array_unref(found);
+    char *stalled = stalled_deals(t);
+    if (stalled)
+        g_ptr_array_add(out, stalled);
     char *hidden = ac_hidden_rows_text(t->hidden_rows);
     if (hidden)
         g_ptr_array_add(out, hidden);

@@ -869,3 +869,29 @@ void rp_patterns_clear(RpPatterns *p)
     g_free(p->first_standout);
     memset(p, 0, sizeof *p);
 }
+
+gboolean rp_patterns_stalled(const RpSource *s, const PcTable *stage_log, double today,
+                             RpNumberText number, gsize *n, char **longest)
+{
+    *n = 0;
+    *longest = NULL;
+    Model m = { .s = s, .keys = pc_text_keys(s->cells), .number = number };
+    read_log(&m, stage_log, today);
+    gboolean ok = m.log.given && !m.log.error;
+    if (ok && m.log.late && m.log.late->len) {
+        const Late *late = &g_array_index(m.log.late, Late, 0);
+        const PcCell *id = pc_table_at(stage_log, late->first_row, 0);
+        char *deal = id->kind == PC_CELL_TEXT ? g_strdup(pc_table_text(stage_log, id))
+                                              : number(id->num, 0);
+        char *days = number(late->days, 0), *p90 = number(late->p90, 0);
+        *longest = g_strdup_printf(_("%s: %s days in %s (P90: %s)"), deal, days,
+                                   m.log.stays->stages[late->stage].name, p90);
+        *n = m.log.late->len;
+        g_free(deal);
+        g_free(days);
+        g_free(p90);
+    }
+    log_clear(&m.log);
+    g_ptr_array_unref(m.keys);
+    return ok;
+}

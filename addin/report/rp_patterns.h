@@ -95,4 +95,11 @@ gboolean rp_patterns_plan(const RpSource *s, const PcTable *stage_log, double to
 
 void rp_patterns_clear(RpPatterns *p);
 
+/* For Data checks: how many open deals of STAGE_LOG have been in their stage longer than the
+ * P90 of its completed stays on TODAY, by the rules of "Open longer than usual" above, into
+ * *N, and the longest of them as "Deal 162: 113 days in Lead (P90: 49)" in *LONGEST (g_free;
+ * NULL when none), numbers written by NUMBER. FALSE when the log does not read. */
+gboolean rp_patterns_stalled(const RpSource *s, const PcTable *stage_log, double today,
+                             RpNumberText number, gsize *n, char **longest);
+
 #endif

@@ -224,6 +224,8 @@ def checks_run(b):
     found = b.actions.checkData(b.ctrl)
     assert isinstance(found, tuple) and all(isinstance(s, str) and s for s in found), found
     print("checkData on the demo: %r" % (found,))
+    stalled = [s for s in found if "longer than 90 % of the deals that left it" in s]
+    assert len(stalled) == 1 and "stage log History.A1:C" in stalled[0] and "see Write patterns" in stalled[0], found
 
 
 def example_formulas_compute(b):

@@ -358,6 +358,16 @@ static void patterns_stage_log(void)
     g_assert_cmpuint(r.stalled, ==, 2);
     g_assert_cmpstr(text_at(r.plan, 29, 0), ==, "D22");
     rp_patterns_clear(&r);
+    /* Data checks' count and longest deal: the same deals */
+    gsize n = 0;
+    char *longest = NULL;
+    g_assert_true(rp_patterns_stalled(&s, stage_log(), 40, number_en, &n, &longest));
+    g_assert_cmpuint(n, ==, 5);
+    g_assert_cmpstr(longest, ==, "X9: 37 days in Proposal (P90: 20)");
+    g_free(longest);
+    g_assert_true(rp_patterns_stalled(&s, stage_log(), 0, number_en, &n, &longest));
+    g_assert_cmpuint(n, ==, 0);
+    g_assert_null(longest);
     /* long before: no deal is late */
     g_assert_true(rp_patterns_plan(&s, stage_log(), 5, number_en, &r, &message));
     g_assert_cmpuint(r.stalled, ==, 0);
