@@ -892,6 +892,15 @@ def german_actions_end_to_end(ctx):
         assert chart["categories"][:2] == ["Lead \u2014 100 %", "Qualified \u2014 60 %"], chart
         found = b.actions.checkData(b.ctrl)
         assert found and all(" the " not in f and "row " not in f for f in found), found
+        # Patterns in German; Products refused in German (the table has no product column)
+        report = b.actions.writePatterns(b.ctrl, "")
+        assert report.startswith("Muster im Blatt Muster geschrieben: "), report
+        assert "Kein Phasenprotokoll gefunden" in report, report
+        muster = b.cells("A1:A3", b.doc.Sheets.getByName("Muster"))
+        assert muster[0][0] == "Muster: womit Deals gewonnen werden" and muster[2][0] == "Was auffällt", muster
+        assert b.refused("writeProducts").startswith("Produkte braucht eine Produktspalte"), "German refusal"
+        b.doc.UndoManager.undo()
+        assert not b.doc.Sheets.hasByName("Muster")
         own = os.path.join(d, "buch.ods")
         b.doc.storeAsURL(uno.systemPathToFileUrl(own), (prop("FilterName", "calc8"),))
         report = b.actions.shareCopy(b.ctrl, "")
