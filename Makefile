@@ -376,6 +376,7 @@ $(BENCH)/benchfloor.oxt: $(BENCH)/floor/libbenchfloor.so tests/bench/noop/XBench
 	  noopForecast=NOOP_FORECAST noopConversion=NOOP_CONVERSION noopScore=NOOP_SCORE \
 	  convForecast=CONV_FORECAST convConversion=CONV_CONVERSION convScore=CONV_SCORE \
 	  noopForecastDoubles=NOOP_FORECAST_DOUBLES noopVelocity=NOOP_VELOCITY convVelocity=CONV_VELOCITY \
+	  noopFit=NOOP_FIT convFit=CONV_FIT \
 	  noopDuration=NOOP_DURATION convDuration=CONV_DURATION
 	mkdir -p $(BENCH)/floor/META-INF
 	cp tests/bench/noop/META-INF/manifest.xml $(BENCH)/floor/META-INF/
@@ -387,7 +388,7 @@ $(BENCH)/pybench.oxt: $(wildcard tests/bench/pyaddin/* tests/bench/pyaddin/META-
 	$(SDK)/bin/unoidl-write $(OFFICE_RDB) tests/bench/pyaddin/XPyPipelineFunctions.idl $(BENCH)/py/pybench.rdb
 	$(PY) tests/bench/make_xcu.py $(BENCH)/py/CalcAddIns.xcu org.pipecalc.bench.PyPipelineFunctions \
 	  pyPipelineForecast=PY_PIPELINE_FORECAST pyStageConversion=PY_STAGE_CONVERSION pyLeadScore=PY_LEAD_SCORE \
-	  pySalesVelocity=PY_SALES_VELOCITY pyStageDuration=PY_STAGE_DURATION
+	  pySalesVelocity=PY_SALES_VELOCITY pyStageDuration=PY_STAGE_DURATION pyProductFit=PY_PRODUCT_FIT
 	cp tests/bench/pyaddin/META-INF/manifest.xml $(BENCH)/py/META-INF/
 	cp tests/bench/pyaddin/description.xml tests/bench/pyaddin/pipecalc_py.py $(BENCH)/py/
 	rm -f $@ && cd $(BENCH)/py && zip -q -r -X $(abspath $@) .

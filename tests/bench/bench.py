@@ -263,6 +263,26 @@ class Bench:
         finally:
             close(doc)
 
+    def fit(self, n_leads, n_hist, reps, py_reps, peak):
+        group = "PRODUCT_FIT %s leads x %s purchases" % (human(n_leads), human(n_hist))
+        print(group, flush=True)
+        doc = self.new_doc()
+        try:
+            doc.Sheets.insertNewByName("Purchases", 1)
+            self.fill(doc.Sheets.getByName("Purchases"), 0, 0, gen_data.purchases(n_hist))
+            sheet = doc.Sheets.getByIndex(0)
+            self.fill(sheet, 0, 1, gen_data.leads(n_leads))
+            args = "A2:C%d;$Purchases.A1:C%d;$Purchases.D1:D%d" % (n_leads + 1, n_hist, n_hist)
+            out = "E2:P%d" % (n_leads + 1)  # 12 products
+            self.empty(group, doc, reps)
+            self.cases(group, doc, out, (("Pipecalc", "=PRODUCT_FIT(%s)" % args, reps),
+                                ("floor: no-op", "=NOOP_FIT(%s)" % args, reps),
+                                ("floor: convert only", "=CONV_FIT(%s)" % args, reps),
+                                ("Python add-in", "=PY_PRODUCT_FIT(%s)" % args, py_reps)),
+                       array=True, peak=peak)
+        finally:
+            close(doc)
+
     def velocity(self, n, reps, py_reps, peak):
         group = "SALES_VELOCITY %s deals" % human(n)
         print(group, flush=True)
@@ -610,7 +630,7 @@ def main():
     ap.add_argument("--out", default="build/out")
     ap.add_argument("--smoke", action="store_true")
     ap.add_argument("--only", help="run only groups whose name contains this (forecast, score, "
-                                   "conversion, velocity, duration, sidebar, sheet, core)")
+                                   "conversion, fit, velocity, duration, sidebar, sheet, core)")
     ap.add_argument("--sheet-sizes", help="forecast sheet bench: comma-separated deal counts "
                                           "(default 10000,100000,1000000; smoke 10000)")
     a = ap.parse_args()
@@ -636,6 +656,8 @@ def main():
                 b.conversion(10000, 1, 1, peak=True)
             if want("velocity"):
                 b.velocity(10000, 1, 1, peak=True)
+            if want("fit"):
+                b.fit(1000, 10000, 1, 1, peak=True)
             if want("duration"):
                 b.duration(10000, 1, 1, peak=True)
             if want("sidebar"):
@@ -655,6 +677,9 @@ def main():
                 b.score(10000, 100000, 5, 3, peak=True)
             if want("conversion"):
                 b.conversion(1000000, 5, 3, peak=True)
+            if want("fit"):
+                b.fit(1000, 10000, 7, 5, peak=False)
+                b.fit(1000, 100000, 5, 3, peak=True)
             if want("velocity"):
                 b.velocity(100000, 7, 5, peak=False)
                 b.velocity(1000000, 5, 3, peak=True)

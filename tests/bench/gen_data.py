@@ -18,6 +18,8 @@ Data sets
   another case or with a trailing space or no-break space, as CRM exports do.
 - dated_stage_log(n): stage_log(n) with a third column, Date entered: a clock that runs
   0-0.2 days (fractions kept) from one row to the next, so stays last days to weeks.
+- purchases(n): Source | Industry | Employees | Product, one of 12 products that depends on
+  the industry and the size (PRODUCT_FIT learns it), no header.
 - velocity_deals(n): Amount | Status | Created | Closed; 40 % open (no close date), the rest
   won or lost after 5-180 days and some hours.
 """
@@ -132,6 +134,20 @@ def dated_stage_log(n):
     for deal, stage in stage_log(n)[1:]:
         clock += r.random() * 0.2
         rows.append((deal, stage, clock))
+    return rows
+
+
+PRODUCTS = ["Starter", "Team", "Business", "Enterprise", "Analytics", "Connect", "Mobile",
+            "Secure", "Cloud", "On-premise", "Support", "Training"]
+
+
+def purchases(n):
+    r = _rng("purchases", n)
+    rows = []
+    for _ in range(n):
+        src, ind, size = _lead(r)
+        p = (ind * 5 + (size > 200) * 3 + r.randrange(4)) % len(PRODUCTS)
+        rows.append((SOURCES[src], INDUSTRIES[ind], size, PRODUCTS[p]))
     return rows
 
 

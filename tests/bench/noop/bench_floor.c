@@ -19,7 +19,7 @@ SAL_DLLPUBLIC_EXPORT void *SAL_CALL component_getFactory(const char *implementat
                                                        void *service_manager, void *registry_key);
 
 enum { NOOP_FORECAST = 3, NOOP_CONVERSION, NOOP_SCORE, CONV_FORECAST, CONV_CONVERSION, CONV_SCORE,
-       NOOP_FORECAST_DOUBLES, NOOP_VELOCITY, CONV_VELOCITY, NOOP_DURATION, CONV_DURATION };
+       NOOP_FORECAST_DOUBLES, NOOP_VELOCITY, CONV_VELOCITY, NOOP_FIT, CONV_FIT, NOOP_DURATION, CONV_DURATION };
 
 /* Zeros for every row of the leads argument. */
 static void return_zeros(void *ret, const uno_Sequence *leads)
@@ -59,6 +59,7 @@ static gboolean floor_call(CuObject *self, guint iface, sal_Int32 pos,
         *(double *)ret = 0.0;
         return FALSE;
     case NOOP_SCORE:
+    case NOOP_FIT:
         return_zeros(ret, *(uno_Sequence **)args[0]);
         return FALSE;
     case CONV_FORECAST:
@@ -72,6 +73,10 @@ static gboolean floor_call(CuObject *self, guint iface, sal_Int32 pos,
     case CONV_VELOCITY:
         convert("RRRR", args);
         *(double *)ret = 0.0;
+        return FALSE;
+    case CONV_FIT:
+        convert("RRRAA", args);
+        return_zeros(ret, *(uno_Sequence **)args[0]);
         return FALSE;
     case CONV_DURATION:
         convert("RSA", args);

@@ -390,6 +390,94 @@ def lead_score(leads, history, outcomes, smoothing):
     return tuple(scores)
 
 
+# ---- PRODUCT_FIT ---------------------------------------------------------------------------
+
+def product_fit(leads, history, products, product_list, smoothing):
+    """LEAD_SCORE's model with one class per product (no header rule: pass the data rows)."""
+    key = Keys()
+    alpha = optional_number(smoothing, "Smoothing")
+    if alpha is None:
+        alpha = 1.0
+    elif alpha < 0:
+        raise CalcError(NUM)
+    n_cols = len(history[0]) if history else 0
+    if leads and len(leads[0]) == n_cols:
+        rows = leads
+    elif n_cols == 1 and len(leads) == 1:
+        rows = [(v,) for v in leads[0]]
+    else:
+        refuse("Leads and History have different columns")
+    bought = column(products, "Products")
+    if len(bought) != len(history):
+        refuse("Products must have one cell per row of History")
+    names, index = [], {}
+    listed = [] if product_list is None or not isinstance(product_list, tuple) else \
+        [c for r in product_list for c in r if not blank(c)]
+    for v in listed:
+        if key(v) not in index:
+            index[key(v)] = len(names)
+            names.append(v)
+    training = []
+    for r, p in zip(history, bought):
+        if blank(p):
+            continue
+        if not isinstance(p, str):
+            raise CalcError(VALUE)
+        k = key(p)
+        if k not in index:
+            if listed:
+                raise CalcError(NA)
+            index[k] = len(names)
+            names.append(p)
+        training.append((r, index[k]))
+    if not training:
+        raise CalcError(NA)
+    n_classes = len(names)
+    per_class = [0] * n_classes
+    for _, c in training:
+        per_class[c] += 1
+    columns = []  # per column: (cuts, {value: [count per class]}, [rows per class], k)
+    for j in range(n_cols):
+        values = [(r[j], c) for r, c in training if not blank(r[j])]
+        numeric = bool(values) and all(not isinstance(v, str) for v, _ in values)
+        counts, cuts = {}, None
+        if numeric:
+            xs = sorted(v for v, _ in values)
+            cuts = []
+            for q in (0.2, 0.4, 0.6, 0.8):
+                cut = percentile_inc(xs, q)
+                if not cuts or cut > cuts[-1]:
+                    cuts.append(cut)
+        for v, c in values:
+            b = bisect.bisect_left(cuts, v) if numeric else (key(v) if isinstance(v, str) else float(v))
+            counts.setdefault(b, [0] * n_classes)[c] += 1
+        totals = [sum(cs[c] for cs in counts.values()) for c in range(n_classes)]
+        columns.append((cuts, counts, totals, len(counts)))
+    out = []
+    for r in rows:
+        logs = [math.log(per_class[c]) if per_class[c] else -math.inf for c in range(n_classes)]
+        for j, (cuts, counts, totals, k) in enumerate(columns):
+            v = r[j]
+            if blank(v):
+                continue
+            if cuts is not None:
+                if isinstance(v, str):
+                    continue
+                cs = counts.get(bisect.bisect_left(cuts, v))
+            else:
+                cs = counts.get(key(v) if isinstance(v, str) else float(v))
+            if cs is None:
+                continue
+            for c in range(n_classes):
+                if per_class[c]:
+                    logs[c] += math.log(cs[c] + alpha) - math.log(totals[c] + alpha * k)
+        top = max(logs)
+        e = [math.exp(x - top) if x > -math.inf else 0.0 for x in logs]
+        s = sum(e)
+        out.append(tuple(x / s for x in e))
+    return tuple(out)
+
+
 # ---- SALES_VELOCITY ------------------------------------------------------------------------
 
 def sales_velocity(amounts, outcomes, created, closed):
@@ -492,6 +580,12 @@ class PyPipelineFunctions(unohelper.Base, XPyPipelineFunctions, XServiceInfo):
     def pyLeadScore(self, leads, history, outcomes, smoothing):
         try:
             return lead_score(leads, history, outcomes, smoothing)
+        except CalcError as e:
+            return ((e.value,),)
+
+    def pyProductFit(self, leads, history, products, productList, smoothing):
+        try:
+            return product_fit(leads, history, products, productList, smoothing)
         except CalcError as e:
             return ((e.value,),)
 
