@@ -173,6 +173,19 @@ static const HelpItem deck_items[] = {
          "deals that reached it, the conversion to the next stage and to won "
          "(STAGE_CONVERSION) and the deals needed for the target (LEADS_NEEDED), with a "
          "chart. Values only; run it again to refresh it.") },
+    { N_("Write products"),
+      /* xgettext:no-c-format */
+      N_("Writes a sheet Products: per product its open deals and amount, the expected revenue "
+         "at the forecast's stage probabilities, the potential at its own win rate, won and "
+         "lost deals, win rate with its 90 % interval, average won deal and cycle, and a "
+         "chart of expected against won revenue. The lead at the cursor gets its likely "
+         "products (PRODUCT_FIT) under its factors.") },
+    { N_("Write patterns"),
+      N_("Writes a sheet Patterns: per attribute, product and owner value with 10 or more "
+         "closed deals its win rate with its interval, average won deal, cycle and velocity, "
+         "what stands out first in words; with a dated stage log (named in its field or "
+         "found on another sheet) the time in each stage, where deals stall and the open "
+         "deals past their stage's P90.") },
     { N_("Explain"),
       N_("Select a cell that calls a Pipecalc function and shows an error: the deck says "
          "why, naming the row and the argument.") },
