@@ -269,7 +269,7 @@ static void find_standouts(Model *m)
             }
         }
     }
-    qsort(m->standouts->data, m->standouts->len, sizeof(Standout), by_difference);
+    g_array_sort(m->standouts, by_difference);
     for (guint i = 0; i < m->standouts->len; i++)
         g_ptr_array_add(m->sentences, standout_text(m, &g_array_index(m->standouts, Standout, i)));
     if (!m->standouts->len) {
@@ -499,7 +499,7 @@ static void find_late(Model *m, const PcTable *log, double today)
             }
         }
     }
-    qsort(l->late->data, l->late->len, sizeof(Late), by_days);
+    g_array_sort(l->late, by_days); /* not qsort: an empty GArray has no data */
     g_ptr_array_unref(log_keys);
     g_hash_table_destroy(closed);
 }
