@@ -998,6 +998,37 @@ def checks_products_without_a_win(ctx):
         b.close()
 
 
+def patterns_with_a_named_log_and_refusals(ctx):
+    """Write patterns with the log named as a range (on a sheet the search would not find: its
+    headers are unusual), a name that is no table, a range too narrow for a log."""
+    b = Book(ctx, hidden=False)
+    try:
+        b.doc.Sheets.insertNewByName("Moves", 1)
+        moves = b.doc.Sheets.getByName("Moves")
+        log = [["Opportunity", "Went to", "When"], ["Cyan", "Lead", 46000], ["Cyan", "Qualified", 46010],
+               ["Dune", "Lead", 46000], ["Dune", "Proposal", 46004], ["Gale", "Lead", 46002]]
+        moves.getCellRangeByName("A1:C6").setDataArray(tuple(tuple(r) for r in log))
+        report = b.actions.writePatterns(b.ctrl, "")
+        assert "No stage log found" in report, report  # its headers are no log's the deck knows
+        b.doc.UndoManager.undo()
+        b.ctrl.setActiveSheet(b.sheet)
+        b.select("B3")
+        report = b.actions.writePatterns(b.ctrl, "Moves.A1:C6")
+        assert "\nStage log Moves.A1:C6: " in report, report
+        rows = b.cells("A1:E60", b.doc.Sheets.getByName("Patterns"))
+        t = [i for i, r in enumerate(rows) if r[0] == "Time in stage"][0]
+        lead = [r for r in rows[t + 2:t + 6] if r[0] == "Lead"][0]
+        assert lead[1:5] == (2, 7, 9.4, 1), lead  # stays 10 and 4: median 7, P90 9.4; Gale still there
+        b.ctrl.setActiveSheet(b.sheet)
+        b.select("B3")
+        msg = b.refused_with("writePatterns", "Nowhere.Z9")
+        assert "names no table" in msg, msg
+        msg = b.refused_with("writePatterns", "Moves.A1:B6")
+        assert "is no stage log: it needs three columns" in msg, msg
+    finally:
+        b.close()
+
+
 def checks_unknown_stages_against_the_forecast_sheet(ctx):
     b = Book(ctx, hidden=False)
     try:

@@ -126,6 +126,10 @@ def test_sidebar_data_checks_products_without_a_win(office):
     run(office, "checks_products_without_a_win")
 
 
+def test_sidebar_patterns_with_a_named_log(office):
+    run(office, "patterns_with_a_named_log_and_refusals")
+
+
 def test_sidebar_data_checks_unknown_stages(office):
     run(office, "checks_unknown_stages_against_the_forecast_sheet")
 
