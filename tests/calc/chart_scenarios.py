@@ -61,3 +61,33 @@ def forecast_and_funnel_shots(ctx):
         b.doc.setModified(False)
     finally:
         b.close()
+
+
+def german_report_shots(ctx):
+    """The German demo (PIPECALC_DEMO) in a German office: Write products and Write patterns,
+    their sheets shot as a German manager sees them (docs/products-de.png, patterns-de.png)."""
+    import uno
+    from sidebar_scenarios import Book
+    b = Book(ctx, rows=None, url=uno.systemPathToFileUrl(os.environ["PIPECALC_DEMO"]), hidden=False)
+    try:
+        b.ctrl.Frame.ContainerWindow.IsMaximized = True
+        b.sheet = b.doc.Sheets.getByName("Pipeline")
+        b.ctrl.setActiveSheet(b.sheet)
+        b.select("B3")
+        report = b.actions.writeProducts(b.ctrl)
+        print(report, flush=True)
+        assert report.startswith("Produkte im Blatt Produkte geschrieben"), report
+        b.ctrl.setActiveSheet(b.sheet)
+        b.select("B3")
+        report = b.actions.writePatterns(b.ctrl, "")
+        print(report, flush=True)
+        assert report.startswith("Muster im Blatt Muster geschrieben") and "Phasenprotokoll Verlauf." in report, report
+        docs = os.environ["PIPECALC_DOCS"]
+        for name, png in (("Produkte", "products-de.png"), ("Muster", "patterns-de.png")):
+            sheet = b.doc.Sheets.getByName(name)
+            b.ctrl.setActiveSheet(sheet)
+            b.ctrl.select(sheet.getCellRangeByName("A1"))
+            shoot(os.path.join(docs, png))
+        b.doc.setModified(False)
+    finally:
+        b.close()

@@ -8,6 +8,7 @@ import contextlib
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -15,17 +16,19 @@ CALC = os.path.join(HERE, "..", "calc")
 sys.path.insert(0, CALC)
 from office import Office, OFFICE  # noqa: E402
 from test_sidebar import types_rdb  # noqa: E402
+from demo import build_demo  # noqa: E402
 
 DISPLAY = ":96"  # not the deck's test's :97: both may run at once
 
 
 @contextlib.contextmanager
-def calc_window(oxt):
-    """A visible office with OXT on a 1280 x 800 Xvfb screen of its own, stopped after."""
+def calc_window(oxt, locale="en-US"):
+    """A visible office with OXT (user interface LOCALE) on a 1280 x 800 Xvfb screen of its
+    own, stopped after."""
     xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.environ["DISPLAY"] = DISPLAY
-    office = Office(oxt, headless=False)
+    office = Office(oxt, locale=locale, headless=False)
     try:
         time.sleep(1)
         office.start()
@@ -48,6 +51,18 @@ def main():
                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
         print(r.stdout, end="")
     ok = r.returncode == 0
+    # the German demo's Products and Patterns sheets in a German office
+    with calc_window(oxt, locale="de-DE") as office, tempfile.TemporaryDirectory() as tmp:
+        demo = os.path.join(tmp, "demo-de.ods")
+        build_demo(office, demo, lang="de")
+        rdb = types_rdb(office.oxt)
+        env = dict(os.environ, URE_MORE_TYPES="<file://%s/types>* file://%s" % (OFFICE, rdb),
+                   PIPECALC_DOCS=docs, PIPECALC_DEMO=demo)
+        r = subprocess.run([sys.executable, os.path.join(CALC, "sidebar_driver.py"), rdb, office.pipe,
+                            "chart_scenarios.german_report_shots"],
+                           env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
+        print(r.stdout, end="")
+        ok = ok and r.returncode == 0 and "scenario chart_scenarios.german_report_shots" in r.stdout
     print("ui charts: %d passed, %d failed" % (int(ok), int(not ok)))
     return 0 if ok else 1
 
