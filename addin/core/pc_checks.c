@@ -131,6 +131,18 @@ static void check_currencies(const PcChecksArgs *a, GPtrArray *keys, GPtrArray *
     g_array_free(counts, TRUE);
 }
 
+/* Row R of T, whose cell C has the text key KEY, into F's rows; the text into NAMES once per
+ * key (LISTED: the keys named so far). */
+static void note_row(PcFinding *f, GString *names, GHashTable *listed, const PcTable *t,
+                     const PcCell *c, const char *key, gsize r)
+{
+    g_array_append_val(f->rows, r);
+    if (!g_hash_table_contains(listed, key)) {
+        list_name(names, g_hash_table_size(listed), pc_table_text(t, c));
+        g_hash_table_add(listed, (gpointer)key);
+    }
+}
+
 static void check_unknown_stages(const PcChecksArgs *a, GPtrArray *keys, GPtrArray *out)
 {
     const PcTable *t = a->table, *st = a->stage_table;
@@ -151,13 +163,8 @@ static void check_unknown_stages(const PcChecksArgs *a, GPtrArray *keys, GPtrArr
         if (c->kind != PC_CELL_TEXT)
             continue;
         const char *key = g_ptr_array_index(keys, c->text);
-        if (!*key || g_hash_table_contains(known, key))
-            continue;
-        g_array_append_val(f->rows, r);
-        if (!g_hash_table_contains(listed, key)) {
-            list_name(names, g_hash_table_size(listed), pc_table_text(t, c));
-            g_hash_table_add(listed, (gpointer)key);
-        }
+        if (*key && !g_hash_table_contains(known, key))
+            note_row(f, names, listed, t, c, key, r);
     }
     f->detail = g_string_free(names, FALSE);
     keep_if_found(out, f);
@@ -188,13 +195,8 @@ static void check_unwon_products(const PcChecksArgs *a, GPtrArray *keys, GPtrArr
         if (c->kind != PC_CELL_TEXT || pc_roles_row_outcome(t, keys, r, oc, sc) != PC_OUTCOME_NONE)
             continue;
         const char *key = g_ptr_array_index(keys, c->text);
-        if (!*key || g_hash_table_contains(won, key))
-            continue;
-        g_array_append_val(f->rows, r);
-        if (!g_hash_table_contains(listed, key)) {
-            list_name(names, g_hash_table_size(listed), pc_table_text(t, c));
-            g_hash_table_add(listed, (gpointer)key);
-        }
+        if (*key && !g_hash_table_contains(won, key))
+            note_row(f, names, listed, t, c, key, r);
     }
     f->detail = g_string_free(names, FALSE);
     keep_if_found(out, f);

@@ -118,3 +118,20 @@ void rp_groups_clear(RpGroups *g)
     g_free(g->groups);
     memset(g, 0, sizeof *g);
 }
+
+void rp_groups_cycle_note(GString *note, gboolean dated, gsize no_cycle)
+{
+    char *line = NULL;
+    if (!dated)
+        line = g_strdup(_("The table has no Created and Close date columns: no average cycle."));
+    else if (no_cycle)
+        line = g_strdup_printf(tx_n("%zu won deal has no usable Created and Close date (missing, "
+                                    "or closed before created): it is left out of the average "
+                                    "cycle.",
+                                    "%zu won deals have no usable Created and Close date "
+                                    "(missing, or closed before created): they are left out of "
+                                    "the average cycle.", no_cycle), no_cycle);
+    if (line)
+        g_string_append_printf(note, "%s%s", note->len ? " " : "", line);
+    g_free(line);
+}

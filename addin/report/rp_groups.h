@@ -35,4 +35,9 @@ gboolean rp_groups_by(const RpSource *s, GPtrArray *keys, gsize col, RpGroups *g
 
 void rp_groups_clear(RpGroups *g);
 
+/* Append to NOTE (after a space when it holds text) what the average cycles leave out: no
+ * date columns (DATED FALSE), or NO_CYCLE won deals without usable dates. Nothing when
+ * neither. */
+void rp_groups_cycle_note(GString *note, gboolean dated, gsize no_cycle);
+
 #endif

@@ -565,21 +565,7 @@ static char *data_note(const Model *m)
     if (!m->amounts)
         g_string_append(note, _("The table has no amount column: no average won deal and no "
                                 "velocity."));
-    if (!m->dated) {
-        g_string_append_printf(note, "%s%s", note->len ? " " : "",
-                               _("The table has no Created and Close date columns: no average "
-                                 "cycle."));
-    } else if (m->no_cycle) {
-        char *cycles = g_strdup_printf(tx_n("%zu won deal has no usable Created and Close date "
-                                            "(missing, or closed before created): it is left out "
-                                            "of the average cycle.",
-                                            "%zu won deals have no usable Created and Close date "
-                                            "(missing, or closed before created): they are left "
-                                            "out of the average cycle.", m->no_cycle),
-                                       m->no_cycle);
-        g_string_append_printf(note, "%s%s", note->len ? " " : "", cycles);
-        g_free(cycles);
-    }
+    rp_groups_cycle_note(note, m->dated, m->no_cycle);
     if (!note->len) {
         g_string_free(note, TRUE);
         return NULL;

@@ -151,21 +151,7 @@ static void put_head(RpPlan *p, const RpSource *s, const RpGroups *g, const RpSt
                                           "win rates are mostly chance (see their 90 %% "
                                           "intervals).", thin),
                                thin, PC_EVIDENCE_MIN_PER_VALUE);
-    if (!g->dated) {
-        g_string_append_printf(note, "%s%s", note->len ? " " : "",
-                               _("The table has no Created and Close date columns: no average "
-                                 "cycle."));
-    } else if (g->no_cycle) {
-        char *cycles = g_strdup_printf(tx_n("%zu won deal has no usable Created and Close date "
-                                            "(missing, or closed before created): it is left out "
-                                            "of the average cycle.",
-                                            "%zu won deals have no usable Created and Close date "
-                                            "(missing, or closed before created): they are left "
-                                            "out of the average cycle.", g->no_cycle),
-                                       g->no_cycle);
-        g_string_append_printf(note, "%s%s", note->len ? " " : "", cycles);
-        g_free(cycles);
-    }
+    rp_groups_cycle_note(note, g->dated, g->no_cycle);
     if (note->len) {
         rp_set_text(p, 2, 0, note->str);
         rp_style(p, (RpRect){ 2, 0, 2, COLS - 1 }, RP_STYLE_NOTE);
