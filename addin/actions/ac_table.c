@@ -13,6 +13,7 @@
 #include "ac_products.h"
 #include "ac_score.h"
 #include "ac_share.h"
+#include "ac_snapshot.h"
 #include "cc_roles.h"
 #include "tx_text.h"
 
@@ -90,6 +91,11 @@ static gboolean run_products(CcLeadTable *t, AcCall *c)
 static gboolean run_patterns(CcLeadTable *t, AcCall *c)
 {
     return ac_patterns_run(t, c->args[0].text, &c->message);
+}
+
+static gboolean run_snapshot(CcLeadTable *t, AcCall *c)
+{
+    return ac_snapshot_run(t, &c->message);
 }
 
 static gboolean run_explain(CcLeadTable *t, AcCall *c)
@@ -249,6 +255,9 @@ const AcAction ac_actions[] = {
       .n_params = 1, .params = { STRING("stageLog") },
       .scope = AC_ON_TABLE, .run = run_patterns, .room = AC_ROOM_NEW_SHEET,
       .button = AC_BUTTON_PATTERNS, .label = N_("Write patterns") },
+    { .member = "takeSnapshot", .result = AC_RESULT_STRING, .raises = TRUE,
+      .scope = AC_ON_TABLE, .run = run_snapshot, .room = AC_ROOM_NEW_SHEET,
+      .button = AC_BUTTON_SNAPSHOT, .label = N_("Take snapshot") },
 };
 const int ac_action_count = G_N_ELEMENTS(ac_actions);
 

@@ -4,6 +4,9 @@
 #include "cu_string.h"
 #include "pc_refs.h"
 #include "pc_region.h"
+#include "rp_patterns.h"
+#include "rp_products.h"
+#include "rp_snapshot.h"
 #include "cc_marks.h"
 #include "cc_roles_store.h"
 #include "tx_text.h"
@@ -129,6 +132,9 @@ static const char *our_output(uno_Interface *model, const CuRange *region)
         { CC_MARKER_FORECAST, TRUE, N_("This is Pipecalc's forecast sheet; put the cursor in your lead table.") },
         { CC_MARKER_FUNNEL, TRUE, N_("This is Pipecalc's funnel sheet; put the cursor in your lead table.") },
         { CC_MARKER_SCORE, FALSE, N_("This is Pipecalc's Score column; put the cursor in your lead table.") },
+        { RP_MARKER_PRODUCTS, TRUE, N_("This is Pipecalc's products sheet; put the cursor in your lead table.") },
+        { RP_MARKER_PATTERNS, TRUE, N_("This is Pipecalc's patterns sheet; put the cursor in your lead table.") },
+        { RP_MARKER_SNAPSHOTS, TRUE, N_("This is Pipecalc's pipeline history; put the cursor in your lead table.") },
     };
     const char *says = NULL;
     for (gsize k = 0; k < G_N_ELEMENTS(KINDS) && !says; k++) {

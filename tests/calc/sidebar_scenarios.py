@@ -1029,6 +1029,57 @@ def patterns_with_a_named_log_and_refusals(ctx):
         b.close()
 
 
+def snapshot_appends_blocks_in_one_undo_each(ctx):
+    """Take snapshot writes every deal with today's date to Pipeline history; the same day
+    again replaces that block; an earlier block stays; each run is one undo step."""
+    b = Book(ctx, hidden=False)
+    try:
+        report = b.actions.takeSnapshot(b.ctrl)
+        assert report == "Snapshot of 8 deals added to sheet Pipeline history. It holds 1 snapshot.", report
+        hist = b.doc.Sheets.getByName("Pipeline history")
+        rows = b.cells("A1:H10", hist)
+        assert rows[0] == ("Snapshot", "Deal", "Stage", "Amount", "Close date", "Owner", "Outcome",
+                           "Probability"), rows[0]
+        today = today_serial()
+        assert [r[0] for r in rows[1:9]] == [today] * 8 and rows[9] == ("",) * 8, rows
+        assert [r[1] for r in rows[1:9]] == [r[0] for r in LEADS[1:]], rows
+        assert [r[6] for r in rows[1:9]] == ["Won", "Lost", "Open", "Open", "Lost", "Won", "Open", "Won"], rows
+        assert rows[1][2:6] == ("Proposal", 1000, 46037, "Ann"), rows[1]
+        shown = hist.getCellRangeByName("A2").getString()
+        assert shown.count("-") == 2 or shown.count("/") == 2, "the snapshot date shown as a date: %r" % shown
+        close = hist.getCellRangeByName("E2").getString()
+        assert close in ("01/15/26", "2026-01-15"), "the close date shown as a date: %r" % close
+        # our own output, as the forecast sheet is: no lead table for the deck
+        b.ctrl.setActiveSheet(hist)
+        b.ctrl.select(hist.getCellRangeByName("B3"))
+        assert "This is Pipecalc's pipeline history" in b.actions.describe(b.ctrl)
+        # the same day again: replaced, still one snapshot
+        b.ctrl.setActiveSheet(b.sheet)
+        b.select("B3")
+        b.sheet.getCellRangeByName("C2").setValue(1500)
+        report = b.actions.takeSnapshot(b.ctrl)
+        assert report.startswith("Today's snapshot of 8 deals replaced") and "1 snapshot." in report, report
+        assert b.cells("D2", hist)[0][0] == 1500
+        # an earlier snapshot (its date moved back a week, as if taken then) stays before today's
+        hist.getCellRangeByName("A2:A9").setDataArray(tuple((today - 7,) for _ in range(8)))
+        b.ctrl.setActiveSheet(b.sheet)
+        b.select("B3")
+        report = b.actions.takeSnapshot(b.ctrl)
+        assert report.endswith("It holds 2 snapshots."), report
+        rows = b.cells("A1:H18", hist)
+        assert [r[0] for r in rows[1:17]] == [today - 7] * 8 + [today] * 8, rows
+        b.doc.UndoManager.undo()
+        rows = b.cells("A1:H18", hist)
+        assert [r[0] for r in rows[1:10]] == [today - 7] * 8 + [""], "one undo takes today's block back"
+        # no deal names: refused, nothing written
+        b.ctrl.setActiveSheet(b.sheet)
+        b.sheet.getCellRangeByName("A1").setString("Notes")
+        b.select("B3")
+        assert b.refused("takeSnapshot").startswith("Snapshot needs a deal name column"), "refused"
+    finally:
+        b.close()
+
+
 def checks_unknown_stages_against_the_forecast_sheet(ctx):
     b = Book(ctx, hidden=False)
     try:

@@ -130,6 +130,10 @@ def test_sidebar_patterns_with_a_named_log(office):
     run(office, "patterns_with_a_named_log_and_refusals")
 
 
+def test_sidebar_snapshot_blocks_and_undo(office):
+    run(office, "snapshot_appends_blocks_in_one_undo_each")
+
+
 def test_sidebar_data_checks_unknown_stages(office):
     run(office, "checks_unknown_stages_against_the_forecast_sheet")
 

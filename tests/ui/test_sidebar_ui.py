@@ -36,6 +36,7 @@ DISPLAY = ":97"
 SCREEN = (0, 0, 1280, 800)
 PANELS = ["PipecalcActions", "PipecalcTable", "PipecalcFactors", "PipecalcRoles"]
 ACTION_BUTTONS = ["Score leads", "Write forecast", "Write funnel", "Write products", "Write patterns",
+                  "Take snapshot",
                   "Divide probabilities by 100",
                   "Save copy with values"]
 ROLE_BOXES = ["Deal name:", "Stage:", "Amount:", "Probability:", "Close date:", "Owner:", "Outcome:",
@@ -291,6 +292,15 @@ def demo_part(office, doc, deck, png):
     time.sleep(1.5)
     grab(os.path.join(os.path.dirname(png), "patterns-chart.png"))
     assert chart.Position.X > 0
+    ctrl.setActiveSheet(pipe)
+    ctrl.select(pipe.getCellRangeByName("C4"))
+    time.sleep(1)
+    before = places()
+    click(children(actions), "Take snapshot")
+    assert wait_for(lambda: doc.Sheets.hasByName("Pipeline history")), "no Pipeline history sheet"
+    check_report("Take snapshot", lambda t: t.startswith("Snapshot of 200 deals added"), "snapshot")
+    still(before, "Take snapshot")
+    screenshot(ctrl, doc.Sheets.getByName("Pipeline history"), os.path.join(os.path.dirname(png), "snapshot.png"))
     # back on the scored table, the cursor on an open lead: the reports stay (same table)
     ctrl.setActiveSheet(pipe)
     ctrl.ZoomValue = 85  # the Score column in view beside the deck
@@ -298,7 +308,7 @@ def demo_part(office, doc, deck, png):
     ctrl.select(pipe.getCellRangeByName("B%d" % row))
     factors = children(panels.getByName("PipecalcFactors").getDialog())[0]
     assert wait_for(lambda: "win probability" in factors.getText()), factors.getText()
-    assert result_under(children(actions), "Write patterns").getText() != "", "the report stays on its table"
+    assert result_under(children(actions), "Take snapshot").getText() != "", "the report stays on its table"
     for n in PANELS[:3]:
         assert_nothing_clipped(panels.getByName(n).getDialog(), n)
     time.sleep(1.5)
@@ -309,12 +319,12 @@ def demo_part(office, doc, deck, png):
     ctrl.select(pipe.getCellRangeByName("C%d" % (row + 1)))
     time.sleep(1)
     assert places() == before, "a button moved with the cursor"
-    # Ctrl+Z in the sheet (undoes the patterns): every report goes, no button moves
+    # Ctrl+Z in the sheet (undoes the snapshot): every report goes, no button moves
     subprocess.run(["xdotool", "mousemove", "300", "400", "click", "1"], check=True)
     time.sleep(1)
     before = places()
     subprocess.run(["xdotool", "key", "ctrl+z"], check=True)
-    assert wait_for(lambda: not doc.Sheets.hasByName("Patterns")), "Ctrl+Z did not undo the patterns"
+    assert wait_for(lambda: not doc.Sheets.hasByName("Pipeline history")), "Ctrl+Z did not undo the snapshot"
     reports = [result_under(children(actions), b) for b in ACTION_BUTTONS]
     assert wait_for(lambda: all(r.getText() == "" for r in reports)), [r.getText() for r in reports]
     assert places() == before, "a button moved when the reports went"
