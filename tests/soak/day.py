@@ -37,12 +37,13 @@ INDUSTRIES = ["Retail", "Health", "Energy"]
 def leads(n=120):
     """A deterministic lead table of N deals: a third open, the rest won or lost, over
     four months from 2026-01-05 (serial 46027)."""
-    rows = [["Deal", "Stage", "Amount", "Close date", "Owner", "Source", "Industry", "Outcome"]]
+    rows = [["Deal", "Stage", "Amount", "Close date", "Owner", "Source", "Industry", "Outcome", "Product"]]
     for i in range(n):
         k = (i * 7919) % 1000
         outcome = "" if i % 3 == 0 else ("won" if k % 5 < 2 else "lost")
         rows.append(["Deal %03d" % i, STAGES[k % 4], 500 + (k * 37) % 9500, 46027 + (k * 13) % 120,
-                     OWNERS[i % 4], SOURCES[k % 3], INDUSTRIES[(k // 3) % 3], outcome])
+                     OWNERS[i % 4], SOURCES[k % 3], INDUSTRIES[(k // 3) % 3], outcome,
+                     ("Starter", "Suite", "Premium")[(k // 7) % 3]])
     return rows
 
 
@@ -74,7 +75,7 @@ class Doc:
         self.sheet = self.doc.Sheets.getByIndex(0)
         rows = leads()
         self.rows = len(rows)
-        self.sheet.getCellRangeByPosition(0, 0, 7, len(rows) - 1).setDataArray(tuple(tuple(r) for r in rows))
+        self.sheet.getCellRangeByPosition(0, 0, len(rows[0]) - 1, len(rows) - 1).setDataArray(tuple(tuple(r) for r in rows))
         self.sheet.getCellRangeByName("N2").setFormula(
             "=%sPIPELINEFORECAST(C2:C%d;B2:B%d;C2:C%d)" % (FN, len(rows), len(rows), len(rows)))
         self.doc.Sheets.insertNewByName("Notes", 1)
@@ -218,6 +219,14 @@ class Day:
             ("funnel", on_table(lambda: a.writeFunnel(c, 50000.0))),
             ("undo", undo),
             ("redo", redo),
+            ("products", on_table(lambda: a.writeProducts(c))),
+            ("undo", undo),
+            ("redo", redo),
+            ("patterns", on_table(lambda: a.writePatterns(c, ""))),
+            ("undo", undo),
+            ("snapshot", on_table(lambda: a.takeSnapshot(c))),
+            ("undo", undo),
+            ("redo", redo),
             ("describe", on_table(lambda: a.describe(c))),
             ("checks", on_table(lambda: a.checkData(c))),
             ("factors", factors),
@@ -260,7 +269,7 @@ class Day:
 
     def valgrind(self, n):
         """N actions, each followed by its undo (so 2 N calls), on one document with a view
-        of a headless office; a new document every 22 actions (two rounds of the plan, the
+        of a headless office; a new document every 28 actions (two rounds of the plan, the
 second on a scored table)."""
         d = Doc(self.ctx, hidden=False, deck=False)
         a, c = self.actions, d.ctrl
@@ -274,7 +283,10 @@ second on a scored table)."""
                 ("factors", "B5", lambda: a.leadFactors(c)), ("explain", "N2", lambda: a.explainCell(c)),
                 ("fix-percent", "B3", lambda: a.fixPercentProbabilities(c)),
                 ("roles", "B3", lambda: a.setRoles(c, "Industry=none")),
-                ("roles-back", "B3", lambda: a.setRoles(c, ""))]
+                ("roles-back", "B3", lambda: a.setRoles(c, "")),
+                ("products", "B3", lambda: a.writeProducts(c)),
+                ("patterns", "B3", lambda: a.writePatterns(c, "")),
+                ("snapshot", "B3", lambda: a.takeSnapshot(c))]
         i = 0
         while i < n:
             name, cell, fn = plan[i % len(plan)]
@@ -284,7 +296,7 @@ second on a scored table)."""
             self.act(name, fn)
             self.act("undo " + name, undo)
             i += 1
-            if i % 22 == 0 and i < n:
+            if i % 28 == 0 and i < n:
                 d.close()
                 d = Doc(self.ctx, hidden=False, deck=False)
                 a, c, um = self.actions, d.ctrl, d.doc.UndoManager
