@@ -78,6 +78,15 @@ char *pc_text_key(const char *utf8)
     return key ? key : g_strdup("");
 }
 
+char *pc_cell_key(const GPtrArray *keys, const PcCell *cell)
+{
+    if (cell->kind == PC_CELL_TEXT)
+        return g_strdup(g_ptr_array_index(keys, cell->text));
+    if (cell->kind == PC_CELL_NUMBER)
+        return g_strdup_printf("\x01%.17g", cell->num); /* never equal to a text's key */
+    return NULL;
+}
+
 GPtrArray *pc_text_keys(const PcTable *t)
 {
     GPtrArray *keys = g_ptr_array_new_full(pc_table_text_count(t), g_free);

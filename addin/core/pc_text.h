@@ -21,6 +21,11 @@ gboolean pc_text_is_space(const char *s);
  * array). Free with g_ptr_array_unref. */
 GPtrArray *pc_text_keys(const PcTable *t);
 
+/* A key that tells cells apart as names do (a deal, a product, a value of a column): a
+ * text's key from KEYS (pc_text_keys of its table), a number by its exact value (a key no
+ * text has), NULL for an empty or error cell (g_free). */
+char *pc_cell_key(const GPtrArray *keys, const PcCell *cell);
+
 typedef enum { PC_OUTCOME_NONE = 0, PC_OUTCOME_WON, PC_OUTCOME_LOST } PcOutcome;
 
 /* The outcome a cell states: won = 1, TRUE, "won", "gewonnen", "yes", "ja", "closed won",

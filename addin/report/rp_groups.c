@@ -32,14 +32,11 @@ static gboolean amount_of(const PcTable *c, gsize r, gssize col, double *v)
     return a->kind == PC_CELL_EMPTY || (a->kind == PC_CELL_NUMBER && isfinite(a->num));
 }
 
-/* The grouping key of cell CELL: its text key, a number's exact value, "" for blank. */
+/* The grouping key of cell CELL: pc_cell_key, "" for a blank (or error) cell. */
 static char *key_of(GPtrArray *keys, const PcCell *cell)
 {
-    if (cell->kind == PC_CELL_TEXT)
-        return g_strdup(g_ptr_array_index(keys, cell->text));
-    if (cell->kind == PC_CELL_NUMBER)
-        return g_strdup_printf("\x01%.17g", cell->num); /* never equal to a text's key */
-    return g_strdup("");
+    char *key = pc_cell_key(keys, cell);
+    return key ? key : g_strdup("");
 }
 
 /* The name a group shows: a number (a product code) as %g, whole numbers without decimals. */

@@ -283,19 +283,7 @@ static void find_standouts(Model *m)
 
 /* ---- the stage log ------------------------------------------------------------------ */
 
-/* The key a deal id cell matches by: a text's pc_text_key (KEYS: its table's), a number's
- * value; NULL for anything else (g_free). */
-static char *id_key(const PcTable *t, const GPtrArray *keys, gsize row, gsize col)
-{
-    const PcCell *c = pc_table_at(t, row, col);
-    if (c->kind == PC_CELL_TEXT)
-        return g_strdup(g_ptr_array_index(keys, c->text));
-    if (c->kind == PC_CELL_NUMBER)
-        return g_strdup_printf("\x01%.17g", c->num); /* never equal to a text's key */
-    return NULL;
-}
-
-/* The ids of the table's closed deals (its id column, else its name column), as id_key
+/* The ids of the table's closed deals (its id column, else its name column), as pc_cell_key
  * gives them; empty when it has neither. */
 static GHashTable *closed_ids(const Model *m)
 {
@@ -310,7 +298,7 @@ static GHashTable *closed_ids(const Model *m)
     for (gsize r = 1; r < c->rows && col >= 0; r++) {
         if (pc_roles_row_outcome(c, m->keys, r, outcome, stage) == PC_OUTCOME_NONE)
             continue;
-        char *key = id_key(c, m->keys, r, (gsize)col);
+        char *key = pc_cell_key(m->keys, pc_table_at(c, r, (gsize)col));
         if (key && *key)
             g_hash_table_add(ids, key);
         else
@@ -490,7 +478,7 @@ static void find_late(Model *m, const PcTable *log, double today)
             double days = today - st->open[j].since;
             if (!(days > p90))
                 continue;
-            char *key = id_key(log, log_keys, st->open[j].first_row, 0);
+            char *key = pc_cell_key(log_keys, pc_table_at(log, st->open[j].first_row, 0));
             gboolean is_closed = key && g_hash_table_contains(closed, key);
             g_free(key);
             if (!is_closed) {

@@ -76,9 +76,7 @@ static gboolean repeated_name(const RpSource *s, GPtrArray *keys, gsize col, gsi
     GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     gboolean found = FALSE;
     for (gsize r = 1; r < s->cells->rows && !found; r++) {
-        const PcCell *c = pc_table_at(s->cells, r, col);
-        char *key = c->kind == PC_CELL_TEXT ? g_strdup(g_ptr_array_index(keys, c->text))
-                  : c->kind == PC_CELL_NUMBER ? g_strdup_printf("\x01%.17g", c->num) : NULL;
+        char *key = pc_cell_key(keys, pc_table_at(s->cells, r, col));
         gpointer at;
         if (!key)
             continue;
