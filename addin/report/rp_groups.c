@@ -89,7 +89,8 @@ gboolean rp_groups_by(const RpSource *s, GPtrArray *keys, gsize col, RpGroups *g
         } else {
             i = groups->len;
             RpGroup fresh = { .name = name_of(c, cell), .blank = cell->kind == PC_CELL_EMPTY,
-                              .rows = g_array_new(FALSE, FALSE, sizeof(gsize)) };
+                              .rows = g_array_new(FALSE, FALSE, sizeof(gsize)),
+                              .open = g_array_new(FALSE, FALSE, sizeof(gsize)) };
             g_array_append_val(groups, fresh);
             g_hash_table_insert(index, key, GSIZE_TO_POINTER(i));
         }
@@ -97,6 +98,8 @@ gboolean rp_groups_by(const RpSource *s, GPtrArray *keys, gsize col, RpGroups *g
         pc_deals_add(&grp->deals, o, v, cycle);
         pc_deals_add(&g->all, o, v, cycle);
         g_array_append_val(grp->rows, r);
+        if (o == PC_OUTCOME_NONE)
+            g_array_append_val(grp->open, r);
     }
     g_hash_table_destroy(index);
     g->n = groups->len;
@@ -111,6 +114,7 @@ void rp_groups_clear(RpGroups *g)
     for (gsize i = 0; i < g->n; i++) {
         g_free(g->groups[i].name);
         g_array_free(g->groups[i].rows, TRUE);
+        g_array_free(g->groups[i].open, TRUE);
     }
     g_free(g->groups);
     memset(g, 0, sizeof *g);

@@ -16,6 +16,7 @@ typedef struct {
     gboolean blank;
     PcDeals deals;
     GArray *rows;    /* the group's data rows of the table (gsize, 1-based: row 0 is the header) */
+    GArray *open;    /* ... of them, the open deals' rows */
 } RpGroup;
 
 typedef struct {

@@ -40,17 +40,11 @@ static gint by_expected(gconstpointer a, gconstpointer b)
 }
 
 /* PIPELINE_FORECAST over the open rows of G at ST's probabilities into *V. */
-static PcStatus expected_of(const RpSource *s, GPtrArray *keys, const RpGroup *g,
-                            const RpStages *st, gsize amount, gsize stage, double *v, PcError *err)
+static PcStatus expected_of(const RpSource *s, const RpGroup *g, const RpStages *st, gsize amount,
+                            gsize stage, double *v, PcError *err)
 {
     const PcTable *c = s->cells;
-    GArray *open = g_array_new(FALSE, FALSE, sizeof(gsize));
-    gssize outcome = pc_roles_find(s->roles, c->cols, PC_ROLE_OUTCOME);
-    for (guint i = 0; i < g->rows->len; i++) {
-        gsize r = g_array_index(g->rows, gsize, i);
-        if (pc_roles_row_outcome(c, keys, r, outcome, (gssize)stage) == PC_OUTCOME_NONE)
-            g_array_append_val(open, r);
-    }
+    const GArray *open = g->open;
     *v = 0.0;
     PcStatus status = PC_OK;
     if (open->len) {
@@ -62,7 +56,6 @@ static PcStatus expected_of(const RpSource *s, GPtrArray *keys, const RpGroup *g
         pc_table_free(a);
         pc_table_free(t);
     }
-    g_array_free(open, TRUE);
     return status;
 }
 
@@ -96,14 +89,14 @@ static void put_deals(RpPlan *p, gsize row, const PcDeals *d, double expected)
 }
 
 /* The expected revenue of every group into ROWS (sorted); FALSE with ERR on a failure. */
-static gboolean plan_rows(const RpSource *s, GPtrArray *keys, const RpGroups *g,
-                          const RpStages *st, Row *rows, PcError *err)
+static gboolean plan_rows(const RpSource *s, const RpGroups *g, const RpStages *st, Row *rows,
+                          PcError *err)
 {
     gsize amount = (gsize)pc_roles_find(s->roles, s->cells->cols, PC_ROLE_AMOUNT);
     gsize stage = (gsize)pc_roles_find(s->roles, s->cells->cols, PC_ROLE_STAGE);
     for (gsize i = 0; i < g->n; i++) {
         rows[i].g = &g->groups[i];
-        if (expected_of(s, keys, &g->groups[i], st, amount, stage, &rows[i].expected, err) != PC_OK)
+        if (expected_of(s, &g->groups[i], st, amount, stage, &rows[i].expected, err) != PC_OK)
             return FALSE;
     }
     qsort(rows, g->n, sizeof *rows, (int (*)(const void *, const void *))by_expected);
@@ -191,7 +184,7 @@ gboolean rp_products_plan(const RpSource *s, RpProducts *out, char **message)
     Row *rows = ok ? g_new0(Row, MAX(g.n, 1)) : NULL;
     PcError err;
     pc_error_clear(&err);
-    if (ok && !(ok = plan_rows(s, keys, &g, &st, rows, &err)))
+    if (ok && !(ok = plan_rows(s, &g, &st, rows, &err)))
         *message = g_strdup_printf(_("Products failed: %s. Nothing was written."), err.message);
     if (ok) {
         gsize total = FIRST_ROW + g.n;
