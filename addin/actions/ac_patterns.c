@@ -59,7 +59,7 @@ PcTable *ac_patterns_find_log(const CcLeadTable *t, const char *log, char **wher
         return found;
     }
     g_free(typed);
-    for (sal_Int16 i = 0; !found && i < 256; i++) {
+    for (sal_Int16 i = 0; !found && i < G_MAXINT16; i++) {
         uno_Interface *sheet = cc_sheet_at(t->model, i, NULL);
         if (!sheet)
             break;
