@@ -12,25 +12,6 @@
 #include <math.h>
 #include <string.h>
 
-#if defined(__has_include)
-#if __has_include(<valgrind/valgrind.h>)
-#include <valgrind/valgrind.h>
-#define PC_UNDER_VALGRIND() RUNNING_ON_VALGRIND
-#endif
-#endif
-#ifndef PC_UNDER_VALGRIND
-#define PC_UNDER_VALGRIND() 0
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define PC_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define PC_SANITIZED 1
-#endif
-#endif
-#ifndef PC_SANITIZED
-#define PC_SANITIZED 0
-#endif
 
 #define PROBS(...) (const double[]){ __VA_ARGS__ }, G_N_ELEMENTS(((const double[]){ __VA_ARGS__ }))
 #define NAMES(...) ((const char *const[]){ __VA_ARGS__, NULL })

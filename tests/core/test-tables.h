@@ -32,6 +32,28 @@ static inline PcTable *table_of(gsize rows, gsize cols, const char *const *cells
 /* cell specs as a (const char *const *, count) argument pair */
 #define SPECS(...) ((const char *const[]){ __VA_ARGS__ })
 #define CELLS(...) SPECS(__VA_ARGS__), G_N_ELEMENTS(SPECS(__VA_ARGS__))
+/* Timing assertions are skipped where the program runs many times slower than it does:
+ * under valgrind (PC_UNDER_VALGRIND()) or built with AddressSanitizer (PC_SANITIZED). */
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#define PC_UNDER_VALGRIND() RUNNING_ON_VALGRIND
+#endif
+#endif
+#ifndef PC_UNDER_VALGRIND
+#define PC_UNDER_VALGRIND() 0
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define PC_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PC_SANITIZED 1
+#endif
+#endif
+#ifndef PC_SANITIZED
+#define PC_SANITIZED 0
+#endif
+
 #define TAB(rows, cols, ...) table_of(rows, cols, CELLS(__VA_ARGS__))
 #define COL(...) table_of(0, 1, CELLS(__VA_ARGS__))
 #define ROW(...) table_of(1, G_N_ELEMENTS(SPECS(__VA_ARGS__)), CELLS(__VA_ARGS__))

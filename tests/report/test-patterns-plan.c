@@ -560,13 +560,6 @@ static void patterns_refusals(void)
     g_free(message);
 }
 
-/* TRUE under valgrind (its preloaded library), where time runs some 50 times slower. */
-static gboolean under_valgrind(void)
-{
-    const char *preload = g_getenv("LD_PRELOAD");
-    return preload && strstr(preload, "vgpreload");
-}
-
 /* 100,000 deals, three columns to break down and a stage log of 100,000 entries: planned in
  * well under 2 s (not timed under valgrind, which checks the same case for leaks). */
 static void patterns_large(void)
@@ -610,7 +603,7 @@ static void patterns_large(void)
     g_assert_true(rp_patterns_plan(&s, log, 200, number_en, &r, &message));
     gint64 spent = g_get_monotonic_time() - t0;
     g_test_message("planned in %" G_GINT64_FORMAT " ms", spent / 1000);
-    if (!under_valgrind())
+    if (!PC_UNDER_VALGRIND()) /* test-tables.h: time runs some 50 times slower there */
         g_assert_cmpint(spent, <, 2000000);
     g_assert_cmpuint(r.columns, ==, 3);
     g_assert_true(r.log_used);
