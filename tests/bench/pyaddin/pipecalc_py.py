@@ -320,6 +320,18 @@ def percentile_inc(values, q):
     return values[i] + (h - i) * (values[i + 1] - values[i])
 
 
+def quintile_cuts(values):
+    """The distinct cuts at the 20/40/60/80 % percentiles of a numeric column's VALUES: its
+    five bins (LEAD_SCORE's and PRODUCT_FIT's rule)."""
+    xs = sorted(values)
+    cuts = []
+    for q in (0.2, 0.4, 0.6, 0.8):
+        c = percentile_inc(xs, q)
+        if not cuts or c > cuts[-1]:
+            cuts.append(c)
+    return cuts
+
+
 def lead_score(leads, history, outcomes, smoothing):
     key = Keys()
     alpha = optional_number(smoothing, "Smoothing")
@@ -350,12 +362,7 @@ def lead_score(leads, history, outcomes, smoothing):
         numeric = bool(values) and all(not isinstance(v, str) for v, _ in values)
         counts = {}
         if numeric:
-            xs = sorted(v for v, _ in values)
-            cuts = []
-            for q in (0.2, 0.4, 0.6, 0.8):
-                c = percentile_inc(xs, q)
-                if not cuts or c > cuts[-1]:
-                    cuts.append(c)
+            cuts = quintile_cuts(v for v, _ in values)
             for v, won in values:
                 b = bisect.bisect_left(cuts, v)
                 counts.setdefault(b, [0, 0])[0 if won else 1] += 1
@@ -442,12 +449,7 @@ def product_fit(leads, history, products, product_list, smoothing):
         numeric = bool(values) and all(not isinstance(v, str) for v, _ in values)
         counts, cuts = {}, None
         if numeric:
-            xs = sorted(v for v, _ in values)
-            cuts = []
-            for q in (0.2, 0.4, 0.6, 0.8):
-                cut = percentile_inc(xs, q)
-                if not cuts or cut > cuts[-1]:
-                    cuts.append(cut)
+            cuts = quintile_cuts(v for v, _ in values)
         for v, c in values:
             b = bisect.bisect_left(cuts, v) if numeric else (key(v) if isinstance(v, str) else float(v))
             counts.setdefault(b, [0] * n_classes)[c] += 1
