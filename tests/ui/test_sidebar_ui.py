@@ -266,41 +266,33 @@ def demo_part(office, doc, deck, png):
     check_report("Write funnel", lambda t: t != "", "funnel")
     still(before, "Write funnel")
     screenshot(ctrl, doc.Sheets.getByName("Funnel"), os.path.join(os.path.dirname(png), "funnel.png"))
-    ctrl.setActiveSheet(pipe)
-    ctrl.select(pipe.getCellRangeByName("C4"))
-    time.sleep(1)
-    before = places()
-    click(children(actions), "Write products")
-    assert wait_for(lambda: doc.Sheets.hasByName("Products")), "no Products sheet"
-    check_report("Write products", lambda t: t.startswith("Products written"), "products")
-    still(before, "Write products")
-    screenshot(ctrl, doc.Sheets.getByName("Products"), os.path.join(os.path.dirname(png), "products.png"))
-    ctrl.setActiveSheet(pipe)
-    ctrl.select(pipe.getCellRangeByName("C4"))
-    time.sleep(1)
-    before = places()
-    click(children(actions), "Write patterns")
-    assert wait_for(lambda: doc.Sheets.hasByName("Patterns")), "no Patterns sheet"
-    check_report("Write patterns", lambda t: t.startswith("Patterns written") and "Stage log" in t, "patterns")
-    still(before, "Write patterns")
-    screenshot(ctrl, doc.Sheets.getByName("Patterns"), os.path.join(os.path.dirname(png), "patterns.png"))
+
+    def report_sheet(button, sheet, report_says, png_name):
+        """From the lead table, BUTTON writes SHEET, its report as REPORT_SAYS, no button
+        moves; the sheet shot as PNG_NAME."""
+        ctrl.setActiveSheet(pipe)
+        ctrl.select(pipe.getCellRangeByName("C4"))
+        time.sleep(1)
+        before = places()
+        click(children(actions), button)
+        assert wait_for(lambda: doc.Sheets.hasByName(sheet)), "no %s sheet" % sheet
+        check_report(button, report_says, sheet)
+        still(before, button)
+        screenshot(ctrl, doc.Sheets.getByName(sheet), os.path.join(os.path.dirname(png), png_name))
+
+    report_sheet("Write products", "Products", lambda t: t.startswith("Products written"), "products.png")
+    report_sheet("Write patterns", "Patterns", lambda t: t.startswith("Patterns written") and "Stage log" in t,
+                 "patterns.png")
     # its chart beside the blocks: the view scrolled to it
     patterns = doc.Sheets.getByName("Patterns")
     chart = [patterns.DrawPage.getByIndex(i) for i in range(patterns.DrawPage.Count)][0]
     ctrl.setFirstVisibleColumn(10)
-    ctrl.setFirstVisibleRow(max(0, 5))
+    ctrl.setFirstVisibleRow(5)
     time.sleep(1.5)
     grab(os.path.join(os.path.dirname(png), "patterns-chart.png"))
     assert chart.Position.X > 0
-    ctrl.setActiveSheet(pipe)
-    ctrl.select(pipe.getCellRangeByName("C4"))
-    time.sleep(1)
-    before = places()
-    click(children(actions), "Take snapshot")
-    assert wait_for(lambda: doc.Sheets.hasByName("Pipeline history")), "no Pipeline history sheet"
-    check_report("Take snapshot", lambda t: t.startswith("Snapshot of 200 deals added"), "snapshot")
-    still(before, "Take snapshot")
-    screenshot(ctrl, doc.Sheets.getByName("Pipeline history"), os.path.join(os.path.dirname(png), "snapshot.png"))
+    report_sheet("Take snapshot", "Pipeline history", lambda t: t.startswith("Snapshot of 200 deals added"),
+                 "snapshot.png")
     # back on the scored table, the cursor on an open lead: the reports stay (same table)
     ctrl.setActiveSheet(pipe)
     ctrl.ZoomValue = 85  # the Score column in view beside the deck
