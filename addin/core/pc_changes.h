@@ -43,6 +43,10 @@ typedef struct {
     double amount;      /* 0 when empty */
     double close;       /* close date serial; 0 when none */
     PcOutcome outcome;
+    const char *stage;  /* as typed; NULL when none */
+    const char *owner;  /* as typed; NULL when none */
+    gboolean typed;     /* a probability was typed for the deal: PROBABILITY */
+    double probability;
 } PcSnapDeal;
 
 /* One deal's change: INDEX into B's deals when it is there, else into A's (FROM_A). */

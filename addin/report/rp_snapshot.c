@@ -1,20 +1,20 @@
 /* rp_snapshot.c - the Pipeline history sheet (rp_snapshot.h). */
 #include "rp_snapshot.h"
 
+#include "rp_history.h"
 #include "tx.h"
 
 #include <math.h>
 #include <string.h>
 
-enum { COL_DATE, COL_DEAL, COL_STAGE, COL_AMOUNT, COL_CLOSE, COL_OWNER, COL_OUTCOME, COL_PROB };
+enum {
+    COL_DATE = RP_HISTORY_DATE, COL_DEAL = RP_HISTORY_DEAL, COL_STAGE = RP_HISTORY_STAGE,
+    COL_AMOUNT = RP_HISTORY_AMOUNT, COL_CLOSE = RP_HISTORY_CLOSE, COL_OUTCOME = RP_HISTORY_OUTCOME,
+    COL_PROB = RP_HISTORY_PROBABILITY,
+};
 
 /* Calc's last row: a history longer than a sheet cannot be written. */
 #define SHEET_ROWS 1048576
-
-static const char *const HEAD[RP_SNAPSHOT_COLS] = {
-    N_("Snapshot"), N_("Deal"), N_("Stage"), N_("Amount"), N_("Close date"), N_("Owner"),
-    N_("Outcome"), N_("Probability"),
-};
 
 /* The source column of each history column (-1: none; COL_DATE and COL_OUTCOME are ours). */
 static void source_columns(const RpSource *s, gssize *from)
@@ -50,22 +50,6 @@ static RpFormat format_of(gsize col)
     default:
         return RP_FORMAT_GENERAL;
     }
-}
-
-/* OLD is a history this plan wrote: its header, as English or as the user interface says. */
-static gboolean is_history(const PcTable *old)
-{
-    if (old->cols != RP_SNAPSHOT_COLS)
-        return FALSE;
-    for (gsize j = 0; j < RP_SNAPSHOT_COLS; j++) {
-        const PcCell *c = pc_table_at(old, 0, j);
-        if (c->kind != PC_CELL_TEXT)
-            return FALSE;
-        const char *h = pc_table_text(old, c);
-        if (strcmp(h, HEAD[j]) != 0 && strcmp(h, _(HEAD[j])) != 0)
-            return FALSE;
-    }
-    return TRUE;
 }
 
 /* The first repeated deal name of S (its rows in *FIRST, *SECOND, 1-based data rows), or
@@ -106,7 +90,7 @@ gboolean rp_snapshot_plan(const RpSource *s, const PcTable *old, double today, R
                               "apart by name. Nothing was written."));
         return FALSE;
     }
-    if (old && old->rows > 0 && !is_history(old)) {
+    if (old && old->rows > 0 && !rp_history_is(old)) {
         *message = g_strdup(_("The marked Pipeline history sheet no longer has the columns "
                               "Snapshot writes (Snapshot | Deal | Stage | ...): its header was "
                               "changed. Nothing was written."));
@@ -161,7 +145,7 @@ gboolean rp_snapshot_plan(const RpSource *s, const PcTable *old, double today, R
     p->date_col = from[COL_CLOSE];
     p->freeze_rows = 1;
     for (gsize j = 0; j < RP_SNAPSHOT_COLS; j++)
-        rp_set_text(p, 0, j, _(HEAD[j]));
+        rp_set_text(p, 0, j, _(rp_history_head(j)));
     rp_style(p, (RpRect){ 0, 0, 0, RP_SNAPSHOT_COLS - 1 }, RP_STYLE_HEADER);
     gsize row = 1;
     for (guint k = 0; k < kept->len; k++, row++)

@@ -17,7 +17,7 @@
 
 #define RP_MARKER_SNAPSHOTS "PIPECALC_SNAPSHOTS"
 
-enum { RP_SNAPSHOT_COLS = 8 };
+enum { RP_SNAPSHOT_COLS = 8 }; /* RP_HISTORY_COLS */
 
 typedef struct {
     RpPlan *plan;

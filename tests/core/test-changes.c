@@ -4,6 +4,8 @@
 #define OPEN PC_OUTCOME_NONE
 #define WON PC_OUTCOME_WON
 #define LOST PC_OUTCOME_LOST
+/* A deal with no stage, owner or typed probability: the waterfall reads none of them. */
+#define D(name, amount, close, outcome) { name, amount, close, outcome, NULL, NULL, FALSE, 0 }
 
 /* Period: days 100..130. The earlier snapshot A and the later B:
  *   Acme  open 1000 @110  -> open 1500 @112      + increase 500, slipped 2 days
@@ -21,15 +23,15 @@
  * B's: 1500 + 300 + 600 + 250 + 500 = 3150. 6300 + 500 - 2000 - 800 - 400 + 300 - 300 - 700
  * + 250 = 3150. */
 static const PcSnapDeal A[] = {
-    { "Acme", 1000, 110, OPEN }, { "Bolt", 2000, 120, OPEN }, { "Cyan", 800, 105, OPEN },
-    { "Dune", 400, 125, OPEN },  { "Echo", 300, 150, OPEN },  { "Flux", 900, 101, OPEN },
-    { "Gale", 700, 115, OPEN },  { "Iris", 100, 90, WON },    { "Jade", 500, 118, OPEN },
+    D("Acme", 1000, 110, OPEN), D("Bolt", 2000, 120, OPEN), D("Cyan", 800, 105, OPEN),
+    D("Dune", 400, 125, OPEN),  D("Echo", 300, 150, OPEN),  D("Flux", 900, 101, OPEN),
+    D("Gale", 700, 115, OPEN),  D("Iris", 100, 90, WON),    D("Jade", 500, 118, OPEN),
 };
 static const PcSnapDeal B[] = {
-    { "acme ", 1500, 112, OPEN }, { "Bolt", 2000, 120, WON },  { "Cyan", 800, 105, LOST },
-    { "Dune", 400, 140, OPEN },   { "Echo", 300, 128, OPEN },  { "Flux", 600, 101, OPEN },
-    { "Hive", 250, 130, OPEN },   { "Iris", 100, 90, WON },    { "Jade", 500, 118, OPEN },
-    { "Kilo", 50, 95, WON },
+    D("acme ", 1500, 112, OPEN), D("Bolt", 2000, 120, WON),  D("Cyan", 800, 105, LOST),
+    D("Dune", 400, 140, OPEN),   D("Echo", 300, 128, OPEN),  D("Flux", 600, 101, OPEN),
+    D("Hive", 250, 130, OPEN),   D("Iris", 100, 90, WON),    D("Jade", 500, 118, OPEN),
+    D("Kilo", 50, 95, WON),
 };
 
 static const PcChange *change_named(const PcChanges *c, const char *name)
@@ -117,12 +119,12 @@ static void changes_reconcile_at_random(void)
         double close = 46000 + g_rand_int_range(r, 0, 120);
         PcOutcome o = g_rand_int_range(r, 0, 10) < 7 ? OPEN : g_rand_boolean(r) ? WON : LOST;
         if (g_rand_int_range(r, 0, 10) < 9)
-            a[na++] = (PcSnapDeal){ names[i], amount, close, o };
+            a[na++] = (PcSnapDeal)D(names[i], amount, close, o);
         if (g_rand_int_range(r, 0, 10) < 9) {
             PcOutcome later = o != OPEN ? o : g_rand_int_range(r, 0, 10) < 8 ? OPEN
                                               : g_rand_boolean(r) ? WON : LOST;
-            b[nb++] = (PcSnapDeal){ names[i], amount * g_rand_double_range(r, 0.5, 1.5),
-                                    close + g_rand_int_range(r, -20, 40), later };
+            b[nb++] = (PcSnapDeal)D(names[i], amount * g_rand_double_range(r, 0.5, 1.5),
+                                     close + g_rand_int_range(r, -20, 40), later);
         }
     }
     names[n] = NULL;
@@ -150,14 +152,14 @@ static void changes_bad_input(void)
 {
     PcChanges *c = (PcChanges *)1;
     PcError err;
-    static const PcSnapDeal TWICE[] = { { "Acme", 1, 100, OPEN }, { " ACME", 2, 100, OPEN } };
+    static const PcSnapDeal TWICE[] = { D("Acme", 1, 100, OPEN), D(" ACME", 2, 100, OPEN) };
     g_assert_cmpint(pc_changes_compute(TWICE, 2, B, 1, 0, 0, &c, &err), ==, PC_ERR_ARG);
     g_assert_null(c);
     g_assert_cmpstr(err.message, ==, "The earlier snapshot names the deal \" ACME\" twice");
-    static const PcSnapDeal NAMELESS[] = { { "", 1, 100, OPEN } };
+    static const PcSnapDeal NAMELESS[] = { D("", 1, 100, OPEN) };
     g_assert_cmpint(pc_changes_compute(A, 1, NAMELESS, 1, 0, 0, &c, &err), ==, PC_ERR_ARG);
     g_assert_cmpstr(err.message, ==, "The later snapshot, deal 1: no name");
-    static const PcSnapDeal HUGE[] = { { "Acme", INFINITY, 100, OPEN } };
+    static const PcSnapDeal HUGE[] = { D("Acme", INFINITY, 100, OPEN) };
     g_assert_cmpint(pc_changes_compute(HUGE, 1, B, 1, 0, 0, &c, &err), ==, PC_ERR_NUM);
     /* empty snapshots: nothing, nothing changed */
     g_assert_cmpint(pc_changes_compute(NULL, 0, NULL, 0, 0, 0, &c, &err), ==, PC_OK);

@@ -64,4 +64,21 @@ static inline void assert_formula(const RpPlan *p, gsize row, gsize col, const c
     g_assert_cmpfloat_with_epsilon(c->num, value, 1e-9 * MAX(1.0, value));
 }
 
+/* The cells of P as Calc would hold them once written, read back (pc_table_free): numbers
+ * and formulas' values as numbers, texts as texts. For reports that read what an earlier
+ * one wrote (the Pipeline history). */
+static inline PcTable *plan_as_table(const RpPlan *p)
+{
+    PcTable *t = pc_table_new(p->rows, p->cols);
+    for (gsize i = 0; i < p->rows; i++)
+        for (gsize j = 0; j < p->cols; j++) {
+            const RpCell *c = rp_cell_at(p, i, j);
+            if (c->kind == RP_TEXT)
+                pc_table_set_text(t, i, j, c->text, -1);
+            else if (c->kind != RP_EMPTY)
+                pc_table_set_number(t, i, j, c->num);
+        }
+    return t;
+}
+
 #endif

@@ -1,6 +1,7 @@
 /* test-snapshot-plan.c - what Snapshot writes onto the Pipeline history sheet, planned
  * without an office. */
 #include "report-tables.h"
+#include "rp_history.h"
 #include "rp_snapshot.h"
 #include "tx.h"
 
@@ -136,6 +137,59 @@ static void snapshot_in_german(void)
     tx_set_language("en");
 }
 
+/* Two snapshots written, read back as the later reports read them: oldest first, every deal
+ * with its outcome, probability and owner, whatever the order of the rows on the sheet. */
+static void history_read_back(void)
+{
+    const PcTable *old = TAB(3, 8, "Snapshot", "Deal", "Stage", "Amount", "Close date", "Owner",
+                             "Outcome", "Probability",
+                             "#45995", "Bolt", "Lead", "#2000", "#46110", "Bob", "Open", "#0.2",
+                             "#45990", "Acme", "Lead", "#900", "#46100", "Ann", "Open", "");
+    RpSource s = source_of(deals());
+    RpSnapshot r;
+    char *message = NULL;
+    g_assert_true(rp_snapshot_plan(&s, old, 46001, &r, &message));
+    PcTable *back = plan_as_table(r.plan);
+    RpHistory h;
+    g_assert_true(rp_history_read(back, 0, &h, &message));
+    g_assert_cmpuint(h.n, ==, 3);
+    g_assert_cmpfloat(h.snap[0].date, ==, 45990);
+    g_assert_cmpfloat(h.snap[1].date, ==, 45995);
+    g_assert_cmpfloat(h.snap[2].date, ==, 46001);
+    g_assert_cmpuint(h.snap[2].n, ==, 4);
+    const PcSnapDeal *bolt = &h.snap[1].deals[0];
+    g_assert_cmpstr(bolt->name, ==, "Bolt");
+    g_assert_cmpstr(bolt->owner, ==, "Bob");
+    g_assert_true(bolt->typed);
+    g_assert_cmpfloat(bolt->probability, ==, 0.2);
+    g_assert_cmpfloat(bolt->close, ==, 46110);
+    const PcSnapDeal *today = h.snap[2].deals;
+    g_assert_cmpint(today[0].outcome, ==, PC_OUTCOME_NONE);
+    g_assert_false(today[0].typed);
+    g_assert_cmpint(today[1].outcome, ==, PC_OUTCOME_LOST);
+    g_assert_cmpint(today[2].outcome, ==, PC_OUTCOME_WON);
+    g_assert_cmpfloat(today[3].amount, ==, 0); /* Dune: no amount */
+    g_assert_null(today[0].owner);
+    rp_history_clear(&h);
+    pc_table_free(back);
+    rp_snapshot_clear(&r);
+    /* a row that cannot be read is named */
+    const PcTable *bad = TAB(3, 8, "Snapshot", "Deal", "Stage", "Amount", "Close date", "Owner",
+                             "Outcome", "Probability",
+                             "#45995", "Bolt", "Lead", "lots", "", "", "Open", "",
+                             "", "Acme", "Lead", "#1", "", "", "Open", "");
+    g_assert_false(rp_history_read(bad, 4, &h, &message));
+    g_assert_cmpstr(message, ==, "Pipeline history, row 7: the Snapshot cell holds no date. "
+                                 "Nothing was written.");
+    g_clear_pointer(&message, g_free);
+    const PcTable *bad2 = TAB(2, 8, "Snapshot", "Deal", "Stage", "Amount", "Close date", "Owner",
+                              "Outcome", "Probability",
+                              "#45995", "Bolt", "Lead", "lots", "", "", "Open", "");
+    g_assert_false(rp_history_read(bad2, 0, &h, &message));
+    g_assert_true(g_str_has_prefix(message, "Pipeline history, row 2: the amount"));
+    g_free(message);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -143,5 +197,6 @@ int main(int argc, char **argv)
     g_test_add_func("/report/snapshot/appends-and-replaces", snapshot_appends_and_replaces_the_same_day);
     g_test_add_func("/report/snapshot/refusals", snapshot_refusals);
     g_test_add_func("/report/snapshot/german", snapshot_in_german);
+    g_test_add_func("/report/snapshot/history-read-back", history_read_back);
     return g_test_run();
 }
