@@ -1,6 +1,9 @@
 /* pc_changes.c - the pipeline waterfall between two snapshots (pc_changes.h). */
 #include "pc_changes.h"
 
+#include <math.h>
+#include <string.h>
+
 static gboolean in_period(const PcSnapDeal *d, double start, double end)
 {
     if (d->outcome != PC_OUTCOME_NONE)
@@ -88,6 +91,10 @@ PcStatus pc_changes_compute(const PcSnapDeal *a, gsize na, const PcSnapDeal *b, 
         return st;
     }
     PcChanges *c = g_new0(PcChanges, 1);
+    for (gsize i = 0; i < na; i++)
+        c->start_deals += in_period(&a[i], period_start, period_end);
+    for (gsize i = 0; i < nb; i++)
+        c->end_deals += in_period(&b[i], period_start, period_end);
     c->changes = g_new(PcChange, MAX(na + nb, 1));
     PcSum start = { 0, 0 }, end = { 0, 0 }, total[PC_N_CHANGES];
     memset(total, 0, sizeof total);
@@ -117,8 +124,10 @@ PcStatus pc_changes_compute(const PcSnapDeal *a, gsize na, const PcSnapDeal *b, 
         PcChange ch = change_of(da, db, period_start, period_end);
         ch.from_a = db == NULL;
         ch.index = db ? i : i - nb;
-        if (ch.kind != PC_CHANGE_NONE)
+        if (ch.kind != PC_CHANGE_NONE) {
             pc_sum_add(&total[ch.kind], ch.amount);
+            c->count[ch.kind]++;
+        }
         if (ch.kind != PC_CHANGE_NONE || ch.slipped_days > 0)
             c->changes[c->n_changes++] = ch;
     }
@@ -138,4 +147,126 @@ void pc_changes_free(PcChanges *c)
         return;
     g_free(c->changes);
     g_free(c);
+}
+
+/* One month's sums while they are added up. */
+typedef struct {
+    gint month;
+    PcSum start, end, total[PC_N_CHANGES];
+    gsize count[PC_N_CHANGES];
+} MonthSums;
+
+static gint month_of(const PcDates *dates, const PcSnapDeal *d)
+{
+    return d && d->outcome == PC_OUTCOME_NONE && d->close > 0 ? pc_month_of_serial(dates, d->close)
+                                                             : -1;
+}
+
+static MonthSums *month_sums(GArray *sums, GHashTable *at, gint month)
+{
+    gpointer i;
+    if (!g_hash_table_lookup_extended(at, GINT_TO_POINTER(month), NULL, &i)) {
+        MonthSums m;
+        memset(&m, 0, sizeof m);
+        m.month = month;
+        g_array_append_val(sums, m);
+        i = GUINT_TO_POINTER(sums->len - 1);
+        g_hash_table_insert(at, GINT_TO_POINTER(month), i);
+    }
+    return &g_array_index(sums, MonthSums, GPOINTER_TO_UINT(i));
+}
+
+/* Deal DA of A, DB of B (either NULL) into the months they are in. */
+static void add_to_months(const PcDates *dates, const PcSnapDeal *da, const PcSnapDeal *db,
+                          GArray *sums, GHashTable *at)
+{
+    gint months[2] = { month_of(dates, da), month_of(dates, db) };
+    for (int k = 0; k < 2; k++) {
+        gint m = months[k];
+        if (m < 0 || (k == 1 && m == months[0]))
+            continue;
+        MonthSums *s = month_sums(sums, at, m);
+        double first = pc_month_first_day(dates, m), last = pc_month_last_day(dates, m);
+        if (da && in_period(da, first, last))
+            pc_sum_add(&s->start, da->amount);
+        if (db && in_period(db, first, last))
+            pc_sum_add(&s->end, db->amount);
+        PcChange ch = change_of(da, db, first, last);
+        if (ch.kind != PC_CHANGE_NONE) {
+            pc_sum_add(&s->total[ch.kind], ch.amount);
+            s->count[ch.kind]++;
+        }
+    }
+}
+
+static gint by_month(gconstpointer x, gconstpointer y)
+{
+    const MonthSums *a = x, *b = y;
+    return (a->month > b->month) - (a->month < b->month);
+}
+
+PcStatus pc_changes_months(const PcDates *dates, const PcSnapDeal *a, gsize na,
+                           const PcSnapDeal *b, gsize nb, PcMonthChanges **out, gsize *n,
+                           PcError *err)
+{
+    *out = NULL;
+    *n = 0;
+    GHashTable *ia = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GHashTable *ib = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    PcStatus st = index_names(a, na, FALSE, ia, err);
+    if (st == PC_OK)
+        st = index_names(b, nb, TRUE, ib, err);
+    GArray *sums = g_array_new(FALSE, FALSE, sizeof(MonthSums));
+    GHashTable *at = g_hash_table_new(g_direct_hash, g_direct_equal);
+    for (gsize i = 0; st == PC_OK && i < nb + na; i++) {
+        const PcSnapDeal *da = NULL, *db = NULL;
+        char *key = pc_text_key(i < nb ? b[i].name : a[i - nb].name);
+        if (i < nb) {
+            db = &b[i];
+            gsize found = GPOINTER_TO_SIZE(g_hash_table_lookup(ia, key));
+            da = found ? &a[found - 1] : NULL;
+        } else if (!g_hash_table_contains(ib, key)) {
+            da = &a[i - nb];
+        }
+        g_free(key);
+        if (da || db)
+            add_to_months(dates, da, db, sums, at);
+    }
+    if (st == PC_OK) {
+        g_array_sort(sums, by_month);
+        PcMonthChanges *m = g_new0(PcMonthChanges, MAX(sums->len, 1));
+        for (guint i = 0; i < sums->len; i++) {
+            const MonthSums *s = &g_array_index(sums, MonthSums, i);
+            m[i].month = s->month;
+            m[i].start = pc_sum_value(&s->start);
+            m[i].end = pc_sum_value(&s->end);
+            for (int k = 0; k < PC_N_CHANGES; k++) {
+                m[i].total[k] = pc_sum_value(&s->total[k]);
+                m[i].count[k] = s->count[k];
+            }
+        }
+        *out = m;
+        *n = sums->len;
+    }
+    g_hash_table_destroy(at);
+    g_array_free(sums, TRUE);
+    g_hash_table_destroy(ia);
+    g_hash_table_destroy(ib);
+    return st;
+}
+
+void pc_changes_slips(const double *closes, gsize n, gsize *times, double *days)
+{
+    *times = 0;
+    *days = 0;
+    double last = 0;
+    for (gsize i = 0; i < n; i++) {
+        if (closes[i] <= 0 || !isfinite(closes[i]))
+            continue;
+        if (last > 0 && floor(closes[i]) > floor(last)) {
+            (*times)++;
+            *days += floor(closes[i]) - floor(last);
+        }
+        last = closes[i];
+    }
 }

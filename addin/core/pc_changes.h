@@ -20,6 +20,7 @@
 #ifndef PC_CHANGES_H
 #define PC_CHANGES_H
 
+#include "pc_months.h"
 #include "pc_num.h"
 #include "pc_status.h"
 #include "pc_text.h"
@@ -60,8 +61,10 @@ typedef struct {
 
 typedef struct {
     double start, end;
-    double total[PC_N_CHANGES]; /* signed sums per kind */
-    PcChange *changes;          /* one per deal of A or B that changed or slipped */
+    gsize start_deals, end_deals; /* the deals in A's and in B's pipeline */
+    double total[PC_N_CHANGES];   /* signed sums per kind */
+    gsize count[PC_N_CHANGES];    /* deals per kind */
+    PcChange *changes;            /* one per deal of A or B that changed or slipped */
     gsize n_changes;
 } PcChanges;
 
@@ -74,5 +77,26 @@ PcStatus pc_changes_compute(const PcSnapDeal *a, gsize na, const PcSnapDeal *b, 
                             PcError *err);
 
 void pc_changes_free(PcChanges *c);
+
+/* The waterfall of one close month: the period its first to its last day. */
+typedef struct {
+    gint month;                 /* as pc_month_of_serial */
+    double start, end;
+    double total[PC_N_CHANGES];
+    gsize count[PC_N_CHANGES];
+} PcMonthChanges;
+
+/* The waterfall of every close month of an open deal of A or B, as pc_changes_compute with
+ * that month as the period would give it, sorted by month, into *OUT (g_free) and *N, in
+ * time linear in the deals (a deal moves at most two months). Deals without a close date
+ * are in no month. Failures as pc_changes_compute's. */
+PcStatus pc_changes_months(const PcDates *dates, const PcSnapDeal *a, gsize na,
+                           const PcSnapDeal *b, gsize nb, PcMonthChanges **out, gsize *n,
+                           PcError *err);
+
+/* How often a deal's close date moved later across its snapshots: CLOSES[0..N) its close
+ * dates, oldest first, 0 where it had none (skipped) - into *TIMES, and the days it moved
+ * later in all into *DAYS (whole days; moves earlier do not count against them). */
+void pc_changes_slips(const double *closes, gsize n, gsize *times, double *days);
 
 #endif

@@ -68,6 +68,10 @@ static void changes_by_hand(void)
         sum += c->total[k];
     }
     g_assert_cmpfloat(sum, ==, c->end);
+    g_assert_cmpuint(c->start_deals, ==, 7);
+    g_assert_cmpuint(c->end_deals, ==, 5);
+    for (int k = 0; k < PC_N_CHANGES; k++)
+        g_assert_cmpuint(c->count[k], ==, 1); /* one deal of each kind */
     static const struct { const char *name; PcChangeKind kind; double amount, slipped; } WANT[] = {
         { "Acme", PC_CHANGE_INCREASE, 500, 2 },   { "Bolt", PC_CHANGE_WON, -2000, 0 },
         { "Cyan", PC_CHANGE_LOST, -800, 0 },      { "Dune", PC_CHANGE_PUSHED_OUT, -400, 15 },
@@ -142,10 +146,72 @@ static void changes_reconcile_at_random(void)
     g_assert_cmpfloat(moved, >, 0);
     g_assert_cmpfloat(fabs(pc_sum_value(&sum) - c->end), <=, 1e-9 * 10000);
     pc_changes_free(c);
+    /* each close month's waterfall is the one of that month as the period, and reconciles */
+    PcDates dates = pc_dates_default();
+    PcMonthChanges *m;
+    gsize months;
+    g_assert_cmpint(pc_changes_months(&dates, a, na, b, nb, &m, &months, &err), ==, PC_OK);
+    g_assert_cmpuint(months, >=, 5);
+    for (gsize i = 0; i < months; i++) {
+        g_assert_cmpint(i == 0 || m[i].month > m[i - 1].month, ==, TRUE);
+        g_assert_cmpint(pc_changes_compute(a, na, b, nb, pc_month_first_day(&dates, m[i].month),
+                                           pc_month_last_day(&dates, m[i].month), &c, &err), ==, PC_OK);
+        g_assert_cmpfloat(m[i].start, ==, c->start);
+        g_assert_cmpfloat(m[i].end, ==, c->end);
+        PcSum month_sum = { 0, 0 };
+        pc_sum_add(&month_sum, m[i].start);
+        for (int k = 0; k < PC_N_CHANGES; k++) {
+            g_assert_cmpfloat(fabs(m[i].total[k] - c->total[k]), <=, 1e-9 * 10000);
+            g_assert_cmpuint(m[i].count[k], ==, c->count[k]);
+            pc_sum_add(&month_sum, m[i].total[k]);
+        }
+        g_assert_cmpfloat(fabs(pc_sum_value(&month_sum) - m[i].end), <=, 1e-9 * 10000);
+        pc_changes_free(c);
+    }
+    g_free(m);
     g_rand_free(r);
     g_strfreev(names);
     g_free(a);
     g_free(b);
+}
+
+/* Three snapshots: a deal gone from the second and back in the third is removed, then new;
+ * from the first to the third it never left. Amounts stay in the table's currency: the
+ * waterfall adds them as they are. */
+static void changes_removed_and_added_again(void)
+{
+    static const PcSnapDeal S1[] = { D("Acme", 1000, 46010, OPEN), D("Bolt", 500, 46012, OPEN) };
+    static const PcSnapDeal S2[] = { D("Bolt", 500, 46012, OPEN) };
+    static const PcSnapDeal S3[] = { D("Bolt", 500, 46012, OPEN), D("ACME", 1200, 46011, OPEN) };
+    PcChanges *c;
+    PcError err;
+    g_assert_cmpint(pc_changes_compute(S1, 2, S2, 1, 0, 0, &c, &err), ==, PC_OK);
+    g_assert_cmpuint(c->count[PC_CHANGE_REMOVED], ==, 1);
+    g_assert_cmpfloat(c->total[PC_CHANGE_REMOVED], ==, -1000);
+    pc_changes_free(c);
+    g_assert_cmpint(pc_changes_compute(S2, 1, S3, 2, 0, 0, &c, &err), ==, PC_OK);
+    g_assert_cmpuint(c->count[PC_CHANGE_NEW], ==, 1);
+    g_assert_cmpfloat(c->total[PC_CHANGE_NEW], ==, 1200);
+    pc_changes_free(c);
+    g_assert_cmpint(pc_changes_compute(S1, 2, S3, 2, 0, 0, &c, &err), ==, PC_OK);
+    g_assert_cmpuint(c->count[PC_CHANGE_INCREASE], ==, 1);
+    g_assert_cmpfloat(c->total[PC_CHANGE_INCREASE], ==, 200);
+    g_assert_cmpuint(c->n_changes, ==, 1);
+    pc_changes_free(c);
+}
+
+/* Slips over a deal's snapshots: moves later count, moves earlier and gaps do not. */
+static void changes_slips(void)
+{
+    static const double CLOSES[] = { 46000, 0, 46010, 46005, 46020.7, 46020 };
+    gsize times;
+    double days;
+    pc_changes_slips(CLOSES, G_N_ELEMENTS(CLOSES), &times, &days);
+    g_assert_cmpuint(times, ==, 2);
+    g_assert_cmpfloat(days, ==, 25);
+    pc_changes_slips(CLOSES, 1, &times, &days);
+    g_assert_cmpuint(times, ==, 0);
+    g_assert_cmpfloat(days, ==, 0);
 }
 
 static void changes_bad_input(void)
@@ -174,6 +240,8 @@ int main(int argc, char **argv)
     g_test_add_func("/changes/by-hand", changes_by_hand);
     g_test_add_func("/changes/without-a-period", changes_without_a_period);
     g_test_add_func("/changes/reconcile-at-random", changes_reconcile_at_random);
+    g_test_add_func("/changes/removed-and-added-again", changes_removed_and_added_again);
+    g_test_add_func("/changes/slips", changes_slips);
     g_test_add_func("/changes/bad-input", changes_bad_input);
     return g_test_run();
 }
