@@ -218,6 +218,36 @@ static gboolean set_axes(uno_Interface *diagram, const RpChart *c, sal_Int32 val
     return ok;
 }
 
+/* The series' colours and the stacking of DIAGRAM as C says: an invisible series is
+ * neither filled nor outlined (a waterfall's base: the steps seem to float). */
+static gboolean set_series(uno_Interface *diagram, const RpChart *c, GError **error)
+{
+    static CuMethod row_properties = CU_METHOD("com.sun.star.chart.XDiagram", "getDataRowProperties");
+    enum { FILL_NONE = 0, FILL_SOLID = 1, LINE_NONE = 0 }; /* drawing.FillStyle, LineStyle */
+    if (c->stacked && !set_bool(diagram, "Stacked", TRUE, error))
+        return FALSE;
+    gsize n = c->n_series ? c->n_series : c->data.col1 - c->data.col0;
+    gboolean ok = TRUE;
+    for (gsize i = 0; i < MIN(n, RP_CHART_SERIES_MAX) && ok; i++) {
+        gint32 colour = c->colours[i];
+        if (colour == RP_COLOUR_DEFAULT)
+            continue;
+        sal_Int32 row = (sal_Int32)i;
+        void *args[1] = { &row };
+        uno_Interface *series = cu_call_iface(diagram, &row_properties, args, NULL, error);
+        if (!series) /* no such series: nothing to dress, unless the call failed */
+            return !error || !*error;
+        if (colour == RP_COLOUR_INVISIBLE)
+            ok = set_enum(series, "FillStyle", "com.sun.star.drawing.FillStyle", FILL_NONE, error) &&
+                 set_enum(series, "LineStyle", "com.sun.star.drawing.LineStyle", LINE_NONE, error);
+        else
+            ok = set_enum(series, "FillStyle", "com.sun.star.drawing.FillStyle", FILL_SOLID, error) &&
+                 cu_set_property(series, "FillColor", typelib_TypeClass_LONG, &colour, error);
+        cu_release(series);
+    }
+    return ok;
+}
+
 /* Dress chart NAME of CHARTS as C says. */
 static gboolean dress(uno_Interface *charts, const char *name, const RpChart *c, sal_Int32 value_format,
                       GError **error)
@@ -226,7 +256,8 @@ static gboolean dress(uno_Interface *charts, const char *name, const RpChart *c,
     uno_Interface *doc = chart_document(charts, name, error);
     uno_Interface *diagram = doc ? set_type(doc, c, error) : NULL;
     gboolean ok = diagram && set_title(doc, "HasMainTitle", doc, &main_title, c->title, error) &&
-                  set_bool(doc, "HasLegend", c->legend, error) && set_axes(diagram, c, value_format, error);
+                  set_bool(doc, "HasLegend", c->legend, error) && set_axes(diagram, c, value_format, error) &&
+                  set_series(diagram, c, error);
     cu_release(diagram);
     cu_release(doc);
     return ok;

@@ -194,6 +194,8 @@ RpChart *rp_add_chart(RpPlan *p, const char *name, RpChartType type, RpRect data
     c->col = col;
     c->width = 16;
     c->height = 9;
+    for (gsize i = 0; i < RP_CHART_SERIES_MAX; i++)
+        c->colours[i] = RP_COLOUR_DEFAULT;
     g_ptr_array_add(p->charts, c);
     return c;
 }

@@ -87,6 +87,10 @@ typedef enum {
 
 enum { RP_CHART_SERIES_MAX = 8 };
 
+/* A series' colour (RpChart.colours): 0xRRGGBB, or one of these. */
+#define RP_COLOUR_DEFAULT (-1)   /* the office's palette */
+#define RP_COLOUR_INVISIBLE (-2) /* not drawn: the base a waterfall's steps stand on */
+
 typedef struct {
     char *name;            /* the chart object's name in the document (made unique there) */
     RpChartType type;
@@ -97,6 +101,8 @@ typedef struct {
     gboolean legend;
     gboolean reverse_categories; /* the first category at the far end of its axis (bars:
                                   * the first on top, as a funnel reads) */
+    gboolean stacked;      /* a category's series stacked on one another (columns, bars) */
+    gint32 colours[RP_CHART_SERIES_MAX]; /* per series drawn, left to right */
     RpFormat value_format;
     gsize row, col;        /* its top left corner: at this cell of the block (below or
                             * beside the table, so that it is in view) */
@@ -162,7 +168,8 @@ void rp_merge(RpPlan *p, RpRect r);
  * characters, merged cells left out), within MIN and MAX. */
 void rp_fit_widths(RpPlan *p, double min, double max);
 
-/* A chart of DATA with its corner at cell ROW, COL (its strings copied; 16 x 9 cm);
+/* A chart of DATA with its corner at cell ROW, COL (its strings copied; 16 x 9 cm; its
+ * series in the office's colours);
  * returned to fill in its texts and series. */
 RpChart *rp_add_chart(RpPlan *p, const char *name, RpChartType type, RpRect data, gsize row,
                       gsize col);
