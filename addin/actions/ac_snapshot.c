@@ -8,15 +8,16 @@
 #include "rp_snapshot.h"
 #include "tx_text.h"
 
-/* The history already written (the marked range), or NULL when there is none yet. */
-static PcTable *history_of(const CcLeadTable *t)
+PcTable *ac_snapshot_history(const CcLeadTable *t, gsize *row0)
 {
     CuRange r;
+    *row0 = 0;
     if (!cc_marker_get(t->model, RP_MARKER_SNAPSHOTS, &r))
         return NULL;
     uno_Interface *sheet = cc_sheet_at(t->model, r.Sheet, NULL);
     PcTable *old = sheet ? cc_read(sheet, &r, NULL) : NULL;
     cu_release(sheet);
+    *row0 = (gsize)r.StartRow;
     return old;
 }
 
@@ -25,7 +26,8 @@ gboolean ac_snapshot_run(CcLeadTable *t, char **message)
     *message = NULL;
     if (cc_table_absent(t, message))
         return FALSE;
-    PcTable *old = history_of(t);
+    gsize row0;
+    PcTable *old = ac_snapshot_history(t, &row0);
     RpSource src = cc_table_source(t);
     RpSnapshot r;
     gboolean ok = rp_snapshot_plan(&src, old, cc_today(&t->dates), &r, message);

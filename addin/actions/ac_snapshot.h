@@ -10,4 +10,8 @@
  * why nothing was written (g_free either). */
 gboolean ac_snapshot_run(CcLeadTable *t, char **message);
 
+/* The Pipeline history of T's document as written (the marked range, header first), and
+ * its first row on its sheet into *ROW0 (0-based); NULL when there is none yet. */
+PcTable *ac_snapshot_history(const CcLeadTable *t, gsize *row0);
+
 #endif

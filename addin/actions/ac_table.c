@@ -9,6 +9,7 @@
 #include "ac_explain.h"
 #include "ac_forecast.h"
 #include "ac_funnel.h"
+#include "ac_changes.h"
 #include "ac_patterns.h"
 #include "ac_products.h"
 #include "ac_score.h"
@@ -96,6 +97,11 @@ static gboolean run_patterns(CcLeadTable *t, AcCall *c)
 static gboolean run_snapshot(CcLeadTable *t, AcCall *c)
 {
     return ac_snapshot_run(t, &c->message);
+}
+
+static gboolean run_changes(CcLeadTable *t, AcCall *c)
+{
+    return ac_changes_run(t, c->args[0].text, c->args[1].number, c->args[2].number, &c->message);
 }
 
 static gboolean run_explain(CcLeadTable *t, AcCall *c)
@@ -258,6 +264,10 @@ const AcAction ac_actions[] = {
     { .member = "takeSnapshot", .result = AC_RESULT_STRING, .raises = TRUE,
       .scope = AC_ON_TABLE, .run = run_snapshot, .room = AC_ROOM_NEW_SHEET,
       .button = AC_BUTTON_SNAPSHOT, .label = N_("Take snapshot") },
+    { .member = "writeChanges", .result = AC_RESULT_STRING, .raises = TRUE,
+      .n_params = 3, .params = { STRING("snapshots"), DOUBLE("periodStart"), DOUBLE("periodEnd") },
+      .scope = AC_ON_TABLE, .run = run_changes, .room = AC_ROOM_NEW_SHEET,
+      .button = AC_BUTTON_CHANGES, .label = N_("What changed") },
 };
 const int ac_action_count = G_N_ELEMENTS(ac_actions);
 

@@ -48,6 +48,7 @@ typedef enum {
     AC_BUTTON_PRODUCTS,
     AC_BUTTON_PATTERNS,
     AC_BUTTON_SNAPSHOT,
+    AC_BUTTON_CHANGES,
     AC_BUTTON_SHARE,
     AC_BUTTON_ROLES,    /* under the roles field */
     AC_N_BUTTONS

@@ -59,12 +59,13 @@
 enum { PERIOD_ALL, PERIOD_MONTH, PERIOD_QUARTER, PERIOD_YEAR, PERIOD_CUSTOM, N_PERIODS };
 /* the edit fields with a label above them: roles (Column roles), history table and stage
  * probabilities (the Actions panel's options) */
-enum { FIELD_ROLES, FIELD_HISTORY, FIELD_STAGES, FIELD_LOG, N_FIELDS };
+enum { FIELD_ROLES, FIELD_HISTORY, FIELD_STAGES, FIELD_LOG, FIELD_SNAPSHOTS, N_FIELDS };
 static const char *const FIELD_LABELS[N_FIELDS] = {
     N_("All roles as text (e.g. Notes=none):"),
     N_("History table for Score (empty: this table):"),
     N_("Stage probabilities for the forecast (or a stage table's range):"),
     N_("Stage log for Patterns (empty: found on another sheet):"),
+    N_("Snapshots to compare, e.g. 2026-11-25; 2026-12-02 (empty: the two latest):"),
 };
 enum { UI_ELEMENT_TOOLPANEL = 7 }; /* com.sun.star.ui.UIElementType */
 enum { WHEEL_FOCUS_ONLY = 1 };     /* com.sun.star.awt.MouseWheelBehavior.SCROLL_FOCUS_ONLY */
@@ -75,7 +76,7 @@ static const char *const KIND_NAMES[PN_N_KINDS] = { "PipecalcActions", "Pipecalc
 /* the Actions panel's buttons from the top: a report may push the ones after it down */
 static const AcButton ACTION_ORDER[] = { AC_BUTTON_SCORE, AC_BUTTON_FORECAST, AC_BUTTON_FUNNEL,
                                          AC_BUTTON_PRODUCTS, AC_BUTTON_PATTERNS, AC_BUTTON_SNAPSHOT,
-                                         AC_BUTTON_FIX,
+                                         AC_BUTTON_CHANGES, AC_BUTTON_FIX,
                                          AC_BUTTON_SHARE };
 /* the roles with a list box, in the panel's order: those one column holds and the actions
  * use. Not the id (it only keeps a column out of the score, as none does: the roles
@@ -309,6 +310,8 @@ static sal_Int32 layout_actions(Panel *p, sal_Int32 inner)
     y = place_result(p, AC_BUTTON_PATTERNS, y, inner);
     y = place_button(p, AC_BUTTON_SNAPSHOT, x, y, bw);
     y = place_result(p, AC_BUTTON_SNAPSHOT, y, inner);
+    y = place_button(p, AC_BUTTON_CHANGES, x, y, bw);
+    y = place_result(p, AC_BUTTON_CHANGES, y, inner);
     y = place_button(p, AC_BUTTON_FIX, x, y, MIN(MAX(bw, button_width(p, AC_BUTTON_FIX)), inner));
     y = place_result(p, AC_BUTTON_FIX, y, inner);
     y = place_button(p, AC_BUTTON_SHARE, x, y, bw);
@@ -318,6 +321,7 @@ static sal_Int32 layout_actions(Panel *p, sal_Int32 inner)
     y = place_field(p, FIELD_HISTORY, y, inner);
     y = place_field(p, FIELD_STAGES, y, inner);
     y = place_field(p, FIELD_LOG, y, inner);
+    y = place_field(p, FIELD_SNAPSHOTS, y, inner);
     return y - m->gap + m->margin;
 }
 
@@ -983,6 +987,13 @@ static gboolean input_stage_log(Panel *p, AcValue *v, char **text, char **refusa
     return TRUE;
 }
 
+static gboolean input_snapshots(Panel *p, AcValue *v, char **text, char **refusal)
+{
+    (void)refusal;
+    v->text = *text = pn_edit_text(p->fields[FIELD_SNAPSHOTS]);
+    return TRUE;
+}
+
 /* The chosen period's first day (or, END, its last). */
 static gboolean input_period(Panel *p, AcValue *v, gboolean end, char **refusal)
 {
@@ -1034,6 +1045,7 @@ static const struct {
     { "stages", input_stages },         { "periodStart", input_period_start },
     { "periodEnd", input_period_end },  { "target", input_target },
     { "url", input_url },               { "stageLog", input_stage_log },
+    { "snapshots", input_snapshots },
 };
 
 static void inputs_clear(Inputs *in)
@@ -1519,12 +1531,14 @@ static gboolean make_actions(Panel *p, uno_Interface *tk, uno_Interface *peer)
     make_button(p, tk, peer, AC_BUTTON_PRODUCTS);
     make_button(p, tk, peer, AC_BUTTON_PATTERNS);
     make_button(p, tk, peer, AC_BUTTON_SNAPSHOT);
+    make_button(p, tk, peer, AC_BUTTON_CHANGES);
     make_button(p, tk, peer, AC_BUTTON_FIX);
     make_button(p, tk, peer, AC_BUTTON_SHARE);
     p->options_label = pn_label(tk, peer, _("Options:"), FALSE);
     make_field(p, tk, peer, FIELD_HISTORY);
     make_field(p, tk, peer, FIELD_STAGES);
     make_field(p, tk, peer, FIELD_LOG);
+    make_field(p, tk, peer, FIELD_SNAPSHOTS);
     p->button_w = 0;
     for (gsize i = 0; i < G_N_ELEMENTS(ACTION_ORDER); i++)
         if (ACTION_ORDER[i] != AC_BUTTON_FIX) /* the fix button's label is longer */
@@ -1537,6 +1551,7 @@ static gboolean make_actions(Panel *p, uno_Interface *tk, uno_Interface *peer)
     return p->buttons[AC_BUTTON_SCORE] && p->buttons[AC_BUTTON_FORECAST] && p->buttons[AC_BUTTON_FIX] &&
            p->buttons[AC_BUTTON_FUNNEL] && p->buttons[AC_BUTTON_PRODUCTS] &&
            p->buttons[AC_BUTTON_PATTERNS] && p->buttons[AC_BUTTON_SNAPSHOT] && p->fields[FIELD_LOG] &&
+           p->buttons[AC_BUTTON_CHANGES] && p->fields[FIELD_SNAPSHOTS] &&
            p->buttons[AC_BUTTON_SHARE] && p->period && p->from &&
            p->until && p->target && p->fields[FIELD_HISTORY] && p->fields[FIELD_STAGES];
 }
