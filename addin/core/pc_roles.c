@@ -2,6 +2,8 @@
  * Exports the functions of pc_roles.h; the phrase tables have file scope. */
 #include "pc_roles.h"
 
+#include "pc_category.h"
+
 #include <string.h>
 
 /* role                 phrases (keys: lower case, punctuation turned into single spaces) */
@@ -35,6 +37,12 @@ static const char *const CURRENCY_WORDS[] = { "currency", "curr", "währung", NU
 static const char *const PRODUCT_WORDS[] = { "product", "products", "product line",
     "product family", "service", "offering", "produkt", "produkte", "produktlinie",
     "produktfamilie", "leistung", "dienstleistung", "angebotsprodukt", NULL };
+static const char *const CATEGORY_WORDS[] = { "forecast category", "forecast categories",
+    "forecast cat", "forecastcategory", "forecast category name", "forecastcategoryname",
+    "prognosekategorie", "prognose kategorie", "forecast kategorie", "forecastkategorie",
+    "vorhersagekategorie", NULL };
+/* headers that name the category only over a column of category words */
+static const char *const CATEGORY_VALUE_WORDS[] = { "category", "kategorie", NULL };
 
 static const char *const *const PHRASES[PC_N_ROLES] = {
     [PC_ROLE_NAME] = NAME_WORDS,         [PC_ROLE_ID] = ID_WORDS,
@@ -42,12 +50,13 @@ static const char *const *const PHRASES[PC_N_ROLES] = {
     [PC_ROLE_PROBABILITY] = PROBABILITY_WORDS, [PC_ROLE_CLOSE_DATE] = CLOSE_WORDS,
     [PC_ROLE_OWNER] = OWNER_WORDS,       [PC_ROLE_OUTCOME] = OUTCOME_WORDS,
     [PC_ROLE_CREATED] = CREATED_WORDS,   [PC_ROLE_CURRENCY] = CURRENCY_WORDS,
-    [PC_ROLE_PRODUCT] = PRODUCT_WORDS,
+    [PC_ROLE_PRODUCT] = PRODUCT_WORDS,   [PC_ROLE_CATEGORY] = CATEGORY_WORDS,
 };
 
 static const char *const ROLE_IDS[PC_N_ROLES] = {
     "attribute", "name", "id", "stage", "amount", "probability", "close date", "owner",
-    "outcome", "created", "currency", "product", "ignored",
+    "outcome", "created", "currency", "product", "category",
+    "ignored",
 };
 
 const char *pc_role_id(PcRole role)
@@ -202,6 +211,15 @@ gboolean pc_roles_is_lead_table(const PcTable *t, const PcRole *roles)
     return deal_data && used >= 2 && !(used == 2 && lookup);
 }
 
+/* Column COL of T is headed "Category" or "Kategorie" alone and holds category words. */
+static gboolean category_by_values(const PcTable *t, gsize col)
+{
+    char *key = header_key(pc_table_text(t, pc_table_at(t, 0, col)));
+    gboolean named = match(key, CATEGORY_VALUE_WORDS, FALSE) == 2;
+    g_free(key);
+    return named && pc_category_is_column(t, col);
+}
+
 void pc_roles_detect(const PcTable *t, PcRole *roles)
 {
     gboolean taken[PC_N_ROLES] = { FALSE };
@@ -211,6 +229,9 @@ void pc_roles_detect(const PcTable *t, PcRole *roles)
         const PcCell *cell = t->rows ? pc_table_at(t, 0, c) : NULL;
         PcRole r = cell && cell->kind == PC_CELL_TEXT ? pc_role_of_header(pc_table_text(t, cell))
                                                       : PC_ROLE_ATTRIBUTE;
+        if (r == PC_ROLE_ATTRIBUTE && cell && cell->kind == PC_CELL_TEXT &&
+            !taken[PC_ROLE_CATEGORY] && category_by_values(t, c))
+            r = PC_ROLE_CATEGORY;
         if (r != PC_ROLE_ATTRIBUTE && taken[r])
             r = PC_ROLE_IGNORED;
         else

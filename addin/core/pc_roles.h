@@ -7,6 +7,12 @@
  * when it equals one of the role's phrases or, for amounts, probabilities, dates and
  * currencies, starts with a phrase of 6 or more characters and a space ("Amount EUR",
  * "Betrag (EUR)"). Every column with no role is a scoring attribute.
+ *
+ * The forecast category: "Forecast category", "Forecast cat", "ForecastCategory",
+ * "Prognosekategorie", "Forecast-Kategorie" name it by the header alone. A header of only
+ * "Category" or "Kategorie" (often a product or lead category, a scoring attribute) names
+ * it only when the column's values are category words (pc_category_is_column):
+ * pc_roles_detect looks at them, pc_role_of_header alone answers PC_ROLE_ATTRIBUTE.
  */
 #ifndef PC_ROLES_H
 #define PC_ROLES_H
@@ -28,6 +34,7 @@ typedef enum {
     PC_ROLE_CURRENCY,
     PC_ROLE_PRODUCT, /* the product or service sold: reported by product, and still a
                         scoring attribute (pc_role_scores) */
+    PC_ROLE_CATEGORY, /* the rep's forecast category (pc_category.h): Commit, Best case, ... */
     PC_ROLE_IGNORED, /* set by the caller: an output column of ours, never an attribute */
     PC_N_ROLES
 } PcRole;

@@ -27,6 +27,7 @@ static const struct {
     [PC_ROLE_CREATED] = { N_("created"), N_("created"), N_("Created:") },
     [PC_ROLE_CURRENCY] = { N_("currency"), N_("currency"), N_("Currency:") },
     [PC_ROLE_PRODUCT] = { N_("product"), N_("product"), N_("Product:") },
+    [PC_ROLE_CATEGORY] = { N_("forecast category"), N_("category"), N_("Forecast category:") },
     [PC_ROLE_IGNORED] = { N_("not used"), N_("none"), NULL },
 };
 
@@ -160,7 +161,8 @@ char *tx_role_words(void)
     static const PcRole ORDER[] = { PC_ROLE_NAME, PC_ROLE_ID, PC_ROLE_STAGE, PC_ROLE_AMOUNT,
                                     PC_ROLE_PROBABILITY, PC_ROLE_CLOSE_DATE, PC_ROLE_OWNER,
                                     PC_ROLE_OUTCOME, PC_ROLE_CREATED, PC_ROLE_CURRENCY,
-                                    PC_ROLE_PRODUCT, PC_ROLE_ATTRIBUTE, PC_ROLE_IGNORED };
+                                    PC_ROLE_PRODUCT, PC_ROLE_CATEGORY, PC_ROLE_ATTRIBUTE,
+                                    PC_ROLE_IGNORED };
     GString *s = g_string_new(NULL);
     for (gsize i = 0; i < G_N_ELEMENTS(ORDER); i++)
         g_string_append_printf(s, "%s%s", i ? ", " : "", tx_role_word(ORDER[i]));

@@ -207,7 +207,7 @@ def english_document_in_a_german_office(ctx):
         assert "Source=keine" in b.actions.getRoles(b.ctrl)
         said = b.refused_with("setRoles", "Source=Chef")
         assert said == ("\"Chef\" ist keine Rolle. Rollen: Name, ID, Phase, Betrag, Wahrscheinlichkeit, "
-                        "Abschlussdatum, Verantwortlich, Ergebnis, Erstellt, Währung, Produkt, Merkmal, keine."), said
+                        "Abschlussdatum, Verantwortlich, Ergebnis, Erstellt, Währung, Produkt, Kategorie, Merkmal, keine."), said
     finally:
         b.close()
 
@@ -223,6 +223,6 @@ def german_role_words_in_an_english_office(ctx):
         assert "Source=none" in b.actions.getRoles(b.ctrl), b.actions.getRoles(b.ctrl)
         said = b.refused_with("setRoles", "Source=boss")
         assert said == ("\"boss\" is no role. Roles: name, id, stage, amount, probability, close date, "
-                        "owner, outcome, created, currency, product, attribute, none."), said
+                        "owner, outcome, created, currency, product, category, attribute, none."), said
     finally:
         b.close()

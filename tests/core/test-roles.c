@@ -40,6 +40,13 @@ static void roles_english_headers(void)
     g_assert_false(pc_role_scores(PC_ROLE_OWNER));
     g_assert_false(pc_role_scores(PC_ROLE_IGNORED));
     g_assert_cmpint(pc_role_from_id("product"), ==, PC_ROLE_PRODUCT);
+    g_assert_cmpint(pc_role_of_header("Forecast category"), ==, PC_ROLE_CATEGORY);
+    g_assert_cmpint(pc_role_of_header("Forecast Cat."), ==, PC_ROLE_CATEGORY);
+    g_assert_cmpint(pc_role_of_header("ForecastCategoryName"), ==, PC_ROLE_CATEGORY);
+    g_assert_false(pc_role_scores(PC_ROLE_CATEGORY)); /* "Closed", "Omitted": the outcome */
+    g_assert_cmpint(pc_role_from_id("category"), ==, PC_ROLE_CATEGORY);
+    g_assert_cmpstr(pc_role_id(PC_ROLE_CATEGORY), ==, "category");
+    g_assert_cmpstr(pc_role_id(PC_ROLE_IGNORED), ==, "ignored");
 }
 
 static void roles_german_headers(void)
@@ -56,6 +63,8 @@ static void roles_german_headers(void)
     g_assert_cmpint(pc_role_of_header("Produkt"), ==, PC_ROLE_PRODUCT);
     g_assert_cmpint(pc_role_of_header("Leistung"), ==, PC_ROLE_PRODUCT);
     g_assert_cmpint(pc_role_of_header("Dienstleistung"), ==, PC_ROLE_PRODUCT);
+    g_assert_cmpint(pc_role_of_header("Prognosekategorie"), ==, PC_ROLE_CATEGORY);
+    g_assert_cmpint(pc_role_of_header("Forecast-Kategorie"), ==, PC_ROLE_CATEGORY);
 }
 
 static void roles_attributes_are_not_guessed(void)
@@ -68,6 +77,44 @@ static void roles_attributes_are_not_guessed(void)
     g_assert_cmpint(pc_role_of_header("Branche"), ==, PC_ROLE_ATTRIBUTE);
     g_assert_cmpint(pc_role_of_header(""), ==, PC_ROLE_ATTRIBUTE);
     g_assert_cmpint(pc_role_of_header("!!!"), ==, PC_ROLE_ATTRIBUTE);
+    /* "Category" alone: by its header an attribute (pc_roles_detect looks at the values) */
+    g_assert_cmpint(pc_role_of_header("Category"), ==, PC_ROLE_ATTRIBUTE);
+    g_assert_cmpint(pc_role_of_header("Kategorie"), ==, PC_ROLE_ATTRIBUTE);
+    g_assert_cmpint(pc_role_of_header("Product category"), ==, PC_ROLE_ATTRIBUTE);
+    g_assert_cmpint(pc_role_of_header("Forecast"), ==, PC_ROLE_ATTRIBUTE);
+}
+
+/* A column headed "Category" or "Kategorie" is the forecast category when its values are
+ * category words, and stays a scoring attribute otherwise (a product category). */
+static void roles_category_by_its_values(void)
+{
+    static const char *const words[] = { "Deal", "Category", "Kategorie", "Stage",
+                                         "A", "Commit", "Hardware", "Lead",
+                                         "B", NULL, "Software", "Lead",
+                                         "C", "Best Case", "Hardware", "Won" };
+    PcTable *t = table_of(words, 4, 4);
+    PcRole roles[4] = { 0 };
+    pc_roles_detect(t, roles);
+    g_assert_cmpint(roles[1], ==, PC_ROLE_CATEGORY);
+    g_assert_cmpint(roles[2], ==, PC_ROLE_ATTRIBUTE);
+    pc_table_free(t);
+    /* a second category column by its values stays an attribute, as a named one is kept */
+    static const char *const two[] = { "Forecast category", "Kategorie", "Pipeline", "Zusage" };
+    t = table_of(two, 2, 2);
+    pc_roles_detect(t, roles);
+    g_assert_cmpint(roles[0], ==, PC_ROLE_CATEGORY);
+    g_assert_cmpint(roles[1], ==, PC_ROLE_ATTRIBUTE);
+    pc_table_free(t);
+    /* German values; a number among them is no category */
+    static const char *const de[] = { "Kategorie", "Phase", "Zusage", "Lead", "Bester Fall", "Lead",
+                                      "#3", "Lead" };
+    t = table_of(de, 4, 2);
+    pc_roles_detect(t, roles);
+    g_assert_cmpint(roles[0], ==, PC_ROLE_ATTRIBUTE);
+    pc_table_set_text(t, 3, 0, "Ausgelassen", -1);
+    pc_roles_detect(t, roles);
+    g_assert_cmpint(roles[0], ==, PC_ROLE_CATEGORY);
+    pc_table_free(t);
 }
 
 static const char *const LEADS[] = {
@@ -278,6 +325,7 @@ int main(int argc, char **argv)
     g_test_add_func("/core/roles/english-headers", roles_english_headers);
     g_test_add_func("/core/roles/german-headers", roles_german_headers);
     g_test_add_func("/core/roles/attributes-are-not-guessed", roles_attributes_are_not_guessed);
+    g_test_add_func("/core/roles/category-by-its-values", roles_category_by_its_values);
     g_test_add_func("/core/roles/detect-and-count", roles_detect_and_count);
     g_test_add_func("/core/roles/second-column-of-a-role-is-ignored",
                     roles_second_column_of_a_role_is_ignored);
