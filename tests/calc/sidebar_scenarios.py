@@ -1080,6 +1080,87 @@ def snapshot_appends_blocks_in_one_undo_each(ctx):
         b.close()
 
 
+def changes_waterfall_chart_refusals_and_one_undo(ctx):
+    """What changed compares the two latest snapshots: the waterfall reconciles, each
+    step's deals are listed, the chart is stacked on an invisible base, and writing the
+    sheet is one undo step; with too few snapshots, a date the history lacks, or the sheet
+    protected, it refuses and writes nothing."""
+    import datetime
+    b = Book(ctx, hidden=False)
+    try:
+        msg = b.refused_with("writeChanges", "", 0.0, 0.0)
+        assert msg.startswith("What changed compares two snapshots, and the Pipeline history holds 0"), msg
+        b.actions.takeSnapshot(b.ctrl)
+        hist = b.doc.Sheets.getByName("Pipeline history")
+        today = today_serial()
+        hist.getCellRangeByName("A2:A9").setDataArray(tuple((today - 7,) for _ in range(8)))
+        # a week on: Cyan grew, Dune won, Gale slipped 20 days, Iris is new
+        b.ctrl.setActiveSheet(b.sheet)
+        b.sheet.getCellRangeByName("C4").setValue(3600)
+        b.sheet.getCellRangeByName("H5").setString("won")
+        b.sheet.getCellRangeByName("D8").setValue(46090)
+        b.put([["Iris", "Lead", 900, 46050, "Ann", "Web", "Retail", ""]], at="A10")
+        b.select("B3")
+        b.actions.takeSnapshot(b.ctrl)
+        b.ctrl.setActiveSheet(b.sheet)
+        b.select("B3")
+        n_sheets = b.doc.Sheets.Count
+        report = b.actions.writeChanges(b.ctrl, "", 0.0, 0.0)
+        week_ago = (datetime.date(1899, 12, 30) + datetime.timedelta(days=today - 7)).isoformat()
+        now = (datetime.date(1899, 12, 30) + datetime.timedelta(days=today)).isoformat()
+        assert report == ("What changed from %s to %s written to sheet Pipeline changes: the pipeline "
+                          "went from 8,500 to 6,000. 3 deals behind the changes, 1 slipped." % (week_ago, now)), report
+        assert b.doc.Sheets.Count == n_sheets + 1
+        ch = b.doc.Sheets.getByName("Pipeline changes")
+        rows = b.cells("A6:H16", ch)
+        assert rows[0][:3] == ("Step", "Amount", "Deals"), rows[0]
+        steps = [(r[0], r[1], r[2]) for r in rows[1:]]
+        assert steps == [("Start: the earlier pipeline", 8500, 3), ("New deals", 900, 1),
+                         ("Amount increases", 600, 1), ("Pulled into the period", 0, 0), ("Won", -4000, 1),
+                         ("Lost", 0, 0), ("Pushed out of the period", 0, 0), ("Amount decreases", 0, 0),
+                         ("Removed", 0, 0), ("End: the later pipeline", 6000, 3)], steps
+        assert sum(s[1] for s in steps[:-1]) == steps[-1][1], "start + changes = end"
+        # amounts as amounts (the table's are plain numbers: whole, grouped), dates as dates
+        assert ch.getCellRangeByName("B7").getString() == "8,500", ch.getCellRangeByName("B7").getString()
+        assert ch.getCellRangeByName("B2").getString().count("-") == 2 or ch.getCellRangeByName("B2").getString().count("/") == 2
+        # the waterfall chart: stacked columns, the base not drawn
+        assert ch.Charts.hasByName("PipecalcChanges")
+        chart = ch.Charts.getByName("PipecalcChanges").EmbeddedObject
+        assert chart.Diagram.Stacked, "stacked"
+        assert chart.Diagram.getDataRowProperties(0).FillStyle.value == "NONE", "the base is invisible"
+        assert chart.Diagram.getDataRowProperties(1).FillStyle.value == "SOLID"
+        assert chart.HasMainTitle and chart.Title.String
+        # the deals behind the steps, and the slipped one with its close dates
+        found = {}
+        for r in b.cells("A38:J80", ch):
+            if r[0] in ("New deals", "Amount increases", "Won"):
+                found[r[0]] = r[1]
+        assert found == {"New deals": "Iris", "Amount increases": "Cyan", "Won": "Dune"}, found
+        texts = [r for r in b.cells("A38:H90", ch) if r[0] == "Gale"]
+        assert texts and texts[-1][4] == 20 and texts[-1][5] == 1 and "2026-02-17 \u2192 2026-03-09" == texts[-1][7], texts
+        # one undo takes the sheet back
+        b.doc.UndoManager.undo()
+        assert b.doc.Sheets.Count == n_sheets and not b.doc.Sheets.hasByName("Pipeline changes")
+        b.doc.UndoManager.redo()
+        # chosen by date; a date the history lacks, or nonsense, is refused
+        b.ctrl.setActiveSheet(b.sheet)
+        b.select("B3")
+        report = b.actions.writeChanges(b.ctrl, "%s; %s" % (week_ago, now), 0.0, 0.0)
+        assert "went from 8,500 to 6,000" in report, report
+        msg = b.refused_with("writeChanges", "2020-01-01", 0.0, 0.0)
+        assert msg.startswith("The Pipeline history has no snapshot of 2020-01-01; it has %s, %s." % (week_ago, now)), msg
+        assert b.refused_with("writeChanges", "soon", 0.0, 0.0).startswith("Type the snapshots to compare as dates")
+        # a protected sheet: refused, nothing written
+        ch = b.doc.Sheets.getByName("Pipeline changes")
+        ch.protect("")
+        before = b.cells("A1:J60", ch)
+        msg = b.refused_with("writeChanges", "", 0.0, 0.0)
+        assert "protected" in msg, msg
+        assert b.cells("A1:J60", ch) == before
+    finally:
+        b.close()
+
+
 def checks_unknown_stages_against_the_forecast_sheet(ctx):
     b = Book(ctx, hidden=False)
     try:

@@ -134,6 +134,10 @@ def test_sidebar_snapshot_blocks_and_undo(office):
     run(office, "snapshot_appends_blocks_in_one_undo_each")
 
 
+def test_sidebar_what_changed_waterfall_and_undo(office):
+    run(office, "changes_waterfall_chart_refusals_and_one_undo")
+
+
 def test_sidebar_data_checks_unknown_stages(office):
     run(office, "checks_unknown_stages_against_the_forecast_sheet")
 
