@@ -14,7 +14,7 @@
 #include "tx_text.h"
 
 #define INTERFACE_NAME "org.pipecalc.XPipelineActions"
-#define MAX_MEMBERS 24
+#define MAX_MEMBERS AC_MAX_MEMBERS
 
 /* member position -> its row (NULL: not one of ours) */
 static const AcAction *action_at[MAX_MEMBERS];

@@ -9,6 +9,7 @@
 #include "ac_explain.h"
 #include "ac_forecast.h"
 #include "ac_funnel.h"
+#include "ac_categories.h"
 #include "ac_changes.h"
 #include "ac_patterns.h"
 #include "ac_products.h"
@@ -64,6 +65,18 @@ static gboolean run_forecast_with(CcLeadTable *t, AcCall *c)
     gboolean ok = FALSE;
     if (!*spec || (given = ac_forecast_given_stages(t->model, spec, &c->message)))
         ok = ac_forecast_run_stages(t, given, c->args[1].number, c->args[2].number, &c->message);
+    pc_table_free(given);
+    g_free(spec);
+    return ok;
+}
+
+static gboolean run_categories(CcLeadTable *t, AcCall *c)
+{
+    char *spec = g_strstrip(g_strdup(c->args[0].text ? c->args[0].text : ""));
+    PcTable *given = NULL;
+    gboolean ok = FALSE;
+    if (!*spec || (given = ac_forecast_given_stages(t->model, spec, &c->message)))
+        ok = ac_categories_run(t, given, c->args[1].text, &c->message);
     pc_table_free(given);
     g_free(spec);
     return ok;
@@ -268,6 +281,10 @@ const AcAction ac_actions[] = {
       .n_params = 3, .params = { STRING("snapshots"), DOUBLE("periodStart"), DOUBLE("periodEnd") },
       .scope = AC_ON_TABLE, .run = run_changes, .room = AC_ROOM_NEW_SHEET,
       .button = AC_BUTTON_CHANGES, .label = N_("What changed") },
+    { .member = "writeCategories", .result = AC_RESULT_STRING, .raises = TRUE,
+      .n_params = 2, .params = { STRING("stages"), STRING("targets") },
+      .scope = AC_ON_TABLE, .run = run_categories, .room = AC_ROOM_NEW_SHEET,
+      .button = AC_BUTTON_CATEGORIES, .label = N_("Forecast categories") },
 };
 const int ac_action_count = G_N_ELEMENTS(ac_actions);
 

@@ -49,6 +49,7 @@ typedef enum {
     AC_BUTTON_PATTERNS,
     AC_BUTTON_SNAPSHOT,
     AC_BUTTON_CHANGES,
+    AC_BUTTON_CATEGORIES,
     AC_BUTTON_SHARE,
     AC_BUTTON_ROLES,    /* under the roles field */
     AC_N_BUTTONS
@@ -99,6 +100,10 @@ struct AcAction {
     AcButton button;
     const char *label;       /* N_(): the button's label; NULL without a button */
 };
+
+/* The interface's member positions the service dispatches: XInterface's three, then one
+ * per action (tests/actions/test-actions.c checks that they fit). */
+#define AC_MAX_MEMBERS 64
 
 extern const AcAction ac_actions[];
 extern const int ac_action_count;

@@ -82,7 +82,7 @@ gboolean cc_roles_set_one(CcLeadTable *t, PcRole role, const char *header, char 
     if (role == PC_ROLE_ATTRIBUTE || role >= PC_ROLE_IGNORED) {
         *message = g_strdup_printf(_("\"%s\" is no role of one column: name, id, stage, "
                                      "amount, probability, close date, owner, outcome, created, "
-                                     "currency or product (use setRoles for attribute and none)."), role < PC_N_ROLES ? cc_roles_store_id(role) : "?");
+                                     "currency, product or category (use setRoles for attribute and none)."), role < PC_N_ROLES ? cc_roles_store_id(role) : "?");
         return FALSE;
     }
     gssize chosen = header && *header ? pc_roles_column_of(t->cells, header) : -1;

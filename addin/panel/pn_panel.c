@@ -59,13 +59,16 @@
 enum { PERIOD_ALL, PERIOD_MONTH, PERIOD_QUARTER, PERIOD_YEAR, PERIOD_CUSTOM, N_PERIODS };
 /* the edit fields with a label above them: roles (Column roles), history table and stage
  * probabilities (the Actions panel's options) */
-enum { FIELD_ROLES, FIELD_HISTORY, FIELD_STAGES, FIELD_LOG, FIELD_SNAPSHOTS, N_FIELDS };
+enum { FIELD_ROLES, FIELD_HISTORY, FIELD_STAGES, FIELD_LOG, FIELD_SNAPSHOTS, FIELD_TARGETS,
+       N_FIELDS };
 static const char *const FIELD_LABELS[N_FIELDS] = {
     N_("All roles as text (e.g. Notes=none):"),
     N_("History table for Score (empty: this table):"),
     N_("Stage probabilities for the forecast (or a stage table's range):"),
     N_("Stage log for Patterns (empty: found on another sheet):"),
     N_("Snapshots to compare, e.g. 2026-11-25; 2026-12-02 (empty: the two latest):"),
+    N_("Targets, e.g. 2027-01=100000; Q2 2027=300000, or a targets table (empty: a sheet "
+       "Targets):"),
 };
 enum { UI_ELEMENT_TOOLPANEL = 7 }; /* com.sun.star.ui.UIElementType */
 enum { WHEEL_FOCUS_ONLY = 1 };     /* com.sun.star.awt.MouseWheelBehavior.SCROLL_FOCUS_ONLY */
@@ -76,14 +79,15 @@ static const char *const KIND_NAMES[PN_N_KINDS] = { "PipecalcActions", "Pipecalc
 /* the Actions panel's buttons from the top: a report may push the ones after it down */
 static const AcButton ACTION_ORDER[] = { AC_BUTTON_SCORE, AC_BUTTON_FORECAST, AC_BUTTON_FUNNEL,
                                          AC_BUTTON_PRODUCTS, AC_BUTTON_PATTERNS, AC_BUTTON_SNAPSHOT,
-                                         AC_BUTTON_CHANGES, AC_BUTTON_FIX,
+                                         AC_BUTTON_CHANGES, AC_BUTTON_CATEGORIES, AC_BUTTON_FIX,
                                          AC_BUTTON_SHARE };
 /* the roles with a list box, in the panel's order: those one column holds and the actions
  * use. Not the id (it only keeps a column out of the score, as none does: the roles
  * field), nor attribute and none, which many columns have. */
 static const PcRole BOX_ROLES[] = { PC_ROLE_NAME, PC_ROLE_STAGE, PC_ROLE_AMOUNT, PC_ROLE_PROBABILITY,
                                     PC_ROLE_CLOSE_DATE, PC_ROLE_OWNER, PC_ROLE_OUTCOME,
-                                    PC_ROLE_CREATED, PC_ROLE_CURRENCY, PC_ROLE_PRODUCT };
+                                    PC_ROLE_CREATED, PC_ROLE_CURRENCY, PC_ROLE_PRODUCT,
+                                    PC_ROLE_CATEGORY };
 enum { N_BOXES = G_N_ELEMENTS(BOX_ROLES), DROPDOWN_LINES = 12, MAX_STEPS = 8 };
 
 typedef struct Panel Panel;
@@ -312,6 +316,8 @@ static sal_Int32 layout_actions(Panel *p, sal_Int32 inner)
     y = place_result(p, AC_BUTTON_SNAPSHOT, y, inner);
     y = place_button(p, AC_BUTTON_CHANGES, x, y, bw);
     y = place_result(p, AC_BUTTON_CHANGES, y, inner);
+    y = place_button(p, AC_BUTTON_CATEGORIES, x, y, bw);
+    y = place_result(p, AC_BUTTON_CATEGORIES, y, inner);
     y = place_button(p, AC_BUTTON_FIX, x, y, MIN(MAX(bw, button_width(p, AC_BUTTON_FIX)), inner));
     y = place_result(p, AC_BUTTON_FIX, y, inner);
     y = place_button(p, AC_BUTTON_SHARE, x, y, bw);
@@ -322,6 +328,7 @@ static sal_Int32 layout_actions(Panel *p, sal_Int32 inner)
     y = place_field(p, FIELD_STAGES, y, inner);
     y = place_field(p, FIELD_LOG, y, inner);
     y = place_field(p, FIELD_SNAPSHOTS, y, inner);
+    y = place_field(p, FIELD_TARGETS, y, inner);
     return y - m->gap + m->margin;
 }
 
@@ -987,6 +994,13 @@ static gboolean input_stage_log(Panel *p, AcValue *v, char **text, char **refusa
     return TRUE;
 }
 
+static gboolean input_targets(Panel *p, AcValue *v, char **text, char **refusal)
+{
+    (void)refusal;
+    v->text = *text = pn_edit_text(p->fields[FIELD_TARGETS]);
+    return TRUE;
+}
+
 static gboolean input_snapshots(Panel *p, AcValue *v, char **text, char **refusal)
 {
     (void)refusal;
@@ -1045,7 +1059,7 @@ static const struct {
     { "stages", input_stages },         { "periodStart", input_period_start },
     { "periodEnd", input_period_end },  { "target", input_target },
     { "url", input_url },               { "stageLog", input_stage_log },
-    { "snapshots", input_snapshots },
+    { "snapshots", input_snapshots },   { "targets", input_targets },
 };
 
 static void inputs_clear(Inputs *in)
@@ -1532,6 +1546,7 @@ static gboolean make_actions(Panel *p, uno_Interface *tk, uno_Interface *peer)
     make_button(p, tk, peer, AC_BUTTON_PATTERNS);
     make_button(p, tk, peer, AC_BUTTON_SNAPSHOT);
     make_button(p, tk, peer, AC_BUTTON_CHANGES);
+    make_button(p, tk, peer, AC_BUTTON_CATEGORIES);
     make_button(p, tk, peer, AC_BUTTON_FIX);
     make_button(p, tk, peer, AC_BUTTON_SHARE);
     p->options_label = pn_label(tk, peer, _("Options:"), FALSE);
@@ -1539,6 +1554,7 @@ static gboolean make_actions(Panel *p, uno_Interface *tk, uno_Interface *peer)
     make_field(p, tk, peer, FIELD_STAGES);
     make_field(p, tk, peer, FIELD_LOG);
     make_field(p, tk, peer, FIELD_SNAPSHOTS);
+    make_field(p, tk, peer, FIELD_TARGETS);
     p->button_w = 0;
     for (gsize i = 0; i < G_N_ELEMENTS(ACTION_ORDER); i++)
         if (ACTION_ORDER[i] != AC_BUTTON_FIX) /* the fix button's label is longer */
@@ -1552,6 +1568,7 @@ static gboolean make_actions(Panel *p, uno_Interface *tk, uno_Interface *peer)
            p->buttons[AC_BUTTON_FUNNEL] && p->buttons[AC_BUTTON_PRODUCTS] &&
            p->buttons[AC_BUTTON_PATTERNS] && p->buttons[AC_BUTTON_SNAPSHOT] && p->fields[FIELD_LOG] &&
            p->buttons[AC_BUTTON_CHANGES] && p->fields[FIELD_SNAPSHOTS] &&
+           p->buttons[AC_BUTTON_CATEGORIES] && p->fields[FIELD_TARGETS] &&
            p->buttons[AC_BUTTON_SHARE] && p->period && p->from &&
            p->until && p->target && p->fields[FIELD_HISTORY] && p->fields[FIELD_STAGES];
 }

@@ -1161,6 +1161,62 @@ def changes_waterfall_chart_refusals_and_one_undo(ctx):
         b.close()
 
 
+CATEGORY_LEADS = [r + extra for r, extra in zip(LEADS, [
+    ["Probability", "Forecast category"], ["", ""], ["", ""], ["", "Best case"], [0.9, "Commit"],
+    ["", ""], ["", ""], ["", "Pipeline"], ["", ""]])]
+
+
+def categories_targets_typed_probability_and_one_undo(ctx):
+    """Forecast categories roll the open deals up by close month beside the expected value
+    at each deal's probability (typed, else its stage's) and the typed targets; the typed
+    probability is used and left as it is; one undo step; targets from a Targets sheet."""
+    b = Book(ctx, rows=CATEGORY_LEADS, hidden=False)
+    try:
+        stages = "Lead=10%; Qualified=30%; Proposal=50%; Negotiation=70%"
+        n_sheets = b.doc.Sheets.Count
+        report = b.actions.writeCategories(b.ctrl, stages, "2026-01=10000; 2026-02=3000; 2026-03=2000")
+        assert report.startswith("Forecast categories written to sheet Forecast categories: 3 periods, 4,650 expected. 3 targets."), report
+        fc = b.doc.Sheets.getByName("Forecast categories")
+        data = b.cells("A1:M40", fc)
+        head = [i for i, r in enumerate(data) if r[0] == "Month"]
+        assert head, data
+        h = head[0]
+        assert data[h][:7] == ("Month", "Won", "Commit", "Won + Commit", "Won + Commit + Best case",
+                               "Weighted pipeline", "Expected"), data[h]
+        rows = {r[0]: r for r in data[h + 1:h + 5]}
+        jan, feb, mar = rows["2026-01"], rows["2026-02"], rows["2026-03"]
+        # January: three won deals (4,300); Dune at Commit, its typed 90 % used (not Proposal's 50 %)
+        assert jan[1:7] == (4300, 4000, 8300, 8300, 0, 3600), jan
+        assert jan[9] == 10000 and abs(jan[10] - 3600 / 5700) < 1e-12 and jan[11] == 2100, jan
+        # February: Gale in Pipeline at Lead's 10 %; March: Cyan at Best case, Qualified's 30 %
+        assert feb[1:7] == (0, 0, 0, 0, 150, 150) and abs(feb[10] - 0.05) < 1e-12 and feb[11] == 2850, feb
+        assert mar[1:7] == (0, 0, 0, 3000, 0, 900) and mar[11] == 1100, mar
+        assert rows["Total"][6] == 4650, rows["Total"]
+        notes = " ".join(str(r[0]) for r in data[:h])
+        assert "1 open deal has a probability typed in the Probability column" in notes and "3,050" in notes, notes
+        assert fc.getCellRangeByName("K%d" % (h + 2)).getString().endswith("%"), "coverage as a percent"
+        assert fc.Charts.getCount() == 1
+        assert b.sheet.getCellRangeByName("I5").getValue() == 0.9, "the typed probability is left as it is"
+        b.doc.UndoManager.undo()
+        assert b.doc.Sheets.Count == n_sheets and b.sheet.getCellRangeByName("I5").getValue() == 0.9
+        # the targets from a sheet named Targets; a bad target is refused, nothing written
+        b.doc.Sheets.insertNewByName("Targets", b.doc.Sheets.Count)
+        t = b.doc.Sheets.getByName("Targets")
+        t.getCellRangeByName("A1:B3").setDataArray((("Month", "Target"), ("2026-01", 10000), ("2026-02", 3000)))
+        b.ctrl.setActiveSheet(b.sheet)
+        b.select("B3")
+        report = b.actions.writeCategories(b.ctrl, stages, "")
+        assert "2 targets from Targets.A1:B3." in report, report
+        b.doc.UndoManager.undo()
+        b.ctrl.setActiveSheet(b.sheet)
+        b.select("B3")
+        msg = b.refused_with("writeCategories", stages, "2026-01=lots")
+        assert msg.startswith('Targets: "lots" is no amount above 0'), msg
+        assert not b.doc.Sheets.hasByName("Forecast categories")
+    finally:
+        b.close()
+
+
 def checks_unknown_stages_against_the_forecast_sheet(ctx):
     b = Book(ctx, hidden=False)
     try:

@@ -134,6 +134,10 @@ def test_sidebar_snapshot_blocks_and_undo(office):
     run(office, "snapshot_appends_blocks_in_one_undo_each")
 
 
+def test_sidebar_categories_and_targets(office):
+    run(office, "categories_targets_typed_probability_and_one_undo")
+
+
 def test_sidebar_what_changed_waterfall_and_undo(office):
     run(office, "changes_waterfall_chart_refusals_and_one_undo")
 
