@@ -7,6 +7,12 @@ Sheet "History": the dated stage-history log of those deals (deal | stage entere
 entered): each deal enters Lead on its Created date, a won deal enters Won and a lost one
 Lost on its Close date.
 Sheet "Stages": the stage table (stage | probability) the example forecasts use.
+Sheet "Pipeline history": weekly snapshots of the table over the last months, as Take
+snapshot writes them (derived backwards from the log and the deals: a deal is in a
+snapshot once created, at the stage it had entered by then, open until it closed; some
+amounts grew and some close dates slipped since), so that What changed and Forecast
+accuracy work on first run. Sheet "Targets": a revenue target per month of 2027 H1, for
+Forecast categories. The Pipeline table has a Forecast category per open deal.
 Sheet "Examples": PIPELINE_FORECAST (expected, P10/P50/P90, per month), STAGE_CONVERSION,
 LEADS_NEEDED, STAGE_DURATION (average and P90 days in each stage), LEAD_SCORE (an array
 formula over new leads), SALES_VELOCITY and PRODUCT_FIT (the new leads' likely products),
@@ -28,7 +34,12 @@ REGIONS = ["North", "South", "East", "West"]
 PRODUCTS = ["Starter", "Professional", "Enterprise"]
 OWNERS = ["Anna", "Ben", "Chloé", "Deniz"]
 HEADER = ["Deal", "Stage", "Amount", "Close date", "Owner", "Status", "Created",
-          "Source", "Industry", "Region", "Product"]
+          "Source", "Industry", "Region", "Product", "Forecast category"]
+HISTORY_HEADER = ["Snapshot", "Deal", "Stage", "Amount", "Close date", "Owner", "Outcome", "Probability"]
+# the snapshots' days: monthly from March, then weekly up to the demo's today
+SNAPSHOT_DAYS = [datetime.date(2026, m, 1) for m in range(3, 12)] + [
+    datetime.date(2026, 11, 17), datetime.date(2026, 11, 24), datetime.date(2026, 12, 1)]
+TARGETS = [((2027, m), t) for m, t in zip(range(1, 7), (300000, 300000, 350000, 350000, 400000, 400000))]
 DEALS = 200
 TODAY = datetime.date(2026, 12, 1)  # the demo's "now": closed deals before it, open ones after
 
@@ -61,6 +72,9 @@ GERMAN = {
     "Funnel": "Trichter", "Conversion to Won": "Konversion zu Gewonnen",
     "Leads needed for 10 wins": "Nötige Leads für 10 Abschlüsse",
     "Leads needed for 250,000": "Nötige Leads für 250.000",
+    "Forecast category": "Prognosekategorie", "Commit": "Zusage", "Best case": "Bester Fall",
+    "Omitted": "Ausgelassen", "Pipeline history": "Pipeline-Verlauf", "Snapshot": "Stichtag",
+    "Outcome": "Ergebnis", "Targets": "Ziele", "Target": "Ziel",
     "New lead": "Neuer Lead", "Win probability": "Gewinnwahrscheinlichkeit",
     "Sales velocity": "Vertriebsgeschwindigkeit", "Likely product": "Wahrscheinliches Produkt",
 }
@@ -114,11 +128,60 @@ def stage_dates(when, created, close, stages):
     return out + [close] if won else out
 
 
+def category_of(rnd, stage, status):
+    """The rep's forecast category of an open deal: Negotiation is mostly Commit, Proposal
+    mostly Best case, a few deals Omitted; closed deals have none."""
+    if status != "Open":
+        return ""
+    if rnd.random() < 0.05:
+        return "Omitted"
+    if stage == "Negotiation":
+        return "Commit" if rnd.random() < 0.8 else "Best case"
+    if stage == "Proposal":
+        return "Best case" if rnd.random() < 0.7 else "Commit"
+    return "Pipeline"
+
+
+def history_rows(deals, log, w=words("en")):
+    """The Pipeline history's rows (header first): each deal of DEALS in each snapshot of
+    SNAPSHOT_DAYS from its Created day on, at the last stage LOG has it enter by then (Lost
+    is its last stage's outcome, not a stage), open until its Close date; a few amounts were
+    lower then and a few close dates earlier (they slipped since)."""
+    rnd = random.Random(20261201)
+    entered = {}
+    for name, stage, day in log:
+        if stage != w("Lost"):
+            entered.setdefault(name, []).append((day, stage))
+    grew = {d[0]: rnd.random() < 0.15 for d in deals}
+    slipped = {d[0]: rnd.choice((14, 21, 30)) if rnd.random() < 0.25 else 0 for d in deals}
+    rows = [[w(h) for h in HISTORY_HEADER]]
+    for k, day in enumerate(SNAPSHOT_DAYS):
+        s = serial(day.year, day.month, day.day)
+        later = len(SNAPSHOT_DAYS) - 1 - k  # snapshots since: the older, the further the slip
+        for name, stage, amount, close, owner, status, created in (d[:7] for d in deals):
+            if created > s and later:  # the latest is the table as it is (Take snapshot's)
+                continue
+            if status != w("Open") and close <= s:
+                rows.append([s, name, stage, amount, close, owner, status, ""])
+                continue
+            steps = sorted(e for e in entered.get(name, []) if e[0] <= s)
+            was = steps[-1][1] if steps else w("Lead")
+            if was == w("Won"):
+                was = w("Negotiation")
+            then = amount
+            if grew[name] and later:
+                then = round(amount * 0.8 / 500) * 500
+            due = close - (slipped[name] if later >= 2 else 0)
+            rows.append([s, name, was, then, due, owner, w("Open"), ""])
+    return rows
+
+
 def make_deals(rnd, w=words("en")):
     """The table's rows and the stage log: each deal enters the stages up to its furthest,
     in the words W gives."""
     rows, log = [], []
     when = random.Random(20261203)
+    rep = random.Random(20261204)  # the categories: of their own, the deals stay as they were
     for i in range(DEALS):
         src, ind, reg = rnd.choice(SOURCES), rnd.choice(INDUSTRIES), rnd.choice(REGIONS)
         prod = rnd.choices(PRODUCTS, weights=[5, 4, 2])[0]
@@ -138,7 +201,7 @@ def make_deals(rnd, w=words("en")):
         created = close - datetime.timedelta(days=rnd.randint(20, 150))
         rows.append([name, w(stage), amount_of(rnd, prod), serial(close.year, close.month, close.day),
                      rnd.choice(OWNERS), w(status), serial(created.year, created.month, created.day),
-                     w(src), w(ind), w(reg), prod])
+                     w(src), w(ind), w(reg), prod, w(category_of(rep, stage, status))])
         entered = stage_dates(when, created, close, list(range(furthest + 1)))
         log += [[name, w(STAGES[k][0]), serial(d.year, d.month, d.day)]
                 for k, d in zip(range(furthest + 1), entered)]
@@ -146,6 +209,15 @@ def make_deals(rnd, w=words("en")):
             log.append([name, w("Lost"), serial(close.year, close.month, close.day)])
     rnd.shuffle(log)
     return rows, log
+
+
+def mark_history(doc, sheet_name, rows):
+    """Mark the history as Take snapshot does (the named range PIPECALC_SNAPSHOTS over it),
+    so that the deck reads it and appends to it."""
+    import uno
+    pos = uno.createUnoStruct("com.sun.star.table.CellAddress")
+    pos.Sheet = [doc.Sheets.getByIndex(i).Name for i in range(doc.Sheets.Count)].index(sheet_name)
+    doc.NamedRanges.addNewByName("PIPECALC_SNAPSHOTS", "$'%s'.$A$1:$H$%d" % (sheet_name, rows), pos, 0)
 
 
 def number_format(doc, fmt):
@@ -257,16 +329,20 @@ def build_demo(office, path, lang="en", template=False):
         doc.CharLocale = uno.createUnoStruct("com.sun.star.lang.Locale", "de", "DE", "")
     sheets = doc.Sheets
     sheets.getByIndex(0).setName("Pipeline")
-    names = [w(n) for n in ("History", "Stages", "Examples")]
+    names = [w(n) for n in ("History", "Stages", "Examples", "Pipeline history", "Targets")]
     for i, name in enumerate(names):
         sheets.insertNewByName(name, i + 1)
-    pipe, hist, stages, ex = (sheets.getByName(n) for n in ["Pipeline"] + names)
+    pipe, hist, stages, ex, snaps, targets = (sheets.getByName(n) for n in ["Pipeline"] + names)
 
     deals, log = make_deals(rnd, w)
     put_rows(pipe, [[w(h) for h in HEADER]] + deals)
     n = len(deals) + 1
     put_rows(hist, [["Deal", w("Stage entered"), w("Date entered")]] + log)
     put_rows(stages, [[w("Stage"), w("Probability")]] + [[w(st), p] for st, p in STAGES])
+    history = history_rows(deals, log, w)
+    put_rows(snaps, history)
+    mark_history(doc, w("Pipeline history"), len(history))
+    put_rows(targets, [[w("Month"), w("Target")]] + [["%d-%02d" % ym, t] for ym, t in TARGETS])
     rows, first_lead, last_lead = example_rows(n, len(log) + 1, w)
     put_rows(ex, rows)
     ex.getCellRangeByName("F%d:F%d" % (first_lead, last_lead)).setArrayFormula(
@@ -289,10 +365,15 @@ def build_demo(office, path, lang="en", template=False):
                             (ex, "B%d:C%d" % ((velocity_row(last_lead),) * 2), number_format(doc, code("#,##0"))),
                             (pipe, "D2:D%d" % n, date), (pipe, "G2:G%d" % n, date),
                             (pipe, "C2:C%d" % n, number_format(doc, code("#,##0"))),
-                            (stages, "B2:B6", number_format(doc, "0%"))):
+                            (stages, "B2:B6", number_format(doc, "0%")),
+                            (snaps, "A2:A%d" % len(history), date), (snaps, "E2:E%d" % len(history), date),
+                            (snaps, "D2:D%d" % len(history), number_format(doc, code("#,##0"))),
+                            (targets, "B2:B%d" % (len(TARGETS) + 1), number_format(doc, code("#,##0")))):
         sheet.getCellRangeByName(rng).NumberFormat = fmt
-    for sh in (pipe, hist, stages):
+    for sh in (pipe, hist, stages, snaps, targets):
         sh.Columns.OptimalWidth = True
+    for sh, cols in ((snaps, "A1:H1"), (targets, "A1:B1")):
+        sh.getCellRangeByName(cols).CharWeight = 150  # bold, as the deck writes its headers
     for c in range(7):
         ex.Columns.getByIndex(c).Width = 3200
     if doc.CurrentController:  # open on the lead table, where the deck works

@@ -39,20 +39,21 @@ def sheet_rows(b, name, rng="A1:H30"):
 def describe_sees_open_won_and_lost(b):
     st = statuses(b)
     d = b.actions.describe(b.ctrl)
-    want = "Pipeline.A1:K%d: %d rows, %d open, %d won, %d lost" % (
+    want = "Pipeline.A1:L%d: %d rows, %d open, %d won, %d lost" % (
         DEALS + 1, DEALS, st.count("Open"), st.count("Won"), st.count("Lost"))
     assert want in d, (want, d)
     assert st.count("Open") and st.count("Won") and st.count("Lost"), st
     for line in ("Deal: deal name", "Stage: stage", "Amount: amount", "Close date: close date",
                  "Owner: owner", "Status: outcome", "Created: created", "Source: scoring attribute",
-                 "Industry: scoring attribute", "Region: scoring attribute", "Product: product"):
+                 "Industry: scoring attribute", "Region: scoring attribute", "Product: product",
+                 "Forecast category: forecast category"):
         assert line in d, (line, d)
 
 
 def score_every_open_deal(b):
     st = statuses(b)
     report = b.actions.scoreLeads(b.ctrl)
-    assert "Scored %d open leads into Pipeline.L1:L%d" % (st.count("Open"), DEALS + 1) in report, report
+    assert "Scored %d open leads into Pipeline.M1:M%d" % (st.count("Open"), DEALS + 1) in report, report
     scores = column_of(b, "Score")
     assert scores is not None, b.cells("A1:Z1")
     for status, score in zip(st, scores):
@@ -314,6 +315,41 @@ def velocity_of_the_table(b):
             / (sum(r[3] - r[6] for r in won) / len(won)))
 
 
+def changes_of_the_last_week(b):
+    """What changed on first run: the demo's two latest snapshots, their pipelines as the
+    history sheet holds them, start + the changes = end."""
+    report = b.actions.writeChanges(b.ctrl, "", 0.0, 0.0)
+    assert report.startswith("What changed from 2026-11-24 to 2026-12-01 written to sheet Pipeline changes"), report
+    hist = sheet_rows(b, "Pipeline history", "A1:H3000")
+    def pipeline(day):
+        return sum(r[3] for r in hist[1:] if r[0] == day and r[6] == "Open")
+    rows = sheet_rows(b, "Pipeline changes", "A6:C16")
+    assert rows[0] == ("Step", "Amount", "Deals"), rows[0]
+    assert rows[1][1] == pipeline(46350) and rows[10][1] == pipeline(46357), (rows, pipeline(46350))
+    open_amount = sum(a for a, st in zip(column_of(b, "Amount"), statuses(b)) if st == "Open")
+    assert rows[10][1] == open_amount, "the latest snapshot is the table as it is"
+    assert abs(sum(r[1] for r in rows[1:10]) - rows[10][1]) < 1e-6, rows
+    moved = {r[0]: r[2] for r in rows[2:10]}
+    assert moved["New deals"] > 0 and moved["Won"] > 0 and moved["Lost"] > 0, moved
+
+
+def categories_against_the_targets(b):
+    """Forecast categories on first run: the Targets sheet's six months, the expected
+    revenue the same as Write forecast's (no probability typed in the demo)."""
+    report = b.actions.writeCategories(b.ctrl, "", "")
+    assert report.startswith("Forecast categories written to sheet Forecast categories: 6 periods"), report
+    assert "6 targets from Targets.A1:B7." in report, report
+    rows = sheet_rows(b, "Forecast categories", "A1:M30")
+    h = [i for i, r in enumerate(rows) if r[0] == "Month"][0]
+    months = rows[h + 1:h + 7]
+    assert [r[0] for r in months] == ["2027-%02d" % m for m in range(1, 7)], months
+    assert [r[9] for r in months] == [300000, 300000, 350000, 350000, 400000, 400000], months
+    assert all(r[2] > 0 for r in months), "every month has Commit deals"
+    total = [r for r in rows if r[0] == "Total"][0]
+    forecast = [r for r in sheet_rows(b, "Forecast", "A1:E40") if r[0] == "Total"][0]
+    assert abs(total[6] - forecast[1]) < 1e-6 * forecast[1], (total, forecast)
+
+
 def deck_actions_on_the_demo(ctx):
     b = open_demo(ctx)
     try:
@@ -333,6 +369,12 @@ def deck_actions_on_the_demo(ctx):
         b.ctrl.setActiveSheet(b.sheet)
         b.select("B3")
         funnel_for_a_target(b)
+        b.ctrl.setActiveSheet(b.sheet)
+        b.select("B3")
+        changes_of_the_last_week(b)
+        b.ctrl.setActiveSheet(b.sheet)
+        b.select("B3")
+        categories_against_the_targets(b)
         b.doc.calculateAll()
         example_formulas_compute(b)
     finally:
