@@ -9,6 +9,7 @@
 #include "ac_explain.h"
 #include "ac_forecast.h"
 #include "ac_funnel.h"
+#include "ac_accuracy.h"
 #include "ac_categories.h"
 #include "ac_changes.h"
 #include "ac_patterns.h"
@@ -68,6 +69,11 @@ static gboolean run_forecast_with(CcLeadTable *t, AcCall *c)
     pc_table_free(given);
     g_free(spec);
     return ok;
+}
+
+static gboolean run_accuracy(CcLeadTable *t, AcCall *c)
+{
+    return ac_accuracy_run(t, &c->message);
 }
 
 static gboolean run_categories(CcLeadTable *t, AcCall *c)
@@ -285,6 +291,9 @@ const AcAction ac_actions[] = {
       .n_params = 2, .params = { STRING("stages"), STRING("targets") },
       .scope = AC_ON_TABLE, .run = run_categories, .room = AC_ROOM_NEW_SHEET,
       .button = AC_BUTTON_CATEGORIES, .label = N_("Forecast categories") },
+    { .member = "writeAccuracy", .result = AC_RESULT_STRING, .raises = TRUE,
+      .scope = AC_ON_TABLE, .run = run_accuracy, .room = AC_ROOM_NEW_SHEET,
+      .button = AC_BUTTON_ACCURACY, .label = N_("Forecast accuracy") },
 };
 const int ac_action_count = G_N_ELEMENTS(ac_actions);
 

@@ -50,6 +50,7 @@ typedef enum {
     AC_BUTTON_SNAPSHOT,
     AC_BUTTON_CHANGES,
     AC_BUTTON_CATEGORIES,
+    AC_BUTTON_ACCURACY,
     AC_BUTTON_SHARE,
     AC_BUTTON_ROLES,    /* under the roles field */
     AC_N_BUTTONS

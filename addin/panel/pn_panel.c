@@ -79,7 +79,8 @@ static const char *const KIND_NAMES[PN_N_KINDS] = { "PipecalcActions", "Pipecalc
 /* the Actions panel's buttons from the top: a report may push the ones after it down */
 static const AcButton ACTION_ORDER[] = { AC_BUTTON_SCORE, AC_BUTTON_FORECAST, AC_BUTTON_FUNNEL,
                                          AC_BUTTON_PRODUCTS, AC_BUTTON_PATTERNS, AC_BUTTON_SNAPSHOT,
-                                         AC_BUTTON_CHANGES, AC_BUTTON_CATEGORIES, AC_BUTTON_FIX,
+                                         AC_BUTTON_CHANGES, AC_BUTTON_CATEGORIES, AC_BUTTON_ACCURACY,
+                                         AC_BUTTON_FIX,
                                          AC_BUTTON_SHARE };
 /* the roles with a list box, in the panel's order: those one column holds and the actions
  * use. Not the id (it only keeps a column out of the score, as none does: the roles
@@ -318,6 +319,8 @@ static sal_Int32 layout_actions(Panel *p, sal_Int32 inner)
     y = place_result(p, AC_BUTTON_CHANGES, y, inner);
     y = place_button(p, AC_BUTTON_CATEGORIES, x, y, bw);
     y = place_result(p, AC_BUTTON_CATEGORIES, y, inner);
+    y = place_button(p, AC_BUTTON_ACCURACY, x, y, bw);
+    y = place_result(p, AC_BUTTON_ACCURACY, y, inner);
     y = place_button(p, AC_BUTTON_FIX, x, y, MIN(MAX(bw, button_width(p, AC_BUTTON_FIX)), inner));
     y = place_result(p, AC_BUTTON_FIX, y, inner);
     y = place_button(p, AC_BUTTON_SHARE, x, y, bw);
@@ -1547,6 +1550,7 @@ static gboolean make_actions(Panel *p, uno_Interface *tk, uno_Interface *peer)
     make_button(p, tk, peer, AC_BUTTON_SNAPSHOT);
     make_button(p, tk, peer, AC_BUTTON_CHANGES);
     make_button(p, tk, peer, AC_BUTTON_CATEGORIES);
+    make_button(p, tk, peer, AC_BUTTON_ACCURACY);
     make_button(p, tk, peer, AC_BUTTON_FIX);
     make_button(p, tk, peer, AC_BUTTON_SHARE);
     p->options_label = pn_label(tk, peer, _("Options:"), FALSE);
@@ -1569,6 +1573,7 @@ static gboolean make_actions(Panel *p, uno_Interface *tk, uno_Interface *peer)
            p->buttons[AC_BUTTON_PATTERNS] && p->buttons[AC_BUTTON_SNAPSHOT] && p->fields[FIELD_LOG] &&
            p->buttons[AC_BUTTON_CHANGES] && p->fields[FIELD_SNAPSHOTS] &&
            p->buttons[AC_BUTTON_CATEGORIES] && p->fields[FIELD_TARGETS] &&
+           p->buttons[AC_BUTTON_ACCURACY] &&
            p->buttons[AC_BUTTON_SHARE] && p->period && p->from &&
            p->until && p->target && p->fields[FIELD_HISTORY] && p->fields[FIELD_STAGES];
 }

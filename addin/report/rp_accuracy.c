@@ -4,6 +4,9 @@
  * calibration bins), then the rows are counted and the plan written from top to bottom. */
 #include "rp_accuracy.h"
 
+#include "pc_score.h"
+#include "pc_select.h"
+
 #include "pc_evidence.h"
 #include "rp_stages.h"
 #include "tx.h"
@@ -577,4 +580,56 @@ void rp_accuracy_clear(RpAccuracy *a)
 {
     rp_plan_free(a->plan);
     memset(a, 0, sizeof *a);
+}
+
+RpDealScore *rp_accuracy_scores(const RpSource *s, gsize *n)
+{
+    const PcTable *c = s->cells;
+    *n = 0;
+    gssize name = pc_roles_find(s->roles, c->cols, PC_ROLE_NAME);
+    gssize outcome = pc_roles_find(s->roles, c->cols, PC_ROLE_OUTCOME);
+    gssize stage = pc_roles_find(s->roles, c->cols, PC_ROLE_STAGE);
+    GArray *cols = g_array_new(FALSE, FALSE, sizeof(gsize));
+    for (gsize j = 0; j < c->cols; j++)
+        if (pc_role_scores(s->roles[j]))
+            g_array_append_val(cols, j);
+    GArray *rows = g_array_new(FALSE, FALSE, sizeof(gsize));
+    GArray *won = g_array_new(FALSE, FALSE, sizeof(double));
+    GPtrArray *keys = pc_text_keys(c);
+    for (gsize r = 1; name >= 0 && r < c->rows; r++) {
+        PcOutcome o = pc_roles_row_outcome(c, keys, r, outcome, stage);
+        if (o == PC_OUTCOME_NONE || pc_table_at(c, r, (gsize)name)->kind != PC_CELL_TEXT)
+            continue;
+        double w = o == PC_OUTCOME_WON;
+        g_array_append_val(rows, r);
+        g_array_append_val(won, w);
+    }
+    g_ptr_array_unref(keys);
+    RpDealScore *out = NULL;
+    if (cols->len && rows->len) {
+        PcTable *history = pc_table_select(c, (gsize *)rows->data, rows->len, (gsize *)cols->data,
+                                           cols->len);
+        PcTable *outcomes = pc_table_new(rows->len, 1);
+        for (guint i = 0; i < won->len; i++)
+            pc_table_set_number(outcomes, i, 0, g_array_index(won, double, i));
+        double *scores = NULL;
+        gsize k = 0;
+        PcError err;
+        if (history && pc_lead_score(history, history, outcomes, NULL, &scores, &k, &err) == PC_OK &&
+            k == rows->len) {
+            out = g_new(RpDealScore, k);
+            for (gsize i = 0; i < k; i++) {
+                gsize r = g_array_index(rows, gsize, i);
+                out[i] = (RpDealScore){ pc_table_text(c, pc_table_at(c, r, (gsize)name)), scores[i] };
+            }
+            *n = k;
+        }
+        g_free(scores);
+        pc_table_free(history);
+        pc_table_free(outcomes);
+    }
+    g_array_free(cols, TRUE);
+    g_array_free(rows, TRUE);
+    g_array_free(won, TRUE);
+    return out;
 }

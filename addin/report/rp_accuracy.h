@@ -89,4 +89,11 @@ gboolean rp_accuracy_plan(const RpHistory *h, const RpAccuracyOptions *o, RpAccu
 
 void rp_accuracy_clear(RpAccuracy *a);
 
+/* The Score (LEAD_SCORE on the scoring columns, pc_role_scores) of each closed deal of S,
+ * learned from S's closed deals themselves - today's attributes, the deal's own outcome
+ * among what it learns from, as the sheet says - into a new array (g_free) of *N, the
+ * names pointing into S's cells. NULL (and *N 0) without a deal name or a scoring column,
+ * or without both won and lost deals. */
+RpDealScore *rp_accuracy_scores(const RpSource *s, gsize *n);
+
 #endif

@@ -350,6 +350,30 @@ def categories_against_the_targets(b):
     assert abs(total[6] - forecast[1]) < 1e-6 * forecast[1], (total, forecast)
 
 
+def accuracy_of_past_forecasts(b):
+    """Forecast accuracy on first run: the demo's earlier snapshots' forecasts against what
+    was won since, every actual the won revenue of the deals open at the snapshot; one
+    undo step takes the sheet back."""
+    n_sheets = b.doc.Sheets.Count
+    report = b.actions.writeAccuracy(b.ctrl)
+    assert report.startswith("Forecast accuracy written to sheet Forecast accuracy: "), report
+    acc = b.doc.Sheets.getByName("Forecast accuracy")
+    rows = acc.getCellRangeByName("A1:J200").getDataArray()
+    head = [i for i, r in enumerate(rows) if r[0] == "Snapshot"]
+    assert head, rows[:12]
+    periods = [r for r in rows[head[0] + 1:] if isinstance(r[0], float)]
+    assert len(periods) >= 10, periods
+    inside = sum(1 for r in periods if r[9] == "Yes")
+    assert "%d periods from" % len(periods) in report, (report, len(periods))
+    for r in periods:  # P10 <= P50 <= P90, inside as the numbers say
+        assert r[4] <= r[5] <= r[6], r
+        assert (r[9] == "Yes") == (r[4] - 1e-6 <= r[7] <= r[6] + 1e-6), r
+    assert acc.Charts.getCount() >= 1
+    b.doc.UndoManager.undo()
+    assert b.doc.Sheets.Count == n_sheets, "one undo step"
+    return inside
+
+
 def deck_actions_on_the_demo(ctx):
     b = open_demo(ctx)
     try:
@@ -375,6 +399,9 @@ def deck_actions_on_the_demo(ctx):
         b.ctrl.setActiveSheet(b.sheet)
         b.select("B3")
         categories_against_the_targets(b)
+        b.ctrl.setActiveSheet(b.sheet)
+        b.select("B3")
+        accuracy_of_past_forecasts(b)
         b.doc.calculateAll()
         example_formulas_compute(b)
     finally:

@@ -1090,6 +1090,8 @@ def changes_waterfall_chart_refusals_and_one_undo(ctx):
     try:
         msg = b.refused_with("writeChanges", "", 0.0, 0.0)
         assert msg.startswith("What changed compares two snapshots, and the Pipeline history holds 0"), msg
+        msg = b.refused("writeAccuracy")
+        assert msg.startswith("Forecast accuracy needs at least two snapshots on different days"), msg
         b.actions.takeSnapshot(b.ctrl)
         hist = b.doc.Sheets.getByName("Pipeline history")
         today = today_serial()
@@ -1147,6 +1149,10 @@ def changes_waterfall_chart_refusals_and_one_undo(ctx):
         b.select("B3")
         report = b.actions.writeChanges(b.ctrl, "%s; %s" % (week_ago, now), 0.0, 0.0)
         assert "went from 8,500 to 6,000" in report, report
+        # a week apart, no month ended in between: accuracy has nothing to check yet
+        msg = b.refused("writeAccuracy")
+        assert msg.startswith("No forecast period has ended by the latest snapshot yet") or \
+            msg.startswith("Forecast accuracy learns"), msg
         msg = b.refused_with("writeChanges", "2020-01-01", 0.0, 0.0)
         assert msg.startswith("The Pipeline history has no snapshot of 2020-01-01; it has %s, %s." % (week_ago, now)), msg
         assert b.refused_with("writeChanges", "soon", 0.0, 0.0).startswith("Type the snapshots to compare as dates")

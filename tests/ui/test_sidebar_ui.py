@@ -36,7 +36,7 @@ DISPLAY = ":97"
 SCREEN = (0, 0, 1280, 800)
 PANELS = ["PipecalcActions", "PipecalcTable", "PipecalcFactors", "PipecalcRoles"]
 ACTION_BUTTONS = ["Score leads", "Write forecast", "Write funnel", "Write products", "Write patterns",
-                  "Take snapshot",
+                  "Take snapshot", "What changed", "Forecast categories", "Forecast accuracy",
                   "Divide probabilities by 100",
                   "Save copy with values"]
 ROLE_BOXES = ["Deal name:", "Stage:", "Amount:", "Probability:", "Close date:", "Owner:", "Outcome:",
@@ -291,8 +291,28 @@ def demo_part(office, doc, deck, png):
     time.sleep(1.5)
     grab(os.path.join(os.path.dirname(png), "patterns-chart.png"))
     assert chart.Position.X > 0
-    report_sheet("Take snapshot", "Pipeline history", lambda t: t.startswith("Snapshot of 200 deals added"),
-                 "snapshot.png")
+    # the demo's history (12 snapshots up to its today): what changed in its last week, the
+    # categories against its Targets sheet, the accuracy of its earlier forecasts
+    report_sheet("What changed", "Pipeline changes", lambda t: t.startswith("What changed from"),
+                 "changes.png")
+    changes = doc.Sheets.getByName("Pipeline changes")
+    ctrl.setFirstVisibleRow(15)
+    time.sleep(1.5)
+    grab(os.path.join(os.path.dirname(png), "changes-chart.png"))
+    assert changes.Charts.hasByName("PipecalcChanges")
+    report_sheet("Forecast categories", "Forecast categories",
+                 lambda t: t.startswith("Forecast categories written") and "6 targets" in t, "categories.png")
+    report_sheet("Forecast accuracy", "Forecast accuracy", lambda t: t.startswith("Forecast accuracy written"),
+                 "accuracy.png")
+    history_rows = lambda: doc.NamedRanges.getByName("PIPECALC_SNAPSHOTS").getReferredCells().getRows().getCount()  # noqa: E731
+    rows_before = history_rows()
+    ctrl.setActiveSheet(pipe)
+    ctrl.select(pipe.getCellRangeByName("C4"))
+    time.sleep(1)
+    click(children(actions), "Take snapshot")
+    assert wait_for(lambda: history_rows() == rows_before + 200), "no snapshot appended"
+    check_report("Take snapshot", lambda t: t.startswith("Snapshot of 200 deals added"), "Pipeline history")
+    screenshot(ctrl, doc.Sheets.getByName("Pipeline history"), os.path.join(os.path.dirname(png), "snapshot.png"))
     # back on the scored table, the cursor on an open lead: the reports stay (same table)
     ctrl.setActiveSheet(pipe)
     ctrl.ZoomValue = 85  # the Score column in view beside the deck
@@ -316,7 +336,7 @@ def demo_part(office, doc, deck, png):
     time.sleep(1)
     before = places()
     subprocess.run(["xdotool", "key", "ctrl+z"], check=True)
-    assert wait_for(lambda: not doc.Sheets.hasByName("Pipeline history")), "Ctrl+Z did not undo the snapshot"
+    assert wait_for(lambda: history_rows() == rows_before), "Ctrl+Z did not undo the snapshot"
     reports = [result_under(children(actions), b) for b in ACTION_BUTTONS]
     assert wait_for(lambda: all(r.getText() == "" for r in reports)), [r.getText() for r in reports]
     assert places() == before, "a button moved when the reports went"
