@@ -61,14 +61,6 @@ typedef struct {
 
 /* ---- small helpers ---------------------------------------------------------------- */
 
-/* A text across the sheet's columns at ROW, merged, in STYLE. */
-static void put_line(RpPlan *p, gsize row, const char *text, RpStyle style)
-{
-    rp_set_text(p, row, 0, text);
-    rp_style(p, (RpRect){ row, 0, row, COLS - 1 }, style);
-    rp_merge(p, (RpRect){ row, 0, row, COLS - 1 });
-}
-
 /* A number, or "-" where it cannot be said (NAN). */
 static void put(RpPlan *p, gsize row, gsize col, double v, RpFormat format)
 {
@@ -393,7 +385,7 @@ static gsize put_summary(RpPlan *p, gsize row, const Model *m, const PcBacktestS
                               : _("More periods fell inside P10–P90 than chance allows around "
                                   "80 %: the range is wider than it needs to be (the "
                                   "probabilities are too cautious).");
-    put_line(p, row++, verdict, RP_STYLE_NOTE);
+    rp_line(p, row++, verdict, RP_STYLE_NOTE);
     return row;
 }
 
@@ -403,7 +395,7 @@ static gsize put_calibration(RpPlan *p, gsize row, const char *title, const char
                              const Bin *bins, gsize n, const PcCalibration *all,
                              const char *all_name, gsize *first, gsize *last)
 {
-    put_line(p, row++, title, RP_STYLE_NONE);
+    rp_line(p, row++, title, RP_STYLE_NONE);
     for (gsize j = 0; j < CAL_COLS; j++)
         rp_set_text(p, row, j, j ? _(CAL_HEAD[j]) : name_head);
     rp_style(p, (RpRect){ row, 0, row, CAL_COLS - 1 }, RP_STYLE_HEADER);
@@ -462,7 +454,7 @@ static void write_plan(Model *m, RpAccuracy *a)
     rp_style(p, (RpRect){ 0, 0, 0, COLS - 1 }, RP_STYLE_TITLE);
     rp_merge(p, (RpRect){ 0, 0, 0, COLS - 1 });
     for (guint i = 0; i < notes->len; i++)
-        put_line(p, 1 + i, g_ptr_array_index(notes, i), RP_STYLE_NOTE);
+        rp_line(p, 1 + i, g_ptr_array_index(notes, i), RP_STYLE_NOTE);
     g_ptr_array_free(notes, TRUE);
     for (gsize j = 0; j < COLS; j++)
         rp_set_text(p, head, j, _(HEAD[j]));

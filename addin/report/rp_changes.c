@@ -51,13 +51,6 @@ static const char *owner_of(const Pair *d)
     return o && !pc_text_is_space(o) ? o : NULL;
 }
 
-static void put_line(RpPlan *p, gsize row, const char *text, RpStyle style, gsize cols)
-{
-    rp_set_text(p, row, 0, text);
-    rp_style(p, (RpRect){ row, 0, row, cols - 1 }, style);
-    rp_merge(p, (RpRect){ row, 0, row, cols - 1 });
-}
-
 static void put_head(RpPlan *p, gsize row, const char *const *head, gsize n)
 {
     for (gsize j = 0; j < n; j++)
@@ -385,10 +378,9 @@ static gsize put_months(RpPlan *p, gsize row, const Changes *ch)
 {
     if (!ch->n_months)
         return row;
-    put_line(p, row++, _("By close month"), RP_STYLE_HEADER, COLS);
-    put_line(p, row++, _("Each month on its own: a deal whose close date moved to another month "
-                         "is pushed out of the one and pulled into the other."), RP_STYLE_NOTE,
-             COLS);
+    rp_line(p, row++, _("By close month"), RP_STYLE_HEADER);
+    rp_line(p, row++, _("Each month on its own: a deal whose close date moved to another month "
+                         "is pushed out of the one and pulled into the other."), RP_STYLE_NOTE);
     put_sums_head(p, row++, _("Month"));
     for (gsize i = 0; i < ch->n_months; i++, row++) {
         char label[16];
@@ -409,7 +401,7 @@ static gsize put_owners(RpPlan *p, gsize row, const Changes *ch)
 {
     if (!has_owners(ch))
         return row;
-    put_line(p, row++, _("By owner"), RP_STYLE_HEADER, COLS);
+    rp_line(p, row++, _("By owner"), RP_STYLE_HEADER);
     put_sums_head(p, row++, _("Owner"));
     for (gsize g = 0; g < ch->n_owners; g++, row++) {
         const PcChanges *c = ch->by_owner[g];
@@ -441,9 +433,9 @@ static gsize put_deals(RpPlan *p, gsize row, const Changes *ch)
         N_("Amount before"), N_("Amount now"), N_("Close date before"), N_("Close date now"),
         N_("Change"),
     };
-    put_line(p, row++, _("Deals behind each step"), RP_STYLE_HEADER, COLS);
+    rp_line(p, row++, _("Deals behind each step"), RP_STYLE_HEADER);
     if (!ch->changed->len) {
-        put_line(p, row++, _("No deal moved the pipeline."), RP_STYLE_NOTE, COLS);
+        rp_line(p, row++, _("No deal moved the pipeline."), RP_STYLE_NOTE);
         return row + 1;
     }
     put_head(p, row++, HEAD, G_N_ELEMENTS(HEAD));
@@ -503,14 +495,14 @@ static gsize put_slipped(RpPlan *p, gsize row, const Changes *ch)
         N_("Deal"), N_("Owner"), N_("Close date before"), N_("Close date now"), N_("Days later"),
         N_("Times slipped"), N_("Days slipped in all"), N_("Close dates over the snapshots"),
     };
-    put_line(p, row++, _("Slipped deals: open in both snapshots, the close date moved later"),
-             RP_STYLE_HEADER, COLS);
+    rp_line(p, row++, _("Slipped deals: open in both snapshots, the close date moved later"),
+             RP_STYLE_HEADER);
     if (!ch->slipped->len) {
-        put_line(p, row++, _("No open deal's close date moved later."), RP_STYLE_NOTE, COLS);
+        rp_line(p, row++, _("No open deal's close date moved later."), RP_STYLE_NOTE);
         return row;
     }
-    put_line(p, row++, _("Times and days slipped count every snapshot up to the later one."),
-             RP_STYLE_NOTE, COLS);
+    rp_line(p, row++, _("Times and days slipped count every snapshot up to the later one."),
+             RP_STYLE_NOTE);
     put_head(p, row++, HEAD, G_N_ELEMENTS(HEAD));
     /* each snapshot's deals by name, for the histories */
     GHashTable **index = g_new(GHashTable *, ch->ib + 1);
@@ -537,7 +529,7 @@ static gsize put_slipped(RpPlan *p, gsize row, const Changes *ch)
 
 static void put_title(RpPlan *p, const Changes *ch, const RpChangesOptions *o)
 {
-    put_line(p, 0, _("What changed in the pipeline"), RP_STYLE_TITLE, COLS);
+    rp_line(p, 0, _("What changed in the pipeline"), RP_STYLE_TITLE);
     rp_set_text(p, 1, 0, _("Earlier snapshot"));
     rp_set_number(p, 1, 1, ch->h->snap[ch->ia].date, RP_FORMAT_DATE);
     rp_set_text(p, 1, 2, _("Later snapshot"));
@@ -550,8 +542,8 @@ static void put_title(RpPlan *p, const Changes *ch, const RpChangesOptions *o)
         if (o->end > 0)
             rp_set_number(p, 2, 3, floor(o->end), RP_FORMAT_DATE);
     } else {
-        put_line(p, 2, _("Every open deal, whatever its close date: choose a period to see what "
-                         "was pulled in or pushed out."), RP_STYLE_NONE, COLS);
+        rp_line(p, 2, _("Every open deal, whatever its close date: choose a period to see what "
+                         "was pulled in or pushed out."), RP_STYLE_NONE);
     }
     rp_style(p, (RpRect){ 1, 0, 2, 0 }, RP_STYLE_MUTED);
     rp_style(p, (RpRect){ 1, 2, 1, 2 }, RP_STYLE_MUTED);
@@ -561,7 +553,7 @@ static void put_title(RpPlan *p, const Changes *ch, const RpChangesOptions *o)
         _("The pipeline is the open deals' amounts. Start + the changes = end. From the sheet "
           "Pipeline history (%zu snapshots; compare any two by typing their dates in the deck)."),
         ch->h->n);
-    put_line(p, 3, note, RP_STYLE_NOTE, COLS);
+    rp_line(p, 3, note, RP_STYLE_NOTE);
     g_free(note);
 }
 

@@ -113,14 +113,6 @@ static char *header_of(const RpSource *s, gsize col)
     return name;
 }
 
-/* A text across the sheet's columns at ROW, merged, in STYLE. */
-static void put_line(RpPlan *p, gsize row, const char *text, RpStyle style)
-{
-    rp_set_text(p, row, 0, text);
-    rp_style(p, (RpRect){ row, 0, row, COLS - 1 }, style);
-    rp_merge(p, (RpRect){ row, 0, row, COLS - 1 });
-}
-
 /* A number, or "-" where it cannot be said (NAN). */
 static void put(RpPlan *p, gsize row, gsize col, double v, RpFormat format)
 {
@@ -655,16 +647,16 @@ static gsize put_log(const Model *m, RpPlan *p, gsize row, const PcTable *log)
 {
     const LogPart *l = &m->log;
     if (!l->given) {
-        put_line(p, row, _("With a dated stage log (deal id | stage | date entered) this sheet "
+        rp_line(p, row, _("With a dated stage log (deal id | stage | date entered) this sheet "
                            "also shows how long deals stay in each stage and where they stall."),
                  RP_STYLE_NOTE);
         return row + 1;
     }
     if (l->error) {
-        put_line(p, row, l->error, RP_STYLE_NOTE);
+        rp_line(p, row, l->error, RP_STYLE_NOTE);
         return row + 1;
     }
-    put_line(p, row++, _("Time in stage"), RP_STYLE_HEADER);
+    rp_line(p, row++, _("Time in stage"), RP_STYLE_HEADER);
     put_heads(p, row++, STAY_HEAD, STAY_COLS);
     for (gsize i = 0; i < l->n_shown; i++, row++) {
         const PcStageStays *st = &l->stays->stages[l->shown[i]];
@@ -677,18 +669,18 @@ static gsize put_log(const Model *m, RpPlan *p, gsize row, const PcTable *log)
         rp_set_number(p, row, 4, (double)st->n_open, RP_FORMAT_INTEGER);
     }
     row++;
-    put_line(p, row++, _("Where deals stall"), RP_STYLE_HEADER);
-    put_line(p, row++, l->drop, RP_STYLE_NONE);
-    put_line(p, row++, l->longest, RP_STYLE_NONE);
+    rp_line(p, row++, _("Where deals stall"), RP_STYLE_HEADER);
+    rp_line(p, row++, l->drop, RP_STYLE_NONE);
+    rp_line(p, row++, l->longest, RP_STYLE_NONE);
     row++;
     if (!l->late)
         return row;
     char *title = g_strdup_printf(_("Open longer than usual: in their stage longer than 90 %% of "
                                     "the completed stays there"));
-    put_line(p, row++, title, RP_STYLE_HEADER);
+    rp_line(p, row++, title, RP_STYLE_HEADER);
     g_free(title);
     if (!l->late->len) {
-        put_line(p, row++, _("No open deal has been in its stage longer than the P90 of the "
+        rp_line(p, row++, _("No open deal has been in its stage longer than the P90 of the "
                              "completed stays there."), RP_STYLE_NONE);
         return row;
     }
@@ -735,26 +727,26 @@ static RpPlan *write_plan(const Model *m, const PcTable *log)
                                       "From %s: %zu closed deals, %zu of them won: %s %% overall.",
                                       closed),
                                  src, closed, m->all.won, rate);
-    put_line(p, 0, _("Patterns: what wins deals"), RP_STYLE_TITLE);
-    put_line(p, 1, line, RP_STYLE_NOTE);
+    rp_line(p, 0, _("Patterns: what wins deals"), RP_STYLE_TITLE);
+    rp_line(p, 1, line, RP_STYLE_NOTE);
     g_free(line);
     g_free(rate);
     g_free(src);
-    put_line(p, 2, _("What stands out"), RP_STYLE_HEADER);
+    rp_line(p, 2, _("What stands out"), RP_STYLE_HEADER);
     gsize row = 3;
     for (guint i = 0; i < m->sentences->len; i++)
-        put_line(p, row++, g_ptr_array_index(m->sentences, i), RP_STYLE_NONE);
+        rp_line(p, row++, g_ptr_array_index(m->sentences, i), RP_STYLE_NONE);
     char *rule = g_strdup_printf(_("A value stands out when the 90 %% interval of its win rate "
                                    "lies entirely above or below the overall win rate. Values "
                                    "with fewer than %d closed deals are grouped as Other: their "
                                    "win rates would be mostly chance."),
                                  PC_EVIDENCE_MIN_PER_VALUE);
-    put_line(p, row++, rule, RP_STYLE_NOTE);
+    rp_line(p, row++, rule, RP_STYLE_NOTE);
     g_free(rule);
     for (gsize i = 0; left_out[i]; i++)
-        put_line(p, row++, left_out[i], RP_STYLE_NOTE);
+        rp_line(p, row++, left_out[i], RP_STYLE_NOTE);
     if (data)
-        put_line(p, row++, data, RP_STYLE_NOTE);
+        rp_line(p, row++, data, RP_STYLE_NOTE);
     row++;
     g_strfreev(left_out);
     g_free(data);

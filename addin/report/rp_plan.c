@@ -222,3 +222,10 @@ char *rp_source_text(const RpSource *s)
     gsize rows = s->cells->rows ? s->cells->rows - 1 : 0, cols = s->cells->cols ? s->cells->cols - 1 : 0;
     return pc_ref_text(s->sheet_name, s->row0, s->col0, s->row0 + rows, s->col0 + cols);
 }
+
+void rp_line(RpPlan *p, gsize row, const char *text, RpStyle style)
+{
+    rp_set_text(p, row, 0, text);
+    rp_style(p, (RpRect){ row, 0, row, p->cols - 1 }, style);
+    rp_merge(p, (RpRect){ row, 0, row, p->cols - 1 });
+}

@@ -164,6 +164,10 @@ void rp_format(RpPlan *p, RpRect r, RpFormat format);
 
 void rp_merge(RpPlan *p, RpRect r);
 
+/* TEXT at ROW across every column of the plan, merged, in STYLE: a title, a note, a
+ * section's heading. */
+void rp_line(RpPlan *p, gsize row, const char *text, RpStyle style);
+
 /* Column widths by content: each column as wide as its longest text or number (in
  * characters, merged cells left out), within MIN and MAX. */
 void rp_fit_widths(RpPlan *p, double min, double max);

@@ -246,7 +246,7 @@ def demo_part(office, doc, deck, png):
 
     before = places()
     click(kids, "Score leads")
-    assert wait_for(lambda: pipe.getCellRangeByName("L1").getString() == "Score"), "no Score column"
+    assert wait_for(lambda: pipe.getCellRangeByName("M1").getString() == "Score"), "no Score column"
     check_report("Score leads", lambda t: "Score" in t or "scored" in t.lower(), "score")
     still(before, "Score leads")
     before = places()
@@ -316,7 +316,7 @@ def demo_part(office, doc, deck, png):
     # back on the scored table, the cursor on an open lead: the reports stay (same table)
     ctrl.setActiveSheet(pipe)
     ctrl.ZoomValue = 85  # the Score column in view beside the deck
-    row = [r for r in range(2, 202) if pipe.getCellRangeByName("L%d" % r).getValue() > 0][0]
+    row = [r for r in range(2, 202) if pipe.getCellRangeByName("M%d" % r).getValue() > 0][0]
     ctrl.select(pipe.getCellRangeByName("B%d" % row))
     factors = children(panels.getByName("PipecalcFactors").getDialog())[0]
     assert wait_for(lambda: "win probability" in factors.getText()), factors.getText()
