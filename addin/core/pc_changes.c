@@ -46,6 +46,24 @@ static PcStatus index_names(const PcSnapDeal *d, gsize n, gboolean later, GHashT
     return PC_OK;
 }
 
+/* A's and B's names indexed into *IA and *IB (g_hash_table_destroy both), or a failure
+ * with neither left. */
+static PcStatus index_both(const PcSnapDeal *a, gsize na, const PcSnapDeal *b, gsize nb,
+                           GHashTable **ia, GHashTable **ib, PcError *err)
+{
+    *ia = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    *ib = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    PcStatus st = index_names(a, na, FALSE, *ia, err);
+    if (st == PC_OK)
+        st = index_names(b, nb, TRUE, *ib, err);
+    if (st != PC_OK) {
+        g_hash_table_destroy(*ia);
+        g_hash_table_destroy(*ib);
+        *ia = *ib = NULL;
+    }
+    return st;
+}
+
 /* Deal DA of A and DB of B (either NULL: absent there) into a change. */
 static PcChange change_of(const PcSnapDeal *da, const PcSnapDeal *db, double start, double end)
 {
@@ -80,16 +98,10 @@ PcStatus pc_changes_compute(const PcSnapDeal *a, gsize na, const PcSnapDeal *b, 
                             PcError *err)
 {
     *out = NULL;
-    GHashTable *ia = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    GHashTable *ib = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    PcStatus st = index_names(a, na, FALSE, ia, err);
-    if (st == PC_OK)
-        st = index_names(b, nb, TRUE, ib, err);
-    if (st != PC_OK) {
-        g_hash_table_destroy(ia);
-        g_hash_table_destroy(ib);
+    GHashTable *ia, *ib;
+    PcStatus st = index_both(a, na, b, nb, &ia, &ib, err);
+    if (st != PC_OK)
         return st;
-    }
     PcChanges *c = g_new0(PcChanges, 1);
     for (gsize i = 0; i < na; i++)
         c->start_deals += in_period(&a[i], period_start, period_end);
@@ -211,11 +223,10 @@ PcStatus pc_changes_months(const PcDates *dates, const PcSnapDeal *a, gsize na,
 {
     *out = NULL;
     *n = 0;
-    GHashTable *ia = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    GHashTable *ib = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    PcStatus st = index_names(a, na, FALSE, ia, err);
-    if (st == PC_OK)
-        st = index_names(b, nb, TRUE, ib, err);
+    GHashTable *ia, *ib;
+    PcStatus st = index_both(a, na, b, nb, &ia, &ib, err);
+    if (st != PC_OK)
+        return st;
     GArray *sums = g_array_new(FALSE, FALSE, sizeof(MonthSums));
     GHashTable *at = g_hash_table_new(g_direct_hash, g_direct_equal);
     for (gsize i = 0; st == PC_OK && i < nb + na; i++) {
