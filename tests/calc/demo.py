@@ -153,13 +153,19 @@ def history_rows(deals, log, w=words("en")):
         if stage != w("Lost"):
             entered.setdefault(name, []).append((day, stage))
     grew = {d[0]: rnd.random() < 0.15 for d in deals}
-    slipped = {d[0]: rnd.choice((14, 21, 30)) if rnd.random() < 0.25 else 0 for d in deals}
+    n = len(SNAPSHOT_DAYS)
+    # the snapshot from which on a slipped deal shows its later close date
+    slipped = {d[0]: (rnd.choice((14, 21, 30)), rnd.randrange(n - 4, n)) if rnd.random() < 0.25
+               else (0, 0) for d in deals}
+    # a deal "created" after the demo's today was entered a few weeks before it
+    entered_on = {d[0]: d[6] if d[6] <= serial(TODAY.year, TODAY.month, TODAY.day)
+                  else serial(TODAY.year, TODAY.month, TODAY.day) - 7 * rnd.randint(0, 10) for d in deals}
     rows = [[w(h) for h in HISTORY_HEADER]]
     for k, day in enumerate(SNAPSHOT_DAYS):
         s = serial(day.year, day.month, day.day)
-        later = len(SNAPSHOT_DAYS) - 1 - k  # snapshots since: the older, the further the slip
+        latest = k == n - 1  # the table as it is (what Take snapshot writes today)
         for name, stage, amount, close, owner, status, created in (d[:7] for d in deals):
-            if created > s and later:  # the latest is the table as it is (Take snapshot's)
+            if entered_on[name] > s and not latest:
                 continue
             if status != w("Open") and close <= s:
                 rows.append([s, name, stage, amount, close, owner, status, ""])
@@ -168,10 +174,9 @@ def history_rows(deals, log, w=words("en")):
             was = steps[-1][1] if steps else w("Lead")
             if was == w("Won"):
                 was = w("Negotiation")
-            then = amount
-            if grew[name] and later:
-                then = round(amount * 0.8 / 500) * 500
-            due = close - (slipped[name] if later >= 2 else 0)
+            then = round(amount * 0.8 / 500) * 500 if grew[name] and k < n - 2 else amount
+            days, since = slipped[name]
+            due = close - days if k < since else close
             rows.append([s, name, was, then, due, owner, w("Open"), ""])
     return rows
 

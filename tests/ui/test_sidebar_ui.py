@@ -360,7 +360,7 @@ def demo_part(office, doc, deck, png):
     time.sleep(1)
     assert {n: box_shows(b) for n, b in boxes.items()} == shown, "the wheel changed a role"
     print("wheel: no role changed")
-    assert len(box_items(boxes["Owner:"])) == 12  # "—" and the demo's 11 columns
+    assert len(box_items(boxes["Owner:"])) == 13  # "—" and the demo's 12 columns
     assert_drops_down_fully(boxes["Owner:"])
     for n in PANELS[:3]:
         panels.getByName(n).expand(False)
