@@ -17,8 +17,9 @@ def test_template_found_and_new_document_from_it(office):
     doc = new_from_template(office, found[0])
     try:
         assert doc.getURL() == "", doc.getURL()  # a new document, not the template itself
-        assert doc.Sheets.ElementNames == ("Pipeline", "History", "Stages", "Examples"), doc.Sheets.ElementNames
-        rows = doc.Sheets.getByName("Pipeline").getCellRangeByName("A1:K%d" % (DEALS + 1)).getDataArray()
+        assert doc.Sheets.ElementNames == ("Pipeline", "History", "Stages", "Examples", "Pipeline history",
+                                          "Targets"), doc.Sheets.ElementNames
+        rows = doc.Sheets.getByName("Pipeline").getCellRangeByName("A1:L%d" % (DEALS + 1)).getDataArray()
         assert list(rows[0]) == HEADER, rows[0]
         status = [r[5] for r in rows[1:]]
         assert status.count("Open") and status.count("Won") and status.count("Lost"), status

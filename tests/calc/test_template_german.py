@@ -14,7 +14,8 @@ def test_german_template(office):
     assert len(found) == 1 and found[0].endswith("/templates/de/Pipecalc/Pipeline.ots"), found
     doc = new_from_template(office, found[0])
     try:
-        assert doc.Sheets.ElementNames == ("Pipeline", "Verlauf", "Phasen", "Beispiele"), doc.Sheets.ElementNames
+        assert doc.Sheets.ElementNames == ("Pipeline", "Verlauf", "Phasen", "Beispiele", "Pipeline-Verlauf",
+                                          "Ziele"), doc.Sheets.ElementNames
         assert doc.CharLocale.Language == "de", doc.CharLocale.Language
         pipe = doc.Sheets.getByName("Pipeline")
         rows = pipe.getCellRangeByName("A1:K%d" % (DEALS + 1)).getDataArray()
