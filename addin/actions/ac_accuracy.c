@@ -29,6 +29,10 @@ gboolean ac_accuracy_run(CcLeadTable *t, char **message)
     memset(&a, 0, sizeof a);
     ok = ok && rp_accuracy_plan(&h, &o, &a, message);
     CcWritten out;
+    if (ok) { /* the table's own formats: the history holds its amounts and dates */
+        a.plan->amount_col = pc_roles_find(src.roles, src.cells->cols, PC_ROLE_AMOUNT);
+        a.plan->date_col = pc_roles_find(src.roles, src.cells->cols, PC_ROLE_CLOSE_DATE);
+    }
     if (ok && (ok = cc_write_plan(t, a.plan, &out, message))) {
         const PcBacktestSummary *s = &a.summary;
         char *inside = isnan(s->share) ? g_strdup("-") : tx_text_number(100 * s->share, 0);

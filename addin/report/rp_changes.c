@@ -323,7 +323,7 @@ static gsize put_waterfall(RpPlan *p, const Changes *ch)
     put_head(p, HEAD_ROW, HEAD, G_N_ELEMENTS(HEAD));
     rp_style(p, (RpRect){ HEAD_ROW, W_BASE, HEAD_ROW, W_TAKEN }, RP_STYLE_MUTED);
     gsize row = HEAD_ROW + 1;
-    rp_set_text(p, row, W_STEP, _("Start: the earlier pipeline"));
+    rp_set_text(p, row, W_STEP, _(SUMS_HEAD_START)); /* short: the chart's labels */
     rp_set_number(p, row, W_AMOUNT, c->start, RP_FORMAT_AMOUNT);
     rp_set_number(p, row, W_DEALS, (double)c->start_deals, RP_FORMAT_INTEGER);
     rp_set_number(p, row, W_BASE, 0, RP_FORMAT_AMOUNT);
@@ -335,7 +335,7 @@ static gsize put_waterfall(RpPlan *p, const Changes *ch)
     for (int k = 0; k < PC_N_CHANGES; k++) {
         row++;
         double v = c->total[k];
-        rp_set_text(p, row, W_STEP, _(KIND[k]));
+        rp_set_text(p, row, W_STEP, _(KIND_HEAD[k]));
         rp_set_number(p, row, W_AMOUNT, v, RP_FORMAT_AMOUNT);
         rp_set_number(p, row, W_DEALS, (double)c->count[k], RP_FORMAT_INTEGER);
         /* a step up stands on the level before it, a step down on the level after it */
@@ -348,7 +348,7 @@ static gsize put_waterfall(RpPlan *p, const Changes *ch)
         level += v;
     }
     row++;
-    rp_set_text(p, row, W_STEP, _("End: the later pipeline"));
+    rp_set_text(p, row, W_STEP, _(SUMS_HEAD_END));
     rp_set_number(p, row, W_AMOUNT, c->end, RP_FORMAT_AMOUNT);
     rp_set_number(p, row, W_DEALS, (double)c->end_deals, RP_FORMAT_INTEGER);
     rp_set_number(p, row, W_BASE, 0, RP_FORMAT_AMOUNT);
