@@ -18,7 +18,7 @@ enum {
 /* The slipped deals' columns. */
 enum { S_DEAL, S_OWNER, S_CLOSE_A, S_CLOSE_B, S_DAYS, S_TIMES, S_ALL_DAYS, S_HISTORY };
 
-enum { HEAD_ROW = 5, CHART_ROWS = 21 };
+enum { HEAD_ROW = 5, CHART_ROWS = 25 }; /* the chart's 10 cm and a row to spare */
 
 #define COLOUR_PIPELINE 0x004586 /* the office palette's first blue */
 #define COLOUR_ADDED 0x579D1C
