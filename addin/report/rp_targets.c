@@ -70,8 +70,8 @@ static gint by_first(gconstpointer a, gconstpointer b)
 
 /* Sort OUT's targets and check them: all months or all quarters (QUARTER of each in
  * KINDS), no period twice. ENTRY names each target's entry for the messages. */
-static gboolean finish(RpTargets *out, GArray *targets, GArray *kinds, GPtrArray *entries,
-                       char **message)
+static gboolean check(RpTargets *out, GArray *targets, GArray *kinds, GPtrArray *entries,
+                      char **message)
 {
     for (guint i = 1; i < kinds->len; i++)
         if (g_array_index(kinds, gboolean, i) != g_array_index(kinds, gboolean, 0)) {
@@ -92,6 +92,22 @@ static gboolean finish(RpTargets *out, GArray *targets, GArray *kinds, GPtrArray
             return FALSE;
         }
     return TRUE;
+}
+
+/* The end of a parse or read that went OK so far: its targets checked into OUT (as check),
+ * or, on a failure, OUT cleared; the lists freed either way. */
+static gboolean finish(gboolean ok, RpTargets *out, GArray *targets, GArray *kinds,
+                       GPtrArray *entries, char **message)
+{
+    ok = ok && check(out, targets, kinds, entries, message);
+    if (!ok) {
+        if (!out->t)
+            g_array_free(targets, TRUE);
+        rp_targets_clear(out);
+    }
+    g_array_free(kinds, TRUE);
+    g_ptr_array_unref(entries);
+    return ok;
 }
 
 /* Add the target of FIRST (QUARTER) to the lists. */
@@ -146,15 +162,7 @@ gboolean rp_targets_parse(const char *spec, const RpNumbers *numbers, RpTargets 
         g_free(quoted);
     }
     g_strfreev(parts);
-    ok = ok && finish(out, targets, kinds, entries, message);
-    if (!ok) {
-        if (!out->t)
-            g_array_free(targets, TRUE);
-        rp_targets_clear(out);
-    }
-    g_array_free(kinds, TRUE);
-    g_ptr_array_unref(entries);
-    return ok;
+    return finish(ok, out, targets, kinds, entries, message);
 }
 
 /* The first column of T whose header key is one of WORDS, or -1. */
@@ -226,15 +234,7 @@ gboolean rp_targets_read(const PcTable *t, gsize row0, const PcDates *dates, RpT
             g_free(entry);
         }
     }
-    ok = ok && finish(out, targets, kinds, entries, message);
-    if (!ok) {
-        if (!out->t)
-            g_array_free(targets, TRUE);
-        rp_targets_clear(out);
-    }
-    g_array_free(kinds, TRUE);
-    g_ptr_array_unref(entries);
-    return ok;
+    return finish(ok, out, targets, kinds, entries, message);
 }
 
 void rp_targets_clear(RpTargets *t)
