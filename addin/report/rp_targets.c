@@ -83,7 +83,8 @@ static gboolean check(RpTargets *out, GArray *targets, GArray *kinds, GPtrArray 
     out->quarters = kinds->len && g_array_index(kinds, gboolean, 0);
     out->n = targets->len;
     out->t = (RpTarget *)(void *)g_array_free(targets, FALSE);
-    qsort(out->t, out->n, sizeof *out->t, (int (*)(const void *, const void *))by_first);
+    if (out->n > 1) /* none: no array to sort (qsort of NULL is undefined even for 0) */
+        qsort(out->t, out->n, sizeof *out->t, (int (*)(const void *, const void *))by_first);
     for (gsize i = 1; i < out->n; i++)
         if (out->t[i].first == out->t[i - 1].first) {
             char label[16];
