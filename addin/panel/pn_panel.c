@@ -965,20 +965,6 @@ typedef struct {
  * sentence in *REFUSAL when what is typed there cannot be used. */
 typedef gboolean (*Input)(Panel *p, AcValue *v, char **text, char **refusal);
 
-static gboolean input_roles(Panel *p, AcValue *v, char **text, char **refusal)
-{
-    (void)refusal;
-    v->text = *text = pn_edit_text(p->fields[FIELD_ROLES]);
-    return TRUE;
-}
-
-static gboolean input_history(Panel *p, AcValue *v, char **text, char **refusal)
-{
-    (void)refusal;
-    v->text = *text = pn_edit_text(p->fields[FIELD_HISTORY]);
-    return TRUE;
-}
-
 /* The stage probabilities typed; "" (learned) while the field shows the learned ones. */
 static gboolean input_stages(Panel *p, AcValue *v, char **text, char **refusal)
 {
@@ -987,27 +973,6 @@ static gboolean input_stages(Panel *p, AcValue *v, char **text, char **refusal)
     if (same(field, p->filled[FIELD_STAGES]))
         field[0] = 0;
     v->text = *text = field;
-    return TRUE;
-}
-
-static gboolean input_stage_log(Panel *p, AcValue *v, char **text, char **refusal)
-{
-    (void)refusal;
-    v->text = *text = pn_edit_text(p->fields[FIELD_LOG]);
-    return TRUE;
-}
-
-static gboolean input_targets(Panel *p, AcValue *v, char **text, char **refusal)
-{
-    (void)refusal;
-    v->text = *text = pn_edit_text(p->fields[FIELD_TARGETS]);
-    return TRUE;
-}
-
-static gboolean input_snapshots(Panel *p, AcValue *v, char **text, char **refusal)
-{
-    (void)refusal;
-    v->text = *text = pn_edit_text(p->fields[FIELD_SNAPSHOTS]);
     return TRUE;
 }
 
@@ -1053,16 +1018,18 @@ static gboolean input_url(Panel *p, AcValue *v, char **text, char **refusal)
     return TRUE;
 }
 
-/* The field that gives each parameter of the buttons' actions, by its IDL name. */
+/* The field that gives each parameter of the buttons' actions, by its IDL name: an edit
+ * field's text as typed (FIELD), or what INPUT reads (FIELD -1). */
 static const struct {
     const char *param;
     Input input;
+    int field;
 } INPUTS[] = {
-    { "roles", input_roles },           { "history", input_history },
-    { "stages", input_stages },         { "periodStart", input_period_start },
-    { "periodEnd", input_period_end },  { "target", input_target },
-    { "url", input_url },               { "stageLog", input_stage_log },
-    { "snapshots", input_snapshots },   { "targets", input_targets },
+    { "roles", NULL, FIELD_ROLES },           { "history", NULL, FIELD_HISTORY },
+    { "stageLog", NULL, FIELD_LOG },          { "snapshots", NULL, FIELD_SNAPSHOTS },
+    { "targets", NULL, FIELD_TARGETS },       { "stages", input_stages, -1 },
+    { "periodStart", input_period_start, -1 }, { "periodEnd", input_period_end, -1 },
+    { "target", input_target, -1 },           { "url", input_url, -1 },
 };
 
 static void inputs_clear(Inputs *in)
@@ -1077,16 +1044,18 @@ static gboolean read_inputs(Panel *p, const AcAction *a, Inputs *in, char **refu
 {
     memset(in, 0, sizeof *in);
     for (int i = 0; i < a->n_params; i++) {
-        Input input = NULL;
-        for (gsize k = 0; k < G_N_ELEMENTS(INPUTS) && !input; k++)
+        gssize at = -1;
+        for (gsize k = 0; k < G_N_ELEMENTS(INPUTS) && at < 0; k++)
             if (strcmp(INPUTS[k].param, a->params[i].name) == 0)
-                input = INPUTS[k].input;
-        if (!input) { /* a new button's action with a parameter the panel has no field for */
+                at = (gssize)k;
+        if (at < 0) { /* a new button's action with a parameter the panel has no field for */
             *refusal = g_strdup_printf("Pipecalc: the panel has no field for %s of %s",
                                        a->params[i].name, a->member);
             return FALSE;
         }
-        if (!input(p, &in->values[i], &in->texts[i], refusal))
+        if (INPUTS[at].field >= 0)
+            in->values[i].text = in->texts[i] = pn_edit_text(p->fields[INPUTS[at].field]);
+        else if (!INPUTS[at].input(p, &in->values[i], &in->texts[i], refusal))
             return FALSE;
     }
     return TRUE;
